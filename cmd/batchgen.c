@@ -1,0 +1,958 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * batchgen: the command line. Arguments become struct bg_job_options;
+ * the library applies the template, validates and emits; this file
+ * prints the diagnostics and writes the output.
+ *
+ * Exit status: 0 ok (warnings allowed), 1 invalid definition, 2 usage
+ * error, 3 I/O or internal error.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "batchgen.h"
+
+enum exit_code {
+	EXIT_OK = 0,
+	EXIT_INVALID = 1,
+	EXIT_USAGE = 2,
+	EXIT_IO = 3,
+};
+
+static const char usage_text[] =
+	"Usage: batchgen TEMPLATE [options]       write a job definition\n"
+	"       batchgen templates                list the templates\n"
+	"       batchgen rules                    list the validation rules\n"
+	"       batchgen --help | --version\n"
+	"\n"
+	"Turns a workload template into a validated aws_batch_job_definition\n"
+	"in Terraform JSON, printed to standard output (or -o FILE).\n"
+	"\n"
+	"Templates: batch-processing, data-processing, fargate-container,\n"
+	"  gpu-container, ml-training, multinode, real-time, simple-container\n"
+	"\n"
+	"Example:\n"
+	"  batchgen ml-training --gpus 2 > job.tf.json\n"
+	"\n"
+	"Run 'batchgen TEMPLATE --help' for the options of a template.\n"
+	"\n"
+	"Exit status: 0 ok, 1 invalid job definition, 2 usage error,\n"
+	"3 input/output error.\n";
+
+static const char options_text[] =
+	"Options:\n"
+	"      --name NAME              job definition name (default: the template's)\n"
+	"      --label LABEL            Terraform resource label (default: from the name)\n"
+	"      --image IMAGE            container image (default: an input variable)\n"
+	"      --command CMD            container command: words split on spaces, or a\n"
+	"                               JSON array such as '[\"python\",\"-c\",\"print(1)\"]'\n"
+	"      --vcpus N                vCPUs; fractions (0.25, 0.5) on Fargate only\n"
+	"      --memory MIB             memory in MiB\n"
+	"      --gpus N                 GPUs (EC2 only)\n"
+	"      --nodes N                number of nodes (multinode)\n"
+	"      --main-node N            index of the main node (multinode)\n"
+	"      --retry-attempts N       retry attempts, 1 to 10\n"
+	"      --timeout SECONDS        attempt timeout, at least 60\n"
+	"      --job-role-arn ARN       IAM role of the job (or ${aws_iam_role.x.arn})\n"
+	"      --execution-role-arn ARN execution role (required on Fargate; default:\n"
+	"                               an input variable)\n"
+	"      --platform ec2|fargate   platform capability\n"
+	"      --env NAME=VALUE         environment variable (repeatable)\n"
+	"      --tag KEY=VALUE          tag (repeatable)\n"
+	"      --parameter KEY=VALUE    default of a Ref::KEY parameter (repeatable)\n"
+	"      --propagate-tags         propagate tags to the ECS task\n"
+	"      --assign-public-ip[=ENABLED|DISABLED]\n"
+	"                               Fargate public IP (bare flag: ENABLED)\n"
+	"      --platform-version V     Fargate platform version (LATEST, 1.4.0)\n"
+	"      --privileged             privileged container (EC2 only)\n"
+	"      --readonly-root-filesystem\n"
+	"                               read-only root file system\n"
+	"      --user USER              user[:group] to run as\n"
+	"      --efs-volume NAME=FS_ID[,root=DIR][,transit-encryption=ENABLED|DISABLED]\n"
+	"                   [,port=N][,access-point=ID][,iam=ENABLED|DISABLED]\n"
+	"                               EFS volume (repeatable)\n"
+	"      --host-volume NAME[=PATH] host volume (repeatable; EC2 only)\n"
+	"      --mount VOLUME:PATH[:ro] mount a volume (repeatable)\n"
+	"  -o, --output FILE            write to FILE (atomically) instead of stdout\n"
+	"  -h, --help                   show this help\n";
+
+/* ================================================================== */
+/* Diagnostics and usage errors                                        */
+/* ================================================================== */
+
+static void
+print_diags(const struct bg_diags *diags)
+{
+	for (size_t i = 0; i < bg_diags_count(diags); i++) {
+		const struct bg_diag *d = bg_diags_get(diags, i);
+		if (d->file == NULL) {
+			fputs("batchgen: ", stderr);
+		}
+		bg_diag_print(d, stderr);
+	}
+}
+
+static int
+usage_error(const char *fmt, ...) BG_PRINTF(1, 2);
+
+static int
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("batchgen: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'batchgen --help'\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* ================================================================== */
+/* Output                                                              */
+/* ================================================================== */
+
+static volatile sig_atomic_t interrupted;
+static char tmp_path[4096];
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static bool
+write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0) {
+			if (errno == EINTR && !interrupted) {
+				continue;
+			}
+			return false;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/*
+ * Writes data to path through a temporary file in the same directory,
+ * renamed over path only when everything was written and flushed: a
+ * failed or interrupted run never leaves path truncated or changed.
+ */
+static int
+write_output(const char *path, const char *data, size_t len)
+{
+	struct stat st;
+	const char *slash;
+	int dirlen;
+	int fd;
+	mode_t mode = 0644;
+	mode_t mask;
+	struct sigaction sa = { 0 };
+	struct sigaction old_int, old_term, old_hup;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			fprintf(stderr, "batchgen: error writing output: %s\n",
+				strerror(errno));
+			return EXIT_IO;
+		}
+		return EXIT_OK;
+	}
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "batchgen: %s: is a directory\n", path);
+			return EXIT_IO;
+		}
+		mode = st.st_mode & 07777;
+	} else {
+		mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	slash = strrchr(path, '/');
+	dirlen = slash != NULL ? (int)(slash - path) + 1 : 0;
+	if (snprintf(tmp_path, sizeof(tmp_path), "%.*s.%s.tmp.XXXXXX", dirlen,
+		     path, slash != NULL ? slash + 1 : path) >=
+	    (int)sizeof(tmp_path)) {
+		fprintf(stderr, "batchgen: %s: path too long\n", path);
+		return EXIT_IO;
+	}
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	sigaction(SIGHUP, &sa, &old_hup);
+	fd = mkstemp(tmp_path);
+	if (fd < 0) {
+		fprintf(stderr, "batchgen: %s: cannot create a file there: %s\n",
+			path, strerror(errno));
+		tmp_path[0] = '\0';
+		goto fail_signals;
+	}
+	if (!write_all(fd, data, len) || fchmod(fd, mode) != 0 ||
+	    fsync(fd) != 0) {
+		fprintf(stderr, "batchgen: %s: %s\n", path,
+			interrupted ? "interrupted" : strerror(errno));
+		close(fd);
+		goto fail;
+	}
+	if (close(fd) != 0 || interrupted) {
+		fprintf(stderr, "batchgen: %s: %s\n", path,
+			interrupted ? "interrupted" : strerror(errno));
+		goto fail;
+	}
+	if (rename(tmp_path, path) != 0) {
+		fprintf(stderr, "batchgen: %s: %s\n", path, strerror(errno));
+		goto fail;
+	}
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+	return EXIT_OK;
+fail:
+	unlink(tmp_path);
+fail_signals:
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+	return EXIT_IO;
+}
+
+/* ================================================================== */
+/* Option values                                                       */
+/* ================================================================== */
+
+static bool
+parse_int(const char *opt, const char *arg, struct bg_opt_int *out)
+{
+	char *end = NULL;
+	long long v;
+
+	errno = 0;
+	v = strtoll(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0') {
+		usage_error("--%s: '%s' is not a whole number", opt, arg);
+		return false;
+	}
+	out->set = true;
+	out->value = v;
+	return true;
+}
+
+static bool
+parse_vcpus(const char *arg, struct bg_opt_int *out)
+{
+	bool negative = arg[0] == '-';
+
+	if (bg_vcpus_parse(arg + (negative ? 1 : 0), &out->value) != BG_OK) {
+		usage_error("--vcpus: '%s' is not a number of vCPUs (such as "
+			    "1, 2 or 0.25; at most 3 decimals)",
+			    arg);
+		return false;
+	}
+	if (negative) {
+		out->value = -out->value;
+	}
+	out->set = true;
+	return true;
+}
+
+static bool
+parse_kv(const char *opt, const char *arg, struct bg_kvlist *list)
+{
+	const char *eq = strchr(arg, '=');
+	char *key;
+	enum bg_status st;
+
+	if (eq == NULL) {
+		usage_error("--%s: expected KEY=VALUE, got '%s'", opt, arg);
+		return false;
+	}
+	key = strndup(arg, (size_t)(eq - arg));
+	if (key == NULL) {
+		return false;
+	}
+	st = bg_kvlist_set(list, key, eq + 1);
+	free(key);
+	return st == BG_OK;
+}
+
+static bool
+push_str(char ***v, size_t *n, const char *s)
+{
+	char **grown = realloc(*v, (*n + 1) * sizeof(**v));
+
+	if (grown == NULL) {
+		return false;
+	}
+	*v = grown;
+	grown[*n] = strdup(s);
+	if (grown[*n] == NULL) {
+		return false;
+	}
+	(*n)++;
+	return true;
+}
+
+/* --command: a JSON array of strings (read with cJSON), or words. */
+static bool
+parse_command(const char *arg, struct bg_job_options *o)
+{
+	const char *p = arg;
+
+	for (size_t i = 0; i < o->command_count; i++) {
+		free(o->command[i]);
+	}
+	free(o->command);
+	o->command = NULL;
+	o->command_count = 0;
+	while (*p == ' ') {
+		p++;
+	}
+	if (*p == '[') {
+		cJSON *arr = cJSON_Parse(p);
+		const cJSON *item;
+		bool ok = cJSON_IsArray(arr);
+		cJSON_ArrayForEach(item, arr)
+		{
+			if (!cJSON_IsString(item)) {
+				ok = false;
+				break;
+			}
+			if (!push_str(&o->command, &o->command_count,
+				      item->valuestring)) {
+				ok = false;
+				break;
+			}
+		}
+		cJSON_Delete(arr);
+		if (!ok) {
+			usage_error("--command: '%s' is not a JSON array of "
+				    "strings",
+				    arg);
+		}
+		return ok;
+	}
+	while (*p != '\0') {
+		size_t n = strcspn(p, " \t");
+		char *word = strndup(p, n);
+		bool ok = word != NULL &&
+			  push_str(&o->command, &o->command_count, word);
+		free(word);
+		if (!ok) {
+			return false;
+		}
+		p += n;
+		p += strspn(p, " \t");
+	}
+	return true;
+}
+
+static struct bg_volume *
+new_volume(struct bg_job_options *o)
+{
+	struct bg_volume *grown =
+		realloc(o->volumes, (o->volume_count + 1) * sizeof(*grown));
+
+	if (grown == NULL) {
+		return NULL;
+	}
+	o->volumes = grown;
+	memset(&grown[o->volume_count], 0, sizeof(*grown));
+	return &grown[o->volume_count++];
+}
+
+/* --efs-volume NAME=FS_ID[,key=value...] */
+static bool
+parse_efs(const char *arg, struct bg_job_options *o)
+{
+	char *copy = strdup(arg);
+	char *eq = copy != NULL ? strchr(copy, '=') : NULL;
+	char *save = NULL;
+	char *fs;
+	const char *root = NULL, *transit = NULL, *ap = NULL, *iam = NULL;
+	const char *port = NULL;
+	struct bg_volume *vol;
+	bool ok = true;
+
+	if (eq == NULL) {
+		free(copy);
+		usage_error("--efs-volume: expected NAME=FS_ID[,OPTION=VALUE...]"
+			    ", got '%s'",
+			    arg);
+		return false;
+	}
+	*eq = '\0';
+	fs = strtok_r(eq + 1, ",", &save);
+	for (char *kv = strtok_r(NULL, ",", &save); kv != NULL && ok;
+	     kv = strtok_r(NULL, ",", &save)) {
+		char *v = strchr(kv, '=');
+		if (v == NULL) {
+			ok = false;
+			break;
+		}
+		*v++ = '\0';
+		if (strcmp(kv, "root") == 0) {
+			root = v;
+		} else if (strcmp(kv, "transit-encryption") == 0) {
+			transit = v;
+		} else if (strcmp(kv, "access-point") == 0) {
+			ap = v;
+		} else if (strcmp(kv, "iam") == 0) {
+			iam = v;
+		} else if (strcmp(kv, "port") == 0) {
+			port = v;
+		} else {
+			ok = false;
+		}
+	}
+	if (!ok) {
+		usage_error("--efs-volume: '%s': options are root=DIR, "
+			    "transit-encryption=ENABLED|DISABLED, port=N, "
+			    "access-point=ID, iam=ENABLED|DISABLED",
+			    arg);
+		free(copy);
+		return false;
+	}
+	vol = new_volume(o);
+	ok = vol != NULL && bg_efs_volume(vol, copy, fs != NULL ? fs : "",
+					  root, transit, ap, iam) == BG_OK;
+	if (ok && port != NULL) {
+		ok = parse_int("efs-volume port", port,
+			       &vol->efs->transit_encryption_port);
+	}
+	free(copy);
+	return ok;
+}
+
+/* --host-volume NAME[=PATH] */
+static bool
+parse_host(const char *arg, struct bg_job_options *o)
+{
+	const char *eq = strchr(arg, '=');
+	char *name = strndup(arg, eq != NULL ? (size_t)(eq - arg) : strlen(arg));
+	struct bg_volume *vol = name != NULL ? new_volume(o) : NULL;
+	bool ok = vol != NULL &&
+		  bg_host_volume(vol, name, eq != NULL ? eq + 1 : NULL) == BG_OK;
+
+	free(name);
+	return ok;
+}
+
+/* --mount VOLUME:PATH[:ro|:rw] */
+static bool
+parse_mount(const char *arg, struct bg_job_options *o)
+{
+	const char *colon = strchr(arg, ':');
+	const char *path;
+	const char *mode;
+	char *vol;
+	char *cpath;
+	bool ro = false;
+	struct bg_mount_point *grown;
+	enum bg_status st;
+
+	if (colon == NULL) {
+		usage_error("--mount: expected VOLUME:PATH[:ro], got '%s'", arg);
+		return false;
+	}
+	path = colon + 1;
+	mode = strrchr(path, ':');
+	if (mode != NULL &&
+	    (strcmp(mode, ":ro") == 0 || strcmp(mode, ":rw") == 0)) {
+		ro = strcmp(mode, ":ro") == 0;
+	} else {
+		mode = path + strlen(path);
+	}
+	grown = realloc(o->mount_points,
+			(o->mount_point_count + 1) * sizeof(*grown));
+	if (grown == NULL) {
+		return false;
+	}
+	o->mount_points = grown;
+	vol = strndup(arg, (size_t)(colon - arg));
+	cpath = strndup(path, (size_t)(mode - path));
+	st = vol != NULL && cpath != NULL
+		     ? bg_standard_mount_point(&grown[o->mount_point_count],
+					       vol, cpath, ro)
+		     : BG_ERR_NOMEM;
+	free(vol);
+	free(cpath);
+	if (st != BG_OK) {
+		return false;
+	}
+	o->mount_point_count++;
+	return true;
+}
+
+static bool
+parse_platform(const char *arg, struct bg_job_options *o)
+{
+	char *upper = strdup(arg);
+
+	if (upper == NULL) {
+		return false;
+	}
+	for (char *p = upper; *p != '\0'; p++) {
+		if (*p >= 'a' && *p <= 'z') {
+			*p = (char)(*p - 'a' + 'A');
+		}
+	}
+	for (size_t i = 0; i < o->platform_capability_count; i++) {
+		free(o->platform_capabilities[i]);
+	}
+	o->platform_capability_count = 0;
+	if (!push_str(&o->platform_capabilities, &o->platform_capability_count,
+		      upper)) {
+		free(upper);
+		return false;
+	}
+	free(upper);
+	return true;
+}
+
+static bool
+set_str(char **dst, const char *s)
+{
+	char *copy = strdup(s);
+
+	if (copy == NULL) {
+		return false;
+	}
+	free(*dst);
+	*dst = copy;
+	return true;
+}
+
+/* ================================================================== */
+/* Commands                                                            */
+/* ================================================================== */
+
+enum opt_id {
+	OPT_NAME = 256,
+	OPT_LABEL,
+	OPT_IMAGE,
+	OPT_COMMAND,
+	OPT_VCPUS,
+	OPT_MEMORY,
+	OPT_GPUS,
+	OPT_NODES,
+	OPT_MAIN_NODE,
+	OPT_RETRY,
+	OPT_TIMEOUT,
+	OPT_JOB_ROLE,
+	OPT_EXEC_ROLE,
+	OPT_PLATFORM,
+	OPT_ENV,
+	OPT_TAG,
+	OPT_PARAMETER,
+	OPT_PROPAGATE_TAGS,
+	OPT_PUBLIC_IP,
+	OPT_PLATFORM_VERSION,
+	OPT_PRIVILEGED,
+	OPT_READONLY_ROOT,
+	OPT_USER,
+	OPT_EFS,
+	OPT_HOST,
+	OPT_MOUNT,
+};
+
+static const struct option template_options[] = {
+	{ "name", required_argument, NULL, OPT_NAME },
+	{ "label", required_argument, NULL, OPT_LABEL },
+	{ "image", required_argument, NULL, OPT_IMAGE },
+	{ "command", required_argument, NULL, OPT_COMMAND },
+	{ "vcpus", required_argument, NULL, OPT_VCPUS },
+	{ "memory", required_argument, NULL, OPT_MEMORY },
+	{ "gpus", required_argument, NULL, OPT_GPUS },
+	{ "nodes", required_argument, NULL, OPT_NODES },
+	{ "main-node", required_argument, NULL, OPT_MAIN_NODE },
+	{ "retry-attempts", required_argument, NULL, OPT_RETRY },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "job-role-arn", required_argument, NULL, OPT_JOB_ROLE },
+	{ "execution-role-arn", required_argument, NULL, OPT_EXEC_ROLE },
+	{ "platform", required_argument, NULL, OPT_PLATFORM },
+	{ "env", required_argument, NULL, OPT_ENV },
+	{ "tag", required_argument, NULL, OPT_TAG },
+	{ "parameter", required_argument, NULL, OPT_PARAMETER },
+	{ "propagate-tags", no_argument, NULL, OPT_PROPAGATE_TAGS },
+	{ "assign-public-ip", optional_argument, NULL, OPT_PUBLIC_IP },
+	{ "platform-version", required_argument, NULL, OPT_PLATFORM_VERSION },
+	{ "privileged", no_argument, NULL, OPT_PRIVILEGED },
+	{ "readonly-root-filesystem", no_argument, NULL, OPT_READONLY_ROOT },
+	{ "user", required_argument, NULL, OPT_USER },
+	{ "efs-volume", required_argument, NULL, OPT_EFS },
+	{ "host-volume", required_argument, NULL, OPT_HOST },
+	{ "mount", required_argument, NULL, OPT_MOUNT },
+	{ "output", required_argument, NULL, 'o' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Applies one parsed option. Returns false after a usage error (or when
+ * out of memory: *nomem is then set). */
+static bool
+apply_option(int c, const char *arg, struct bg_job_options *o, bool *nomem)
+{
+	bool ok = true;
+	bool parsed = true;
+
+	switch (c) {
+	case OPT_NAME:
+		ok = set_str(&o->name, arg);
+		break;
+	case OPT_LABEL:
+		ok = set_str(&o->label, arg);
+		break;
+	case OPT_IMAGE:
+		ok = set_str(&o->image, arg);
+		break;
+	case OPT_COMMAND:
+		parsed = parse_command(arg, o);
+		break;
+	case OPT_VCPUS:
+		parsed = parse_vcpus(arg, &o->vcpus_milli);
+		break;
+	case OPT_MEMORY:
+		parsed = parse_int("memory", arg, &o->memory);
+		break;
+	case OPT_GPUS:
+		parsed = parse_int("gpus", arg, &o->gpus);
+		break;
+	case OPT_NODES:
+		parsed = parse_int("nodes", arg, &o->num_nodes);
+		break;
+	case OPT_MAIN_NODE:
+		parsed = parse_int("main-node", arg, &o->main_node);
+		break;
+	case OPT_RETRY:
+		parsed = parse_int("retry-attempts", arg, &o->retry_attempts);
+		break;
+	case OPT_TIMEOUT:
+		parsed = parse_int("timeout", arg, &o->timeout_seconds);
+		break;
+	case OPT_JOB_ROLE:
+		ok = set_str(&o->job_role_arn, arg);
+		break;
+	case OPT_EXEC_ROLE:
+		ok = set_str(&o->execution_role_arn, arg);
+		break;
+	case OPT_PLATFORM:
+		ok = parse_platform(arg, o);
+		break;
+	case OPT_ENV:
+		parsed = parse_kv("env", arg, &o->environment);
+		break;
+	case OPT_TAG:
+		parsed = parse_kv("tag", arg, &o->tags);
+		break;
+	case OPT_PARAMETER:
+		parsed = parse_kv("parameter", arg, &o->parameters);
+		break;
+	case OPT_PROPAGATE_TAGS:
+		o->propagate_tags.set = true;
+		o->propagate_tags.value = true;
+		break;
+	case OPT_PUBLIC_IP:
+		ok = set_str(&o->assign_public_ip,
+			     arg != NULL ? arg : "ENABLED");
+		break;
+	case OPT_PLATFORM_VERSION:
+		ok = set_str(&o->platform_version, arg);
+		break;
+	case OPT_PRIVILEGED:
+		o->privileged.set = true;
+		o->privileged.value = true;
+		break;
+	case OPT_READONLY_ROOT:
+		o->readonly_root_filesystem.set = true;
+		o->readonly_root_filesystem.value = true;
+		break;
+	case OPT_USER:
+		ok = set_str(&o->user, arg);
+		break;
+	case OPT_EFS:
+		parsed = parse_efs(arg, o);
+		break;
+	case OPT_HOST:
+		ok = parse_host(arg, o);
+		break;
+	case OPT_MOUNT:
+		parsed = parse_mount(arg, o);
+		break;
+	default:
+		parsed = false;
+		break;
+	}
+	if (!ok) {
+		*nomem = true;
+	}
+	return ok && parsed;
+}
+
+static void
+print_template_help(const struct bg_template_set *set, const char *name)
+{
+	for (size_t i = 0; i < bg_template_set_count(set); i++) {
+		struct bg_template_info info;
+		const struct bg_job_options *d = &info.defaults;
+		char v[32];
+
+		bg_template_info(set, i, &info);
+		if (strcmp(info.name, name) != 0) {
+			continue;
+		}
+		bg_vcpus_format(d->vcpus_milli.value, v, sizeof(v));
+		printf("Usage: batchgen %s [options]\n\n%s.\n", name,
+		       info.description);
+		if (info.extends != NULL) {
+			printf("Extends %s.\n", info.extends);
+		}
+		printf("\nDefaults: %s vCPU, %lld MiB", v,
+		       (long long)d->memory.value);
+		if (d->gpus.set) {
+			printf(", %lld GPU", (long long)d->gpus.value);
+		}
+		if (d->num_nodes.set) {
+			printf(", %lld nodes (main node %lld)",
+			       (long long)d->num_nodes.value,
+			       (long long)d->main_node.value);
+		}
+		if (d->retry_attempts.set) {
+			printf(", %lld attempts",
+			       (long long)d->retry_attempts.value);
+		}
+		if (d->timeout_seconds.set) {
+			printf(", timeout %lld s",
+			       (long long)d->timeout_seconds.value);
+		}
+		printf(".\nPlatform: %s.\n",
+		       info.platform != NULL ? info.platform
+		       : d->platform_capability_count > 0
+			       ? d->platform_capabilities[0]
+			       : "EC2 unless --platform fargate is given");
+		printf("\nExample:\n  batchgen %s --name my-job --image "
+		       "repo/app:1.0 > job.tf.json\n\n%s",
+		       name, options_text);
+	}
+}
+
+static int
+cmd_template(const struct bg_template_set *set, const char *name, int argc,
+	     char **argv)
+{
+	struct bg_job_options opts = { 0 };
+	struct bg_diags *diags = bg_diags_create();
+	struct bg_jobdef *def = NULL;
+	const char *output = NULL;
+	char *text = NULL;
+	size_t len = 0;
+	bool nomem = false;
+	int rc = EXIT_IO;
+	int c;
+	enum bg_status st;
+
+	if (diags == NULL) {
+		return EXIT_IO;
+	}
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:h", template_options, NULL)) !=
+	       -1) {
+		if (c == 'h') {
+			print_template_help(set, name);
+			rc = EXIT_OK;
+			goto out;
+		} else if (c == 'o') {
+			output = optarg;
+		} else if (c == '?') {
+			rc = usage_error("%s: unknown option '%s'", name,
+					 argv[optind - 1]);
+			goto out;
+		} else if (c == ':') {
+			rc = usage_error("%s: option '%s' needs a value", name,
+					 argv[optind - 1]);
+			goto out;
+		} else if (!apply_option(c, optarg, &opts, &nomem)) {
+			rc = nomem ? EXIT_IO : EXIT_USAGE;
+			goto out;
+		}
+	}
+	if (optind < argc) {
+		rc = usage_error("%s: unexpected argument '%s'", name,
+				 argv[optind]);
+		goto out;
+	}
+
+	st = bg_template_apply(set, name, &opts, &def, diags);
+	if (st == BG_OK) {
+		st = bg_validate(def, NULL, diags);
+	}
+	print_diags(diags);
+	if (st == BG_ERR_INVALID) {
+		rc = EXIT_INVALID;
+		goto out;
+	}
+	if (st == BG_OK) {
+		const struct bg_jobdef *defs[] = { def };
+		st = bg_emit(defs, 1, BG_FORMAT_JSON, &text, &len);
+	}
+	if (st != BG_OK) {
+		fprintf(stderr, "batchgen: %s\n", bg_strerror(st));
+		rc = EXIT_IO;
+		goto out;
+	}
+	rc = write_output(output, text, len);
+out:
+	free(text);
+	bg_jobdef_destroy(def);
+	bg_job_options_finish(&opts);
+	bg_diags_destroy(diags);
+	return rc;
+}
+
+static int
+cmd_templates(const struct bg_template_set *set, int argc, char **argv)
+{
+	(void)argv;
+	if (argc > 1) {
+		return usage_error("templates: unexpected argument '%s'",
+				   argv[1]);
+	}
+	printf("%-18s %-13s %5s %7s %4s %5s %7s  %-16s %s\n", "TEMPLATE",
+	       "PLATFORM", "VCPU", "MEMORY", "GPUS", "RETRY", "TIMEOUT",
+	       "EXTENDS", "TAGS");
+	for (size_t i = 0; i < bg_template_set_count(set); i++) {
+		struct bg_template_info info;
+		const struct bg_job_options *d = &info.defaults;
+		char v[32], gpus[24] = "-", retry[24] = "-", timeout[24] = "-";
+		char platform[32];
+
+		bg_template_info(set, i, &info);
+		bg_vcpus_format(d->vcpus_milli.value, v, sizeof(v));
+		if (d->gpus.set) {
+			snprintf(gpus, sizeof(gpus), "%lld",
+				 (long long)d->gpus.value);
+		}
+		if (d->retry_attempts.set) {
+			snprintf(retry, sizeof(retry), "%lld",
+				 (long long)d->retry_attempts.value);
+		}
+		if (d->timeout_seconds.set) {
+			snprintf(timeout, sizeof(timeout), "%lld",
+				 (long long)d->timeout_seconds.value);
+		}
+		if (info.platform != NULL) {
+			snprintf(platform, sizeof(platform), "%s only",
+				 info.platform);
+		} else {
+			snprintf(platform, sizeof(platform), "%s",
+				 d->platform_capability_count > 0
+					 ? d->platform_capabilities[0]
+					 : "any");
+		}
+		printf("%-18s %-13s %5s %7lld %4s %5s %7s  %-16s ", info.name,
+		       platform, v, (long long)d->memory.value, gpus, retry,
+		       timeout, info.extends != NULL ? info.extends : "-");
+		for (size_t t = 0; t < d->tags.count; t++) {
+			printf("%s%s=%s", t > 0 ? "," : "",
+			       d->tags.items[t].key, d->tags.items[t].value);
+		}
+		printf("%s\n", d->tags.count == 0 ? "-" : "");
+	}
+	return EXIT_OK;
+}
+
+static int
+cmd_rules(const struct bg_template_set *set, int argc, char **argv)
+{
+	(void)set;
+	if (argc > 1) {
+		return usage_error("rules: unexpected argument '%s'", argv[1]);
+	}
+	printf("%-24s %-8s %s\n", "CODE", "SEVERITY", "SUMMARY");
+	for (size_t i = 0; i < bg_rule_count(); i++) {
+		const struct bg_rule_info *r = bg_rule_get(i);
+		printf("%-24s %-8s %s\n", r->code,
+		       r->severity == BG_SEV_ERROR ? "error" : "warning",
+		       r->summary);
+	}
+	return EXIT_OK;
+}
+
+struct command {
+	const char *name;
+	int (*run)(const struct bg_template_set *set, int argc, char **argv);
+};
+
+/* Keep alphabetized: looked up with bsearch. */
+static const struct command commands[] = {
+	{ "rules", cmd_rules },
+	{ "templates", cmd_templates },
+};
+
+static int
+command_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct command *)elem)->name);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct bg_template_set *set = NULL;
+	struct bg_diags *diags = NULL;
+	const struct command *cmd;
+	int rc = EXIT_IO;
+
+	if (argc < 2) {
+		fputs(usage_text, stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(usage_text, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("batchgen %s\n", bg_version());
+		return EXIT_OK;
+	}
+	diags = bg_diags_create();
+	if (diags == NULL || bg_template_set_builtin(&set, diags) != BG_OK) {
+		print_diags(diags);
+		fputs("batchgen: cannot load the built-in templates\n", stderr);
+		goto out;
+	}
+	cmd = bsearch(argv[1], commands, sizeof(commands) / sizeof(*commands),
+		      sizeof(*commands), command_cmp);
+	if (cmd != NULL) {
+		rc = cmd->run(set, argc - 1, argv + 1);
+	} else if (bg_template_exists(set, argv[1])) {
+		rc = cmd_template(set, argv[1], argc - 1, argv + 1);
+	} else {
+		rc = usage_error("unknown command or template '%s'", argv[1]);
+	}
+out:
+	bg_template_set_destroy(set);
+	bg_diags_destroy(diags);
+	return rc;
+}

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * Internal declarations shared between the library's files. Not
+ * installed; nothing here is exported.
+ */
+#ifndef BATCHGEN_INT_H
+#define BATCHGEN_INT_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "batchgen.h"
+
+#define ARRAY_LENGTH(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- strings (core/util.c) ---- */
+
+/* strdup that accepts NULL (returns NULL). Sets *failed on ENOMEM. */
+char *bg__strdup(const char *s, bool *failed);
+/* Deep-copies a string array; NULL when n == 0. */
+char **bg__strv_dup(char *const *v, size_t n, bool *failed);
+void bg__strv_free(char **v, size_t n);
+/* Replaces *dst with a copy of src (src may be NULL). */
+bool bg__str_set(char **dst, const char *src);
+
+/* A growable NUL-terminated byte buffer. */
+struct bg__buf {
+	char *data;
+	size_t len;
+	size_t cap;
+	bool failed; /* an allocation failed; data is then incomplete */
+};
+void bg__buf_putn(struct bg__buf *b, const char *s, size_t n);
+void bg__buf_puts(struct bg__buf *b, const char *s);
+void bg__buf_putc(struct bg__buf *b, char c);
+void bg__buf_printf(struct bg__buf *b, const char *fmt, ...) BG_PRINTF(2, 3);
+/* Returns the data (caller frees) and resets b; NULL when failed. */
+char *bg__buf_take(struct bg__buf *b, size_t *len);
+void bg__buf_finish(struct bg__buf *b);
+
+/* printf into a new string; NULL on ENOMEM. */
+char *bg__asprintf(const char *fmt, ...) BG_PRINTF(1, 2);
+
+/* Parses a whole decimal int64; false on anything else. */
+bool bg__parse_int(const char *s, int64_t *out);
+
+/* ---- model (model/jobdef.c) ---- */
+
+enum bg_status bg__kvlist_copy(struct bg_kvlist *dst,
+			       const struct bg_kvlist *src);
+/* Sets every pair of src in dst (later wins, first position kept). */
+enum bg_status bg__kvlist_merge(struct bg_kvlist *dst,
+				const struct bg_kvlist *src);
+enum bg_status bg__volume_copy(struct bg_volume *dst,
+			       const struct bg_volume *src);
+enum bg_status bg__mount_point_copy(struct bg_mount_point *dst,
+				    const struct bg_mount_point *src);
+/* Overlays every field set in src onto dst (maps merge key by key,
+ * lists and strings replace). */
+enum bg_status bg__job_options_overlay(struct bg_job_options *dst,
+				       const struct bg_job_options *src);
+enum bg_status bg__jobdef_add_variable(struct bg_jobdef *def,
+				       const char *name,
+				       const char *description);
+
+/* ---- validation (validate/validate.c) ---- */
+
+/* Rule codes used by several stages. */
+#define BG_CODE_TEMPLATE_CONFLICT "template-conflict"
+#define BG_CODE_TEMPLATE_OPTION "template-option"
+#define BG_CODE_SCAFFOLD "scaffold-variable"
+
+/* Fargate sizes: true when (vcpus_milli, memory) is a valid pair. */
+bool bg__fargate_size_ok(int64_t vcpus_milli, int64_t memory);
+/* Describes the memory allowed with vcpus_milli on Fargate into buf;
+ * false when the vCPU value is not a Fargate size at all. */
+bool bg__fargate_memory_text(int64_t vcpus_milli, char *buf, size_t size);
+
+/* ---- emitters (emit/) ---- */
+
+/* Length of the Terraform reference "${...}" starting at s (content
+ * begins with a lowercase identifier and a '.'), or 0 if there is none. */
+size_t bg__tf_reference_len(const char *s);
+/* Escapes s (bg_tf_escape) onto b. */
+void bg__tf_escape_into(struct bg__buf *b, const char *s);
+enum bg_status bg__emit_json(const struct bg_jobdef *const *defs, size_t n,
+			     char **out, size_t *len);
+
+/* ---- templates (template/builtin.c, generated) ---- */
+
+struct bg__embedded_file {
+	const char *name; /* file name, e.g. "ml-training.yaml" */
+	const unsigned char *data;
+	size_t size;
+};
+extern const struct bg__embedded_file bg__builtin_templates[];
+extern const size_t bg__builtin_template_count;
+
+#endif /* BATCHGEN_INT_H */

@@ -1,0 +1,544 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/**
+ * @file batchgen.h
+ * @brief batchgen: validated AWS Batch job definitions as Terraform.
+ *
+ * The one public header of libbatchgen. Data flows one way:
+ *
+ *   options (CLI or spec) -> template -> job definition model
+ *     -> validation -> emitter -> Terraform text
+ *
+ * The library never prints and never exits. Problems in the input are
+ * collected into a struct bg_diags, each with a stable code, a field path
+ * and (where known) a file, line and column; the caller decides how to
+ * show them.
+ *
+ * Ownership: a function that fills `**out` requires `*out == NULL`; on
+ * success the caller owns the result and frees it with the matching
+ * destroy function; on failure `*out` is left untouched. Every destroy /
+ * finish function accepts NULL and does nothing.
+ */
+#ifndef BATCHGEN_H
+#define BATCHGEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define BG_EXPORT __attribute__((visibility("default")))
+#define BG_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define BG_EXPORT
+#define BG_PRINTF(f, a)
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Status codes                                                        */
+/* ------------------------------------------------------------------ */
+
+/** Result of every fallible library function. */
+enum bg_status {
+	BG_OK = 0,        /**< Success. */
+	BG_ERR_NOMEM,     /**< Memory allocation failed. */
+	BG_ERR_IO,        /**< Reading or writing a file failed. */
+	BG_ERR_PARSE,     /**< Input is not well-formed YAML or JSON. */
+	BG_ERR_SCHEMA,    /**< Input has the wrong shape (types, keys). */
+	BG_ERR_TEMPLATE,  /**< Unknown template or broken template chain. */
+	BG_ERR_INVALID,   /**< The job definition breaks validation rules. */
+	BG_ERR_EMIT,      /**< Output could not be produced. */
+	BG_ERR_ARG,       /**< A caller passed an invalid argument. */
+	BG_ERR__COUNT     /**< Number of status codes (not a status). */
+};
+
+/**
+ * @return a one-line description of @p status; never NULL (borrowed,
+ * static storage).
+ */
+BG_EXPORT const char *bg_strerror(enum bg_status status);
+
+/** @return the library version string, e.g. "0.1.0" (static storage). */
+BG_EXPORT const char *bg_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics                                                         */
+/* ------------------------------------------------------------------ */
+
+/** How serious a diagnostic is. */
+enum bg_severity {
+	BG_SEV_ERROR = 0, /**< The input cannot produce valid output. */
+	BG_SEV_WARNING,   /**< Valid for AWS, but probably not meant. */
+	BG_SEV_NOTE,      /**< Information (scaffolding, shadowing ...). */
+};
+
+/** One problem found in the input. All strings are owned by the list. */
+struct bg_diag {
+	enum bg_severity severity; /**< Error, warning or note. */
+	const char *code;          /**< Stable rule code, e.g. "vcpus". */
+	const char *file;          /**< Input file, or NULL. */
+	unsigned line;             /**< 1-based line, 0 when unknown. */
+	unsigned column;           /**< 1-based column, 0 when unknown. */
+	const char *path;          /**< Field path, e.g.
+	                                "container_properties.vcpus", or
+	                                NULL for the whole input. */
+	const char *message;       /**< What is wrong and what is allowed. */
+};
+
+/** An ordered list of diagnostics (opaque). */
+struct bg_diags;
+
+/** @return a new empty list, or NULL when out of memory. */
+BG_EXPORT struct bg_diags *bg_diags_create(void);
+/** Frees @p diags and every diagnostic in it. NULL is fine. */
+BG_EXPORT void bg_diags_destroy(struct bg_diags *diags);
+/** @return the number of diagnostics in @p diags. */
+BG_EXPORT size_t bg_diags_count(const struct bg_diags *diags);
+/** @return the number of diagnostics of severity @p sev. */
+BG_EXPORT size_t bg_diags_count_severity(const struct bg_diags *diags,
+					 enum bg_severity sev);
+/**
+ * @return diagnostic @p i (0-based), borrowed until bg_diags_destroy(),
+ * or NULL when out of range.
+ */
+BG_EXPORT const struct bg_diag *bg_diags_get(const struct bg_diags *diags,
+					     size_t i);
+/**
+ * Appends a diagnostic. @p file and @p path may be NULL; @p code must
+ * be a string with static storage. The message is built printf-style.
+ * @return BG_OK or BG_ERR_NOMEM.
+ */
+BG_EXPORT enum bg_status bg_diags_add(struct bg_diags *diags,
+				      enum bg_severity sev, const char *code,
+				      const char *file, unsigned line,
+				      unsigned column, const char *path,
+				      const char *fmt, ...) BG_PRINTF(8, 9);
+/**
+ * Writes @p d as "FILE:LINE:COL: error: PATH: MESSAGE [CODE]" (parts that
+ * are unknown are left out) followed by a newline.
+ */
+BG_EXPORT void bg_diag_print(const struct bg_diag *d, FILE *out);
+
+/* ------------------------------------------------------------------ */
+/* Job definition model                                                */
+/* ------------------------------------------------------------------ */
+
+/** An optional integer: @c set tells whether @c value was given. */
+struct bg_opt_int {
+	bool set;
+	int64_t value;
+};
+
+/** An optional boolean. */
+struct bg_opt_bool {
+	bool set;
+	bool value;
+};
+
+/** A key/value pair: a tag, a parameter or an environment variable. */
+struct bg_kv {
+	char *key;   /**< Name (never NULL in a valid list). */
+	char *value; /**< Value; NULL means "missing" (an error). */
+};
+
+/** An ordered list of key/value pairs. */
+struct bg_kvlist {
+	struct bg_kv *items;
+	size_t count;
+};
+
+/** EFS authorization settings of an EFS volume. */
+struct bg_efs_auth {
+	char *access_point_id; /**< accessPointId, or NULL. */
+	char *iam;             /**< "ENABLED" / "DISABLED", or NULL. */
+};
+
+/** EFS volume settings (efsVolumeConfiguration). */
+struct bg_efs {
+	char *file_system_id;     /**< Required. */
+	char *root_directory;     /**< NULL: omitted (AWS uses "/"). */
+	char *transit_encryption; /**< "ENABLED"/"DISABLED"/NULL. */
+	struct bg_opt_int transit_encryption_port;
+	struct bg_efs_auth authorization; /**< Both NULL: omitted. */
+};
+
+/** A volume: a host path or an EFS file system. */
+struct bg_volume {
+	char *name;             /**< Referenced by mount points. */
+	bool has_host;          /**< A host volume ... */
+	char *host_source_path; /**< ... with this path (may be NULL). */
+	struct bg_efs *efs;     /**< An EFS volume, or NULL. */
+};
+
+/** A mount point of a volume in the container. */
+struct bg_mount_point {
+	char *source_volume;  /**< Name of a volume. */
+	char *container_path; /**< Absolute path in the container. */
+	bool read_only;
+};
+
+/** Container properties (also the container of a node range). */
+struct bg_container {
+	char *image;
+	char **command; /**< NULL-free array of command_count words. */
+	size_t command_count;
+	struct bg_opt_int vcpus_milli; /**< vCPUs in thousandths: 250=0.25 */
+	struct bg_opt_int memory;      /**< MiB. */
+	struct bg_opt_int gpus;        /**< Physical GPUs. */
+	char *job_role_arn;
+	char *execution_role_arn;
+	struct bg_kvlist environment;
+	struct bg_mount_point *mount_points;
+	size_t mount_point_count;
+	struct bg_volume *volumes;
+	size_t volume_count;
+	struct bg_opt_bool privileged;
+	struct bg_opt_bool readonly_root_filesystem;
+	char *user;
+	char *assign_public_ip; /**< Fargate networkConfiguration. */
+	char *platform_version; /**< Fargate platform version. */
+};
+
+/** One node range of a multi-node job. */
+struct bg_node_range {
+	char *target_nodes;             /**< "0:3", "0", "4:" ... */
+	struct bg_container *container; /**< May be NULL. */
+};
+
+/** Node properties of a multi-node job. */
+struct bg_node_properties {
+	struct bg_opt_int main_node;
+	struct bg_opt_int num_nodes;
+	struct bg_node_range *ranges;
+	size_t range_count;
+	bool has_ranges; /**< node_range_properties was given at all. */
+};
+
+/** A Terraform input variable that the output declares. */
+struct bg_variable {
+	char *name;        /**< e.g. "ml_training_image". */
+	char *description; /**< Shown by terraform. */
+};
+
+/** A job definition: one aws_batch_job_definition resource. */
+struct bg_jobdef {
+	char *name;  /**< Job definition name. */
+	char *label; /**< Terraform resource label (identifier). */
+	char *type;  /**< "container" or "multinode". */
+	char **platform_capabilities;
+	size_t platform_capability_count;
+	struct bg_container *container;         /**< Container jobs. */
+	struct bg_node_properties *node_properties; /**< Multi-node jobs. */
+	struct bg_opt_int retry_attempts;  /**< retry_strategy.attempts */
+	struct bg_opt_int timeout_seconds; /**< attempt_duration_seconds */
+	struct bg_kvlist parameters;
+	struct bg_kvlist tags;
+	struct bg_opt_bool propagate_tags;
+	struct bg_variable *variables; /**< Inputs the output declares. */
+	size_t variable_count;
+};
+
+/** @return a new zeroed job definition, or NULL when out of memory. */
+BG_EXPORT struct bg_jobdef *bg_jobdef_create(void);
+/** Frees @p def and everything it owns. NULL is fine. */
+BG_EXPORT void bg_jobdef_destroy(struct bg_jobdef *def);
+/** @return a new zeroed container, or NULL when out of memory. */
+BG_EXPORT struct bg_container *bg_container_create(void);
+/** Frees @p c and everything it owns. NULL is fine. */
+BG_EXPORT void bg_container_destroy(struct bg_container *c);
+
+/** Frees every pair of @p list and zeroes it. NULL is fine. */
+BG_EXPORT void bg_kvlist_finish(struct bg_kvlist *list);
+/**
+ * Sets @p key to @p value in @p list (copies both). An existing key is
+ * overwritten in place, so the first position is kept.
+ * @return BG_OK or BG_ERR_NOMEM.
+ */
+BG_EXPORT enum bg_status bg_kvlist_set(struct bg_kvlist *list,
+				       const char *key, const char *value);
+/** @return the value of @p key (borrowed), or NULL when absent. */
+BG_EXPORT const char *bg_kvlist_get(const struct bg_kvlist *list,
+				    const char *key);
+
+/** @return true for a single-container job (type "container"). */
+BG_EXPORT bool bg_jobdef_is_container_job(const struct bg_jobdef *def);
+/** @return true for a multi-node parallel job (type "multinode"). */
+BG_EXPORT bool bg_jobdef_is_multinode_job(const struct bg_jobdef *def);
+/** @return true when the job can run on EC2 (no capabilities = EC2). */
+BG_EXPORT bool bg_jobdef_supports_ec2(const struct bg_jobdef *def);
+/** @return true when the capabilities include FARGATE. */
+BG_EXPORT bool bg_jobdef_supports_fargate(const struct bg_jobdef *def);
+/** @return true when a retry strategy is set. */
+BG_EXPORT bool bg_jobdef_has_retry_strategy(const struct bg_jobdef *def);
+/** @return true when a timeout is set. */
+BG_EXPORT bool bg_jobdef_has_timeout(const struct bg_jobdef *def);
+/**
+ * Estimated memory in MiB: the container's, or for a multi-node job the
+ * largest per-node value of its node ranges. 0 when unknown.
+ */
+BG_EXPORT int64_t bg_jobdef_estimated_memory_mib(const struct bg_jobdef *def);
+/**
+ * Estimated vCPUs in thousandths (1000 = 1 vCPU), per node for a
+ * multi-node job (the largest). 0 when unknown.
+ */
+BG_EXPORT int64_t bg_jobdef_estimated_vcpus_milli(const struct bg_jobdef *def);
+/** Estimated GPUs (per node for a multi-node job). 0 when none. */
+BG_EXPORT int64_t bg_jobdef_estimated_gpus(const struct bg_jobdef *def);
+
+/**
+ * Formats @p milli thousandths of a vCPU canonically ("0.25", "1",
+ * "16") into @p buf of @p size bytes (24 is always enough).
+ */
+BG_EXPORT void bg_vcpus_format(int64_t milli, char *buf, size_t size);
+/**
+ * Parses a vCPU count such as "2", "0.25" or "0.5" into thousandths.
+ * @return BG_OK, or BG_ERR_ARG when @p text is not a non-negative
+ * decimal with at most three fractional digits.
+ */
+BG_EXPORT enum bg_status bg_vcpus_parse(const char *text, int64_t *milli);
+
+/* ------------------------------------------------------------------ */
+/* Job options and templates                                           */
+/* ------------------------------------------------------------------ */
+
+/**
+ * What a user (command line or spec file) or a template says about a
+ * job, before the template is applied. Every field is optional.
+ */
+struct bg_job_options {
+	char *name;
+	char *label;
+	char *image;
+	char **command;
+	size_t command_count;
+	struct bg_opt_int vcpus_milli;
+	struct bg_opt_int memory;
+	struct bg_opt_int gpus;
+	struct bg_opt_int num_nodes;
+	struct bg_opt_int main_node;
+	struct bg_opt_int retry_attempts;
+	struct bg_opt_int timeout_seconds;
+	char *job_role_arn;
+	char *execution_role_arn;
+	char **platform_capabilities;
+	size_t platform_capability_count;
+	char *assign_public_ip;
+	char *platform_version;
+	char *user;
+	struct bg_opt_bool privileged;
+	struct bg_opt_bool readonly_root_filesystem;
+	struct bg_opt_bool propagate_tags;
+	struct bg_kvlist environment;
+	struct bg_kvlist tags;
+	struct bg_kvlist parameters;
+	struct bg_volume *volumes;
+	size_t volume_count;
+	struct bg_mount_point *mount_points;
+	size_t mount_point_count;
+};
+
+/** Frees everything @p opts owns and zeroes it. NULL is fine. */
+BG_EXPORT void bg_job_options_finish(struct bg_job_options *opts);
+
+/** A set of templates: the built-in ones (opaque). */
+struct bg_template_set;
+
+/**
+ * Loads the eight built-in templates (embedded in the library) into a
+ * new set. Problems go to @p diags.
+ * @param[out] out caller-owned on success; untouched on failure.
+ * @return BG_OK, BG_ERR_NOMEM, or BG_ERR_TEMPLATE (a broken built-in).
+ */
+BG_EXPORT enum bg_status bg_template_set_builtin(struct bg_template_set **out,
+						 struct bg_diags *diags);
+/** Frees @p set. NULL is fine. */
+BG_EXPORT void bg_template_set_destroy(struct bg_template_set *set);
+/** @return the number of templates in @p set. */
+BG_EXPORT size_t bg_template_set_count(const struct bg_template_set *set);
+
+/** What `batchgen templates` shows of one template. Borrowed strings. */
+struct bg_template_info {
+	const char *name;        /**< e.g. "ml-training". */
+	const char *description; /**< One line. */
+	const char *extends;     /**< Parent, or NULL. */
+	const char *type;        /**< "container" / "multinode". */
+	const char *platform;    /**< Fixed platform, or NULL. */
+	struct bg_job_options defaults; /**< Resolved (chain merged). */
+};
+
+/**
+ * Describes template @p i of @p set, in name order.
+ * @return BG_OK, or BG_ERR_ARG when @p i is out of range.
+ */
+BG_EXPORT enum bg_status bg_template_info(const struct bg_template_set *set,
+					  size_t i,
+					  struct bg_template_info *info);
+/** @return true when @p set holds a template called @p name. */
+BG_EXPORT bool bg_template_exists(const struct bg_template_set *set,
+				  const char *name);
+
+/**
+ * Applies template @p template_name to the user's @p opts: template
+ * defaults first, then everything the user set. A user value that
+ * contradicts what the template fixes (its platform or job type) is an
+ * error. The result is not validated yet: call bg_validate().
+ *
+ * When the image (or, on Fargate, the execution role) is missing, it
+ * becomes a Terraform input variable declared in the job definition's
+ * @c variables, and a note is added to @p diags.
+ *
+ * @param[out] out caller-owned on success; untouched on failure.
+ * @return BG_OK, BG_ERR_NOMEM, BG_ERR_TEMPLATE (unknown template) or
+ * BG_ERR_INVALID (a contradiction; see @p diags).
+ */
+BG_EXPORT enum bg_status bg_template_apply(const struct bg_template_set *set,
+					   const char *template_name,
+					   const struct bg_job_options *opts,
+					   struct bg_jobdef **out,
+					   struct bg_diags *diags);
+
+/**
+ * The seed's template functions, in C: build job definition @p name
+ * running @p image from the built-in template of the same name, with
+ * @p opts (may be NULL) on top. @p name and @p image override the ones
+ * in @p opts. The result is validated; errors go to @p diags.
+ * @param[out] out caller-owned on success; untouched on failure.
+ * @return BG_OK, BG_ERR_NOMEM, BG_ERR_TEMPLATE or BG_ERR_INVALID.
+ */
+#define BG_TEMPLATE_FUNCTION(fn)                                        \
+	BG_EXPORT enum bg_status fn(const char *name, const char *image, \
+				    const struct bg_job_options *opts,  \
+				    struct bg_jobdef **out,             \
+				    struct bg_diags *diags)
+BG_TEMPLATE_FUNCTION(bg_simple_container_job);
+BG_TEMPLATE_FUNCTION(bg_fargate_container_job);
+BG_TEMPLATE_FUNCTION(bg_gpu_container_job);
+BG_TEMPLATE_FUNCTION(bg_multinode_job);
+BG_TEMPLATE_FUNCTION(bg_data_processing_job);
+BG_TEMPLATE_FUNCTION(bg_ml_training_job);
+BG_TEMPLATE_FUNCTION(bg_batch_processing_job);
+BG_TEMPLATE_FUNCTION(bg_real_time_job);
+
+/* ------------------------------------------------------------------ */
+/* Helpers (the seed's helper functions)                               */
+/* ------------------------------------------------------------------ */
+
+/**
+ * Appends the standard environment variables to @p env:
+ * AWS_DEFAULT_REGION=@p region (NULL: "us-east-1"),
+ * BATCH_JOB_ID=${AWS_BATCH_JOB_ID} and
+ * BATCH_JOB_ATTEMPT=${AWS_BATCH_JOB_ATTEMPT} (written literally: the
+ * emitter escapes them for Terraform).
+ * @return BG_OK or BG_ERR_NOMEM.
+ */
+BG_EXPORT enum bg_status bg_standard_environment(struct bg_kvlist *env,
+						 const char *region);
+/**
+ * Fills @p vol (zeroed by the caller) with an EFS volume: root directory
+ * @p root_directory (NULL: "/"), transit encryption @p transit_encryption
+ * (NULL: "ENABLED"), access point @p access_point_id and IAM @p iam
+ * (both may be NULL). Free with bg_volume_finish().
+ * @return BG_OK or BG_ERR_NOMEM.
+ */
+BG_EXPORT enum bg_status bg_efs_volume(struct bg_volume *vol, const char *name,
+				       const char *file_system_id,
+				       const char *root_directory,
+				       const char *transit_encryption,
+				       const char *access_point_id,
+				       const char *iam);
+/** Fills @p vol (zeroed) with a host volume. @return BG_OK/NOMEM. */
+BG_EXPORT enum bg_status bg_host_volume(struct bg_volume *vol, const char *name,
+					const char *host_path);
+/** Frees what @p vol owns and zeroes it. NULL is fine. */
+BG_EXPORT void bg_volume_finish(struct bg_volume *vol);
+/** Fills @p mp (zeroed) with a mount point. @return BG_OK/NOMEM. */
+BG_EXPORT enum bg_status bg_standard_mount_point(struct bg_mount_point *mp,
+						 const char *volume,
+						 const char *container_path,
+						 bool read_only);
+/** Frees what @p mp owns and zeroes it. NULL is fine. */
+BG_EXPORT void bg_mount_point_finish(struct bg_mount_point *mp);
+/**
+ * Sets @p c to request @p count GPUs (the seed's GPU resource
+ * requirement; emitted as {"type":"GPU","value":"N"}).
+ */
+BG_EXPORT void bg_gpu_resource_requirement(struct bg_container *c,
+					   int64_t count);
+
+/* ------------------------------------------------------------------ */
+/* Validation                                                          */
+/* ------------------------------------------------------------------ */
+
+/**
+ * Runs every validation rule over @p def and appends one diagnostic per
+ * problem to @p diags (never stops at the first). Field paths are
+ * relative to the resource ("container_properties.vcpus"), prefixed by
+ * @p path_prefix when not NULL ("jobs[2]").
+ * @return BG_OK when no error was found (warnings allowed),
+ * BG_ERR_INVALID otherwise, BG_ERR_NOMEM when out of memory.
+ */
+BG_EXPORT enum bg_status bg_validate(const struct bg_jobdef *def,
+				     const char *path_prefix,
+				     struct bg_diags *diags);
+
+/** One validation rule, as `batchgen rules` lists it. */
+struct bg_rule_info {
+	const char *code;     /**< Stable code, e.g. "fargate-size". */
+	const char *field;    /**< Field it concerns. */
+	enum bg_severity severity;
+	const char *summary;  /**< One line. */
+};
+
+/** @return the number of validation rules. */
+BG_EXPORT size_t bg_rule_count(void);
+/** @return rule @p i (static storage), or NULL when out of range. */
+BG_EXPORT const struct bg_rule_info *bg_rule_get(size_t i);
+
+/* ------------------------------------------------------------------ */
+/* Emitters                                                            */
+/* ------------------------------------------------------------------ */
+
+/** Output formats. */
+enum bg_format {
+	BG_FORMAT_JSON = 0, /**< Terraform JSON (.tf.json). */
+	BG_FORMAT__COUNT
+};
+
+/**
+ * Renders @p n job definitions as one Terraform document in @p format.
+ * Output is deterministic: the same input gives the same bytes.
+ * @param[out] out caller frees with free(); untouched on failure.
+ * @param[out] len length of *out without the final NUL (may be NULL).
+ * @return BG_OK, BG_ERR_NOMEM, BG_ERR_ARG or BG_ERR_EMIT.
+ */
+BG_EXPORT enum bg_status bg_emit(const struct bg_jobdef *const *defs, size_t n,
+				 enum bg_format format, char **out,
+				 size_t *len);
+
+/**
+ * Escapes @p text for a Terraform template string: every "${" becomes
+ * "$${" and every "%{" becomes "%%{", except a "${...}" whose content
+ * starts with a Terraform reference (a lowercase identifier followed by
+ * ".", e.g. ${var.image} or ${aws_iam_role.job.arn}), which is kept.
+ * @return a new string (caller frees with free()), or NULL (no memory).
+ */
+BG_EXPORT char *bg_tf_escape(const char *text);
+
+/**
+ * Derives a Terraform identifier from a job definition name: lowercase,
+ * every character outside [a-z0-9_] becomes "_", and a leading digit
+ * gets a "job_" prefix ("ml-training" -> "ml_training").
+ * @return a new string (caller frees with free()), or NULL (no memory).
+ */
+BG_EXPORT char *bg_tf_label(const char *name);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BATCHGEN_H */

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/* Diagnostics: an ordered list of located problems; status strings. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batchgen-int.h"
+
+struct bg_diags {
+	struct bg_diag *items;
+	size_t count;
+	size_t cap;
+};
+
+static const char *const status_strings[BG_ERR__COUNT] = {
+	[BG_OK] = "success",
+	[BG_ERR_NOMEM] = "out of memory",
+	[BG_ERR_IO] = "input/output error",
+	[BG_ERR_PARSE] = "input is not well-formed",
+	[BG_ERR_SCHEMA] = "input has the wrong shape",
+	[BG_ERR_TEMPLATE] = "template error",
+	[BG_ERR_INVALID] = "invalid job definition",
+	[BG_ERR_EMIT] = "output could not be produced",
+	[BG_ERR_ARG] = "invalid argument",
+};
+
+const char *
+bg_strerror(enum bg_status status)
+{
+	if ((unsigned)status >= BG_ERR__COUNT) {
+		return "unknown status";
+	}
+	return status_strings[status];
+}
+
+const char *
+bg_version(void)
+{
+	return BATCHGEN_VERSION;
+}
+
+struct bg_diags *
+bg_diags_create(void)
+{
+	return calloc(1, sizeof(struct bg_diags));
+}
+
+void
+bg_diags_destroy(struct bg_diags *diags)
+{
+	if (diags == NULL) {
+		return;
+	}
+	for (size_t i = 0; i < diags->count; i++) {
+		free((char *)diags->items[i].file);
+		free((char *)diags->items[i].path);
+		free((char *)diags->items[i].message);
+	}
+	free(diags->items);
+	free(diags);
+}
+
+size_t
+bg_diags_count(const struct bg_diags *diags)
+{
+	return diags != NULL ? diags->count : 0;
+}
+
+size_t
+bg_diags_count_severity(const struct bg_diags *diags, enum bg_severity sev)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < bg_diags_count(diags); i++) {
+		if (diags->items[i].severity == sev) {
+			n++;
+		}
+	}
+	return n;
+}
+
+const struct bg_diag *
+bg_diags_get(const struct bg_diags *diags, size_t i)
+{
+	if (diags == NULL || i >= diags->count) {
+		return NULL;
+	}
+	return &diags->items[i];
+}
+
+enum bg_status
+bg_diags_add(struct bg_diags *diags, enum bg_severity sev, const char *code,
+	     const char *file, unsigned line, unsigned column,
+	     const char *path, const char *fmt, ...)
+{
+	struct bg_diag d = { 0 };
+	bool failed = false;
+	va_list ap;
+	int n;
+	char *msg;
+
+	if (diags == NULL) {
+		return BG_ERR_ARG;
+	}
+	if (diags->count == diags->cap) {
+		size_t cap = diags->cap ? diags->cap * 2 : 8;
+		struct bg_diag *grown =
+			realloc(diags->items, cap * sizeof(*grown));
+		if (grown == NULL) {
+			return BG_ERR_NOMEM;
+		}
+		diags->items = grown;
+		diags->cap = cap;
+	}
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		return BG_ERR_ARG;
+	}
+	msg = malloc((size_t)n + 1);
+	if (msg == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+
+	d.severity = sev;
+	d.code = code;
+	d.file = bg__strdup(file, &failed);
+	d.line = line;
+	d.column = column;
+	d.path = bg__strdup(path, &failed);
+	d.message = msg;
+	if (failed) {
+		free((char *)d.file);
+		free((char *)d.path);
+		free(msg);
+		return BG_ERR_NOMEM;
+	}
+	diags->items[diags->count++] = d;
+	return BG_OK;
+}
+
+static const char *const severity_names[] = {
+	[BG_SEV_ERROR] = "error",
+	[BG_SEV_WARNING] = "warning",
+	[BG_SEV_NOTE] = "note",
+};
+
+void
+bg_diag_print(const struct bg_diag *d, FILE *out)
+{
+	if (d->file != NULL) {
+		fputs(d->file, out);
+		if (d->line > 0) {
+			fprintf(out, ":%u", d->line);
+			if (d->column > 0) {
+				fprintf(out, ":%u", d->column);
+			}
+		}
+		fputs(": ", out);
+	}
+	fprintf(out, "%s: ", severity_names[d->severity]);
+	if (d->path != NULL && d->path[0] != '\0') {
+		fprintf(out, "%s: ", d->path);
+	}
+	fputs(d->message, out);
+	if (d->code != NULL) {
+		fprintf(out, " [%s]", d->code);
+	}
+	fputc('\n', out);
+}

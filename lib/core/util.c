@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/* Small string and buffer helpers shared by the library. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batchgen-int.h"
+
+char *
+bg__strdup(const char *s, bool *failed)
+{
+	char *copy;
+
+	if (s == NULL) {
+		return NULL;
+	}
+	copy = strdup(s);
+	if (copy == NULL) {
+		*failed = true;
+	}
+	return copy;
+}
+
+char **
+bg__strv_dup(char *const *v, size_t n, bool *failed)
+{
+	char **copy;
+
+	if (n == 0) {
+		return NULL;
+	}
+	copy = calloc(n, sizeof(*copy));
+	if (copy == NULL) {
+		*failed = true;
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		copy[i] = bg__strdup(v[i], failed);
+	}
+	return copy;
+}
+
+void
+bg__strv_free(char **v, size_t n)
+{
+	if (v == NULL) {
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		free(v[i]);
+	}
+	free(v);
+}
+
+bool
+bg__str_set(char **dst, const char *src)
+{
+	bool failed = false;
+	char *copy = bg__strdup(src, &failed);
+
+	if (failed) {
+		return false;
+	}
+	free(*dst);
+	*dst = copy;
+	return true;
+}
+
+static bool
+buf_reserve(struct bg__buf *b, size_t extra)
+{
+	size_t want;
+	char *grown;
+
+	if (b->failed) {
+		return false;
+	}
+	if (extra > SIZE_MAX / 2 - b->len) {
+		b->failed = true;
+		return false;
+	}
+	want = b->len + extra + 1;
+	if (want <= b->cap) {
+		return true;
+	}
+	if (want < b->cap * 2) {
+		want = b->cap * 2;
+	}
+	if (want < 64) {
+		want = 64;
+	}
+	grown = realloc(b->data, want);
+	if (grown == NULL) {
+		b->failed = true;
+		return false;
+	}
+	b->data = grown;
+	b->cap = want;
+	return true;
+}
+
+void
+bg__buf_putn(struct bg__buf *b, const char *s, size_t n)
+{
+	if (!buf_reserve(b, n)) {
+		return;
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+bg__buf_puts(struct bg__buf *b, const char *s)
+{
+	bg__buf_putn(b, s, strlen(s));
+}
+
+void
+bg__buf_putc(struct bg__buf *b, char c)
+{
+	bg__buf_putn(b, &c, 1);
+}
+
+void
+bg__buf_printf(struct bg__buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		b->failed = true;
+		return;
+	}
+	if (!buf_reserve(b, (size_t)n)) {
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+char *
+bg__buf_take(struct bg__buf *b, size_t *len)
+{
+	char *data;
+
+	if (b->failed || !buf_reserve(b, 0)) {
+		bg__buf_finish(b);
+		return NULL;
+	}
+	data = b->data;
+	if (len != NULL) {
+		*len = b->len;
+	}
+	b->data = NULL;
+	b->len = 0;
+	b->cap = 0;
+	return data;
+}
+
+void
+bg__buf_finish(struct bg__buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = 0;
+	b->cap = 0;
+	b->failed = false;
+}
+
+char *
+bg__asprintf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *s;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		return NULL;
+	}
+	s = malloc((size_t)n + 1);
+	if (s == NULL) {
+		return NULL;
+	}
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+bool
+bg__parse_int(const char *s, int64_t *out)
+{
+	char *end = NULL;
+	long long v;
+
+	if (s == NULL || *s == '\0' || (*s != '-' && (*s < '0' || *s > '9'))) {
+		return false;
+	}
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0') {
+		return false;
+	}
+	*out = (int64_t)v;
+	return true;
+}

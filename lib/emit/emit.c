@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * Emitter dispatch and what every output format shares: Terraform
+ * labels and the escaping of Terraform template sequences.
+ *
+ * Escaping rule. Terraform reads every string of a .tf.json file (and
+ * every quoted HCL string) as a template, so a literal "${" or "%{" in
+ * a user value would be taken as an interpolation or a directive. The
+ * emitter writes "$${" and "%%{" instead, so Terraform passes them
+ * through literally (e.g. ${AWS_BATCH_JOB_ID} in a command). The one
+ * exception is a Terraform reference written on purpose: a "${...}"
+ * whose content starts with a lowercase identifier followed by "."
+ * (var.x, local.x, aws_iam_role.job.arn, data.x.y, module.m.out). Those
+ * are kept as they are. Environment-style names (${AWS_BATCH_JOB_ID},
+ * ${HOME}) never contain a '.', so they are always escaped.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "batchgen-int.h"
+
+size_t
+bg__tf_reference_len(const char *s)
+{
+	const char *p;
+	int depth = 0;
+
+	if (s[0] != '$' || s[1] != '{') {
+		return 0;
+	}
+	p = s + 2;
+	while (*p == ' ') {
+		p++;
+	}
+	if (!(*p >= 'a' && *p <= 'z')) {
+		return 0;
+	}
+	while ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+	       *p == '_' || *p == '-') {
+		p++;
+	}
+	if (*p != '.') {
+		return 0;
+	}
+	for (; *p != '\0'; p++) {
+		if (*p == '{') {
+			depth++;
+		} else if (*p == '}') {
+			if (depth == 0) {
+				return (size_t)(p - s) + 1;
+			}
+			depth--;
+		} else if (*p == '"' || *p == '\n') {
+			/* Keep it simple: references never hold these. */
+			return 0;
+		}
+	}
+	return 0;
+}
+
+void
+bg__tf_escape_into(struct bg__buf *b, const char *s)
+{
+	const char *start = s;
+
+	while (*s != '\0') {
+		if (s[0] == '$' && s[1] == '{') {
+			size_t ref = bg__tf_reference_len(s);
+			if (ref > 0) {
+				s += ref;
+				continue;
+			}
+			bg__buf_putn(b, start, (size_t)(s - start));
+			bg__buf_putc(b, '$');
+			start = s;
+			s += 2;
+		} else if (s[0] == '%' && s[1] == '{') {
+			bg__buf_putn(b, start, (size_t)(s - start));
+			bg__buf_putc(b, '%');
+			start = s;
+			s += 2;
+		} else {
+			s++;
+		}
+	}
+	bg__buf_putn(b, start, (size_t)(s - start));
+}
+
+char *
+bg_tf_escape(const char *text)
+{
+	struct bg__buf b = { 0 };
+
+	bg__buf_puts(&b, "");
+	bg__tf_escape_into(&b, text);
+	return bg__buf_take(&b, NULL);
+}
+
+char *
+bg_tf_label(const char *name)
+{
+	struct bg__buf b = { 0 };
+
+	if (name[0] >= '0' && name[0] <= '9') {
+		bg__buf_puts(&b, "job_");
+	} else if (name[0] == '\0') {
+		bg__buf_puts(&b, "job");
+	}
+	for (const char *p = name; *p != '\0'; p++) {
+		char c = *p;
+		if (c >= 'A' && c <= 'Z') {
+			c = (char)(c - 'A' + 'a');
+		}
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		      c == '_')) {
+			c = '_';
+		}
+		bg__buf_putc(&b, c);
+	}
+	return bg__buf_take(&b, NULL);
+}
+
+enum bg_status
+bg_emit(const struct bg_jobdef *const *defs, size_t n, enum bg_format format,
+	char **out, size_t *len)
+{
+	if (out == NULL || *out != NULL || (defs == NULL && n > 0)) {
+		return BG_ERR_ARG;
+	}
+	switch (format) {
+	case BG_FORMAT_JSON:
+		return bg__emit_json(defs, n, out, len);
+	case BG_FORMAT__COUNT:
+		break;
+	}
+	return BG_ERR_ARG;
+}

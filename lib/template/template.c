@@ -1,0 +1,831 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * Templates: YAML files (one per template in templates/, embedded at
+ * build time) that give a job's defaults and what it fixes (platform, job type), with
+ * `extends:` composition. Loading uses libcyaml for the typed fields and
+ * the located libyaml view (input/yaml.c) for the free-form maps.
+ * Applying a template to a user's options gives a job definition model.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cyaml/cyaml.h>
+
+#include "input/input.h"
+
+/* ================================================================== */
+/* Raw template document (as written) and its libcyaml schema          */
+/* ================================================================== */
+
+struct raw_defaults {
+	char *image;
+	char *vcpus; /* a string: "0.25" must stay exact */
+	int64_t *memory;
+	int64_t *gpus;
+	int64_t *num_nodes;
+	int64_t *main_node;
+	int64_t *retry_attempts;
+	int64_t *timeout_seconds;
+	char *job_role_arn;
+	char *execution_role_arn;
+	char *assign_public_ip;
+	char *platform_version;
+	char *user;
+	bool *privileged;
+	bool *readonly_root_filesystem;
+	bool *propagate_tags;
+	char **command;
+	unsigned command_count;
+	char **platform_capabilities;
+	unsigned platform_capabilities_count;
+};
+
+struct raw_template {
+	char *name;
+	char *description;
+	char *extends;
+	char *type;
+	char *platform;
+	struct raw_defaults *defaults;
+};
+
+static const cyaml_schema_value_t string_entry = {
+	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 0, CYAML_UNLIMITED),
+};
+
+#define OPT_PTR (CYAML_FLAG_OPTIONAL | CYAML_FLAG_POINTER)
+
+static const cyaml_schema_field_t defaults_fields[] = {
+	/* Strings are pointers: absent stays NULL. */
+	CYAML_FIELD_STRING_PTR("image", OPT_PTR, struct raw_defaults, image,
+			       0, CYAML_UNLIMITED),
+	CYAML_FIELD_STRING_PTR("vcpus", OPT_PTR, struct raw_defaults, vcpus,
+			       0, CYAML_UNLIMITED),
+	/* Integers are pointers too, so "absent" differs from 0. */
+	CYAML_FIELD_INT_PTR("memory", OPT_PTR, struct raw_defaults, memory),
+	CYAML_FIELD_INT_PTR("gpus", OPT_PTR, struct raw_defaults, gpus),
+	CYAML_FIELD_INT_PTR("num_nodes", OPT_PTR, struct raw_defaults,
+			    num_nodes),
+	CYAML_FIELD_INT_PTR("main_node", OPT_PTR, struct raw_defaults,
+			    main_node),
+	CYAML_FIELD_INT_PTR("retry_attempts", OPT_PTR, struct raw_defaults,
+			    retry_attempts),
+	CYAML_FIELD_INT_PTR("timeout_seconds", OPT_PTR, struct raw_defaults,
+			    timeout_seconds),
+	CYAML_FIELD_STRING_PTR("job_role_arn", OPT_PTR, struct raw_defaults,
+			       job_role_arn, 0, CYAML_UNLIMITED),
+	CYAML_FIELD_STRING_PTR("execution_role_arn", OPT_PTR,
+			       struct raw_defaults, execution_role_arn, 0,
+			       CYAML_UNLIMITED),
+	CYAML_FIELD_STRING_PTR("assign_public_ip", OPT_PTR,
+			       struct raw_defaults, assign_public_ip, 0,
+			       CYAML_UNLIMITED),
+	CYAML_FIELD_STRING_PTR("platform_version", OPT_PTR,
+			       struct raw_defaults, platform_version, 0,
+			       CYAML_UNLIMITED),
+	CYAML_FIELD_STRING_PTR("user", OPT_PTR, struct raw_defaults, user, 0,
+			       CYAML_UNLIMITED),
+	CYAML_FIELD_BOOL_PTR("privileged", OPT_PTR, struct raw_defaults,
+			     privileged),
+	CYAML_FIELD_BOOL_PTR("readonly_root_filesystem", OPT_PTR,
+			     struct raw_defaults, readonly_root_filesystem),
+	CYAML_FIELD_BOOL_PTR("propagate_tags", OPT_PTR, struct raw_defaults,
+			     propagate_tags),
+	/* Sequences use the <member>_count convention. */
+	CYAML_FIELD_SEQUENCE("command", OPT_PTR, struct raw_defaults, command,
+			     &string_entry, 0, CYAML_UNLIMITED),
+	CYAML_FIELD_SEQUENCE("platform_capabilities", OPT_PTR,
+			     struct raw_defaults, platform_capabilities,
+			     &string_entry, 0, CYAML_UNLIMITED),
+	/* Free-form maps: read from the libyaml view (libcyaml#66). */
+	CYAML_FIELD_IGNORE("tags", CYAML_FLAG_OPTIONAL),
+	CYAML_FIELD_IGNORE("environment", CYAML_FLAG_OPTIONAL),
+	CYAML_FIELD_IGNORE("parameters", CYAML_FLAG_OPTIONAL),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t template_fields[] = {
+	CYAML_FIELD_STRING_PTR("name", CYAML_FLAG_POINTER, struct raw_template,
+			       name, 1, CYAML_UNLIMITED),
+	CYAML_FIELD_STRING_PTR("description", OPT_PTR, struct raw_template,
+			       description, 0, CYAML_UNLIMITED),
+	CYAML_FIELD_STRING_PTR("extends", OPT_PTR, struct raw_template,
+			       extends, 1, CYAML_UNLIMITED),
+	CYAML_FIELD_STRING_PTR("type", OPT_PTR, struct raw_template, type, 1,
+			       CYAML_UNLIMITED),
+	/* The platform the template fixes (EC2 or FARGATE). */
+	CYAML_FIELD_STRING_PTR("platform", OPT_PTR, struct raw_template,
+			       platform, 1, CYAML_UNLIMITED),
+	CYAML_FIELD_MAPPING_PTR("defaults", OPT_PTR, struct raw_template,
+				defaults, defaults_fields),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t template_schema = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct raw_template,
+			    template_fields),
+};
+
+/* ================================================================== */
+/* Template sets                                                       */
+/* ================================================================== */
+
+struct template {
+	char *name;
+	char *description;
+	char *extends;
+	char *type;     /* own value, NULL: inherit */
+	char *platform; /* own value, NULL: inherit */
+	struct bg_job_options defaults; /* own values */
+	/* Resolved over the extends chain: */
+	const char *r_type;
+	const char *r_platform;
+	struct bg_job_options r_defaults;
+};
+
+struct bg_template_set {
+	struct template *items; /* sorted by name */
+	size_t count;
+};
+
+struct log_ctx {
+	struct bg__buf msg;
+};
+
+static void
+log_to_buf(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
+{
+	struct log_ctx *lc = ctx;
+	char line[512];
+
+	if (level < CYAML_LOG_ERROR) {
+		return;
+	}
+	vsnprintf(line, sizeof(line), fmt, args);
+	/* libcyaml prefixes "Load: " and ends lines with "\n". */
+	if (strncmp(line, "Load: ", 6) == 0) {
+		memmove(line, line + 6, strlen(line + 6) + 1);
+	}
+	line[strcspn(line, "\n")] = '\0';
+	if (line[0] == '\0') {
+		return;
+	}
+	if (lc->msg.len > 0) {
+		bg__buf_puts(&lc->msg, "; ");
+	}
+	bg__buf_puts(&lc->msg, line);
+}
+
+static bool
+opt_int(struct bg_opt_int *dst, const int64_t *src)
+{
+	if (src != NULL) {
+		dst->set = true;
+		dst->value = *src;
+	}
+	return true;
+}
+
+static bool
+opt_bool(struct bg_opt_bool *dst, const bool *src)
+{
+	if (src != NULL) {
+		dst->set = true;
+		dst->value = *src;
+	}
+	return true;
+}
+
+/* Moves raw defaults into job options. */
+static enum bg_status
+defaults_from_raw(struct bg_job_options *o, const struct raw_defaults *r,
+		  const char *file, struct bg_diags *diags)
+{
+	bool failed = false;
+
+	if (r == NULL) {
+		return BG_OK;
+	}
+	o->image = bg__strdup(r->image, &failed);
+	if (r->vcpus != NULL) {
+		if (bg_vcpus_parse(r->vcpus, &o->vcpus_milli.value) !=
+		    BG_OK) {
+			bg_diags_add(diags, BG_SEV_ERROR, "schema-type", file,
+				     0, 0, "defaults.vcpus",
+				     "'%s' is not a vCPU count (a number such "
+				     "as 1, 2 or 0.25)",
+				     r->vcpus);
+			return BG_ERR_SCHEMA;
+		}
+		o->vcpus_milli.set = true;
+	}
+	opt_int(&o->memory, r->memory);
+	opt_int(&o->gpus, r->gpus);
+	opt_int(&o->num_nodes, r->num_nodes);
+	opt_int(&o->main_node, r->main_node);
+	opt_int(&o->retry_attempts, r->retry_attempts);
+	opt_int(&o->timeout_seconds, r->timeout_seconds);
+	opt_bool(&o->privileged, r->privileged);
+	opt_bool(&o->readonly_root_filesystem, r->readonly_root_filesystem);
+	opt_bool(&o->propagate_tags, r->propagate_tags);
+	o->job_role_arn = bg__strdup(r->job_role_arn, &failed);
+	o->execution_role_arn = bg__strdup(r->execution_role_arn, &failed);
+	o->assign_public_ip = bg__strdup(r->assign_public_ip, &failed);
+	o->platform_version = bg__strdup(r->platform_version, &failed);
+	o->user = bg__strdup(r->user, &failed);
+	o->command = bg__strv_dup(r->command, r->command_count, &failed);
+	o->command_count = o->command != NULL ? r->command_count : 0;
+	o->platform_capabilities =
+		bg__strv_dup(r->platform_capabilities,
+			     r->platform_capabilities_count, &failed);
+	o->platform_capability_count = o->platform_capabilities != NULL
+					       ? r->platform_capabilities_count
+					       : 0;
+	return failed ? BG_ERR_NOMEM : BG_OK;
+}
+
+/* Loads one template file into t (zeroed by the caller). */
+static enum bg_status
+template_load(struct template *t, const char *buf, size_t len,
+	      const char *file, struct bg_diags *diags)
+{
+	struct log_ctx lc = { 0 };
+	const cyaml_config_t config = {
+		.log_fn = log_to_buf,
+		.log_ctx = &lc,
+		.mem_fn = cyaml_mem,
+		.log_level = CYAML_LOG_ERROR,
+		.flags = CYAML_CFG_DEFAULT,
+	};
+	struct raw_template *raw = NULL;
+	struct bg__ydoc doc;
+	yaml_node_t *defaults;
+	bool failed = false;
+	enum bg_status st;
+	cyaml_err_t err;
+
+	st = bg__ydoc_load(&doc, buf, len, file, diags);
+	if (st != BG_OK) {
+		return st;
+	}
+	err = cyaml_load_data((const uint8_t *)buf, len, &config,
+			      &template_schema, (cyaml_data_t **)&raw, NULL);
+	if (err != CYAML_OK) {
+		bg_diags_add(diags, BG_SEV_ERROR, "template-schema", file, 0, 0,
+			     NULL, "%s",
+			     lc.msg.len > 0 ? lc.msg.data
+					    : cyaml_strerror(err));
+		bg__buf_finish(&lc.msg);
+		bg__ydoc_finish(&doc);
+		return err == CYAML_ERR_OOM ? BG_ERR_NOMEM : BG_ERR_SCHEMA;
+	}
+	bg__buf_finish(&lc.msg);
+
+	t->name = bg__strdup(raw->name, &failed);
+	t->description = bg__strdup(raw->description, &failed);
+	t->extends = bg__strdup(raw->extends, &failed);
+	t->type = bg__strdup(raw->type, &failed);
+	t->platform = bg__strdup(raw->platform, &failed);
+	st = failed ? BG_ERR_NOMEM
+		    : defaults_from_raw(&t->defaults, raw->defaults, file,
+					diags);
+	defaults = bg__ynode_get(&doc, bg__ydoc_root(&doc), "defaults");
+	if (st == BG_OK) {
+		st = bg__ynode_to_kvlist(&doc,
+					 bg__ynode_get(&doc, defaults, "tags"),
+					 "defaults.tags", &t->defaults.tags,
+					 diags);
+	}
+	if (st == BG_OK) {
+		st = bg__ynode_to_kvlist(
+			&doc, bg__ynode_get(&doc, defaults, "environment"),
+			"defaults.environment", &t->defaults.environment,
+			diags);
+	}
+	if (st == BG_OK) {
+		st = bg__ynode_to_kvlist(
+			&doc, bg__ynode_get(&doc, defaults, "parameters"),
+			"defaults.parameters", &t->defaults.parameters, diags);
+	}
+	cyaml_free(&config, &template_schema, raw, 0);
+	bg__ydoc_finish(&doc);
+	return st;
+}
+
+static void
+template_finish(struct template *t)
+{
+	free(t->name);
+	free(t->description);
+	free(t->extends);
+	free(t->type);
+	free(t->platform);
+	bg_job_options_finish(&t->defaults);
+	bg_job_options_finish(&t->r_defaults);
+}
+
+static int
+template_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct template *)a)->name,
+		      ((const struct template *)b)->name);
+}
+
+static struct template *
+set_find(const struct bg_template_set *set, const char *name)
+{
+	struct template key = { .name = (char *)name };
+
+	if (set == NULL || name == NULL) {
+		return NULL;
+	}
+	return bsearch(&key, set->items, set->count, sizeof(*set->items),
+		       template_cmp);
+}
+
+/* Resolves the extends chain of t: defaults root-first, type and
+ * platform from the nearest template that sets them. */
+static enum bg_status
+template_resolve(struct bg_template_set *set, struct template *t,
+		 struct bg_diags *diags)
+{
+	const struct template *chain[16];
+	size_t depth = 0;
+	const struct template *cur = t;
+
+	while (cur != NULL) {
+		for (size_t i = 0; i < depth; i++) {
+			if (chain[i] == cur) {
+				bg_diags_add(diags, BG_SEV_ERROR,
+					     "template-cycle", NULL, 0, 0,
+					     "extends",
+					     "template '%s' extends itself "
+					     "through '%s'",
+					     t->name, cur->name);
+				return BG_ERR_TEMPLATE;
+			}
+		}
+		if (depth == ARRAY_LENGTH(chain)) {
+			bg_diags_add(diags, BG_SEV_ERROR, "template-cycle",
+				     NULL, 0, 0, "extends",
+				     "template '%s': extends chain longer "
+				     "than %zu",
+				     t->name, ARRAY_LENGTH(chain));
+			return BG_ERR_TEMPLATE;
+		}
+		chain[depth++] = cur;
+		if (cur->extends == NULL) {
+			break;
+		}
+		if (set_find(set, cur->extends) == NULL) {
+			bg_diags_add(diags, BG_SEV_ERROR, "template-unknown",
+				     NULL, 0, 0, "extends",
+				     "template '%s' extends unknown "
+				     "template '%s'",
+				     cur->name, cur->extends);
+			return BG_ERR_TEMPLATE;
+		}
+		cur = set_find(set, cur->extends);
+	}
+	for (size_t i = depth; i-- > 0;) {
+		if (bg__job_options_overlay(&t->r_defaults,
+					    &chain[i]->defaults) != BG_OK) {
+			return BG_ERR_NOMEM;
+		}
+		if (chain[i]->type != NULL) {
+			t->r_type = chain[i]->type;
+		}
+		if (chain[i]->platform != NULL) {
+			t->r_platform = chain[i]->platform;
+		}
+	}
+	if (t->r_type == NULL) {
+		t->r_type = "container";
+	}
+	return BG_OK;
+}
+
+enum bg_status
+bg_template_set_builtin(struct bg_template_set **out, struct bg_diags *diags)
+{
+	struct bg_template_set *set;
+	enum bg_status st = BG_OK;
+
+	if (out == NULL || *out != NULL) {
+		return BG_ERR_ARG;
+	}
+	set = calloc(1, sizeof(*set));
+	if (set == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	set->items = calloc(bg__builtin_template_count, sizeof(*set->items));
+	if (set->items == NULL) {
+		free(set);
+		return BG_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < bg__builtin_template_count && st == BG_OK;
+	     i++) {
+		const struct bg__embedded_file *f = &bg__builtin_templates[i];
+		st = template_load(&set->items[i], (const char *)f->data,
+				   f->size, f->name, diags);
+		set->count = i + 1;
+	}
+	if (st == BG_OK) {
+		qsort(set->items, set->count, sizeof(*set->items),
+		      template_cmp);
+		for (size_t i = 0; i < set->count && st == BG_OK; i++) {
+			st = template_resolve(set, &set->items[i], diags);
+		}
+	}
+	if (st != BG_OK) {
+		bg_template_set_destroy(set);
+		return st == BG_ERR_NOMEM ? st : BG_ERR_TEMPLATE;
+	}
+	*out = set;
+	return BG_OK;
+}
+
+void
+bg_template_set_destroy(struct bg_template_set *set)
+{
+	if (set == NULL) {
+		return;
+	}
+	for (size_t i = 0; i < set->count; i++) {
+		template_finish(&set->items[i]);
+	}
+	free(set->items);
+	free(set);
+}
+
+size_t
+bg_template_set_count(const struct bg_template_set *set)
+{
+	return set != NULL ? set->count : 0;
+}
+
+bool
+bg_template_exists(const struct bg_template_set *set, const char *name)
+{
+	return set_find(set, name) != NULL;
+}
+
+enum bg_status
+bg_template_info(const struct bg_template_set *set, size_t i,
+		 struct bg_template_info *info)
+{
+	const struct template *t;
+
+	if (set == NULL || i >= set->count || info == NULL) {
+		return BG_ERR_ARG;
+	}
+	t = &set->items[i];
+	info->name = t->name;
+	info->description = t->description != NULL ? t->description : "";
+	info->extends = t->extends;
+	info->type = t->r_type;
+	info->platform = t->r_platform;
+	info->defaults = t->r_defaults;
+	return BG_OK;
+}
+
+/* ================================================================== */
+/* Applying a template                                                 */
+/* ================================================================== */
+
+static enum bg_status
+container_from_options(struct bg_container *c, const struct bg_job_options *o)
+{
+	bool failed = false;
+
+	c->image = bg__strdup(o->image, &failed);
+	c->command = bg__strv_dup(o->command, o->command_count, &failed);
+	c->command_count = c->command != NULL ? o->command_count : 0;
+	c->vcpus_milli = o->vcpus_milli;
+	c->memory = o->memory;
+	c->gpus = o->gpus;
+	c->job_role_arn = bg__strdup(o->job_role_arn, &failed);
+	c->execution_role_arn = bg__strdup(o->execution_role_arn, &failed);
+	c->privileged = o->privileged;
+	c->readonly_root_filesystem = o->readonly_root_filesystem;
+	c->user = bg__strdup(o->user, &failed);
+	c->assign_public_ip = bg__strdup(o->assign_public_ip, &failed);
+	c->platform_version = bg__strdup(o->platform_version, &failed);
+	if (failed || bg__kvlist_copy(&c->environment, &o->environment) !=
+			      BG_OK) {
+		return BG_ERR_NOMEM;
+	}
+	if (o->volume_count > 0) {
+		c->volumes = calloc(o->volume_count, sizeof(*c->volumes));
+		if (c->volumes == NULL) {
+			return BG_ERR_NOMEM;
+		}
+		for (size_t i = 0; i < o->volume_count; i++) {
+			if (bg__volume_copy(&c->volumes[i], &o->volumes[i]) !=
+			    BG_OK) {
+				return BG_ERR_NOMEM;
+			}
+			c->volume_count = i + 1;
+		}
+	}
+	if (o->mount_point_count > 0) {
+		c->mount_points =
+			calloc(o->mount_point_count, sizeof(*c->mount_points));
+		if (c->mount_points == NULL) {
+			return BG_ERR_NOMEM;
+		}
+		for (size_t i = 0; i < o->mount_point_count; i++) {
+			if (bg__mount_point_copy(&c->mount_points[i],
+						 &o->mount_points[i]) !=
+			    BG_OK) {
+				return BG_ERR_NOMEM;
+			}
+			c->mount_point_count = i + 1;
+		}
+	}
+	return BG_OK;
+}
+
+/* Checks the user's options against what template t fixes. */
+static bool
+check_conflicts(const struct template *t, const struct bg_job_options *user,
+		struct bg_diags *diags)
+{
+	bool ok = true;
+
+	if (t->r_platform != NULL && user->platform_capability_count > 0 &&
+	    (user->platform_capability_count != 1 ||
+	     strcmp(user->platform_capabilities[0], t->r_platform) != 0)) {
+		bg_diags_add(diags, BG_SEV_ERROR, BG_CODE_TEMPLATE_CONFLICT,
+			     NULL, 0, 0, "platform_capabilities",
+			     "template '%s' runs on %s only; platform %s "
+			     "contradicts it",
+			     t->name, t->r_platform,
+			     user->platform_capabilities[0]);
+		ok = false;
+	}
+	if (strcmp(t->r_type, "multinode") != 0) {
+		if (user->num_nodes.set) {
+			bg_diags_add(diags, BG_SEV_ERROR,
+				     BG_CODE_TEMPLATE_OPTION, NULL, 0, 0,
+				     "num_nodes",
+				     "template '%s' is a single-container "
+				     "job; the number of nodes applies to "
+				     "multinode jobs only",
+				     t->name);
+			ok = false;
+		}
+		if (user->main_node.set) {
+			bg_diags_add(diags, BG_SEV_ERROR,
+				     BG_CODE_TEMPLATE_OPTION, NULL, 0, 0,
+				     "main_node",
+				     "template '%s' is a single-container "
+				     "job; the main node applies to "
+				     "multinode jobs only",
+				     t->name);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static bool
+is_fargate(const struct bg_job_options *o)
+{
+	for (size_t i = 0; i < o->platform_capability_count; i++) {
+		if (strcmp(o->platform_capabilities[i], "FARGATE") == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Turns a missing value into a Terraform input variable. */
+static enum bg_status
+scaffold(struct bg_jobdef *def, char **field, const char *what,
+	 const char *suffix, const char *flag, struct bg_diags *diags)
+{
+	char *var = bg__asprintf("%s_%s", def->label, suffix);
+	char *ref = var != NULL ? bg__asprintf("${var.%s}", var) : NULL;
+	char *desc = bg__asprintf("%s of the %s job definition", what,
+				  def->name);
+	enum bg_status st = BG_ERR_NOMEM;
+
+	if (var != NULL && ref != NULL && desc != NULL &&
+	    bg__jobdef_add_variable(def, var, desc) == BG_OK) {
+		free(*field);
+		*field = ref;
+		ref = NULL;
+		st = bg_diags_add(diags, BG_SEV_NOTE, BG_CODE_SCAFFOLD, NULL, 0,
+				  0, NULL,
+				  "no %s given for '%s': it comes from input "
+				  "variable '%s'",
+				  flag, def->name, var);
+	}
+	free(var);
+	free(ref);
+	free(desc);
+	return st;
+}
+
+static enum bg_status
+build(const struct template *t, const struct bg_job_options *o,
+      struct bg_jobdef *def, struct bg_diags *diags)
+{
+	bool failed = false;
+	struct bg_container *c;
+	enum bg_status st;
+
+	def->name = bg__strdup(o->name != NULL ? o->name : t->name, &failed);
+	def->label = o->label != NULL ? bg__strdup(o->label, &failed)
+				      : bg_tf_label(def->name ? def->name : "");
+	def->type = bg__strdup(t->r_type, &failed);
+	if (failed || def->label == NULL || def->name == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	if (o->platform_capability_count > 0) {
+		def->platform_capabilities =
+			bg__strv_dup(o->platform_capabilities,
+				     o->platform_capability_count, &failed);
+		def->platform_capability_count = o->platform_capability_count;
+	} else if (t->r_platform != NULL) {
+		def->platform_capabilities =
+			bg__strv_dup((char *const *)&t->r_platform, 1, &failed);
+		def->platform_capability_count = 1;
+	}
+	def->retry_attempts = o->retry_attempts;
+	def->timeout_seconds = o->timeout_seconds;
+	def->propagate_tags = o->propagate_tags;
+	if (failed || bg__kvlist_copy(&def->tags, &o->tags) != BG_OK ||
+	    bg__kvlist_copy(&def->parameters, &o->parameters) != BG_OK) {
+		return BG_ERR_NOMEM;
+	}
+
+	c = bg_container_create();
+	if (c == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	if (strcmp(t->r_type, "multinode") == 0) {
+		struct bg_node_properties *np = calloc(1, sizeof(*np));
+		int64_t n = o->num_nodes.set ? o->num_nodes.value : 2;
+		if (np == NULL) {
+			bg_container_destroy(c);
+			return BG_ERR_NOMEM;
+		}
+		def->node_properties = np;
+		np->num_nodes.set = true;
+		np->num_nodes.value = n;
+		np->main_node.set = true;
+		np->main_node.value = o->main_node.set ? o->main_node.value : 0;
+		np->has_ranges = true;
+		np->ranges = calloc(1, sizeof(*np->ranges));
+		if (np->ranges == NULL) {
+			bg_container_destroy(c);
+			return BG_ERR_NOMEM;
+		}
+		np->range_count = 1;
+		np->ranges[0].container = c;
+		np->ranges[0].target_nodes =
+			n > 1 ? bg__asprintf("0:%lld", (long long)(n - 1))
+			      : bg__asprintf("0");
+		if (np->ranges[0].target_nodes == NULL) {
+			return BG_ERR_NOMEM;
+		}
+	} else {
+		def->container = c;
+	}
+	st = container_from_options(c, o);
+	if (st != BG_OK) {
+		return st;
+	}
+	if (is_fargate(o) || (o->platform_capability_count == 0 &&
+			      t->r_platform != NULL &&
+			      strcmp(t->r_platform, "FARGATE") == 0)) {
+		/* AWS returns assignPublicIp DISABLED when it is not
+		 * given; say it, so plans show no drift. */
+		if (c->assign_public_ip == NULL &&
+		    !bg__str_set(&c->assign_public_ip, "DISABLED")) {
+			return BG_ERR_NOMEM;
+		}
+		if (c->execution_role_arn == NULL) {
+			st = scaffold(def, &c->execution_role_arn,
+				      "Execution role ARN",
+				      "execution_role_arn",
+				      "execution role ARN", diags);
+			if (st != BG_OK) {
+				return st;
+			}
+		}
+	}
+	if (c->image == NULL) {
+		st = scaffold(def, &c->image, "Container image", "image",
+			      "image", diags);
+		if (st != BG_OK) {
+			return st;
+		}
+	}
+	return BG_OK;
+}
+
+enum bg_status
+bg_template_apply(const struct bg_template_set *set, const char *name,
+		  const struct bg_job_options *user, struct bg_jobdef **out,
+		  struct bg_diags *diags)
+{
+	struct bg_job_options merged = { 0 };
+	const struct template *t;
+	struct bg_jobdef *def;
+	enum bg_status st;
+
+	if (out == NULL || *out != NULL || user == NULL) {
+		return BG_ERR_ARG;
+	}
+	t = set_find(set, name);
+	if (t == NULL) {
+		bg_diags_add(diags, BG_SEV_ERROR, "template-unknown", NULL, 0,
+			     0, NULL, "unknown template '%s'",
+			     name != NULL ? name : "");
+		return BG_ERR_TEMPLATE;
+	}
+	if (!check_conflicts(t, user, diags)) {
+		return BG_ERR_INVALID;
+	}
+	def = bg_jobdef_create();
+	if (def == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	st = bg__job_options_overlay(&merged, &t->r_defaults);
+	if (st == BG_OK) {
+		st = bg__job_options_overlay(&merged, user);
+	}
+	if (st == BG_OK) {
+		st = build(t, &merged, def, diags);
+	}
+	bg_job_options_finish(&merged);
+	if (st != BG_OK) {
+		bg_jobdef_destroy(def);
+		return st;
+	}
+	*out = def;
+	return BG_OK;
+}
+
+/* ================================================================== */
+/* The seed's template functions                                       */
+/* ================================================================== */
+
+static enum bg_status
+template_job(const char *template_name, const char *name, const char *image,
+	     const struct bg_job_options *opts, struct bg_jobdef **out,
+	     struct bg_diags *diags)
+{
+	struct bg_template_set *set = NULL;
+	struct bg_job_options o = { 0 };
+	struct bg_jobdef *def = NULL;
+	enum bg_status st;
+
+	if (out == NULL || *out != NULL) {
+		return BG_ERR_ARG;
+	}
+	st = bg_template_set_builtin(&set, diags);
+	if (st == BG_OK && opts != NULL) {
+		st = bg__job_options_overlay(&o, opts);
+	}
+	if (st == BG_OK && ((name != NULL && !bg__str_set(&o.name, name)) ||
+			    (image != NULL && !bg__str_set(&o.image, image)))) {
+		st = BG_ERR_NOMEM;
+	}
+	if (st == BG_OK) {
+		st = bg_template_apply(set, template_name, &o, &def, diags);
+	}
+	if (st == BG_OK) {
+		st = bg_validate(def, NULL, diags);
+	}
+	bg_job_options_finish(&o);
+	bg_template_set_destroy(set);
+	if (st != BG_OK) {
+		bg_jobdef_destroy(def);
+		return st;
+	}
+	*out = def;
+	return BG_OK;
+}
+
+#define DEFINE_TEMPLATE_FUNCTION(fn, template_name)                       \
+	BG_TEMPLATE_FUNCTION(fn)                                          \
+	{                                                                 \
+		return template_job(template_name, name, image, opts, out, \
+				    diags);                               \
+	}
+
+DEFINE_TEMPLATE_FUNCTION(bg_simple_container_job, "simple-container")
+DEFINE_TEMPLATE_FUNCTION(bg_fargate_container_job, "fargate-container")
+DEFINE_TEMPLATE_FUNCTION(bg_gpu_container_job, "gpu-container")
+DEFINE_TEMPLATE_FUNCTION(bg_multinode_job, "multinode")
+DEFINE_TEMPLATE_FUNCTION(bg_data_processing_job, "data-processing")
+DEFINE_TEMPLATE_FUNCTION(bg_ml_training_job, "ml-training")
+DEFINE_TEMPLATE_FUNCTION(bg_batch_processing_job, "batch-processing")
+DEFINE_TEMPLATE_FUNCTION(bg_real_time_job, "real-time")

@@ -1,0 +1,785 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * Validation: every rule runs, every problem becomes one diagnostic
+ * with its rule code and field path. The rules are one table, declared
+ * once; `batchgen rules` and the README print that same table.
+ *
+ * Messages are the seed's where the seed is right. Where it is wrong
+ * about AWS (integer-only vCPUs, IAM ARNs of the aws partition only, no
+ * Fargate size table) the rules follow the AWS Batch API and the aws
+ * provider 5.100.0 (shared reference: aws-batch-rules.md).
+ */
+#include "config.h"
+
+#include <regex.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batchgen-int.h"
+
+/* ================================================================== */
+/* The rule table                                                      */
+/* ================================================================== */
+
+enum rule_id {
+	R_NAME_LENGTH,
+	R_NAME_CHARSET,
+	R_NAME_START,
+	R_TYPE,
+	R_TYPE_PROPERTIES,
+	R_PLATFORM_CAPABILITY,
+	R_PLATFORM_COUNT,
+	R_IMAGE,
+	R_RESOURCES_REQUIRED,
+	R_VCPUS,
+	R_MEMORY,
+	R_GPUS,
+	R_FARGATE_SIZE,
+	R_FARGATE_32_VCPU,
+	R_FARGATE_GPU,
+	R_FARGATE_PRIVILEGED,
+	R_FARGATE_EXECUTION_ROLE,
+	R_FARGATE_HOST_VOLUME,
+	R_FARGATE_MULTINODE,
+	R_FARGATE_ONLY,
+	R_ASSIGN_PUBLIC_IP,
+	R_PLATFORM_VERSION,
+	R_ROLE_ARN,
+	R_ENVIRONMENT,
+	R_MOUNT_POINT,
+	R_MOUNT_POINT_VOLUME,
+	R_VOLUME_NAME,
+	R_EFS_FILE_SYSTEM,
+	R_NODE_MAIN,
+	R_NODE_NUM,
+	R_NODE_RANGES,
+	R_NODE_TARGET,
+	R_RETRY_ATTEMPTS,
+	R_TIMEOUT,
+	R__COUNT
+};
+
+static const struct bg_rule_info rules[R__COUNT] = {
+	[R_NAME_LENGTH] = { "name-length", "name", BG_SEV_ERROR,
+			    "name is 1 to 128 characters" },
+	[R_NAME_CHARSET] = { "name-charset", "name", BG_SEV_ERROR,
+			     "name has only letters, digits, '-' and '_'" },
+	[R_NAME_START] = { "name-start", "name", BG_SEV_ERROR,
+			   "name starts with a letter or digit" },
+	[R_TYPE] = { "type", "type", BG_SEV_ERROR,
+		     "type is container or multinode" },
+	[R_TYPE_PROPERTIES] = { "type-properties", "type", BG_SEV_ERROR,
+				"container jobs have container_properties, "
+				"multinode jobs node_properties" },
+	[R_PLATFORM_CAPABILITY] = { "platform-capability",
+				    "platform_capabilities", BG_SEV_ERROR,
+				    "platforms are EC2 or FARGATE" },
+	[R_PLATFORM_COUNT] = { "platform-count", "platform_capabilities",
+			       BG_SEV_ERROR,
+			       "at most one platform capability" },
+	[R_IMAGE] = { "image", "container_properties.image", BG_SEV_ERROR,
+		      "a container has a non-empty image" },
+	[R_RESOURCES_REQUIRED] = { "resources-required",
+				   "container_properties", BG_SEV_ERROR,
+				   "a container sets vCPUs and memory" },
+	[R_VCPUS] = { "vcpus", "container_properties.vcpus", BG_SEV_ERROR,
+		      "EC2 vCPUs are a whole number >= 1" },
+	[R_MEMORY] = { "memory", "container_properties.memory", BG_SEV_ERROR,
+		       "memory is a whole number of MiB, 4 or more" },
+	[R_GPUS] = { "gpus", "container_properties.gpus", BG_SEV_ERROR,
+		     "GPUs are a whole number >= 1" },
+	[R_FARGATE_SIZE] = { "fargate-size", "container_properties.vcpus",
+			     BG_SEV_ERROR,
+			     "Fargate vCPU and memory form a valid pair" },
+	[R_FARGATE_32_VCPU] = { "fargate-32-vcpu",
+				"container_properties.vcpus", BG_SEV_WARNING,
+				"32 vCPU on Fargate is newly documented" },
+	[R_FARGATE_GPU] = { "fargate-gpu", "container_properties.gpus",
+			    BG_SEV_ERROR, "no GPUs on Fargate" },
+	[R_FARGATE_PRIVILEGED] = { "fargate-privileged",
+				   "container_properties.privileged",
+				   BG_SEV_ERROR,
+				   "no privileged containers on Fargate" },
+	[R_FARGATE_EXECUTION_ROLE] = {
+		"fargate-execution-role",
+		"container_properties.execution_role_arn", BG_SEV_ERROR,
+		"Fargate jobs have an execution role" },
+	[R_FARGATE_HOST_VOLUME] = { "fargate-host-volume",
+				    "container_properties.volumes",
+				    BG_SEV_ERROR,
+				    "no host volumes on Fargate" },
+	[R_FARGATE_MULTINODE] = { "fargate-multinode", "type", BG_SEV_ERROR,
+				  "multinode jobs run on EC2 only" },
+	[R_FARGATE_ONLY] = { "fargate-only", "container_properties",
+			     BG_SEV_ERROR,
+			     "network configuration and platform version "
+			     "are for Fargate only" },
+	[R_ASSIGN_PUBLIC_IP] = { "assign-public-ip",
+				 "container_properties.network_configuration",
+				 BG_SEV_ERROR,
+				 "assign_public_ip is ENABLED or DISABLED" },
+	[R_PLATFORM_VERSION] = {
+		"platform-version",
+		"container_properties.fargate_platform_configuration",
+		BG_SEV_ERROR, "platform version is LATEST or X.Y.Z" },
+	[R_ROLE_ARN] = { "role-arn", "container_properties.job_role_arn",
+			 BG_SEV_ERROR,
+			 "role ARNs are IAM role ARNs or Terraform "
+			 "references" },
+	[R_ENVIRONMENT] = { "environment", "container_properties.environment",
+			    BG_SEV_ERROR,
+			    "environment variables have a name and a value" },
+	[R_MOUNT_POINT] = { "mount-point", "container_properties.mount_points",
+			    BG_SEV_ERROR,
+			    "mount points have a source volume and a path" },
+	[R_MOUNT_POINT_VOLUME] = { "mount-point-volume",
+				   "container_properties.mount_points",
+				   BG_SEV_ERROR,
+				   "mount points name a declared volume" },
+	[R_VOLUME_NAME] = { "volume-name", "container_properties.volumes",
+			    BG_SEV_ERROR, "volumes have a unique name" },
+	[R_EFS_FILE_SYSTEM] = { "efs-file-system",
+				"container_properties.volumes", BG_SEV_ERROR,
+				"EFS volumes have a file system ID" },
+	[R_NODE_MAIN] = { "node-main", "node_properties.main_node",
+			  BG_SEV_ERROR, "0 <= main_node < num_nodes" },
+	[R_NODE_NUM] = { "node-num", "node_properties.num_nodes",
+			 BG_SEV_ERROR, "num_nodes is a positive number" },
+	[R_NODE_RANGES] = { "node-ranges",
+			    "node_properties.node_range_properties",
+			    BG_SEV_ERROR, "multinode jobs have node ranges" },
+	[R_NODE_TARGET] = { "node-target",
+			    "node_properties.node_range_properties",
+			    BG_SEV_ERROR, "node ranges have target_nodes" },
+	[R_RETRY_ATTEMPTS] = { "retry-attempts", "retry_strategy.attempts",
+			       BG_SEV_ERROR,
+			       "retry attempts are 1 to 10" },
+	[R_TIMEOUT] = { "timeout", "timeout.attempt_duration_seconds",
+			BG_SEV_ERROR, "timeout is at least 60 seconds" },
+};
+
+size_t
+bg_rule_count(void)
+{
+	return R__COUNT;
+}
+
+const struct bg_rule_info *
+bg_rule_get(size_t i)
+{
+	return i < R__COUNT ? &rules[i] : NULL;
+}
+
+/* ================================================================== */
+/* Fargate sizes (AWS Batch API, SDK 3.1138.0)                         */
+/* ================================================================== */
+
+struct fargate_size {
+	int64_t vcpus_milli;
+	int64_t min, max, step; /* MiB */
+	const int64_t *list;    /* explicit values instead of a range */
+	size_t list_count;
+};
+
+static const int64_t quarter_vcpu[] = { 512, 1024, 2048 };
+static const int64_t thirty_two_vcpu[] = { 61440, 122880, 249856 };
+
+static const struct fargate_size fargate_sizes[] = {
+	{ 250, 0, 0, 0, quarter_vcpu, ARRAY_LENGTH(quarter_vcpu) },
+	{ 500, 1024, 4096, 1024, NULL, 0 },
+	{ 1000, 2048, 8192, 1024, NULL, 0 },
+	{ 2000, 4096, 16384, 1024, NULL, 0 },
+	{ 4000, 8192, 30720, 1024, NULL, 0 },
+	{ 8000, 16384, 61440, 4096, NULL, 0 },
+	{ 16000, 32768, 122880, 8192, NULL, 0 },
+	{ 32000, 0, 0, 0, thirty_two_vcpu, ARRAY_LENGTH(thirty_two_vcpu) },
+};
+
+static const struct fargate_size *
+fargate_size_find(int64_t vcpus_milli)
+{
+	for (size_t i = 0; i < ARRAY_LENGTH(fargate_sizes); i++) {
+		if (fargate_sizes[i].vcpus_milli == vcpus_milli) {
+			return &fargate_sizes[i];
+		}
+	}
+	return NULL;
+}
+
+bool
+bg__fargate_size_ok(int64_t vcpus_milli, int64_t memory)
+{
+	const struct fargate_size *s = fargate_size_find(vcpus_milli);
+
+	if (s == NULL) {
+		return false;
+	}
+	if (s->list != NULL) {
+		for (size_t i = 0; i < s->list_count; i++) {
+			if (s->list[i] == memory) {
+				return true;
+			}
+		}
+		return false;
+	}
+	return memory >= s->min && memory <= s->max &&
+	       (memory - s->min) % s->step == 0;
+}
+
+bool
+bg__fargate_memory_text(int64_t vcpus_milli, char *buf, size_t size)
+{
+	const struct fargate_size *s = fargate_size_find(vcpus_milli);
+	size_t used = 0;
+
+	if (s == NULL) {
+		return false;
+	}
+	if (s->list == NULL) {
+		snprintf(buf, size, "%lld-%lld MiB in %lld MiB steps",
+			 (long long)s->min, (long long)s->max,
+			 (long long)s->step);
+		return true;
+	}
+	buf[0] = '\0';
+	for (size_t i = 0; i < s->list_count && used < size; i++) {
+		const char *sep = i == 0			? ""
+				  : i + 1 == s->list_count ? " or "
+							   : ", ";
+		int n = snprintf(buf + used, size - used, "%s%lld", sep,
+				 (long long)s->list[i]);
+		if (n < 0) {
+			break;
+		}
+		used += (size_t)n;
+	}
+	if (used < size) {
+		snprintf(buf + used, size - used, " MiB");
+	}
+	return true;
+}
+
+/* ================================================================== */
+/* Reporting                                                           */
+/* ================================================================== */
+
+struct ctx {
+	const char *prefix; /* "jobs[2]" or NULL */
+	struct bg_diags *diags;
+	bool nomem;
+	regex_t role_re;
+};
+
+static void
+report(struct ctx *cx, enum rule_id id, const char *path, const char *fmt,
+       ...) BG_PRINTF(4, 5);
+
+static void
+report(struct ctx *cx, enum rule_id id, const char *path, const char *fmt,
+       ...)
+{
+	char msg[1024];
+	char *full;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (cx->prefix != NULL && cx->prefix[0] != '\0') {
+		full = bg__asprintf("%s%s%s", cx->prefix,
+				    path[0] != '\0' ? "." : "", path);
+	} else {
+		full = bg__asprintf("%s", path);
+	}
+	if (full == NULL ||
+	    bg_diags_add(cx->diags, rules[id].severity, rules[id].code, NULL,
+			 0, 0, full, "%s", msg) != BG_OK) {
+		cx->nomem = true;
+	}
+	free(full);
+}
+
+/* ================================================================== */
+/* Checks                                                              */
+/* ================================================================== */
+
+static bool
+is_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+static void
+check_name(struct ctx *cx, const char *name)
+{
+	size_t len = name != NULL ? strlen(name) : 0;
+
+	if (len < 1 || len > 128) {
+		report(cx, R_NAME_LENGTH, "name",
+		       "Job definition name must be between 1 and 128 "
+		       "characters; got %zu",
+		       len);
+	}
+	if (len == 0) {
+		return;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (!is_alnum(name[i]) && name[i] != '-' && name[i] != '_') {
+			report(cx, R_NAME_CHARSET, "name",
+			       "Job definition name can only contain "
+			       "letters, numbers, hyphens, and underscores; "
+			       "'%s' has '%c' at position %zu",
+			       name, name[i], i + 1);
+			break;
+		}
+	}
+	if (!is_alnum(name[0])) {
+		report(cx, R_NAME_START, "name",
+		       "Job definition name must start with a letter or "
+		       "number; got '%s'",
+		       name);
+	}
+}
+
+/* A whole-value Terraform reference such as ${var.x}. */
+static bool
+is_tf_reference(const char *s)
+{
+	size_t n = bg__tf_reference_len(s);
+
+	return n > 0 && s[n] == '\0';
+}
+
+static void
+check_role(struct ctx *cx, const char *arn, const char *path,
+	   const char *what)
+{
+	if (arn == NULL || is_tf_reference(arn)) {
+		return;
+	}
+	if (regexec(&cx->role_re, arn, 0, NULL, 0) != 0) {
+		report(cx, R_ROLE_ARN, path,
+		       "%s ARN must be a valid IAM role ARN "
+		       "(arn:PARTITION:iam::ACCOUNT:role/NAME) or a Terraform "
+		       "reference such as ${aws_iam_role.job.arn}; got '%s'",
+		       what, arn);
+	}
+}
+
+static bool
+is_platform_version(const char *v)
+{
+	int dots = 0;
+	bool digit = false;
+
+	if (strcmp(v, "LATEST") == 0) {
+		return true;
+	}
+	for (const char *p = v; *p != '\0'; p++) {
+		if (*p >= '0' && *p <= '9') {
+			digit = true;
+		} else if (*p == '.' && digit) {
+			dots++;
+			digit = false;
+		} else {
+			return false;
+		}
+	}
+	return dots == 2 && digit;
+}
+
+static void
+check_resources(struct ctx *cx, const struct bg_container *c,
+		const char *base, bool fargate)
+{
+	char path[256];
+	char v[32];
+	char allowed[128];
+
+	snprintf(path, sizeof(path), "%s.vcpus", base);
+	if (!c->vcpus_milli.set || !c->memory.set) {
+		report(cx, R_RESOURCES_REQUIRED, base,
+		       "Container properties must set %s (AWS rejects the "
+		       "job otherwise)",
+		       !c->vcpus_milli.set && !c->memory.set ? "vcpus and memory"
+		       : !c->vcpus_milli.set		     ? "vcpus"
+							     : "memory");
+	}
+	if (c->vcpus_milli.set) {
+		bg_vcpus_format(c->vcpus_milli.value, v, sizeof(v));
+		if (c->vcpus_milli.value <= 0) {
+			report(cx, R_VCPUS, path,
+			       "vCPUs must be a positive integer; got %s", v);
+		} else if (!fargate && (c->vcpus_milli.value % 1000 != 0 ||
+					c->vcpus_milli.value >
+						(int64_t)INT32_MAX * 1000)) {
+			report(cx, R_VCPUS, path,
+			       "vCPUs must be a positive integer; got %s "
+			       "(fractional vCPUs are for Fargate only)",
+			       v);
+		} else if (fargate &&
+			   fargate_size_find(c->vcpus_milli.value) == NULL) {
+			report(cx, R_FARGATE_SIZE, path,
+			       "Fargate vCPUs must be one of 0.25, 0.5, 1, "
+			       "2, 4, 8, 16 (or 32); got %s",
+			       v);
+		}
+	}
+	snprintf(path, sizeof(path), "%s.memory", base);
+	if (c->memory.set) {
+		if (c->memory.value <= 0) {
+			report(cx, R_MEMORY, path,
+			       "Memory must be a positive integer (MB); "
+			       "got %lld",
+			       (long long)c->memory.value);
+		} else if (c->memory.value < 4 ||
+			   c->memory.value > INT32_MAX) {
+			report(cx, R_MEMORY, path,
+			       "Memory must be between 4 and %d MiB; got "
+			       "%lld",
+			       INT32_MAX, (long long)c->memory.value);
+		}
+	}
+	if (fargate && c->vcpus_milli.set && c->memory.set &&
+	    c->memory.value > 0 &&
+	    fargate_size_find(c->vcpus_milli.value) != NULL) {
+		if (!bg__fargate_size_ok(c->vcpus_milli.value,
+					 c->memory.value)) {
+			bg__fargate_memory_text(c->vcpus_milli.value, allowed,
+						sizeof(allowed));
+			report(cx, R_FARGATE_SIZE, path,
+			       "Fargate %s vCPU takes %s; got %lld", v,
+			       allowed, (long long)c->memory.value);
+		} else if (c->vcpus_milli.value == 32000) {
+			report(cx, R_FARGATE_32_VCPU, path,
+			       "32 vCPU on Fargate is documented only by "
+			       "the newest AWS SDK; check that your region "
+			       "offers it");
+		}
+	}
+	snprintf(path, sizeof(path), "%s.gpus", base);
+	if (c->gpus.set) {
+		if (c->gpus.value <= 0 || c->gpus.value > INT32_MAX) {
+			report(cx, R_GPUS, path,
+			       "GPUs must be a positive integer; got %lld",
+			       (long long)c->gpus.value);
+		} else if (fargate) {
+			report(cx, R_FARGATE_GPU, path,
+			       "GPU resources are not supported on Fargate; "
+			       "use EC2 for GPU jobs");
+		}
+	}
+}
+
+static void
+check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
+	      bool fargate)
+{
+	char path[256];
+
+	for (size_t i = 0; i < c->volume_count; i++) {
+		const struct bg_volume *vol = &c->volumes[i];
+		snprintf(path, sizeof(path), "%s.volumes[%zu]", base, i);
+		if (vol->name == NULL || vol->name[0] == '\0') {
+			report(cx, R_VOLUME_NAME, path,
+			       "Volume %zu must have a 'name' field", i);
+		} else {
+			for (size_t j = 0; j < i; j++) {
+				if (c->volumes[j].name != NULL &&
+				    strcmp(c->volumes[j].name, vol->name) ==
+					    0) {
+					report(cx, R_VOLUME_NAME, path,
+					       "Volume name '%s' is used "
+					       "twice (volumes[%zu])",
+					       vol->name, j);
+					break;
+				}
+			}
+		}
+		if (vol->efs != NULL && (vol->efs->file_system_id == NULL ||
+					 vol->efs->file_system_id[0] == '\0')) {
+			report(cx, R_EFS_FILE_SYSTEM, path,
+			       "EFS volume %zu must have a file_system_id", i);
+		}
+		if (fargate && vol->has_host) {
+			report(cx, R_FARGATE_HOST_VOLUME, path,
+			       "Host volumes are not supported on Fargate; "
+			       "use an EFS volume");
+		}
+	}
+	for (size_t i = 0; i < c->mount_point_count; i++) {
+		const struct bg_mount_point *mp = &c->mount_points[i];
+		bool found = false;
+		snprintf(path, sizeof(path), "%s.mount_points[%zu]", base, i);
+		if (mp->source_volume == NULL || mp->source_volume[0] == '\0') {
+			report(cx, R_MOUNT_POINT, path,
+			       "Mount point %zu must include non-empty "
+			       "'source_volume'",
+			       i);
+		}
+		if (mp->container_path == NULL ||
+		    mp->container_path[0] == '\0') {
+			report(cx, R_MOUNT_POINT, path,
+			       "Mount point %zu must include non-empty "
+			       "'container_path'",
+			       i);
+		}
+		if (mp->source_volume == NULL || mp->source_volume[0] == '\0') {
+			continue;
+		}
+		for (size_t j = 0; j < c->volume_count; j++) {
+			if (c->volumes[j].name != NULL &&
+			    strcmp(c->volumes[j].name, mp->source_volume) ==
+				    0) {
+				found = true;
+			}
+		}
+		if (!found) {
+			report(cx, R_MOUNT_POINT_VOLUME, path,
+			       "Mount point %zu refers to volume '%s', which "
+			       "is not declared in volumes",
+			       i, mp->source_volume);
+		}
+	}
+}
+
+static void
+check_container(struct ctx *cx, const struct bg_container *c,
+		const char *base, bool fargate)
+{
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s.image", base);
+	if (c->image == NULL || c->image[0] == '\0') {
+		report(cx, R_IMAGE, path,
+		       "Container properties must include a non-empty "
+		       "'image' field");
+	}
+	check_resources(cx, c, base, fargate);
+	snprintf(path, sizeof(path), "%s.job_role_arn", base);
+	check_role(cx, c->job_role_arn, path, "Job role");
+	snprintf(path, sizeof(path), "%s.execution_role_arn", base);
+	check_role(cx, c->execution_role_arn, path, "Execution role");
+	if (fargate && c->execution_role_arn == NULL) {
+		report(cx, R_FARGATE_EXECUTION_ROLE, path,
+		       "Fargate jobs require an execution role ARN "
+		       "(execution_role_arn)");
+	}
+	snprintf(path, sizeof(path), "%s.privileged", base);
+	if (fargate && c->privileged.set && c->privileged.value) {
+		report(cx, R_FARGATE_PRIVILEGED, path,
+		       "Privileged containers are not supported on Fargate");
+	}
+	snprintf(path, sizeof(path), "%s.network_configuration.assign_public_ip",
+		 base);
+	if (c->assign_public_ip != NULL) {
+		if (!fargate) {
+			report(cx, R_FARGATE_ONLY, path,
+			       "assign_public_ip is for Fargate jobs only; "
+			       "EC2 jobs must not set a network "
+			       "configuration");
+		} else if (strcmp(c->assign_public_ip, "ENABLED") != 0 &&
+			   strcmp(c->assign_public_ip, "DISABLED") != 0) {
+			report(cx, R_ASSIGN_PUBLIC_IP, path,
+			       "assign_public_ip must be ENABLED or "
+			       "DISABLED; got '%s'",
+			       c->assign_public_ip);
+		}
+	}
+	snprintf(path, sizeof(path),
+		 "%s.fargate_platform_configuration.platform_version", base);
+	if (c->platform_version != NULL) {
+		if (!fargate) {
+			report(cx, R_FARGATE_ONLY, path,
+			       "platform_version is for Fargate jobs only; "
+			       "EC2 jobs must not set it");
+		} else if (!is_platform_version(c->platform_version)) {
+			report(cx, R_PLATFORM_VERSION, path,
+			       "platform_version must be LATEST or a version "
+			       "such as 1.4.0; got '%s'",
+			       c->platform_version);
+		}
+	}
+	for (size_t i = 0; i < c->environment.count; i++) {
+		const struct bg_kv *kv = &c->environment.items[i];
+		snprintf(path, sizeof(path), "%s.environment[%zu]", base, i);
+		if (kv->key == NULL || kv->key[0] == '\0' ||
+		    kv->value == NULL) {
+			report(cx, R_ENVIRONMENT, path,
+			       "Environment variable %zu must have 'name' "
+			       "and 'value' fields",
+			       i);
+		}
+	}
+	check_volumes(cx, c, base, fargate);
+}
+
+static void
+check_nodes(struct ctx *cx, const struct bg_node_properties *np,
+	    bool fargate)
+{
+	char path[256];
+
+	if (!np->main_node.set || np->main_node.value < 0) {
+		report(cx, R_NODE_MAIN, "node_properties.main_node",
+		       "Node properties must include a non-negative "
+		       "main_node index");
+	} else if (np->num_nodes.set && np->num_nodes.value > 0 &&
+		   np->main_node.value >= np->num_nodes.value) {
+		report(cx, R_NODE_MAIN, "node_properties.main_node",
+		       "main_node must be less than num_nodes (%lld); got "
+		       "%lld",
+		       (long long)np->num_nodes.value,
+		       (long long)np->main_node.value);
+	}
+	if (!np->num_nodes.set || np->num_nodes.value <= 0 ||
+	    np->num_nodes.value > INT32_MAX) {
+		report(cx, R_NODE_NUM, "node_properties.num_nodes",
+		       "Node properties must include a positive num_nodes "
+		       "value");
+	}
+	if (!np->has_ranges) {
+		report(cx, R_NODE_RANGES, "node_properties.node_range_properties",
+		       "Node properties must include node_range_properties "
+		       "array");
+		return;
+	}
+	for (size_t i = 0; i < np->range_count; i++) {
+		const struct bg_node_range *r = &np->ranges[i];
+		snprintf(path, sizeof(path),
+			 "node_properties.node_range_properties[%zu]", i);
+		if (r->target_nodes == NULL) {
+			report(cx, R_NODE_TARGET, path,
+			       "Node range property %zu must include "
+			       "target_nodes string",
+			       i);
+		}
+		if (r->container != NULL) {
+			char base[300];
+			snprintf(base, sizeof(base), "%s.container", path);
+			check_container(cx, r->container, base, fargate);
+		}
+	}
+}
+
+static bool
+is_fargate(const struct bg_jobdef *def)
+{
+	return bg_jobdef_supports_fargate(def);
+}
+
+static void
+check_platforms(struct ctx *cx, const struct bg_jobdef *def)
+{
+	char path[64];
+
+	for (size_t i = 0; i < def->platform_capability_count; i++) {
+		const char *p = def->platform_capabilities[i];
+		snprintf(path, sizeof(path), "platform_capabilities[%zu]", i);
+		if (strcmp(p, "EC2") != 0 && strcmp(p, "FARGATE") != 0) {
+			report(cx, R_PLATFORM_CAPABILITY, path,
+			       "Invalid platform capability '%s'. Valid: "
+			       "EC2, FARGATE",
+			       p);
+		}
+	}
+	if (def->platform_capability_count > 1) {
+		report(cx, R_PLATFORM_COUNT, "platform_capabilities",
+		       "Platform capabilities must hold one platform, EC2 "
+		       "or FARGATE; got %zu",
+		       def->platform_capability_count);
+	}
+}
+
+static void
+check_jobdef(struct ctx *cx, const struct bg_jobdef *def)
+{
+	bool fargate = is_fargate(def);
+	bool multinode = bg_jobdef_is_multinode_job(def);
+
+	check_name(cx, def->name);
+	if (def->type != NULL && strcmp(def->type, "container") != 0 &&
+	    strcmp(def->type, "multinode") != 0) {
+		report(cx, R_TYPE, "type",
+		       "Job type must be 'container' or 'multinode'; got '%s'",
+		       def->type);
+	}
+	check_platforms(cx, def);
+	if (multinode && def->container != NULL) {
+		report(cx, R_TYPE_PROPERTIES, "container_properties",
+		       "Multi-node jobs take node_properties, not "
+		       "container_properties");
+	}
+	if (!multinode && def->node_properties != NULL) {
+		report(cx, R_TYPE_PROPERTIES, "node_properties",
+		       "Container jobs take container_properties, not "
+		       "node_properties");
+	}
+	if (multinode && def->node_properties == NULL) {
+		report(cx, R_TYPE_PROPERTIES, "node_properties",
+		       "Multi-node jobs must include node_properties");
+	}
+	if (!multinode && def->container == NULL) {
+		report(cx, R_TYPE_PROPERTIES, "container_properties",
+		       "Container jobs must include container_properties");
+	}
+	if (multinode && fargate) {
+		report(cx, R_FARGATE_MULTINODE, "platform_capabilities",
+		       "Multi-node jobs run on EC2 only; FARGATE is not "
+		       "supported");
+	}
+	if (def->container != NULL) {
+		check_container(cx, def->container, "container_properties",
+				fargate);
+	}
+	if (def->node_properties != NULL) {
+		check_nodes(cx, def->node_properties, fargate);
+	}
+	if (def->retry_attempts.set && (def->retry_attempts.value < 1 ||
+					def->retry_attempts.value > 10)) {
+		report(cx, R_RETRY_ATTEMPTS, "retry_strategy.attempts",
+		       "Retry attempts must be between 1 and 10; got %lld",
+		       (long long)def->retry_attempts.value);
+	}
+	if (def->timeout_seconds.set && (def->timeout_seconds.value < 60 ||
+					 def->timeout_seconds.value >
+						 INT32_MAX)) {
+		report(cx, R_TIMEOUT, "timeout.attempt_duration_seconds",
+		       def->timeout_seconds.value < 60
+			       ? "Timeout duration must be at least 60 "
+				 "seconds; got %lld"
+			       : "Timeout duration must be at most "
+				 "2147483647 seconds; got %lld",
+		       (long long)def->timeout_seconds.value);
+	}
+}
+
+enum bg_status
+bg_validate(const struct bg_jobdef *def, const char *path_prefix,
+	    struct bg_diags *diags)
+{
+	struct ctx cx = { .prefix = path_prefix, .diags = diags };
+	size_t before = bg_diags_count_severity(diags, BG_SEV_ERROR);
+
+	if (def == NULL || diags == NULL) {
+		return BG_ERR_ARG;
+	}
+	if (regcomp(&cx.role_re,
+		    "^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/"
+		    "[A-Za-z0-9+=,.@_/-]+$",
+		    REG_EXTENDED | REG_NOSUB) != 0) {
+		return BG_ERR_NOMEM;
+	}
+	check_jobdef(&cx, def);
+	regfree(&cx.role_re);
+	if (cx.nomem) {
+		return BG_ERR_NOMEM;
+	}
+	return bg_diags_count_severity(diags, BG_SEV_ERROR) > before
+		       ? BG_ERR_INVALID
+		       : BG_OK;
+}

@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/* The Terraform JSON emitter, its escaping rule and labels. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "test_common.h"
+
+static char *
+emit_one(const struct bg_jobdef *def)
+{
+	const struct bg_jobdef *defs[] = { def };
+	char *out = NULL;
+	size_t len = 0;
+
+	ck_assert_int_eq(bg_emit(defs, 1, BG_FORMAT_JSON, &out, &len), BG_OK);
+	ck_assert_uint_eq(strlen(out), len);
+	return out;
+}
+
+/* The resource block of the single job in text. */
+static cJSON *
+resource_of(cJSON *doc, const char *label)
+{
+	cJSON *r = cJSON_GetObjectItemCaseSensitive(doc, "resource");
+	cJSON *t = cJSON_GetObjectItemCaseSensitive(r,
+						    "aws_batch_job_definition");
+	return cJSON_GetObjectItemCaseSensitive(t, label);
+}
+
+/* container_properties decoded from its JSON string. */
+static cJSON *
+decode_attr(cJSON *res, const char *attr)
+{
+	cJSON *s = cJSON_GetObjectItemCaseSensitive(res, attr);
+
+	ck_assert(cJSON_IsString(s));
+	return cJSON_Parse(s->valuestring);
+}
+
+START_TEST(ml_training_document_shape)
+{
+	struct bg_jobdef *def = make_job("ml-training", "pytorch:2");
+	char *text = emit_one(def);
+	cJSON *doc = cJSON_Parse(text);
+	cJSON *res = resource_of(doc, "ml_training");
+	cJSON *cp, *rr, *item;
+
+	ck_assert_ptr_nonnull(res);
+	ck_assert_str_eq(
+		cJSON_GetObjectItemCaseSensitive(res, "name")->valuestring,
+		"ml-training");
+	ck_assert_str_eq(
+		cJSON_GetObjectItemCaseSensitive(res, "type")->valuestring,
+		"container");
+	ck_assert_int_eq(cJSON_GetObjectItemCaseSensitive(
+				 cJSON_GetObjectItemCaseSensitive(
+					 res, "retry_strategy"),
+				 "attempts")
+				 ->valueint,
+			 2);
+	ck_assert_int_eq(cJSON_GetObjectItemCaseSensitive(
+				 cJSON_GetObjectItemCaseSensitive(res, "timeout"),
+				 "attempt_duration_seconds")
+				 ->valueint,
+			 14400);
+	/* No provider or terraform blocks: drops into any module. */
+	ck_assert_ptr_null(cJSON_GetObjectItemCaseSensitive(doc, "provider"));
+	ck_assert_ptr_null(cJSON_GetObjectItemCaseSensitive(doc, "terraform"));
+
+	cp = decode_attr(res, "container_properties");
+	ck_assert_ptr_nonnull(cp);
+	ck_assert_str_eq(
+		cJSON_GetObjectItemCaseSensitive(cp, "image")->valuestring,
+		"pytorch:2");
+	/* Never the deprecated keys; resources as strings, sorted. */
+	ck_assert_ptr_null(cJSON_GetObjectItemCaseSensitive(cp, "vcpus"));
+	ck_assert_ptr_null(cJSON_GetObjectItemCaseSensitive(cp, "memory"));
+	rr = cJSON_GetObjectItemCaseSensitive(cp, "resourceRequirements");
+	ck_assert_int_eq(cJSON_GetArraySize(rr), 3);
+	item = cJSON_GetArrayItem(rr, 0);
+	ck_assert_str_eq(cJSON_GetObjectItem(item, "type")->valuestring, "GPU");
+	ck_assert_str_eq(cJSON_GetObjectItem(item, "value")->valuestring, "1");
+	item = cJSON_GetArrayItem(rr, 1);
+	ck_assert_str_eq(cJSON_GetObjectItem(item, "type")->valuestring,
+			 "MEMORY");
+	ck_assert_str_eq(cJSON_GetObjectItem(item, "value")->valuestring,
+			 "16384");
+	item = cJSON_GetArrayItem(rr, 2);
+	ck_assert_str_eq(cJSON_GetObjectItem(item, "type")->valuestring, "VCPU");
+	ck_assert_str_eq(cJSON_GetObjectItem(item, "value")->valuestring, "8");
+	/* EC2: no Fargate-only blocks. */
+	ck_assert_ptr_null(
+		cJSON_GetObjectItemCaseSensitive(cp, "networkConfiguration"));
+	cJSON_Delete(cp);
+	cJSON_Delete(doc);
+	free(text);
+	bg_jobdef_destroy(def);
+}
+END_TEST
+
+START_TEST(fargate_fractional_vcpus_and_network)
+{
+	struct bg_jobdef *def = make_job("fargate-container", "app:1");
+	char *text;
+	cJSON *doc, *cp, *rr;
+
+	def->container->vcpus_milli.value = 250;
+	def->container->memory.value = 512;
+	text = emit_one(def);
+	doc = cJSON_Parse(text);
+	cp = decode_attr(resource_of(doc, "fargate_container"),
+			 "container_properties");
+	rr = cJSON_GetObjectItemCaseSensitive(cp, "resourceRequirements");
+	ck_assert_str_eq(
+		cJSON_GetObjectItem(cJSON_GetArrayItem(rr, 1), "value")
+			->valuestring,
+		"0.25");
+	ck_assert_str_eq(
+		cJSON_GetObjectItem(cJSON_GetObjectItem(cp,
+							"networkConfiguration"),
+				    "assignPublicIp")
+			->valuestring,
+		"DISABLED");
+	ck_assert_str_eq(
+		cJSON_GetObjectItem(
+			cJSON_GetObjectItem(cp, "fargatePlatformConfiguration"),
+			"platformVersion")
+			->valuestring,
+		"LATEST");
+	/* The scaffolded role stays a Terraform reference. */
+	ck_assert_str_eq(
+		cJSON_GetObjectItem(cp, "executionRoleArn")->valuestring,
+		"${var.fargate_container_execution_role_arn}");
+	ck_assert_ptr_nonnull(cJSON_GetObjectItem(
+		cJSON_GetObjectItem(doc, "variable"),
+		"fargate_container_execution_role_arn"));
+	cJSON_Delete(cp);
+	cJSON_Delete(doc);
+	free(text);
+	bg_jobdef_destroy(def);
+}
+END_TEST
+
+START_TEST(multinode_node_properties)
+{
+	struct bg_jobdef *def = make_job("multinode", "mpi:1");
+	char *text = emit_one(def);
+	cJSON *doc = cJSON_Parse(text);
+	cJSON *res = resource_of(doc, "multinode");
+	cJSON *np = decode_attr(res, "node_properties");
+	cJSON *range;
+
+	ck_assert_ptr_null(
+		cJSON_GetObjectItemCaseSensitive(res, "container_properties"));
+	ck_assert_str_eq(
+		cJSON_GetObjectItemCaseSensitive(res, "type")->valuestring,
+		"multinode");
+	ck_assert_int_eq(cJSON_GetObjectItem(np, "numNodes")->valueint, 2);
+	ck_assert_int_eq(cJSON_GetObjectItem(np, "mainNode")->valueint, 0);
+	range = cJSON_GetArrayItem(cJSON_GetObjectItem(np, "nodeRangeProperties"),
+				   0);
+	ck_assert_str_eq(cJSON_GetObjectItem(range, "targetNodes")->valuestring,
+			 "0:1");
+	ck_assert_str_eq(
+		cJSON_GetObjectItem(cJSON_GetObjectItem(range, "container"),
+				    "image")
+			->valuestring,
+		"mpi:1");
+	cJSON_Delete(np);
+	cJSON_Delete(doc);
+	free(text);
+	bg_jobdef_destroy(def);
+}
+END_TEST
+
+START_TEST(output_is_deterministic_and_sorted)
+{
+	struct bg_jobdef *a = make_job("data-processing", "etl:1");
+	struct bg_jobdef *b = make_job("data-processing", "etl:1");
+	char *ta, *tb;
+
+	/* Insertion order differs; output must not. */
+	bg_kvlist_set(&a->container->environment, "B", "2");
+	bg_kvlist_set(&a->container->environment, "A", "1");
+	bg_kvlist_set(&b->container->environment, "A", "1");
+	bg_kvlist_set(&b->container->environment, "B", "2");
+	bg_kvlist_set(&a->tags, "Z", "z");
+	bg_kvlist_set(&b->tags, "Z", "z");
+	ta = emit_one(a);
+	tb = emit_one(b);
+	ck_assert_str_eq(ta, tb);
+	ck_assert_ptr_nonnull(strstr(ta, "{\\\"name\\\":\\\"A\\\""));
+	ck_assert(strstr(ta, "\"Type\"") < strstr(ta, "\"Workload\""));
+	ck_assert(strstr(ta, "\"Workload\"") < strstr(ta, "\"Z\""));
+	free(ta);
+	free(tb);
+	bg_jobdef_destroy(a);
+	bg_jobdef_destroy(b);
+}
+END_TEST
+
+START_TEST(escape_rule)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "plain", "plain" },
+		{ "${AWS_BATCH_JOB_ID}", "$${AWS_BATCH_JOB_ID}" },
+		{ "id=${AWS_BATCH_JOB_ID}/${HOME}", "id=$${AWS_BATCH_JOB_ID}/$${HOME}" },
+		{ "%{if x}", "%%{if x}" },
+		{ "${var.image}", "${var.image}" },
+		{ "${aws_iam_role.job.arn}", "${aws_iam_role.job.arn}" },
+		{ "pre-${local.tag}-post", "pre-${local.tag}-post" },
+		{ "${var.unterminated", "$${var.unterminated" },
+		{ "$$ and $ and %", "$$ and $ and %" },
+		{ "", "" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *e = bg_tf_escape(cases[i].in);
+		ck_assert_str_eq(e, cases[i].out);
+		free(e);
+	}
+}
+END_TEST
+
+START_TEST(escape_reaches_container_properties)
+{
+	struct bg_jobdef *def = make_job("simple-container", "img");
+	char *text;
+
+	bg_standard_environment(&def->container->environment, NULL);
+	text = emit_one(def);
+	ck_assert_ptr_nonnull(strstr(text, "$${AWS_BATCH_JOB_ID}"));
+	ck_assert_ptr_null(strstr(text, "\\\"${AWS_BATCH_JOB_ID}"));
+	free(text);
+	bg_jobdef_destroy(def);
+}
+END_TEST
+
+START_TEST(labels)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "ml-training", "ml_training" },
+		{ "Nightly-ETL_2", "nightly_etl_2" },
+		{ "9lives", "job_9lives" },
+		{ "a.b c", "a_b_c" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *l = bg_tf_label(cases[i].in);
+		ck_assert_str_eq(l, cases[i].out);
+		free(l);
+	}
+}
+END_TEST
+
+START_TEST(integers_are_integer_literals)
+{
+	struct bg_jobdef *def = make_job("multinode", "img");
+	char *text;
+
+	def->node_properties->num_nodes.value = 1000000;
+	def->timeout_seconds.set = true;
+	def->timeout_seconds.value = 1000000;
+	text = emit_one(def);
+	ck_assert_ptr_nonnull(strstr(text, "\\\"numNodes\\\":1000000"));
+	ck_assert_ptr_nonnull(
+		strstr(text, "\"attempt_duration_seconds\": 1000000"));
+	ck_assert_ptr_null(strstr(text, "e+"));
+	free(text);
+	bg_jobdef_destroy(def);
+}
+END_TEST
+
+START_TEST(emit_rejects_bad_arguments)
+{
+	char *out = NULL;
+	char sentinel = 'x';
+	char *taken = &sentinel;
+
+	ck_assert_int_eq(bg_emit(NULL, 1, BG_FORMAT_JSON, &out, NULL),
+			 BG_ERR_ARG);
+	ck_assert_int_eq(bg_emit(NULL, 0, BG_FORMAT_JSON, &taken, NULL),
+			 BG_ERR_ARG);
+	ck_assert_ptr_eq(taken, &sentinel);
+	ck_assert_int_eq(bg_emit(NULL, 0, BG_FORMAT__COUNT, &out, NULL),
+			 BG_ERR_ARG);
+	ck_assert_ptr_null(out);
+}
+END_TEST
+
+Suite *
+test_suite(void)
+{
+	Suite *s = suite_create("emit");
+
+	add_test(s, ml_training_document_shape);
+	add_test(s, fargate_fractional_vcpus_and_network);
+	add_test(s, multinode_node_properties);
+	add_test(s, output_is_deterministic_and_sorted);
+	add_test(s, escape_rule);
+	add_test(s, escape_reaches_container_properties);
+	add_test(s, labels);
+	add_test(s, integers_are_integer_literals);
+	add_test(s, emit_rejects_bad_arguments);
+	return s;
+}
