@@ -838,7 +838,7 @@ cmd_templates(const struct bg_template_set *set, int argc, char **argv)
 		return usage_error("templates: unexpected argument '%s'",
 				   argv[1]);
 	}
-	printf("%-18s %-13s %5s %7s %4s %5s %7s  %-16s %s\n", "TEMPLATE",
+	printf("%-18s %-13s %5s %7s %4s %5s %7s  %-18s %s\n", "TEMPLATE",
 	       "PLATFORM", "VCPU", "MEMORY", "GPUS", "RETRY", "TIMEOUT",
 	       "EXTENDS", "TAGS");
 	for (size_t i = 0; i < bg_template_set_count(set); i++) {
@@ -870,7 +870,7 @@ cmd_templates(const struct bg_template_set *set, int argc, char **argv)
 					 ? d->platform_capabilities[0]
 					 : "any");
 		}
-		printf("%-18s %-13s %5s %7lld %4s %5s %7s  %-16s ", info.name,
+		printf("%-18s %-13s %5s %7lld %4s %5s %7s  %-18s ", info.name,
 		       platform, v, (long long)d->memory.value, gpus, retry,
 		       timeout, info.extends != NULL ? info.extends : "-");
 		for (size_t t = 0; t < d->tags.count; t++) {

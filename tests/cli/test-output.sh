@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# -o FILE safety: written atomically, never clobbered by a failed run,
+# no temporary file left behind. Prints TAP.
+#   test-output.sh BATCHGEN
+set -u
+bin=$(realpath "$1")
+work=$(mktemp -d "${TMPDIR:-/tmp}/bg-output.XXXXXX")
+trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
+n=0 failed=0
+check() { # check DESCRIPTION COMMAND...
+	n=$((n + 1))
+	local desc=$1; shift
+	if "$@"; then echo "ok $n - $desc"; else echo "not ok $n - $desc"; failed=$((failed + 1)); fi
+}
+no_temp_files() { [[ -z $(find "$work" -name '.*.tmp.*' -print -quit) ]]; }
+
+echo "1..11"
+cd "$work" || exit 1
+
+"$bin" ml-training --gpus 2 --image img:1 -o job.tf.json 2>/dev/null
+check "-o writes the file" test -s job.tf.json
+"$bin" ml-training --gpus 2 --image img:1 >stdout.tf.json 2>/dev/null
+check "-o writes what stdout shows" cmp -s job.tf.json stdout.tf.json
+
+cp job.tf.json before
+"$bin" ml-training --gpus 2 --image img:1 --retry-attempts 11 -o job.tf.json 2>err
+rc=$?
+check "invalid definition exits 1" test "$rc" = 1
+check "invalid definition leaves the file byte-identical" cmp -s before job.tf.json
+check "the error names the problem" grep -q "Retry attempts must be between 1 and 10" err
+
+"$bin" simple-container --image img:1 --vcpus 0 -o new.tf.json 2>/dev/null
+check "invalid definition creates no file" test ! -e new.tf.json
+
+mkdir adir
+"$bin" simple-container --image img:1 -o adir 2>err
+rc=$?
+check "-o onto a directory exits 3" test "$rc" = 3
+
+"$bin" simple-container --image img:1 -o missing/dir/job.tf.json 2>err
+rc=$?
+check "-o into a missing directory exits 3" test "$rc" = 3
+
+if [[ $(id -u) != 0 ]]; then
+	mkdir ro && cp before ro/job.tf.json && chmod a-w ro
+	"$bin" simple-container --image img:1 -o ro/job.tf.json 2>err
+	rc=$?
+	check "-o into a read-only directory exits 3, file intact" \
+		bash -c "test $rc = 3 && cmp -s before ro/job.tf.json"
+else
+	# root ignores directory permissions; /dev/full fails every write.
+	"$bin" simple-container --image img:1 >/dev/full 2>err
+	rc=$?
+	check "writing to a full device exits 3" test "$rc" = 3
+fi
+
+chmod 0640 job.tf.json
+"$bin" simple-container --image img:2 -o job.tf.json 2>/dev/null
+check "a rewrite keeps the file's mode" test "$(stat -c %a job.tf.json)" = 640
+check "no temporary file is left behind" no_temp_files
+[[ $failed == 0 ]]
