@@ -34,18 +34,26 @@ enum exit_code {
 
 static const char usage_text[] =
 	"Usage: batchgen TEMPLATE [options]       write a job definition\n"
+	"       batchgen render SPEC... [-o FILE] write every job of the specs\n"
+	"       batchgen validate SPEC...         check specs, write nothing\n"
 	"       batchgen templates                list the templates\n"
 	"       batchgen rules                    list the validation rules\n"
 	"       batchgen --help | --version\n"
 	"\n"
-	"Turns a workload template into a validated aws_batch_job_definition\n"
-	"in Terraform JSON, printed to standard output (or -o FILE).\n"
+	"Turns workload templates and spec files into validated\n"
+	"aws_batch_job_definition resources in Terraform JSON, printed to\n"
+	"standard output (or -o FILE).\n"
+	"\n"
+	"Every command takes --templates DIR (repeatable; also the\n"
+	"colon-separated BATCHGEN_TEMPLATE_PATH) to add user templates, and\n"
+	"-v, --verbose to say when one replaces another.\n"
 	"\n"
 	"Templates: batch-processing, data-processing, fargate-container,\n"
 	"  gpu-container, ml-training, multinode, real-time, simple-container\n"
 	"\n"
-	"Example:\n"
+	"Examples:\n"
 	"  batchgen ml-training --gpus 2 > job.tf.json\n"
+	"  batchgen render jobs.yaml -o batch.tf.json\n"
 	"\n"
 	"Run 'batchgen TEMPLATE --help' for the options of a template.\n"
 	"\n"
@@ -87,17 +95,44 @@ static const char options_text[] =
 	"      --host-volume NAME[=PATH] host volume (repeatable; EC2 only)\n"
 	"      --mount VOLUME:PATH[:ro] mount a volume (repeatable)\n"
 	"  -o, --output FILE            write to FILE (atomically) instead of stdout\n"
+	"      --templates DIR          add user templates from DIR (repeatable)\n"
+	"  -v, --verbose                say when a user template replaces another\n"
+	"  -h, --help                   show this help\n";
+
+static const char render_help[] =
+	"Usage: batchgen render SPEC... [-o FILE] [--templates DIR] [-v]\n"
+	"       batchgen validate SPEC... [--templates DIR] [-v]\n"
+	"\n"
+	"render writes one Terraform JSON document holding every job of every\n"
+	"spec (YAML or JSON; '-' reads standard input). validate checks the\n"
+	"specs and prints diagnostics only. Every problem in every file is\n"
+	"reported as FILE:LINE:COLUMN: error: FIELD: MESSAGE [CODE]; then the\n"
+	"exit status is 1 and nothing is written.\n"
+	"\n"
+	"Example:\n"
+	"  batchgen render examples/*.yaml -o batch.tf.json\n"
+	"\n"
+	"Options:\n"
+	"  -o, --output FILE            write to FILE (atomically) instead of stdout\n"
+	"      --templates DIR          add user templates from DIR (repeatable)\n"
+	"  -v, --verbose                say when a user template replaces another\n"
 	"  -h, --help                   show this help\n";
 
 /* ================================================================== */
 /* Diagnostics and usage errors                                        */
 /* ================================================================== */
 
+static bool verbose;
+
 static void
 print_diags(const struct bg_diags *diags)
 {
 	for (size_t i = 0; i < bg_diags_count(diags); i++) {
 		const struct bg_diag *d = bg_diags_get(diags, i);
+		if (!verbose && d->code != NULL &&
+		    strcmp(d->code, "template-shadow") == 0) {
+			continue;
+		}
 		if (d->file == NULL) {
 			fputs("batchgen: ", stderr);
 		}
@@ -574,6 +609,7 @@ enum opt_id {
 	OPT_EFS,
 	OPT_HOST,
 	OPT_MOUNT,
+	OPT_TEMPLATES,
 };
 
 static const struct option template_options[] = {
@@ -604,6 +640,8 @@ static const struct option template_options[] = {
 	{ "host-volume", required_argument, NULL, OPT_HOST },
 	{ "mount", required_argument, NULL, OPT_MOUNT },
 	{ "output", required_argument, NULL, 'o' },
+	{ "templates", required_argument, NULL, OPT_TEMPLATES },
+	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -776,9 +814,11 @@ cmd_template(const struct bg_template_set *set, const char *name, int argc,
 	}
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:h", template_options, NULL)) !=
+	while ((c = getopt_long(argc, argv, ":o:hv", template_options, NULL)) !=
 	       -1) {
-		if (c == 'h') {
+		if (c == OPT_TEMPLATES || c == 'v') {
+			continue; /* handled in main() */
+		} else if (c == 'h') {
 			print_template_help(set, name);
 			rc = EXIT_OK;
 			goto out;
@@ -830,25 +870,73 @@ out:
 	return rc;
 }
 
+static const struct option list_options[] = {
+	{ "templates", required_argument, NULL, OPT_TEMPLATES },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Options of commands that take none of their own. Returns -1 to go
+ * on, else an exit status. */
+static int
+parse_list_options(const char *cmd, int argc, char **argv, const char *help)
+{
+	int c;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":hv", list_options, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(help, stdout);
+			return EXIT_OK;
+		} else if (c == '?') {
+			return usage_error("%s: unknown option '%s'", cmd,
+					   argv[optind - 1]);
+		} else if (c == ':') {
+			return usage_error("%s: option '%s' needs a value", cmd,
+					   argv[optind - 1]);
+		}
+	}
+	if (optind < argc) {
+		return usage_error("%s: unexpected argument '%s'", cmd,
+				   argv[optind]);
+	}
+	return -1;
+}
+
 static int
 cmd_templates(const struct bg_template_set *set, int argc, char **argv)
 {
-	(void)argv;
-	if (argc > 1) {
-		return usage_error("templates: unexpected argument '%s'",
-				   argv[1]);
+	int rc = parse_list_options(
+		"templates", argc, argv,
+		"Usage: batchgen templates [--templates DIR] [-v]\n\n"
+		"Lists the templates with their defaults and where each comes "
+		"from.\n");
+
+	if (rc >= 0) {
+		return rc;
 	}
-	printf("%-18s %-13s %5s %7s %4s %5s %7s  %-18s %s\n", "TEMPLATE",
-	       "PLATFORM", "VCPU", "MEMORY", "GPUS", "RETRY", "TIMEOUT",
-	       "EXTENDS", "TAGS");
+	printf("%-18s %-13s %5s %7s %4s %5s %7s  %-18s %-10s %s\n",
+	       "TEMPLATE", "PLATFORM", "VCPU", "MEMORY", "GPUS", "RETRY",
+	       "TIMEOUT", "EXTENDS", "FROM", "TAGS");
 	for (size_t i = 0; i < bg_template_set_count(set); i++) {
 		struct bg_template_info info;
 		const struct bg_job_options *d = &info.defaults;
-		char v[32], gpus[24] = "-", retry[24] = "-", timeout[24] = "-";
+		char v[32] = "-", memory[24] = "-", gpus[24] = "-";
+		char retry[24] = "-", timeout[24] = "-";
 		char platform[32];
+		char tags[512] = "";
+		size_t used = 0;
 
 		bg_template_info(set, i, &info);
-		bg_vcpus_format(d->vcpus_milli.value, v, sizeof(v));
+		if (d->vcpus_milli.set) {
+			bg_vcpus_format(d->vcpus_milli.value, v, sizeof(v));
+		}
+		if (d->memory.set) {
+			snprintf(memory, sizeof(memory), "%lld",
+				 (long long)d->memory.value);
+		}
 		if (d->gpus.set) {
 			snprintf(gpus, sizeof(gpus), "%lld",
 				 (long long)d->gpus.value);
@@ -870,14 +958,22 @@ cmd_templates(const struct bg_template_set *set, int argc, char **argv)
 					 ? d->platform_capabilities[0]
 					 : "any");
 		}
-		printf("%-18s %-13s %5s %7lld %4s %5s %7s  %-18s ", info.name,
-		       platform, v, (long long)d->memory.value, gpus, retry,
-		       timeout, info.extends != NULL ? info.extends : "-");
-		for (size_t t = 0; t < d->tags.count; t++) {
-			printf("%s%s=%s", t > 0 ? "," : "",
-			       d->tags.items[t].key, d->tags.items[t].value);
+		for (size_t t = 0; t < d->tags.count && used < sizeof(tags);
+		     t++) {
+			int n = snprintf(tags + used, sizeof(tags) - used,
+					 "%s%s=%s", t > 0 ? "," : "",
+					 d->tags.items[t].key,
+					 d->tags.items[t].value);
+			used += n > 0 ? (size_t)n : 0;
 		}
-		printf("%s\n", d->tags.count == 0 ? "-" : "");
+		printf("%-18s %-13s %5s %7s %4s %5s %7s  %-18s %-10s %s\n",
+		       info.name, platform, v, memory, gpus, retry, timeout,
+		       info.extends != NULL ? info.extends : "-", info.origin,
+		       tags[0] != '\0' ? tags : "-");
+		if (info.shadows_builtin) {
+			printf("%18s (%s replaces the built-in template)\n",
+			       "", info.name);
+		}
 	}
 	return EXIT_OK;
 }
@@ -885,9 +981,14 @@ cmd_templates(const struct bg_template_set *set, int argc, char **argv)
 static int
 cmd_rules(const struct bg_template_set *set, int argc, char **argv)
 {
+	int rc = parse_list_options(
+		"rules", argc, argv,
+		"Usage: batchgen rules\n\nLists the validation rules: code, "
+		"severity, summary.\n");
+
 	(void)set;
-	if (argc > 1) {
-		return usage_error("rules: unexpected argument '%s'", argv[1]);
+	if (rc >= 0) {
+		return rc;
 	}
 	printf("%-24s %-8s %s\n", "CODE", "SEVERITY", "SUMMARY");
 	for (size_t i = 0; i < bg_rule_count(); i++) {
@@ -899,6 +1000,129 @@ cmd_rules(const struct bg_template_set *set, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const struct option render_options[] = {
+	{ "output", required_argument, NULL, 'o' },
+	{ "templates", required_argument, NULL, OPT_TEMPLATES },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* render and validate: load every spec, report every problem. */
+static int
+run_specs(const struct bg_template_set *set, int argc, char **argv,
+	  bool write)
+{
+	const char *cmd = write ? "render" : "validate";
+	struct bg_diags *diags = bg_diags_create();
+	struct bg_spec **specs = NULL;
+	const struct bg_jobdef **defs = NULL;
+	const char *output = NULL;
+	size_t nspecs = 0, ndefs = 0;
+	bool io_error = false, invalid = false;
+	char *text = NULL;
+	size_t len = 0;
+	int rc = EXIT_IO;
+	int c;
+	enum bg_status st;
+
+	if (diags == NULL) {
+		return EXIT_IO;
+	}
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, write ? ":o:hv" : ":hv",
+				render_options, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(render_help, stdout);
+			rc = EXIT_OK;
+			goto out;
+		} else if (c == 'o' && write) {
+			output = optarg;
+		} else if (c == '?' || (c == 'o' && !write)) {
+			rc = usage_error("%s: unknown option '%s'", cmd,
+					 argv[optind - 1]);
+			goto out;
+		} else if (c == ':') {
+			rc = usage_error("%s: option '%s' needs a value", cmd,
+					 argv[optind - 1]);
+			goto out;
+		}
+	}
+	if (optind >= argc) {
+		rc = usage_error("%s: give at least one spec file", cmd);
+		goto out;
+	}
+	specs = calloc((size_t)(argc - optind), sizeof(*specs));
+	if (specs == NULL) {
+		goto out;
+	}
+	for (int i = optind; i < argc; i++) {
+		struct bg_spec *spec = NULL;
+		st = bg_spec_load_file(argv[i], set, &spec, diags);
+		if (st == BG_ERR_NOMEM) {
+			goto out;
+		}
+		io_error = io_error || st == BG_ERR_IO;
+		invalid = invalid || (st != BG_OK && st != BG_ERR_IO);
+		if (spec != NULL) {
+			specs[nspecs++] = spec;
+			ndefs += bg_spec_job_count(spec);
+		}
+	}
+	defs = calloc(ndefs > 0 ? ndefs : 1, sizeof(*defs));
+	if (defs == NULL) {
+		goto out;
+	}
+	ndefs = 0;
+	for (size_t i = 0; i < nspecs; i++) {
+		for (size_t j = 0; j < bg_spec_job_count(specs[i]); j++) {
+			defs[ndefs++] = bg_spec_job(specs[i], j);
+		}
+	}
+	st = bg_validate_unique(defs, ndefs, diags);
+	if (st == BG_ERR_NOMEM) {
+		goto out;
+	}
+	invalid = invalid || st != BG_OK;
+	print_diags(diags);
+	if (io_error || invalid) {
+		rc = io_error ? EXIT_IO : EXIT_INVALID;
+		goto out;
+	}
+	if (!write) {
+		rc = EXIT_OK;
+		goto out;
+	}
+	st = bg_emit(defs, ndefs, BG_FORMAT_JSON, &text, &len);
+	if (st != BG_OK) {
+		fprintf(stderr, "batchgen: %s\n", bg_strerror(st));
+		goto out;
+	}
+	rc = write_output(output, text, len);
+out:
+	free(text);
+	free(defs);
+	for (size_t i = 0; i < nspecs; i++) {
+		bg_spec_destroy(specs[i]);
+	}
+	free(specs);
+	bg_diags_destroy(diags);
+	return rc;
+}
+
+static int
+cmd_render(const struct bg_template_set *set, int argc, char **argv)
+{
+	return run_specs(set, argc, argv, true);
+}
+
+static int
+cmd_validate(const struct bg_template_set *set, int argc, char **argv)
+{
+	return run_specs(set, argc, argv, false);
+}
+
 struct command {
 	const char *name;
 	int (*run)(const struct bg_template_set *set, int argc, char **argv);
@@ -906,14 +1130,59 @@ struct command {
 
 /* Keep alphabetized: looked up with bsearch. */
 static const struct command commands[] = {
+	{ "render", cmd_render },
 	{ "rules", cmd_rules },
 	{ "templates", cmd_templates },
+	{ "validate", cmd_validate },
 };
 
 static int
 command_cmp(const void *key, const void *elem)
 {
 	return strcmp(key, ((const struct command *)elem)->name);
+}
+
+/* Adds user template directories: BATCHGEN_TEMPLATE_PATH first, then
+ * every --templates DIR in argv (later ones win). Also reads -v. */
+static bool
+load_user_templates(struct bg_template_set *set, int argc, char **argv,
+		    struct bg_diags *diags)
+{
+	const char *env = getenv("BATCHGEN_TEMPLATE_PATH");
+	bool ok = true;
+
+	if (env != NULL && env[0] != '\0') {
+		char *copy = strdup(env);
+		char *save = NULL;
+		if (copy == NULL) {
+			return false;
+		}
+		for (char *dir = strtok_r(copy, ":", &save); dir != NULL;
+		     dir = strtok_r(NULL, ":", &save)) {
+			ok = bg_template_set_add_dir(set, dir, diags) == BG_OK &&
+			     ok;
+		}
+		free(copy);
+	}
+	for (int i = 1; i < argc; i++) {
+		const char *dir = NULL;
+		if (strcmp(argv[i], "--") == 0) {
+			break;
+		}
+		if (strcmp(argv[i], "--templates") == 0 && i + 1 < argc) {
+			dir = argv[++i];
+		} else if (strncmp(argv[i], "--templates=", 12) == 0) {
+			dir = argv[i] + 12;
+		} else if (strcmp(argv[i], "-v") == 0 ||
+			   strcmp(argv[i], "--verbose") == 0) {
+			verbose = true;
+		}
+		if (dir != NULL) {
+			ok = bg_template_set_add_dir(set, dir, diags) == BG_OK &&
+			     ok;
+		}
+	}
+	return bg_template_set_resolve(set, diags) == BG_OK && ok;
 }
 
 int
@@ -942,6 +1211,14 @@ main(int argc, char **argv)
 		fputs("batchgen: cannot load the built-in templates\n", stderr);
 		goto out;
 	}
+	if (!load_user_templates(set, argc, argv, diags)) {
+		print_diags(diags);
+		rc = bg_diags_count_severity(diags, BG_SEV_ERROR) > 0
+			     ? EXIT_INVALID
+			     : EXIT_IO;
+		goto out;
+	}
+	print_diags(diags);
 	cmd = bsearch(argv[1], commands, sizeof(commands) / sizeof(*commands),
 		      sizeof(*commands), command_cmp);
 	if (cmd != NULL) {

@@ -47,6 +47,13 @@ char *bg__asprintf(const char *fmt, ...) BG_PRINTF(1, 2);
 /* Parses a whole decimal int64; false on anything else. */
 bool bg__parse_int(const char *s, int64_t *out);
 
+/* ---- diagnostics (core/diag.c) ---- */
+
+/* Gives diagnostic i a file, position and (new) path. */
+enum bg_status bg__diag_locate(struct bg_diags *diags, size_t i,
+			       const char *file, unsigned line,
+			       unsigned column, const char *path);
+
 /* ---- model (model/jobdef.c) ---- */
 
 enum bg_status bg__kvlist_copy(struct bg_kvlist *dst,
@@ -72,6 +79,11 @@ enum bg_status bg__jobdef_add_variable(struct bg_jobdef *def,
 #define BG_CODE_TEMPLATE_CONFLICT "template-conflict"
 #define BG_CODE_TEMPLATE_OPTION "template-option"
 #define BG_CODE_SCAFFOLD "scaffold-variable"
+
+/* Unique names and labels; across_files: skip pairs from one file. */
+enum bg_status bg__validate_unique(const struct bg_jobdef *const *defs,
+				   size_t n, bool across_files,
+				   struct bg_diags *diags);
 
 /* Fargate sizes: true when (vcpus_milli, memory) is a valid pair. */
 bool bg__fargate_size_ok(int64_t vcpus_milli, int64_t memory);

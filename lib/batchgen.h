@@ -225,6 +225,14 @@ struct bg_variable {
 	char *description; /**< Shown by terraform. */
 };
 
+/** Where something was written: a file position (file NULL: unknown). */
+struct bg_location {
+	char *file;
+	unsigned line;   /**< 1-based, 0 when unknown. */
+	unsigned column; /**< 1-based, 0 when unknown. */
+	char *path;      /**< Field path in the file ("jobs[3]"), or NULL. */
+};
+
 /** A job definition: one aws_batch_job_definition resource. */
 struct bg_jobdef {
 	char *name;  /**< Job definition name. */
@@ -239,8 +247,10 @@ struct bg_jobdef {
 	struct bg_kvlist parameters;
 	struct bg_kvlist tags;
 	struct bg_opt_bool propagate_tags;
+	struct bg_opt_int scheduling_priority; /**< 0 ... 9999 */
 	struct bg_variable *variables; /**< Inputs the output declares. */
 	size_t variable_count;
+	struct bg_location origin; /**< Where the job was written. */
 };
 
 /** @return a new zeroed job definition, or NULL when out of memory. */
@@ -306,6 +316,15 @@ BG_EXPORT enum bg_status bg_vcpus_parse(const char *text, int64_t *milli);
 /* Job options and templates                                           */
 /* ------------------------------------------------------------------ */
 
+struct bg_job_options;
+
+/** A node range as given by a user: its container's options apply on
+ * top of the job's own. */
+struct bg_node_range_options {
+	char *target_nodes;
+	struct bg_job_options *container; /**< May be NULL. */
+};
+
 /**
  * What a user (command line or spec file) or a template says about a
  * job, before the template is applied. Every field is optional.
@@ -313,6 +332,7 @@ BG_EXPORT enum bg_status bg_vcpus_parse(const char *text, int64_t *milli);
 struct bg_job_options {
 	char *name;
 	char *label;
+	char *type; /**< "container" / "multinode" (templates fix it). */
 	char *image;
 	char **command;
 	size_t command_count;
@@ -333,6 +353,7 @@ struct bg_job_options {
 	struct bg_opt_bool privileged;
 	struct bg_opt_bool readonly_root_filesystem;
 	struct bg_opt_bool propagate_tags;
+	struct bg_opt_int scheduling_priority;
 	struct bg_kvlist environment;
 	struct bg_kvlist tags;
 	struct bg_kvlist parameters;
@@ -340,12 +361,15 @@ struct bg_job_options {
 	size_t volume_count;
 	struct bg_mount_point *mount_points;
 	size_t mount_point_count;
+	/** Explicit node ranges (multinode); none: one range 0:N-1. */
+	struct bg_node_range_options *node_ranges;
+	size_t node_range_count;
 };
 
 /** Frees everything @p opts owns and zeroes it. NULL is fine. */
 BG_EXPORT void bg_job_options_finish(struct bg_job_options *opts);
 
-/** A set of templates: the built-in ones (opaque). */
+/** A set of templates: the built-in ones, plus user templates (opaque). */
 struct bg_template_set;
 
 /**
@@ -358,6 +382,27 @@ BG_EXPORT enum bg_status bg_template_set_builtin(struct bg_template_set **out,
 						 struct bg_diags *diags);
 /** Frees @p set. NULL is fine. */
 BG_EXPORT void bg_template_set_destroy(struct bg_template_set *set);
+/**
+ * Adds every template file (*.yaml, *.yml) of directory @p dir to
+ * @p set, in the built-in format (including `extends:` of built-in or
+ * user templates). A template of the same name as one already in the set
+ * replaces it; a note (code "template-shadow") says so. Problems in the
+ * files are located diagnostics; a broken file is left out. Call
+ * bg_template_set_resolve() once every directory is added.
+ * @return BG_OK, BG_ERR_IO (unreadable directory), BG_ERR_NOMEM, or
+ * BG_ERR_TEMPLATE (some template file is broken).
+ */
+BG_EXPORT enum bg_status bg_template_set_add_dir(struct bg_template_set *set,
+						 const char *dir,
+						 struct bg_diags *diags);
+/**
+ * Resolves every template's `extends` chain. An unknown parent or a
+ * cycle is an error naming the chain ("a -> b -> a"); such a template
+ * stays in the set but cannot be applied.
+ * @return BG_OK, BG_ERR_NOMEM or BG_ERR_TEMPLATE.
+ */
+BG_EXPORT enum bg_status bg_template_set_resolve(struct bg_template_set *set,
+						 struct bg_diags *diags);
 /** @return the number of templates in @p set. */
 BG_EXPORT size_t bg_template_set_count(const struct bg_template_set *set);
 
@@ -368,7 +413,10 @@ struct bg_template_info {
 	const char *extends;     /**< Parent, or NULL. */
 	const char *type;        /**< "container" / "multinode". */
 	const char *platform;    /**< Fixed platform, or NULL. */
-	struct bg_job_options defaults; /**< Resolved (chain merged). */
+	const char *origin;      /**< "built-in" or the file it came from. */
+	bool shadows_builtin;    /**< A user template replacing a built-in. */
+	struct bg_job_options defaults; /**< Resolved (chain merged);
+	                                     borrowed. */
 };
 
 /**
@@ -387,6 +435,10 @@ BG_EXPORT bool bg_template_exists(const struct bg_template_set *set,
  * defaults first, then everything the user set. A user value that
  * contradicts what the template fixes (its platform or job type) is an
  * error. The result is not validated yet: call bg_validate().
+ *
+ * With @p template_name NULL the job is built from @p opts alone (no
+ * defaults, nothing scaffolded): the spec files' "full attribute tree"
+ * jobs.
  *
  * When the image (or, on Fargate, the execution role) is missing, it
  * becomes a Terraform input variable declared in the job definition's
@@ -485,6 +537,55 @@ BG_EXPORT void bg_gpu_resource_requirement(struct bg_container *c,
 BG_EXPORT enum bg_status bg_validate(const struct bg_jobdef *def,
 				     const char *path_prefix,
 				     struct bg_diags *diags);
+
+/**
+ * Checks that the @p n job definitions can live in one Terraform
+ * module: job names and resource labels are unique. Diagnostics point
+ * at each later duplicate (its origin) and name the first. Two jobs
+ * from the same origin file are not compared: bg_spec_load_buffer()
+ * already reported those.
+ * @return BG_OK, BG_ERR_INVALID or BG_ERR_NOMEM.
+ */
+BG_EXPORT enum bg_status bg_validate_unique(const struct bg_jobdef *const *defs,
+					    size_t n, struct bg_diags *diags);
+
+/* ------------------------------------------------------------------ */
+/* Spec files                                                          */
+/* ------------------------------------------------------------------ */
+
+/** The job definitions of one spec file (opaque). */
+struct bg_spec;
+
+/**
+ * Loads a spec (YAML, or JSON when @p name ends in ".json" or the text
+ * starts with '{') from memory, applies templates from @p set, and
+ * validates every job. Every problem becomes a diagnostic with @p name,
+ * line, column and field path ("jobs[2].container_properties.vcpus"),
+ * including job names and labels used twice in the spec.
+ * @param[out] out caller-owned on success; untouched on failure.
+ * @return BG_OK, BG_ERR_NOMEM, BG_ERR_PARSE, BG_ERR_SCHEMA, or
+ * BG_ERR_INVALID (see @p diags).
+ */
+BG_EXPORT enum bg_status bg_spec_load_buffer(const char *buf, size_t len,
+					     const char *name,
+					     const struct bg_template_set *set,
+					     struct bg_spec **out,
+					     struct bg_diags *diags);
+/**
+ * Like bg_spec_load_buffer() for the file at @p path ("-": standard
+ * input). @return also BG_ERR_IO when the file cannot be read.
+ */
+BG_EXPORT enum bg_status bg_spec_load_file(const char *path,
+					   const struct bg_template_set *set,
+					   struct bg_spec **out,
+					   struct bg_diags *diags);
+/** Frees @p spec and its job definitions. NULL is fine. */
+BG_EXPORT void bg_spec_destroy(struct bg_spec *spec);
+/** @return the number of jobs in @p spec. */
+BG_EXPORT size_t bg_spec_job_count(const struct bg_spec *spec);
+/** @return job @p i of @p spec (borrowed until bg_spec_destroy()). */
+BG_EXPORT const struct bg_jobdef *bg_spec_job(const struct bg_spec *spec,
+					      size_t i);
 
 /** One validation rule, as `batchgen rules` lists it. */
 struct bg_rule_info {

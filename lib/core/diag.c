@@ -147,6 +147,29 @@ bg_diags_add(struct bg_diags *diags, enum bg_severity sev, const char *code,
 	return BG_OK;
 }
 
+enum bg_status
+bg__diag_locate(struct bg_diags *diags, size_t i, const char *file,
+		unsigned line, unsigned column, const char *path)
+{
+	struct bg_diag *d = &diags->items[i];
+	bool failed = false;
+	char *f = bg__strdup(file, &failed);
+	char *p = bg__strdup(path, &failed);
+
+	if (failed) {
+		free(f);
+		free(p);
+		return BG_ERR_NOMEM;
+	}
+	free((char *)d->file);
+	free((char *)d->path);
+	d->file = f;
+	d->path = p;
+	d->line = line;
+	d->column = column;
+	return BG_OK;
+}
+
 static const char *const severity_names[] = {
 	[BG_SEV_ERROR] = "error",
 	[BG_SEV_WARNING] = "warning",

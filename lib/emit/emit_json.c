@@ -422,6 +422,10 @@ add_resource_block(struct em *em, cJSON *parent, const struct bg_jobdef *def)
 			    int_item(def->retry_attempts.value));
 		}
 	}
+	if (def->scheduling_priority.set) {
+		add(em, res, "scheduling_priority",
+		    int_item(def->scheduling_priority.value));
+	}
 	add_tf_map(em, res, "tags", &def->tags);
 	if (def->timeout_seconds.set) {
 		cJSON *to = add(em, res, "timeout", cJSON_CreateObject());

@@ -6,6 +6,8 @@
 
 #include <yaml.h>
 
+#include <cyaml/cyaml.h>
+
 #include "batchgen-int.h"
 
 struct bg__ydoc {
@@ -32,5 +34,69 @@ enum bg_status bg__ynode_to_kvlist(struct bg__ydoc *d, yaml_node_t *map,
 				   struct bg_diags *diags);
 unsigned bg__ynode_line(const yaml_node_t *n);
 unsigned bg__ynode_column(const yaml_node_t *n);
+
+/* Reads a whole file ("-": standard input). Errors are diagnostics on
+ * path (BG_ERR_IO). The buffer is NUL-terminated; caller frees it. */
+enum bg_status bg__read_file(const char *path, char **buf, size_t *len,
+			     struct bg_diags *diags);
+
+/* A field the libcyaml schema declares CYAML_FIELD_IGNORE (free-form
+ * keys, libcyaml#66) and that is read from the located view instead. */
+struct bg__free_field {
+	const char *key;
+	enum bg_status (*convert)(struct bg__ydoc *d, yaml_node_t *n,
+				  const char *path, struct bg_kvlist *out,
+				  struct bg_diags *diags);
+};
+
+/* Environment: a map of names to values, or the AWS list of
+ * {name, value}. */
+enum bg_status bg__ynode_to_env(struct bg__ydoc *d, yaml_node_t *n,
+				const char *path, struct bg_kvlist *out,
+				struct bg_diags *diags);
+
+/* Strict scalar readers shared by the check and the conversions. */
+bool bg__scalar_is_int(const char *s, int64_t *out);
+bool bg__scalar_is_bool(const char *s, bool *out);
+
+/* A key/value pair to drop: pair `pair` of mapping node `map` (libyaml
+ * node index, 1-based). */
+struct bg__prune {
+	size_t map;
+	size_t pair;
+};
+
+/* Checks doc against schema (check.c): every problem becomes a located
+ * diagnostic. BG_OK when libcyaml can load it. On BG_ERR_SCHEMA,
+ * *prunes (caller frees) lists pairs whose removal leaves a loadable
+ * document, or is NULL when no removal would do. */
+enum bg_status bg__ycheck(struct bg__ydoc *doc,
+			  const cyaml_schema_value_t *schema,
+			  const struct bg__free_field *free_fields,
+			  struct bg_diags *diags, struct bg__prune **prunes,
+			  size_t *prune_count);
+
+/* Loads buf (YAML, or JSON when json is true) against schema: syntax,
+ * located schema check, then libcyaml. On BG_OK *raw holds the typed
+ * data (free it with bg__load_free) and *doc the located view (finish it
+ * with bg__ydoc_finish). On BG_ERR_SCHEMA *raw may still hold the data
+ * of the document without its faulty parts, so that callers can go on
+ * and report later problems too; then both must be released as well.
+ * On other failures both are released. */
+enum bg_status bg__load_checked(const char *buf, size_t len, bool json,
+				const char *file,
+				const cyaml_schema_value_t *schema,
+				const struct bg__free_field *free_fields,
+				void **raw, struct bg__ydoc *doc,
+				struct bg_diags *diags);
+void bg__load_free(const cyaml_schema_value_t *schema, void *raw);
+
+/* The node at a field path such as "jobs[2].tags.Team" or "jobs[0]
+ * .environment[1]" (an index into a mapping picks its n-th key), or the
+ * deepest node found on the way (*exact false). */
+yaml_node_t *bg__ynode_at(struct bg__ydoc *d, const char *path, bool *exact);
+
+/* The node at path, or NULL when the path does not exist. */
+yaml_node_t *bg__ynode_exact(struct bg__ydoc *d, const char *path);
 
 #endif /* BG_INPUT_H */

@@ -304,6 +304,8 @@ bg_jobdef_destroy(struct bg_jobdef *def)
 	}
 	bg_kvlist_finish(&def->parameters);
 	bg_kvlist_finish(&def->tags);
+	free(def->origin.file);
+	free(def->origin.path);
 	for (size_t i = 0; i < def->variable_count; i++) {
 		free(def->variables[i].name);
 		free(def->variables[i].description);
@@ -510,6 +512,47 @@ bg_vcpus_parse(const char *text, int64_t *milli)
 /* Job options                                                         */
 /* ================================================================== */
 
+static void
+ranges_free(struct bg_node_range_options *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(r[i].target_nodes);
+		bg_job_options_finish(r[i].container);
+		free(r[i].container);
+	}
+	free(r);
+}
+
+static enum bg_status
+ranges_copy(struct bg_node_range_options **dst, size_t *dst_n,
+	    const struct bg_node_range_options *src, size_t n)
+{
+	struct bg_node_range_options *r = calloc(n, sizeof(*r));
+	bool failed = false;
+
+	*dst = r;
+	*dst_n = 0;
+	if (r == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		*dst_n = i + 1;
+		r[i].target_nodes = bg__strdup(src[i].target_nodes, &failed);
+		if (src[i].container != NULL) {
+			r[i].container = calloc(1, sizeof(*r[i].container));
+			if (r[i].container == NULL ||
+			    bg__job_options_overlay(r[i].container,
+						    src[i].container) != BG_OK) {
+				failed = true;
+			}
+		}
+		if (failed) {
+			return BG_ERR_NOMEM;
+		}
+	}
+	return BG_OK;
+}
+
 void
 bg_job_options_finish(struct bg_job_options *o)
 {
@@ -518,6 +561,7 @@ bg_job_options_finish(struct bg_job_options *o)
 	}
 	free(o->name);
 	free(o->label);
+	free(o->type);
 	free(o->image);
 	bg__strv_free(o->command, o->command_count);
 	free(o->job_role_arn);
@@ -532,6 +576,7 @@ bg_job_options_finish(struct bg_job_options *o)
 	bg_kvlist_finish(&o->parameters);
 	volumes_free(o->volumes, o->volume_count);
 	mounts_free(o->mount_points, o->mount_point_count);
+	ranges_free(o->node_ranges, o->node_range_count);
 	memset(o, 0, sizeof(*o));
 }
 
@@ -556,6 +601,7 @@ bg__job_options_overlay(struct bg_job_options *dst,
 
 	OVERLAY_STR(name);
 	OVERLAY_STR(label);
+	OVERLAY_STR(type);
 	OVERLAY_STR(image);
 	OVERLAY_STR(job_role_arn);
 	OVERLAY_STR(execution_role_arn);
@@ -572,6 +618,19 @@ bg__job_options_overlay(struct bg_job_options *dst,
 	OVERLAY_VAL(privileged);
 	OVERLAY_VAL(readonly_root_filesystem);
 	OVERLAY_VAL(propagate_tags);
+	OVERLAY_VAL(scheduling_priority);
+	if (src->node_range_count > 0) {
+		struct bg_node_range_options *r;
+		size_t n;
+		if (ranges_copy(&r, &n, src->node_ranges,
+				src->node_range_count) != BG_OK) {
+			ranges_free(r, n);
+			return BG_ERR_NOMEM;
+		}
+		ranges_free(dst->node_ranges, dst->node_range_count);
+		dst->node_ranges = r;
+		dst->node_range_count = n;
+	}
 	if (src->command_count > 0) {
 		char **v = bg__strv_dup(src->command, src->command_count,
 					&failed);

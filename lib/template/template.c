@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -139,11 +141,14 @@ struct template {
 	char *extends;
 	char *type;     /* own value, NULL: inherit */
 	char *platform; /* own value, NULL: inherit */
+	char *origin;   /* "built-in" or a file path */
+	bool shadows_builtin;
 	struct bg_job_options defaults; /* own values */
 	/* Resolved over the extends chain: */
 	const char *r_type;
 	const char *r_platform;
 	struct bg_job_options r_defaults;
+	bool resolved;
 };
 
 struct bg_template_set {
@@ -151,60 +156,40 @@ struct bg_template_set {
 	size_t count;
 };
 
-struct log_ctx {
-	struct bg__buf msg;
+static const struct bg__free_field template_free_fields[] = {
+	{ "tags", bg__ynode_to_kvlist },
+	{ "environment", bg__ynode_to_env },
+	{ "parameters", bg__ynode_to_kvlist },
+	{ NULL, NULL },
 };
 
 static void
-log_to_buf(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
-{
-	struct log_ctx *lc = ctx;
-	char line[512];
-
-	if (level < CYAML_LOG_ERROR) {
-		return;
-	}
-	vsnprintf(line, sizeof(line), fmt, args);
-	/* libcyaml prefixes "Load: " and ends lines with "\n". */
-	if (strncmp(line, "Load: ", 6) == 0) {
-		memmove(line, line + 6, strlen(line + 6) + 1);
-	}
-	line[strcspn(line, "\n")] = '\0';
-	if (line[0] == '\0') {
-		return;
-	}
-	if (lc->msg.len > 0) {
-		bg__buf_puts(&lc->msg, "; ");
-	}
-	bg__buf_puts(&lc->msg, line);
-}
-
-static bool
 opt_int(struct bg_opt_int *dst, const int64_t *src)
 {
 	if (src != NULL) {
 		dst->set = true;
 		dst->value = *src;
 	}
-	return true;
 }
 
-static bool
+static void
 opt_bool(struct bg_opt_bool *dst, const bool *src)
 {
 	if (src != NULL) {
 		dst->set = true;
 		dst->value = *src;
 	}
-	return true;
 }
 
-/* Moves raw defaults into job options. */
+/* Moves raw defaults into job options; the located view gives the
+ * free-form maps and the positions of values to report. */
 static enum bg_status
 defaults_from_raw(struct bg_job_options *o, const struct raw_defaults *r,
-		  const char *file, struct bg_diags *diags)
+		  struct bg__ydoc *doc, struct bg_diags *diags)
 {
 	bool failed = false;
+	bool exact;
+	enum bg_status st = BG_OK;
 
 	if (r == NULL) {
 		return BG_OK;
@@ -213,12 +198,15 @@ defaults_from_raw(struct bg_job_options *o, const struct raw_defaults *r,
 	if (r->vcpus != NULL) {
 		if (bg_vcpus_parse(r->vcpus, &o->vcpus_milli.value) !=
 		    BG_OK) {
-			bg_diags_add(diags, BG_SEV_ERROR, "schema-type", file,
-				     0, 0, "defaults.vcpus",
+			yaml_node_t *n =
+				bg__ynode_at(doc, "defaults.vcpus", &exact);
+			bg_diags_add(diags, BG_SEV_ERROR, "schema-type",
+				     doc->file, bg__ynode_line(n),
+				     bg__ynode_column(n), "defaults.vcpus",
 				     "'%s' is not a vCPU count (a number such "
 				     "as 1, 2 or 0.25)",
 				     r->vcpus);
-			return BG_ERR_SCHEMA;
+			st = BG_ERR_SCHEMA;
 		}
 		o->vcpus_milli.set = true;
 	}
@@ -244,74 +232,16 @@ defaults_from_raw(struct bg_job_options *o, const struct raw_defaults *r,
 	o->platform_capability_count = o->platform_capabilities != NULL
 					       ? r->platform_capabilities_count
 					       : 0;
-	return failed ? BG_ERR_NOMEM : BG_OK;
-}
-
-/* Loads one template file into t (zeroed by the caller). */
-static enum bg_status
-template_load(struct template *t, const char *buf, size_t len,
-	      const char *file, struct bg_diags *diags)
-{
-	struct log_ctx lc = { 0 };
-	const cyaml_config_t config = {
-		.log_fn = log_to_buf,
-		.log_ctx = &lc,
-		.mem_fn = cyaml_mem,
-		.log_level = CYAML_LOG_ERROR,
-		.flags = CYAML_CFG_DEFAULT,
-	};
-	struct raw_template *raw = NULL;
-	struct bg__ydoc doc;
-	yaml_node_t *defaults;
-	bool failed = false;
-	enum bg_status st;
-	cyaml_err_t err;
-
-	st = bg__ydoc_load(&doc, buf, len, file, diags);
-	if (st != BG_OK) {
-		return st;
+	if (failed ||
+	    bg__ynode_to_kvlist(doc, bg__ynode_exact(doc, "defaults.tags"),
+				NULL, &o->tags, NULL) == BG_ERR_NOMEM ||
+	    bg__ynode_to_env(doc, bg__ynode_exact(doc, "defaults.environment"),
+			     NULL, &o->environment, NULL) == BG_ERR_NOMEM ||
+	    bg__ynode_to_kvlist(doc,
+				bg__ynode_exact(doc, "defaults.parameters"),
+				NULL, &o->parameters, NULL) == BG_ERR_NOMEM) {
+		return BG_ERR_NOMEM;
 	}
-	err = cyaml_load_data((const uint8_t *)buf, len, &config,
-			      &template_schema, (cyaml_data_t **)&raw, NULL);
-	if (err != CYAML_OK) {
-		bg_diags_add(diags, BG_SEV_ERROR, "template-schema", file, 0, 0,
-			     NULL, "%s",
-			     lc.msg.len > 0 ? lc.msg.data
-					    : cyaml_strerror(err));
-		bg__buf_finish(&lc.msg);
-		bg__ydoc_finish(&doc);
-		return err == CYAML_ERR_OOM ? BG_ERR_NOMEM : BG_ERR_SCHEMA;
-	}
-	bg__buf_finish(&lc.msg);
-
-	t->name = bg__strdup(raw->name, &failed);
-	t->description = bg__strdup(raw->description, &failed);
-	t->extends = bg__strdup(raw->extends, &failed);
-	t->type = bg__strdup(raw->type, &failed);
-	t->platform = bg__strdup(raw->platform, &failed);
-	st = failed ? BG_ERR_NOMEM
-		    : defaults_from_raw(&t->defaults, raw->defaults, file,
-					diags);
-	defaults = bg__ynode_get(&doc, bg__ydoc_root(&doc), "defaults");
-	if (st == BG_OK) {
-		st = bg__ynode_to_kvlist(&doc,
-					 bg__ynode_get(&doc, defaults, "tags"),
-					 "defaults.tags", &t->defaults.tags,
-					 diags);
-	}
-	if (st == BG_OK) {
-		st = bg__ynode_to_kvlist(
-			&doc, bg__ynode_get(&doc, defaults, "environment"),
-			"defaults.environment", &t->defaults.environment,
-			diags);
-	}
-	if (st == BG_OK) {
-		st = bg__ynode_to_kvlist(
-			&doc, bg__ynode_get(&doc, defaults, "parameters"),
-			"defaults.parameters", &t->defaults.parameters, diags);
-	}
-	cyaml_free(&config, &template_schema, raw, 0);
-	bg__ydoc_finish(&doc);
 	return st;
 }
 
@@ -323,8 +253,47 @@ template_finish(struct template *t)
 	free(t->extends);
 	free(t->type);
 	free(t->platform);
+	free(t->origin);
 	bg_job_options_finish(&t->defaults);
 	bg_job_options_finish(&t->r_defaults);
+	memset(t, 0, sizeof(*t));
+}
+
+/* Loads one template file into t (zeroed by the caller). */
+static enum bg_status
+template_load(struct template *t, const char *buf, size_t len,
+	      const char *file, const char *origin, struct bg_diags *diags)
+{
+	struct raw_template *raw = NULL;
+	struct bg__ydoc doc;
+	bool failed = false;
+	enum bg_status st;
+
+	st = bg__load_checked(buf, len, false, file, &template_schema,
+			      template_free_fields, (void **)&raw, &doc, diags);
+	if (st != BG_OK) {
+		if (raw != NULL) {
+			/* A template with problems is left out whole. */
+			bg__load_free(&template_schema, raw);
+			bg__ydoc_finish(&doc);
+		}
+		return st;
+	}
+	t->name = bg__strdup(raw->name, &failed);
+	t->description = bg__strdup(raw->description, &failed);
+	t->extends = bg__strdup(raw->extends, &failed);
+	t->type = bg__strdup(raw->type, &failed);
+	t->platform = bg__strdup(raw->platform, &failed);
+	t->origin = bg__strdup(origin, &failed);
+	st = failed ? BG_ERR_NOMEM
+		    : defaults_from_raw(&t->defaults, raw->defaults, &doc,
+					diags);
+	bg__load_free(&template_schema, raw);
+	bg__ydoc_finish(&doc);
+	if (st != BG_OK) {
+		template_finish(t);
+	}
+	return st;
 }
 
 static int
@@ -339,7 +308,7 @@ set_find(const struct bg_template_set *set, const char *name)
 {
 	struct template key = { .name = (char *)name };
 
-	if (set == NULL || name == NULL) {
+	if (set == NULL || name == NULL || set->count == 0) {
 		return NULL;
 	}
 	return bsearch(&key, set->items, set->count, sizeof(*set->items),
@@ -352,28 +321,30 @@ static enum bg_status
 template_resolve(struct bg_template_set *set, struct template *t,
 		 struct bg_diags *diags)
 {
-	const struct template *chain[16];
+	const struct template *chain[32];
 	size_t depth = 0;
 	const struct template *cur = t;
+	struct bg__buf trail = { 0 };
 
+	bg_job_options_finish(&t->r_defaults);
+	t->r_type = NULL;
+	t->r_platform = NULL;
+	t->resolved = false;
 	while (cur != NULL) {
+		bool cycle = false;
 		for (size_t i = 0; i < depth; i++) {
-			if (chain[i] == cur) {
-				bg_diags_add(diags, BG_SEV_ERROR,
-					     "template-cycle", NULL, 0, 0,
-					     "extends",
-					     "template '%s' extends itself "
-					     "through '%s'",
-					     t->name, cur->name);
-				return BG_ERR_TEMPLATE;
-			}
+			cycle = cycle || chain[i] == cur;
 		}
-		if (depth == ARRAY_LENGTH(chain)) {
+		if (cycle || depth == ARRAY_LENGTH(chain)) {
+			for (size_t i = 0; i < depth; i++) {
+				bg__buf_printf(&trail, "%s -> ", chain[i]->name);
+			}
+			bg__buf_puts(&trail, cur->name);
 			bg_diags_add(diags, BG_SEV_ERROR, "template-cycle",
-				     NULL, 0, 0, "extends",
-				     "template '%s': extends chain longer "
-				     "than %zu",
-				     t->name, ARRAY_LENGTH(chain));
+				     t->origin, 0, 0, "extends",
+				     "template '%s' has an extends cycle: %s",
+				     t->name, trail.data ? trail.data : "");
+			bg__buf_finish(&trail);
 			return BG_ERR_TEMPLATE;
 		}
 		chain[depth++] = cur;
@@ -381,11 +352,17 @@ template_resolve(struct bg_template_set *set, struct template *t,
 			break;
 		}
 		if (set_find(set, cur->extends) == NULL) {
+			for (size_t i = 0; i < depth; i++) {
+				bg__buf_printf(&trail, "%s -> ", chain[i]->name);
+			}
+			bg__buf_puts(&trail, cur->extends);
 			bg_diags_add(diags, BG_SEV_ERROR, "template-unknown",
-				     NULL, 0, 0, "extends",
-				     "template '%s' extends unknown "
-				     "template '%s'",
-				     cur->name, cur->extends);
+				     t->origin, 0, 0, "extends",
+				     "template '%s' extends unknown template "
+				     "'%s' (%s)",
+				     cur->name, cur->extends,
+				     trail.data ? trail.data : "");
+			bg__buf_finish(&trail);
 			return BG_ERR_TEMPLATE;
 		}
 		cur = set_find(set, cur->extends);
@@ -405,6 +382,60 @@ template_resolve(struct bg_template_set *set, struct template *t,
 	if (t->r_type == NULL) {
 		t->r_type = "container";
 	}
+	t->resolved = true;
+	return BG_OK;
+}
+
+/* Sorts the set and resolves every template. A template whose chain is
+ * broken stays in the set, unresolved: using it is an error. */
+static enum bg_status
+set_resolve(struct bg_template_set *set, struct bg_diags *diags)
+{
+	enum bg_status result = BG_OK;
+
+	qsort(set->items, set->count, sizeof(*set->items), template_cmp);
+	for (size_t i = 0; i < set->count; i++) {
+		enum bg_status st =
+			template_resolve(set, &set->items[i], diags);
+		if (st == BG_ERR_NOMEM) {
+			return st;
+		}
+		if (st != BG_OK) {
+			result = st;
+		}
+	}
+	return result;
+}
+
+/* Adds t (moved) to the set, replacing a template of the same name. */
+static enum bg_status
+set_add(struct bg_template_set *set, struct template *t,
+	struct bg_diags *diags)
+{
+	struct template *grown;
+
+	for (size_t i = 0; i < set->count; i++) {
+		if (strcmp(set->items[i].name, t->name) == 0) {
+			bool builtin = strcmp(set->items[i].origin,
+					      "built-in") == 0;
+			bg_diags_add(diags, BG_SEV_NOTE, "template-shadow",
+				     t->origin, 0, 0, NULL,
+				     "template '%s' replaces the one from %s",
+				     t->name, set->items[i].origin);
+			t->shadows_builtin =
+				builtin || set->items[i].shadows_builtin;
+			template_finish(&set->items[i]);
+			set->items[i] = *t;
+			return BG_OK;
+		}
+	}
+	grown = realloc(set->items, (set->count + 1) * sizeof(*grown));
+	if (grown == NULL) {
+		template_finish(t);
+		return BG_ERR_NOMEM;
+	}
+	set->items = grown;
+	set->items[set->count++] = *t;
 	return BG_OK;
 }
 
@@ -421,24 +452,18 @@ bg_template_set_builtin(struct bg_template_set **out, struct bg_diags *diags)
 	if (set == NULL) {
 		return BG_ERR_NOMEM;
 	}
-	set->items = calloc(bg__builtin_template_count, sizeof(*set->items));
-	if (set->items == NULL) {
-		free(set);
-		return BG_ERR_NOMEM;
-	}
 	for (size_t i = 0; i < bg__builtin_template_count && st == BG_OK;
 	     i++) {
 		const struct bg__embedded_file *f = &bg__builtin_templates[i];
-		st = template_load(&set->items[i], (const char *)f->data,
-				   f->size, f->name, diags);
-		set->count = i + 1;
+		struct template t = { 0 };
+		st = template_load(&t, (const char *)f->data, f->size, f->name,
+				   "built-in", diags);
+		if (st == BG_OK) {
+			st = set_add(set, &t, diags);
+		}
 	}
 	if (st == BG_OK) {
-		qsort(set->items, set->count, sizeof(*set->items),
-		      template_cmp);
-		for (size_t i = 0; i < set->count && st == BG_OK; i++) {
-			st = template_resolve(set, &set->items[i], diags);
-		}
+		st = set_resolve(set, diags);
 	}
 	if (st != BG_OK) {
 		bg_template_set_destroy(set);
@@ -446,6 +471,104 @@ bg_template_set_builtin(struct bg_template_set **out, struct bg_diags *diags)
 	}
 	*out = set;
 	return BG_OK;
+}
+
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool
+is_template_file(const char *name)
+{
+	size_t n = strlen(name);
+
+	return name[0] != '.' &&
+	       ((n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+		(n > 4 && strcmp(name + n - 4, ".yml") == 0));
+}
+
+enum bg_status
+bg_template_set_add_dir(struct bg_template_set *set, const char *dir,
+			struct bg_diags *diags)
+{
+	DIR *d;
+	struct dirent *e;
+	char **names = NULL;
+	size_t count = 0;
+	enum bg_status result = BG_OK;
+	enum bg_status st;
+
+	if (set == NULL || dir == NULL) {
+		return BG_ERR_ARG;
+	}
+	d = opendir(dir);
+	if (d == NULL) {
+		bg_diags_add(diags, BG_SEV_ERROR, "template-dir", dir, 0, 0,
+			     NULL, "cannot read template directory: %s",
+			     strerror(errno));
+		return BG_ERR_IO;
+	}
+	while ((e = readdir(d)) != NULL) {
+		char **grown;
+		if (!is_template_file(e->d_name)) {
+			continue;
+		}
+		grown = realloc(names, (count + 1) * sizeof(*names));
+		if (grown == NULL || (grown[count] = strdup(e->d_name)) == NULL) {
+			free(grown != NULL ? grown : names);
+			closedir(d);
+			return BG_ERR_NOMEM;
+		}
+		names = grown;
+		count++;
+	}
+	closedir(d);
+	/* Directory order is not stable; file name order is. */
+	if (count > 0) {
+		qsort(names, count, sizeof(*names), str_cmp);
+	}
+	for (size_t i = 0; i < count; i++) {
+		char *path = bg__asprintf("%s/%s", dir, names[i]);
+		char *buf = NULL;
+		size_t len = 0;
+		struct template t = { 0 };
+
+		st = path != NULL ? bg__read_file(path, &buf, &len, diags)
+				  : BG_ERR_NOMEM;
+		if (st == BG_OK) {
+			st = template_load(&t, buf, len, path, path, diags);
+		}
+		if (st == BG_OK) {
+			st = set_add(set, &t, diags);
+		}
+		free(buf);
+		free(path);
+		if (st == BG_ERR_NOMEM) {
+			result = st;
+			break;
+		}
+		if (st != BG_OK) {
+			result = BG_ERR_TEMPLATE;
+		}
+	}
+	bg__strv_free(names, count);
+	/* Sorted for lookups; resolved once every directory is in. */
+	qsort(set->items, set->count, sizeof(*set->items), template_cmp);
+	for (size_t i = 0; i < set->count; i++) {
+		set->items[i].resolved = false;
+	}
+	return result;
+}
+
+enum bg_status
+bg_template_set_resolve(struct bg_template_set *set, struct bg_diags *diags)
+{
+	if (set == NULL) {
+		return BG_ERR_ARG;
+	}
+	return set_resolve(set, diags);
 }
 
 void
@@ -486,8 +609,10 @@ bg_template_info(const struct bg_template_set *set, size_t i,
 	info->name = t->name;
 	info->description = t->description != NULL ? t->description : "";
 	info->extends = t->extends;
-	info->type = t->r_type;
+	info->type = t->r_type != NULL ? t->r_type : "container";
 	info->platform = t->r_platform;
+	info->origin = t->origin;
+	info->shadows_builtin = t->shadows_builtin;
 	info->defaults = t->r_defaults;
 	return BG_OK;
 }
@@ -567,7 +692,25 @@ check_conflicts(const struct template *t, const struct bg_job_options *user,
 			     user->platform_capabilities[0]);
 		ok = false;
 	}
+	if (user->type != NULL && strcmp(user->type, t->r_type) != 0) {
+		bg_diags_add(diags, BG_SEV_ERROR, BG_CODE_TEMPLATE_CONFLICT,
+			     NULL, 0, 0, "type",
+			     "template '%s' makes %s jobs; type %s "
+			     "contradicts it",
+			     t->name, t->r_type, user->type);
+		ok = false;
+	}
 	if (strcmp(t->r_type, "multinode") != 0) {
+		if (user->node_range_count > 0) {
+			bg_diags_add(diags, BG_SEV_ERROR,
+				     BG_CODE_TEMPLATE_OPTION, NULL, 0, 0,
+				     "node_properties",
+				     "template '%s' is a single-container "
+				     "job; node ranges apply to multinode "
+				     "jobs only",
+				     t->name);
+			ok = false;
+		}
 		if (user->num_nodes.set) {
 			bg_diags_add(diags, BG_SEV_ERROR,
 				     BG_CODE_TEMPLATE_OPTION, NULL, 0, 0,
@@ -590,17 +733,6 @@ check_conflicts(const struct template *t, const struct bg_job_options *user,
 		}
 	}
 	return ok;
-}
-
-static bool
-is_fargate(const struct bg_job_options *o)
-{
-	for (size_t i = 0; i < o->platform_capability_count; i++) {
-		if (strcmp(o->platform_capabilities[i], "FARGATE") == 0) {
-			return true;
-		}
-	}
-	return false;
 }
 
 /* Turns a missing value into a Terraform input variable. */
@@ -631,18 +763,94 @@ scaffold(struct bg_jobdef *def, char **field, const char *what,
 	return st;
 }
 
+/* Builds the node ranges: explicit ones (each container is the job's
+ * options with the range's on top), or one range 0:N-1. */
+static enum bg_status
+build_ranges(struct bg_node_properties *np, const struct bg_job_options *o)
+{
+	size_t n = o->node_range_count > 0 ? o->node_range_count : 1;
+
+	np->ranges = calloc(n, sizeof(*np->ranges));
+	if (np->ranges == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	np->has_ranges = true;
+	for (size_t i = 0; i < n; i++) {
+		const struct bg_node_range_options *r =
+			o->node_range_count > 0 ? &o->node_ranges[i] : NULL;
+		struct bg_job_options merged = { 0 };
+		struct bg_node_range *range = &np->ranges[i];
+		enum bg_status st;
+
+		np->range_count = i + 1;
+		if (r == NULL) {
+			int64_t nodes = np->num_nodes.value;
+			range->target_nodes =
+				nodes > 1 ? bg__asprintf("0:%lld",
+							 (long long)(nodes - 1))
+					  : bg__asprintf("0");
+		} else if (r->target_nodes != NULL) {
+			range->target_nodes = bg__asprintf("%s", r->target_nodes);
+		}
+		if (r != NULL && r->target_nodes != NULL &&
+		    range->target_nodes == NULL) {
+			return BG_ERR_NOMEM;
+		}
+		if (r == NULL && range->target_nodes == NULL) {
+			return BG_ERR_NOMEM;
+		}
+		range->container = bg_container_create();
+		if (range->container == NULL) {
+			return BG_ERR_NOMEM;
+		}
+		st = bg__job_options_overlay(&merged, o);
+		if (st == BG_OK && r != NULL && r->container != NULL) {
+			st = bg__job_options_overlay(&merged, r->container);
+		}
+		if (st == BG_OK) {
+			st = container_from_options(range->container, &merged);
+		}
+		bg_job_options_finish(&merged);
+		if (st != BG_OK) {
+			return st;
+		}
+	}
+	return BG_OK;
+}
+
+static bool
+is_fargate(const struct bg_jobdef *def)
+{
+	return bg_jobdef_supports_fargate(def);
+}
+
+/* Builds def from the merged options o. t is the template (NULL: none,
+ * then nothing is scaffolded). */
 static enum bg_status
 build(const struct template *t, const struct bg_job_options *o,
       struct bg_jobdef *def, struct bg_diags *diags)
 {
 	bool failed = false;
-	struct bg_container *c;
+	const char *type;
+	struct bg_container *c = NULL;
 	enum bg_status st;
 
-	def->name = bg__strdup(o->name != NULL ? o->name : t->name, &failed);
+	if (t != NULL) {
+		type = t->r_type;
+	} else if (o->type != NULL) {
+		type = o->type;
+	} else {
+		type = o->node_range_count > 0 || o->num_nodes.set
+			       ? "multinode"
+			       : "container";
+	}
+	def->name = bg__strdup(o->name != NULL ? o->name
+				: t != NULL	 ? t->name
+						 : "",
+			       &failed);
 	def->label = o->label != NULL ? bg__strdup(o->label, &failed)
 				      : bg_tf_label(def->name ? def->name : "");
-	def->type = bg__strdup(t->r_type, &failed);
+	def->type = bg__strdup(type, &failed);
 	if (failed || def->label == NULL || def->name == NULL) {
 		return BG_ERR_NOMEM;
 	}
@@ -651,7 +859,7 @@ build(const struct template *t, const struct bg_job_options *o,
 			bg__strv_dup(o->platform_capabilities,
 				     o->platform_capability_count, &failed);
 		def->platform_capability_count = o->platform_capability_count;
-	} else if (t->r_platform != NULL) {
+	} else if (t != NULL && t->r_platform != NULL) {
 		def->platform_capabilities =
 			bg__strv_dup((char *const *)&t->r_platform, 1, &failed);
 		def->platform_capability_count = 1;
@@ -659,58 +867,46 @@ build(const struct template *t, const struct bg_job_options *o,
 	def->retry_attempts = o->retry_attempts;
 	def->timeout_seconds = o->timeout_seconds;
 	def->propagate_tags = o->propagate_tags;
+	def->scheduling_priority = o->scheduling_priority;
 	if (failed || bg__kvlist_copy(&def->tags, &o->tags) != BG_OK ||
 	    bg__kvlist_copy(&def->parameters, &o->parameters) != BG_OK) {
 		return BG_ERR_NOMEM;
 	}
 
-	c = bg_container_create();
-	if (c == NULL) {
-		return BG_ERR_NOMEM;
-	}
-	if (strcmp(t->r_type, "multinode") == 0) {
+	if (strcmp(type, "multinode") == 0) {
 		struct bg_node_properties *np = calloc(1, sizeof(*np));
-		int64_t n = o->num_nodes.set ? o->num_nodes.value : 2;
 		if (np == NULL) {
-			bg_container_destroy(c);
 			return BG_ERR_NOMEM;
 		}
 		def->node_properties = np;
 		np->num_nodes.set = true;
-		np->num_nodes.value = n;
+		np->num_nodes.value = o->num_nodes.set ? o->num_nodes.value : 2;
 		np->main_node.set = true;
 		np->main_node.value = o->main_node.set ? o->main_node.value : 0;
-		np->has_ranges = true;
-		np->ranges = calloc(1, sizeof(*np->ranges));
-		if (np->ranges == NULL) {
-			bg_container_destroy(c);
-			return BG_ERR_NOMEM;
+		st = build_ranges(np, o);
+		if (st != BG_OK) {
+			return st;
 		}
-		np->range_count = 1;
-		np->ranges[0].container = c;
-		np->ranges[0].target_nodes =
-			n > 1 ? bg__asprintf("0:%lld", (long long)(n - 1))
-			      : bg__asprintf("0");
-		if (np->ranges[0].target_nodes == NULL) {
-			return BG_ERR_NOMEM;
-		}
+		c = np->ranges[0].container;
 	} else {
+		c = bg_container_create();
+		if (c == NULL) {
+			return BG_ERR_NOMEM;
+		}
 		def->container = c;
+		st = container_from_options(c, o);
+		if (st != BG_OK) {
+			return st;
+		}
 	}
-	st = container_from_options(c, o);
-	if (st != BG_OK) {
-		return st;
-	}
-	if (is_fargate(o) || (o->platform_capability_count == 0 &&
-			      t->r_platform != NULL &&
-			      strcmp(t->r_platform, "FARGATE") == 0)) {
+	if (is_fargate(def)) {
 		/* AWS returns assignPublicIp DISABLED when it is not
 		 * given; say it, so plans show no drift. */
 		if (c->assign_public_ip == NULL &&
 		    !bg__str_set(&c->assign_public_ip, "DISABLED")) {
 			return BG_ERR_NOMEM;
 		}
-		if (c->execution_role_arn == NULL) {
+		if (c->execution_role_arn == NULL && t != NULL) {
 			st = scaffold(def, &c->execution_role_arn,
 				      "Execution role ARN",
 				      "execution_role_arn",
@@ -720,11 +916,32 @@ build(const struct template *t, const struct bg_job_options *o,
 			}
 		}
 	}
-	if (c->image == NULL) {
+	if (t != NULL && def->container != NULL && c->image == NULL) {
 		st = scaffold(def, &c->image, "Container image", "image",
 			      "image", diags);
 		if (st != BG_OK) {
 			return st;
+		}
+	}
+	if (t != NULL && def->node_properties != NULL) {
+		/* One variable serves every range without an image. */
+		char *ref = NULL;
+		for (size_t i = 0; i < def->node_properties->range_count; i++) {
+			struct bg_container *rc =
+				def->node_properties->ranges[i].container;
+			if (rc == NULL || rc->image != NULL) {
+				continue;
+			}
+			if (ref == NULL) {
+				st = scaffold(def, &rc->image, "Container image",
+					      "image", "image", diags);
+				if (st != BG_OK) {
+					return st;
+				}
+				ref = rc->image;
+			} else if (!bg__str_set(&rc->image, ref)) {
+				return BG_ERR_NOMEM;
+			}
 		}
 	}
 	return BG_OK;
@@ -736,28 +953,40 @@ bg_template_apply(const struct bg_template_set *set, const char *name,
 		  struct bg_diags *diags)
 {
 	struct bg_job_options merged = { 0 };
-	const struct template *t;
+	const struct template *t = NULL;
 	struct bg_jobdef *def;
-	enum bg_status st;
+	enum bg_status st = BG_OK;
 
 	if (out == NULL || *out != NULL || user == NULL) {
 		return BG_ERR_ARG;
 	}
-	t = set_find(set, name);
-	if (t == NULL) {
-		bg_diags_add(diags, BG_SEV_ERROR, "template-unknown", NULL, 0,
-			     0, NULL, "unknown template '%s'",
-			     name != NULL ? name : "");
-		return BG_ERR_TEMPLATE;
-	}
-	if (!check_conflicts(t, user, diags)) {
-		return BG_ERR_INVALID;
+	if (name != NULL) {
+		t = set_find(set, name);
+		if (t == NULL) {
+			bg_diags_add(diags, BG_SEV_ERROR, "template-unknown",
+				     NULL, 0, 0, "template",
+				     "unknown template '%s'", name);
+			return BG_ERR_TEMPLATE;
+		}
+		if (!t->resolved) {
+			bg_diags_add(diags, BG_SEV_ERROR, "template-unknown",
+				     NULL, 0, 0, "template",
+				     "template '%s' cannot be used: its "
+				     "extends chain is broken",
+				     name);
+			return BG_ERR_TEMPLATE;
+		}
+		if (!check_conflicts(t, user, diags)) {
+			return BG_ERR_INVALID;
+		}
 	}
 	def = bg_jobdef_create();
 	if (def == NULL) {
 		return BG_ERR_NOMEM;
 	}
-	st = bg__job_options_overlay(&merged, &t->r_defaults);
+	if (t != NULL) {
+		st = bg__job_options_overlay(&merged, &t->r_defaults);
+	}
 	if (st == BG_OK) {
 		st = bg__job_options_overlay(&merged, user);
 	}

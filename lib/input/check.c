@@ -1,0 +1,563 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * The located schema check.
+ *
+ * libcyaml stops at the first problem and reports no positions we can
+ * use, but users must see every problem with its line and column. So
+ * before libcyaml loads a document, this walks the libcyaml schema (the
+ * one declaration of what a spec or template holds) side by side with
+ * the libyaml node graph and reports, with positions and field paths:
+ * wrong types, numbers out of range, unknown keys (with a suggestion),
+ * duplicate keys, missing required keys, and free-form maps of the wrong
+ * shape. It is stricter than libcyaml (which reads "8x" as 8 and any
+ * unknown word as boolean true), so whatever passes here libcyaml loads
+ * the same way. Alias expansion is bounded, so an alias bomb is an error
+ * rather than exponential work.
+ *
+ * Each problem also names the smallest optional key/value pair that
+ * holds it. Dropping those pairs gives a document libcyaml can load,
+ * so the jobs can still be built and validated and their problems
+ * reported in the same run (see bg__load_checked).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "input.h"
+
+struct pair_ctx {
+	size_t map;  /* node index of the mapping */
+	size_t pair; /* index of the pair in it */
+	bool optional;
+};
+
+struct walk {
+	struct bg__ydoc *doc;
+	struct pair_ctx stack[64];
+	size_t depth;
+	struct bg__prune *prunes;
+	size_t prune_count;
+	bool fatal; /* a problem no pruning can remove */
+	struct bg_diags *diags;
+	const struct bg__free_field *free_fields;
+	size_t visits;
+	size_t budget;
+	bool over_budget;
+	bool failed;
+	char path[1024];
+	size_t path_len;
+};
+
+/* Records the innermost optional pair around the current position. */
+static void
+note_prune(struct walk *w)
+{
+	struct bg__prune *grown;
+
+	for (size_t i = w->depth; i-- > 0;) {
+		if (!w->stack[i].optional) {
+			continue;
+		}
+		grown = realloc(w->prunes,
+				(w->prune_count + 1) * sizeof(*grown));
+		if (grown == NULL) {
+			w->fatal = true;
+			return;
+		}
+		w->prunes = grown;
+		grown[w->prune_count].map = w->stack[i].map;
+		grown[w->prune_count].pair = w->stack[i].pair;
+		w->prune_count++;
+		return;
+	}
+	w->fatal = true;
+}
+
+static bool
+push_pair(struct walk *w, const yaml_node_t *map, size_t pair, bool optional)
+{
+	if (w->depth == ARRAY_LENGTH(w->stack)) {
+		return false;
+	}
+	w->stack[w->depth].map = (size_t)(map - w->doc->doc.nodes.start) + 1;
+	w->stack[w->depth].pair = pair;
+	w->stack[w->depth].optional = optional;
+	w->depth++;
+	return true;
+}
+
+static void
+report(struct walk *w, const yaml_node_t *n, const char *code,
+       const char *fmt, ...) BG_PRINTF(4, 5);
+
+static void
+report(struct walk *w, const yaml_node_t *n, const char *code,
+       const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	w->failed = true;
+	note_prune(w);
+	bg_diags_add(w->diags, BG_SEV_ERROR, code, w->doc->file,
+		     bg__ynode_line(n), bg__ynode_column(n),
+		     w->path_len > 0 ? w->path : NULL, "%s", msg);
+}
+
+static size_t
+path_push_key(struct walk *w, const char *key)
+{
+	size_t old = w->path_len;
+	int n = snprintf(w->path + old, sizeof(w->path) - old, "%s%s",
+			 old > 0 ? "." : "", key);
+
+	if (n > 0 && (size_t)n < sizeof(w->path) - old) {
+		w->path_len += (size_t)n;
+	}
+	return old;
+}
+
+static size_t
+path_push_index(struct walk *w, size_t i)
+{
+	size_t old = w->path_len;
+	int n = snprintf(w->path + old, sizeof(w->path) - old, "[%zu]", i);
+
+	if (n > 0 && (size_t)n < sizeof(w->path) - old) {
+		w->path_len += (size_t)n;
+	}
+	return old;
+}
+
+static void
+path_pop(struct walk *w, size_t old)
+{
+	w->path_len = old;
+	w->path[old] = '\0';
+}
+
+/* A short description of what a node is, for "expected X, got Y". */
+static const char *
+node_kind(const yaml_node_t *n)
+{
+	switch (n->type) {
+	case YAML_SCALAR_NODE:
+		return "a scalar";
+	case YAML_SEQUENCE_NODE:
+		return "a list";
+	case YAML_MAPPING_NODE:
+		return "a mapping";
+	default:
+		return "nothing";
+	}
+}
+
+bool
+bg__scalar_is_int(const char *s, int64_t *out)
+{
+	const char *p = s;
+	char *end = NULL;
+	long long v;
+
+	if (*p == '-' || *p == '+') {
+		p++;
+	}
+	if (!(*p >= '0' && *p <= '9') || (p[0] == '0' && p[1] != '\0')) {
+		return false;
+	}
+	for (const char *q = p; *q != '\0'; q++) {
+		if (!(*q >= '0' && *q <= '9')) {
+			return false;
+		}
+	}
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno == ERANGE || *end != '\0') {
+		return false;
+	}
+	if (out != NULL) {
+		*out = (int64_t)v;
+	}
+	return true;
+}
+
+bool
+bg__scalar_is_bool(const char *s, bool *out)
+{
+	static const char *const yes[] = { "true", "yes", "on" };
+	static const char *const no[] = { "false", "no", "off" };
+
+	for (size_t i = 0; i < ARRAY_LENGTH(yes); i++) {
+		if (strcasecmp(s, yes[i]) == 0) {
+			if (out != NULL) {
+				*out = true;
+			}
+			return true;
+		}
+		if (strcasecmp(s, no[i]) == 0) {
+			if (out != NULL) {
+				*out = false;
+			}
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Edit distance, for "did you mean" (short keys only). */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t row[64];
+
+	if (la >= 63 || lb >= 63) {
+		return 99;
+	}
+	for (size_t j = 0; j <= lb; j++) {
+		row[j] = j;
+	}
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t best = diag + cost;
+			if (row[j] + 1 < best) {
+				best = row[j] + 1;
+			}
+			if (row[j - 1] + 1 < best) {
+				best = row[j - 1] + 1;
+			}
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+static const char *
+suggest(const cyaml_schema_field_t *fields, const char *key)
+{
+	const char *best = NULL;
+	size_t best_d = 99;
+	size_t limit = strlen(key) / 3 + 1;
+
+	if (limit > 3) {
+		limit = 3;
+	}
+	for (const cyaml_schema_field_t *f = fields; f->key != NULL; f++) {
+		size_t d = distance(key, f->key);
+		if (d < best_d) {
+			best_d = d;
+			best = f->key;
+		}
+	}
+	return best_d <= limit ? best : NULL;
+}
+
+static void walk_value(struct walk *w, yaml_node_t *n,
+		       const cyaml_schema_value_t *s);
+
+static bool
+count_visit(struct walk *w, const yaml_node_t *n)
+{
+	if (w->over_budget) {
+		return false;
+	}
+	if (++w->visits > w->budget) {
+		w->over_budget = true;
+		report(w, n, "yaml-too-large",
+		       "the document expands to more than %zu values (aliases "
+		       "referring to aliases?); refusing to load it",
+		       w->budget);
+		return false;
+	}
+	return true;
+}
+
+static void
+walk_scalar(struct walk *w, yaml_node_t *n, const cyaml_schema_value_t *s)
+{
+	const char *v = (const char *)n->data.scalar.value;
+	int64_t iv;
+
+	if (n->type != YAML_SCALAR_NODE) {
+		report(w, n, "schema-type", "expected %s, got %s",
+		       s->type == CYAML_STRING ? "a string"
+		       : s->type == CYAML_BOOL ? "true or false"
+					       : "a whole number",
+		       node_kind(n));
+		return;
+	}
+	switch (s->type) {
+	case CYAML_INT:
+	case CYAML_UINT:
+		if (!bg__scalar_is_int(v, &iv)) {
+			report(w, n, "schema-type",
+			       "expected a whole number, got '%.60s'%s", v,
+			       strchr(v, '.') != NULL ? " (no fractions here)"
+						      : "");
+		} else if (s->type == CYAML_UINT && iv < 0) {
+			report(w, n, "schema-type",
+			       "expected a number of 0 or more, got %s", v);
+		} else if (s->data_size < 8 &&
+			   (iv > (INT64_C(1) << (s->data_size * 8 - 1)) - 1 ||
+			    iv < -(INT64_C(1) << (s->data_size * 8 - 1)))) {
+			report(w, n, "schema-type", "number out of range: %s",
+			       v);
+		}
+		break;
+	case CYAML_BOOL:
+		if (!bg__scalar_is_bool(v, NULL)) {
+			report(w, n, "schema-type",
+			       "expected true or false, got '%.60s'", v);
+		}
+		break;
+	case CYAML_STRING:
+		if (strlen(v) < s->string.min) {
+			report(w, n, "schema-type", "must not be empty");
+		} else if (strlen(v) > s->string.max) {
+			report(w, n, "schema-type",
+			       "too long: %zu characters, at most %u allowed",
+			       strlen(v), (unsigned)s->string.max);
+		}
+		break;
+	case CYAML_ENUM: {
+		bool found = false;
+		char allowed[256] = "";
+		size_t used = 0;
+		for (uint32_t i = 0; i < s->enumeration.count; i++) {
+			const char *str = s->enumeration.strings[i].str;
+			int k;
+			if (strcmp(str, v) == 0) {
+				found = true;
+			}
+			k = snprintf(allowed + used, sizeof(allowed) - used,
+				     "%s%s", i ? ", " : "", str);
+			if (k > 0 && (size_t)k < sizeof(allowed) - used) {
+				used += (size_t)k;
+			}
+		}
+		if (!found) {
+			report(w, n, "schema-enum",
+			       "'%.60s' is not allowed; use one of: %s", v,
+			       allowed);
+		}
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static const struct bg__free_field *
+free_field(const struct walk *w, const char *key)
+{
+	for (const struct bg__free_field *f = w->free_fields;
+	     f != NULL && f->key != NULL; f++) {
+		if (strcmp(f->key, key) == 0) {
+			return f;
+		}
+	}
+	return NULL;
+}
+
+static void
+walk_mapping(struct walk *w, yaml_node_t *n, const cyaml_schema_value_t *s)
+{
+	const cyaml_schema_field_t *fields = s->mapping.fields;
+	size_t nfields = 0;
+	bool seen[128] = { false };
+
+	if (n->type != YAML_MAPPING_NODE) {
+		report(w, n, "schema-type", "expected a mapping, got %s",
+		       node_kind(n));
+		return;
+	}
+	while (fields[nfields].key != NULL) {
+		nfields++;
+	}
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+	     p < n->data.mapping.pairs.top && !w->over_budget; p++) {
+		yaml_node_t *k = yaml_document_get_node(&w->doc->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(&w->doc->doc, p->value);
+		const char *key = bg__ynode_scalar(k);
+		size_t pair = (size_t)(p - n->data.mapping.pairs.start);
+		size_t idx;
+		size_t old;
+
+		if (key == NULL) {
+			if (push_pair(w, n, pair, true)) {
+				report(w, k, "schema-type",
+				       "keys must be plain words, got %s",
+				       node_kind(k));
+				w->depth--;
+			}
+			continue;
+		}
+		for (idx = 0; idx < nfields; idx++) {
+			if (strcmp(fields[idx].key, key) == 0) {
+				break;
+			}
+		}
+		if (!push_pair(w, n, pair,
+			       idx == nfields ||
+				       (fields[idx].value.flags &
+					CYAML_FLAG_OPTIONAL))) {
+			report(w, k, "schema-nesting", "nested too deeply");
+			continue;
+		}
+		if (idx == nfields) {
+			const char *hint = suggest(fields, key);
+			old = path_push_key(w, key);
+			if (hint != NULL) {
+				report(w, k, "schema-unknown-key",
+				       "unknown key '%.60s'; did you mean "
+				       "'%s'?",
+				       key, hint);
+			} else {
+				report(w, k, "schema-unknown-key",
+				       "unknown key '%.60s'", key);
+			}
+			path_pop(w, old);
+			w->depth--;
+			continue;
+		}
+		old = path_push_key(w, key);
+		if (idx < ARRAY_LENGTH(seen) && seen[idx]) {
+			/* Drop the second one, whatever the field. */
+			w->stack[w->depth - 1].optional = true;
+			report(w, k, "schema-duplicate-key",
+			       "key '%s' is given twice", key);
+			path_pop(w, old);
+			w->depth--;
+			continue;
+		}
+		if (idx < ARRAY_LENGTH(seen)) {
+			seen[idx] = true;
+		}
+		if (fields[idx].value.type == CYAML_IGNORE) {
+			const struct bg__free_field *ff = free_field(w, key);
+			if (ff != NULL && count_visit(w, v)) {
+				struct bg_kvlist scratch = { 0 };
+				if (ff->convert(w->doc, v, w->path, &scratch,
+						w->diags) != BG_OK) {
+					w->failed = true;
+					note_prune(w);
+				}
+				bg_kvlist_finish(&scratch);
+			}
+		} else {
+			walk_value(w, v, &fields[idx].value);
+		}
+		path_pop(w, old);
+		w->depth--;
+	}
+	for (size_t i = 0; i < nfields && i < ARRAY_LENGTH(seen); i++) {
+		if (!seen[i] && !(fields[i].value.flags & CYAML_FLAG_OPTIONAL)) {
+			report(w, n, "schema-missing-key",
+			       "missing required key '%s'", fields[i].key);
+		}
+	}
+}
+
+static void
+walk_sequence(struct walk *w, yaml_node_t *n, const cyaml_schema_value_t *s)
+{
+	size_t count;
+	size_t i = 0;
+
+	if (n->type != YAML_SEQUENCE_NODE) {
+		report(w, n, "schema-type", "expected a list, got %s",
+		       node_kind(n));
+		return;
+	}
+	count = (size_t)(n->data.sequence.items.top -
+			 n->data.sequence.items.start);
+	if (count < s->sequence.min) {
+		report(w, n, "schema-type",
+		       "needs at least %u entr%s, got %zu",
+		       (unsigned)s->sequence.min,
+		       s->sequence.min == 1 ? "y" : "ies", count);
+	} else if (count > s->sequence.max) {
+		report(w, n, "schema-type", "at most %u entries, got %zu",
+		       (unsigned)s->sequence.max, count);
+	}
+	for (yaml_node_item_t *it = n->data.sequence.items.start;
+	     it < n->data.sequence.items.top && !w->over_budget; it++, i++) {
+		size_t old = path_push_index(w, i);
+		walk_value(w, yaml_document_get_node(&w->doc->doc, *it),
+			   s->sequence.entry);
+		path_pop(w, old);
+	}
+}
+
+static void
+walk_value(struct walk *w, yaml_node_t *n, const cyaml_schema_value_t *s)
+{
+	if (n == NULL || !count_visit(w, n)) {
+		return;
+	}
+	switch (s->type) {
+	case CYAML_MAPPING:
+		walk_mapping(w, n, s);
+		break;
+	case CYAML_SEQUENCE:
+	case CYAML_SEQUENCE_FIXED:
+		walk_sequence(w, n, s);
+		break;
+	case CYAML_IGNORE:
+		break;
+	default:
+		walk_scalar(w, n, s);
+		break;
+	}
+}
+
+enum bg_status
+bg__ycheck(struct bg__ydoc *doc, const cyaml_schema_value_t *schema,
+	   const struct bg__free_field *free_fields, struct bg_diags *diags,
+	   struct bg__prune **prunes, size_t *prune_count)
+{
+	struct walk w = {
+		.doc = doc,
+		.diags = diags,
+		.free_fields = free_fields,
+	};
+	yaml_node_t *root = bg__ydoc_root(doc);
+	size_t nodes;
+
+	if (root == NULL || (root->type == YAML_SCALAR_NODE &&
+			     root->data.scalar.length == 0)) {
+		bg_diags_add(diags, BG_SEV_ERROR, "schema-empty", doc->file, 0,
+			     0, NULL, "the document is empty");
+		return BG_ERR_SCHEMA;
+	}
+	/* Every node once, plus a generous allowance for aliases. */
+	nodes = (size_t)(doc->doc.nodes.top - doc->doc.nodes.start);
+	w.budget = nodes + 100000;
+	walk_value(&w, root, schema);
+	if (w.fatal || w.over_budget || prunes == NULL) {
+		free(w.prunes);
+		w.prunes = NULL;
+		w.prune_count = 0;
+	}
+	if (prunes != NULL) {
+		*prunes = w.prunes;
+		*prune_count = w.prune_count;
+	} else {
+		free(w.prunes);
+	}
+	return w.failed ? BG_ERR_SCHEMA : BG_OK;
+}

@@ -1,0 +1,1093 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * Spec files: many job definitions from one YAML or JSON document.
+ *
+ *   defaults: {...}      optional, merged under every job
+ *   jobs:
+ *     - name: ...        template options, the full attribute tree in
+ *       template: ...    the seed's snake_case shape, or both
+ *
+ * A job's template options and its attribute tree say the same things
+ * in two ways (`vcpus` or `container_properties.vcpus`, `retry_attempts`
+ * or `retry_strategy.attempts`); both become one struct bg_job_options,
+ * and saying one thing both ways is an error. The template (if any) is
+ * applied to those options, the result validated, and every diagnostic
+ * located at the line and column where the user wrote the value.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cyaml/cyaml.h>
+
+#include "input/input.h"
+
+/* ================================================================== */
+/* Raw spec document (as written) and its libcyaml schema              */
+/* ================================================================== */
+
+struct raw_efs_auth {
+	char *access_point_id;
+	char *iam;
+};
+
+struct raw_efs {
+	char *file_system_id;
+	char *root_directory;
+	char *transit_encryption;
+	int64_t *transit_encryption_port;
+	struct raw_efs_auth *authorization_config;
+};
+
+struct raw_host {
+	char *source_path;
+};
+
+struct raw_volume {
+	char *name;
+	struct raw_host *host;
+	struct raw_efs *efs_volume_configuration;
+};
+
+struct raw_mount {
+	char *source_volume;
+	char *container_path;
+	bool *read_only;
+};
+
+struct raw_rr {
+	char *type;
+	char *value;
+};
+
+struct raw_network {
+	char *assign_public_ip;
+};
+
+struct raw_fargate {
+	char *platform_version;
+};
+
+/* Container properties; also the container part of a job's options. */
+struct raw_container {
+	char *image;
+	char **command;
+	unsigned command_count;
+	char *vcpus; /* a string: "0.25" must stay exact */
+	int64_t *memory;
+	int64_t *gpus;
+	char *job_role_arn;
+	char *execution_role_arn;
+	struct raw_mount *mount_points;
+	unsigned mount_points_count;
+	struct raw_volume *volumes;
+	unsigned volumes_count;
+	struct raw_rr *resource_requirements;
+	unsigned resource_requirements_count;
+	bool *privileged;
+	bool *readonly_root_filesystem;
+	char *user;
+	struct raw_network *network_configuration;
+	struct raw_fargate *fargate_platform_configuration;
+};
+
+struct raw_range {
+	char *target_nodes;
+	struct raw_container *container;
+};
+
+struct raw_nodes {
+	int64_t *main_node;
+	int64_t *num_nodes;
+	struct raw_range *node_range_properties;
+	unsigned node_range_properties_count;
+};
+
+struct raw_retry {
+	int64_t *attempts;
+};
+
+struct raw_timeout {
+	int64_t *attempt_duration_seconds;
+};
+
+struct raw_job {
+	char *name;
+	char *label;
+	char *template;
+	char *type;
+	struct raw_container c; /* image, vcpus, ... written at job level */
+	char *assign_public_ip;
+	char *platform_version;
+	int64_t *num_nodes;
+	int64_t *main_node;
+	int64_t *retry_attempts;
+	int64_t *timeout_seconds;
+	int64_t *scheduling_priority;
+	char **platform_capabilities;
+	unsigned platform_capabilities_count;
+	bool *propagate_tags;
+	struct raw_container *container_properties;
+	struct raw_nodes *node_properties;
+	struct raw_retry *retry_strategy;
+	struct raw_timeout *timeout;
+};
+
+struct raw_spec {
+	struct raw_job *defaults;
+	struct raw_job *jobs;
+	unsigned jobs_count;
+};
+
+#define OPT_PTR (CYAML_FLAG_OPTIONAL | CYAML_FLAG_POINTER)
+#define STR(key, S, m) \
+	CYAML_FIELD_STRING_PTR(key, OPT_PTR, S, m, 0, CYAML_UNLIMITED)
+
+static const cyaml_schema_value_t string_entry = {
+	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 0, CYAML_UNLIMITED),
+};
+
+static const cyaml_schema_field_t efs_auth_fields[] = {
+	STR("access_point_id", struct raw_efs_auth, access_point_id),
+	STR("iam", struct raw_efs_auth, iam),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t efs_fields[] = {
+	CYAML_FIELD_STRING_PTR("file_system_id", CYAML_FLAG_POINTER,
+			       struct raw_efs, file_system_id, 0,
+			       CYAML_UNLIMITED),
+	STR("root_directory", struct raw_efs, root_directory),
+	STR("transit_encryption", struct raw_efs, transit_encryption),
+	CYAML_FIELD_INT_PTR("transit_encryption_port", OPT_PTR,
+			    struct raw_efs, transit_encryption_port),
+	CYAML_FIELD_MAPPING_PTR("authorization_config", OPT_PTR,
+				struct raw_efs, authorization_config,
+				efs_auth_fields),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t host_fields[] = {
+	STR("source_path", struct raw_host, source_path),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t volume_fields[] = {
+	STR("name", struct raw_volume, name),
+	CYAML_FIELD_MAPPING_PTR("host", OPT_PTR, struct raw_volume, host,
+				host_fields),
+	CYAML_FIELD_MAPPING_PTR("efs_volume_configuration", OPT_PTR,
+				struct raw_volume, efs_volume_configuration,
+				efs_fields),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t volume_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_volume,
+			    volume_fields),
+};
+
+static const cyaml_schema_field_t mount_fields[] = {
+	STR("source_volume", struct raw_mount, source_volume),
+	STR("container_path", struct raw_mount, container_path),
+	CYAML_FIELD_BOOL_PTR("read_only", OPT_PTR, struct raw_mount,
+			     read_only),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t mount_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_mount,
+			    mount_fields),
+};
+
+static const cyaml_schema_field_t rr_fields[] = {
+	CYAML_FIELD_STRING_PTR("type", CYAML_FLAG_POINTER, struct raw_rr, type,
+			       0, CYAML_UNLIMITED),
+	CYAML_FIELD_STRING_PTR("value", CYAML_FLAG_POINTER, struct raw_rr,
+			       value, 0, CYAML_UNLIMITED),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t rr_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_rr, rr_fields),
+};
+
+static const cyaml_schema_field_t network_fields[] = {
+	STR("assign_public_ip", struct raw_network, assign_public_ip),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t fargate_fields[] = {
+	STR("platform_version", struct raw_fargate, platform_version),
+	CYAML_FIELD_END,
+};
+
+/* The container keys, for struct S with member prefix P ("c." in a job,
+ * nothing in container_properties). */
+#define CONTAINER_FIELDS(S, P)                                                \
+	STR("image", S, P image),                                             \
+	CYAML_FIELD_SEQUENCE("command", OPT_PTR, S, P command, &string_entry, \
+			     0, CYAML_UNLIMITED),                             \
+	STR("vcpus", S, P vcpus),                                             \
+	CYAML_FIELD_INT_PTR("memory", OPT_PTR, S, P memory),                  \
+	CYAML_FIELD_INT_PTR("gpus", OPT_PTR, S, P gpus),                      \
+	STR("job_role_arn", S, P job_role_arn),                               \
+	STR("execution_role_arn", S, P execution_role_arn),                   \
+	CYAML_FIELD_SEQUENCE("mount_points", OPT_PTR, S, P mount_points,      \
+			     &mount_entry, 0, CYAML_UNLIMITED),               \
+	CYAML_FIELD_SEQUENCE("volumes", OPT_PTR, S, P volumes, &volume_entry, \
+			     0, CYAML_UNLIMITED),                             \
+	CYAML_FIELD_BOOL_PTR("privileged", OPT_PTR, S, P privileged),         \
+	CYAML_FIELD_BOOL_PTR("readonly_root_filesystem", OPT_PTR, S,          \
+			     P readonly_root_filesystem),                     \
+	STR("user", S, P user),                                               \
+	/* A map of NAME: VALUE or a list of {name, value}. */               \
+	CYAML_FIELD_IGNORE("environment", CYAML_FLAG_OPTIONAL)
+
+static const cyaml_schema_field_t container_fields[] = {
+	CONTAINER_FIELDS(struct raw_container, ),
+	CYAML_FIELD_SEQUENCE("resource_requirements", OPT_PTR,
+			     struct raw_container, resource_requirements,
+			     &rr_entry, 0, CYAML_UNLIMITED),
+	CYAML_FIELD_MAPPING_PTR("network_configuration", OPT_PTR,
+				struct raw_container, network_configuration,
+				network_fields),
+	CYAML_FIELD_MAPPING_PTR("fargate_platform_configuration", OPT_PTR,
+				struct raw_container,
+				fargate_platform_configuration, fargate_fields),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t range_fields[] = {
+	STR("target_nodes", struct raw_range, target_nodes),
+	CYAML_FIELD_MAPPING_PTR("container", OPT_PTR, struct raw_range,
+				container, container_fields),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t range_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_range,
+			    range_fields),
+};
+
+static const cyaml_schema_field_t nodes_fields[] = {
+	CYAML_FIELD_INT_PTR("main_node", OPT_PTR, struct raw_nodes, main_node),
+	CYAML_FIELD_INT_PTR("num_nodes", OPT_PTR, struct raw_nodes, num_nodes),
+	CYAML_FIELD_SEQUENCE("node_range_properties", OPT_PTR,
+			     struct raw_nodes, node_range_properties,
+			     &range_entry, 0, CYAML_UNLIMITED),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t retry_fields[] = {
+	CYAML_FIELD_INT_PTR("attempts", OPT_PTR, struct raw_retry, attempts),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t timeout_fields[] = {
+	CYAML_FIELD_INT_PTR("attempt_duration_seconds", OPT_PTR,
+			    struct raw_timeout, attempt_duration_seconds),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t job_fields[] = {
+	STR("name", struct raw_job, name),
+	STR("label", struct raw_job, label),
+	STR("template", struct raw_job, template),
+	STR("type", struct raw_job, type),
+	/* Template options (the seed's option names). */
+	CONTAINER_FIELDS(struct raw_job, c.),
+	STR("assign_public_ip", struct raw_job, assign_public_ip),
+	STR("platform_version", struct raw_job, platform_version),
+	CYAML_FIELD_INT_PTR("num_nodes", OPT_PTR, struct raw_job, num_nodes),
+	CYAML_FIELD_INT_PTR("main_node", OPT_PTR, struct raw_job, main_node),
+	CYAML_FIELD_INT_PTR("retry_attempts", OPT_PTR, struct raw_job,
+			    retry_attempts),
+	CYAML_FIELD_INT_PTR("timeout_seconds", OPT_PTR, struct raw_job,
+			    timeout_seconds),
+	CYAML_FIELD_INT_PTR("scheduling_priority", OPT_PTR, struct raw_job,
+			    scheduling_priority),
+	CYAML_FIELD_SEQUENCE("platform_capabilities", OPT_PTR, struct raw_job,
+			     platform_capabilities, &string_entry, 0,
+			     CYAML_UNLIMITED),
+	CYAML_FIELD_BOOL_PTR("propagate_tags", OPT_PTR, struct raw_job,
+			     propagate_tags),
+	/* Free-form maps, read from the located view (libcyaml#66). */
+	CYAML_FIELD_IGNORE("tags", CYAML_FLAG_OPTIONAL),
+	CYAML_FIELD_IGNORE("parameters", CYAML_FLAG_OPTIONAL),
+	/* The full attribute tree, as in the seed. */
+	CYAML_FIELD_MAPPING_PTR("container_properties", OPT_PTR,
+				struct raw_job, container_properties,
+				container_fields),
+	CYAML_FIELD_MAPPING_PTR("node_properties", OPT_PTR, struct raw_job,
+				node_properties, nodes_fields),
+	CYAML_FIELD_MAPPING_PTR("retry_strategy", OPT_PTR, struct raw_job,
+				retry_strategy, retry_fields),
+	CYAML_FIELD_MAPPING_PTR("timeout", OPT_PTR, struct raw_job, timeout,
+				timeout_fields),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t job_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_job, job_fields),
+};
+
+static const cyaml_schema_field_t spec_fields[] = {
+	CYAML_FIELD_MAPPING_PTR("defaults", OPT_PTR, struct raw_spec, defaults,
+				job_fields),
+	CYAML_FIELD_SEQUENCE("jobs", CYAML_FLAG_POINTER, struct raw_spec, jobs,
+			     &job_entry, 1, CYAML_UNLIMITED),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t spec_schema = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct raw_spec, spec_fields),
+};
+
+static const struct bg__free_field spec_free_fields[] = {
+	{ "environment", bg__ynode_to_env },
+	{ "parameters", bg__ynode_to_kvlist },
+	{ "tags", bg__ynode_to_kvlist },
+	{ NULL, NULL },
+};
+
+/* ================================================================== */
+/* Conversion: raw document -> job options                             */
+/* ================================================================== */
+
+struct conv {
+	struct bg__ydoc *doc;
+	struct bg_diags *diags;
+	bool failed; /* a located error was reported */
+	bool nomem;
+};
+
+static void
+conv_error(struct conv *cv, const char *path, const char *code,
+	   const char *fmt, ...) BG_PRINTF(4, 5);
+
+static void
+conv_error(struct conv *cv, const char *path, const char *code,
+	   const char *fmt, ...)
+{
+	char msg[512];
+	bool exact;
+	yaml_node_t *n = bg__ynode_at(cv->doc, path, &exact);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	cv->failed = true;
+	if (bg_diags_add(cv->diags, BG_SEV_ERROR, code, cv->doc->file,
+			 bg__ynode_line(n), bg__ynode_column(n), path, "%s",
+			 msg) != BG_OK) {
+		cv->nomem = true;
+	}
+}
+
+static char *
+dup(struct conv *cv, const char *s)
+{
+	bool failed = false;
+	char *copy = bg__strdup(s, &failed);
+
+	if (failed) {
+		cv->nomem = true;
+	}
+	return copy;
+}
+
+static void
+set_int(struct bg_opt_int *dst, const int64_t *src)
+{
+	if (src != NULL) {
+		dst->set = true;
+		dst->value = *src;
+	}
+}
+
+static void
+set_bool(struct bg_opt_bool *dst, const bool *src)
+{
+	if (src != NULL) {
+		dst->set = true;
+		dst->value = *src;
+	}
+}
+
+static void
+set_vcpus(struct conv *cv, struct bg_opt_int *dst, const char *text,
+	  const char *path)
+{
+	if (text == NULL) {
+		return;
+	}
+	if (bg_vcpus_parse(text, &dst->value) != BG_OK) {
+		int64_t v;
+		if (bg__scalar_is_int(text, &v) && v < 0) {
+			/* Negative: let validation say what is allowed. */
+			dst->value = v * 1000;
+		} else {
+			conv_error(cv, path, "schema-type",
+				   "'%.60s' is not a number of vCPUs (such "
+				   "as 1, 2 or 0.25)",
+				   text);
+			return;
+		}
+	}
+	dst->set = true;
+}
+
+static void
+volumes_from_raw(struct conv *cv, struct bg_job_options *o,
+		 const struct raw_volume *v, unsigned n)
+{
+	if (n == 0) {
+		return;
+	}
+	o->volumes = calloc(n, sizeof(*o->volumes));
+	if (o->volumes == NULL) {
+		cv->nomem = true;
+		return;
+	}
+	o->volume_count = n;
+	for (unsigned i = 0; i < n; i++) {
+		struct bg_volume *vol = &o->volumes[i];
+		vol->name = dup(cv, v[i].name);
+		if (v[i].host != NULL) {
+			vol->has_host = true;
+			vol->host_source_path = dup(cv, v[i].host->source_path);
+		}
+		if (v[i].efs_volume_configuration != NULL) {
+			const struct raw_efs *e = v[i].efs_volume_configuration;
+			vol->efs = calloc(1, sizeof(*vol->efs));
+			if (vol->efs == NULL) {
+				cv->nomem = true;
+				return;
+			}
+			vol->efs->file_system_id = dup(cv, e->file_system_id);
+			vol->efs->root_directory = dup(cv, e->root_directory);
+			vol->efs->transit_encryption =
+				dup(cv, e->transit_encryption);
+			set_int(&vol->efs->transit_encryption_port,
+				e->transit_encryption_port);
+			if (e->authorization_config != NULL) {
+				vol->efs->authorization.access_point_id = dup(
+					cv,
+					e->authorization_config->access_point_id);
+				vol->efs->authorization.iam =
+					dup(cv, e->authorization_config->iam);
+			}
+		}
+	}
+}
+
+static void
+mounts_from_raw(struct conv *cv, struct bg_job_options *o,
+		const struct raw_mount *m, unsigned n)
+{
+	if (n == 0) {
+		return;
+	}
+	o->mount_points = calloc(n, sizeof(*o->mount_points));
+	if (o->mount_points == NULL) {
+		cv->nomem = true;
+		return;
+	}
+	o->mount_point_count = n;
+	for (unsigned i = 0; i < n; i++) {
+		o->mount_points[i].source_volume = dup(cv, m[i].source_volume);
+		o->mount_points[i].container_path =
+			dup(cv, m[i].container_path);
+		o->mount_points[i].read_only =
+			m[i].read_only != NULL && *m[i].read_only;
+	}
+}
+
+/* resource_requirements: {type: VCPU|MEMORY|GPU, value: "N"}. */
+static void
+resources_from_raw(struct conv *cv, struct bg_job_options *o,
+		   const struct raw_container *c, const char *base)
+{
+	char path[512];
+
+	for (unsigned i = 0; i < c->resource_requirements_count; i++) {
+		const struct raw_rr *rr = &c->resource_requirements[i];
+		struct bg_opt_int *dst = NULL;
+		int64_t v;
+
+		snprintf(path, sizeof(path), "%s.resource_requirements[%u]",
+			 base, i);
+		if (strcmp(rr->type, "VCPU") == 0) {
+			dst = &o->vcpus_milli;
+		} else if (strcmp(rr->type, "MEMORY") == 0) {
+			dst = &o->memory;
+		} else if (strcmp(rr->type, "GPU") == 0) {
+			dst = &o->gpus;
+		} else {
+			conv_error(cv, path, "resource-type",
+				   "resource type '%.40s' is not one of GPU, "
+				   "MEMORY, VCPU",
+				   rr->type);
+			continue;
+		}
+		if (dst->set) {
+			conv_error(cv, path, "resource-type",
+				   "%s is given more than once", rr->type);
+			continue;
+		}
+		if (dst == &o->vcpus_milli) {
+			char vpath[560];
+			snprintf(vpath, sizeof(vpath), "%s.value", path);
+			set_vcpus(cv, dst, rr->value, vpath);
+		} else if (bg__scalar_is_int(rr->value, &v)) {
+			dst->set = true;
+			dst->value = v;
+		} else {
+			conv_error(cv, path, "schema-type",
+				   "%s value '%.40s' is not a whole number",
+				   rr->type, rr->value);
+		}
+	}
+}
+
+/* The container part: shared by job level, container_properties and
+ * node range containers. base is the field path of the container. */
+static void
+container_from_raw(struct conv *cv, struct bg_job_options *o,
+		   const struct raw_container *c, const char *base)
+{
+	char path[512];
+
+	o->image = dup(cv, c->image);
+	o->command = bg__strv_dup(c->command, c->command_count, &cv->nomem);
+	o->command_count = o->command != NULL ? c->command_count : 0;
+	snprintf(path, sizeof(path), "%s%svcpus", base, base[0] ? "." : "");
+	set_vcpus(cv, &o->vcpus_milli, c->vcpus, path);
+	set_int(&o->memory, c->memory);
+	set_int(&o->gpus, c->gpus);
+	o->job_role_arn = dup(cv, c->job_role_arn);
+	o->execution_role_arn = dup(cv, c->execution_role_arn);
+	mounts_from_raw(cv, o, c->mount_points, c->mount_points_count);
+	volumes_from_raw(cv, o, c->volumes, c->volumes_count);
+	set_bool(&o->privileged, c->privileged);
+	set_bool(&o->readonly_root_filesystem, c->readonly_root_filesystem);
+	o->user = dup(cv, c->user);
+	if (c->network_configuration != NULL) {
+		o->assign_public_ip =
+			dup(cv, c->network_configuration->assign_public_ip);
+	}
+	if (c->fargate_platform_configuration != NULL) {
+		o->platform_version = dup(
+			cv, c->fargate_platform_configuration->platform_version);
+	}
+	if (c->resource_requirements_count > 0) {
+		struct bg_job_options rr = { 0 };
+		resources_from_raw(cv, &rr, c, base);
+		if (rr.vcpus_milli.set && o->vcpus_milli.set) {
+			conv_error(cv, path, "given-twice",
+				   "vCPUs are given both as vcpus and in "
+				   "resource_requirements");
+		}
+		if (rr.memory.set && o->memory.set) {
+			conv_error(cv, path, "given-twice",
+				   "memory is given both as memory and in "
+				   "resource_requirements");
+		}
+		if (rr.gpus.set && o->gpus.set) {
+			conv_error(cv, path, "given-twice",
+				   "GPUs are given both as gpus and in "
+				   "resource_requirements");
+		}
+		if (bg__job_options_overlay(o, &rr) != BG_OK) {
+			cv->nomem = true;
+		}
+		bg_job_options_finish(&rr);
+	}
+	snprintf(path, sizeof(path), "%s%senvironment", base,
+		 base[0] ? "." : "");
+	if (bg__ynode_to_env(cv->doc, bg__ynode_exact(cv->doc, path),
+			     path, &o->environment, NULL) == BG_ERR_NOMEM) {
+		cv->nomem = true;
+	}
+}
+
+/* Fields set in both a and b: "said twice" errors at path b_base. */
+static void
+check_twice(struct conv *cv, const struct bg_job_options *a,
+	    const struct bg_job_options *b, const char *a_base,
+	    const char *b_base)
+{
+	static const struct {
+		const char *a, *b;
+		size_t off;
+		int kind; /* 0 string, 1 int, 2 bool, 3 count */
+	} fields[] = {
+#define F(a, b, m, k) { a, b, offsetof(struct bg_job_options, m), k }
+		F("image", "image", image, 0),
+		F("command", "command", command_count, 3),
+		F("vcpus", "vcpus", vcpus_milli, 1),
+		F("memory", "memory", memory, 1),
+		F("gpus", "gpus", gpus, 1),
+		F("job_role_arn", "job_role_arn", job_role_arn, 0),
+		F("execution_role_arn", "execution_role_arn",
+		  execution_role_arn, 0),
+		F("mount_points", "mount_points", mount_point_count, 3),
+		F("volumes", "volumes", volume_count, 3),
+		F("privileged", "privileged", privileged, 2),
+		F("readonly_root_filesystem", "readonly_root_filesystem",
+		  readonly_root_filesystem, 2),
+		F("user", "user", user, 0),
+		F("environment", "environment", environment.count, 3),
+		F("assign_public_ip", "network_configuration.assign_public_ip",
+		  assign_public_ip, 0),
+		F("platform_version",
+		  "fargate_platform_configuration.platform_version",
+		  platform_version, 0),
+		F("num_nodes", "num_nodes", num_nodes, 1),
+		F("main_node", "main_node", main_node, 1),
+		F("retry_attempts", "attempts", retry_attempts, 1),
+		F("timeout_seconds", "attempt_duration_seconds",
+		  timeout_seconds, 1),
+#undef F
+	};
+	char path[512];
+
+	for (size_t i = 0; i < ARRAY_LENGTH(fields); i++) {
+		const char *pa = (const char *)a + fields[i].off;
+		const char *pb = (const char *)b + fields[i].off;
+		bool both;
+		switch (fields[i].kind) {
+		case 0:
+			both = *(char *const *)pa && *(char *const *)pb;
+			break;
+		case 1:
+			both = ((const struct bg_opt_int *)pa)->set &&
+			       ((const struct bg_opt_int *)pb)->set;
+			break;
+		case 2:
+			both = ((const struct bg_opt_bool *)pa)->set &&
+			       ((const struct bg_opt_bool *)pb)->set;
+			break;
+		default:
+			both = *(const size_t *)pa && *(const size_t *)pb;
+			break;
+		}
+		if (both) {
+			snprintf(path, sizeof(path), "%s.%s", b_base,
+				 fields[i].b);
+			conv_error(cv, path, "given-twice",
+				   "'%s' says what '%s.%s' already says; "
+				   "give it once",
+				   path, a_base, fields[i].a);
+		}
+	}
+}
+
+/* Converts one raw job (or the defaults) at field path base. */
+static void
+job_from_raw(struct conv *cv, struct bg_job_options *o,
+	     const struct raw_job *r, const char *base)
+{
+	char path[512];
+
+	o->name = dup(cv, r->name);
+	o->label = dup(cv, r->label);
+	o->type = dup(cv, r->type);
+	container_from_raw(cv, o, &r->c, base);
+	o->assign_public_ip = dup(cv, r->assign_public_ip);
+	o->platform_version = dup(cv, r->platform_version);
+	set_int(&o->num_nodes, r->num_nodes);
+	set_int(&o->main_node, r->main_node);
+	set_int(&o->retry_attempts, r->retry_attempts);
+	set_int(&o->timeout_seconds, r->timeout_seconds);
+	set_int(&o->scheduling_priority, r->scheduling_priority);
+	set_bool(&o->propagate_tags, r->propagate_tags);
+	o->platform_capabilities =
+		bg__strv_dup(r->platform_capabilities,
+			     r->platform_capabilities_count, &cv->nomem);
+	o->platform_capability_count = o->platform_capabilities != NULL
+					       ? r->platform_capabilities_count
+					       : 0;
+	snprintf(path, sizeof(path), "%s.tags", base);
+	if (bg__ynode_to_kvlist(cv->doc, bg__ynode_exact(cv->doc, path),
+				path, &o->tags, NULL) == BG_ERR_NOMEM) {
+		cv->nomem = true;
+	}
+	snprintf(path, sizeof(path), "%s.parameters", base);
+	if (bg__ynode_to_kvlist(cv->doc, bg__ynode_exact(cv->doc, path),
+				path, &o->parameters, NULL) == BG_ERR_NOMEM) {
+		cv->nomem = true;
+	}
+
+	/* The attribute tree says the same things a second way. */
+	if (r->container_properties != NULL) {
+		struct bg_job_options cp = { 0 };
+		snprintf(path, sizeof(path), "%s.container_properties", base);
+		container_from_raw(cv, &cp, r->container_properties, path);
+		check_twice(cv, o, &cp, base, path);
+		if (bg__job_options_overlay(o, &cp) != BG_OK) {
+			cv->nomem = true;
+		}
+		bg_job_options_finish(&cp);
+	}
+	if (r->retry_strategy != NULL || r->timeout != NULL ||
+	    r->node_properties != NULL) {
+		struct bg_job_options tree = { 0 };
+		if (r->retry_strategy != NULL) {
+			set_int(&tree.retry_attempts, r->retry_strategy->attempts);
+		}
+		if (r->timeout != NULL) {
+			set_int(&tree.timeout_seconds,
+				r->timeout->attempt_duration_seconds);
+		}
+		if (r->node_properties != NULL) {
+			set_int(&tree.num_nodes, r->node_properties->num_nodes);
+			set_int(&tree.main_node, r->node_properties->main_node);
+		}
+		snprintf(path, sizeof(path), "%s.%s", base,
+			 r->retry_strategy != NULL ? "retry_strategy"
+			 : r->timeout != NULL	   ? "timeout"
+						   : "node_properties");
+		check_twice(cv, o, &tree, base, path);
+		if (bg__job_options_overlay(o, &tree) != BG_OK) {
+			cv->nomem = true;
+		}
+		bg_job_options_finish(&tree);
+	}
+	if (r->node_properties != NULL &&
+	    r->node_properties->node_range_properties_count > 0) {
+		const struct raw_nodes *np = r->node_properties;
+		o->node_ranges = calloc(np->node_range_properties_count,
+					sizeof(*o->node_ranges));
+		if (o->node_ranges == NULL) {
+			cv->nomem = true;
+			return;
+		}
+		o->node_range_count = np->node_range_properties_count;
+		for (unsigned i = 0; i < np->node_range_properties_count; i++) {
+			const struct raw_range *rr =
+				&np->node_range_properties[i];
+			o->node_ranges[i].target_nodes =
+				dup(cv, rr->target_nodes);
+			if (rr->container == NULL) {
+				continue;
+			}
+			o->node_ranges[i].container =
+				calloc(1, sizeof(*o->node_ranges[i].container));
+			if (o->node_ranges[i].container == NULL) {
+				cv->nomem = true;
+				return;
+			}
+			snprintf(path, sizeof(path),
+				 "%s.node_properties.node_range_properties[%u]"
+				 ".container",
+				 base, i);
+			container_from_raw(cv, o->node_ranges[i].container,
+					   rr->container, path);
+		}
+	}
+}
+
+/* ================================================================== */
+/* Locating diagnostics                                                */
+/* ================================================================== */
+
+/* Where a canonical field path may have been written instead, at the
+ * job level (the template option names). */
+static const struct {
+	const char *canonical;
+	const char *option;
+} aliases[] = {
+	{ "container_properties.network_configuration.assign_public_ip",
+	  "assign_public_ip" },
+	{ "container_properties.fargate_platform_configuration."
+	  "platform_version",
+	  "platform_version" },
+	{ "container_properties.", "" },
+	{ "retry_strategy.attempts", "retry_attempts" },
+	{ "timeout.attempt_duration_seconds", "timeout_seconds" },
+	{ "node_properties.main_node", "main_node" },
+	{ "node_properties.num_nodes", "num_nodes" },
+};
+
+static yaml_node_t *
+try_aliases(struct bg__ydoc *doc, const char *job, const char *rest)
+{
+	char path[768];
+	bool exact;
+	yaml_node_t *n;
+
+	snprintf(path, sizeof(path), "%s.%s", job, rest);
+	n = bg__ynode_at(doc, path, &exact);
+	if (exact) {
+		return n;
+	}
+	for (size_t i = 0; i < ARRAY_LENGTH(aliases); i++) {
+		size_t len = strlen(aliases[i].canonical);
+		if (strncmp(rest, aliases[i].canonical, len) != 0) {
+			continue;
+		}
+		snprintf(path, sizeof(path), "%s.%s%s", job, aliases[i].option,
+			 rest + len);
+		n = bg__ynode_at(doc, path, &exact);
+		if (exact) {
+			return n;
+		}
+	}
+	return NULL;
+}
+
+/* Locates every diagnostic added since `from` for job `index`: paths
+ * get the "jobs[N]." prefix, and the position of the value the user
+ * wrote (at the job, under an alias, or in defaults), else of the
+ * nearest enclosing node. */
+static enum bg_status
+locate(struct bg__ydoc *doc, struct bg_diags *diags, size_t from,
+       size_t index)
+{
+	char job[32];
+	char full[768];
+
+	snprintf(job, sizeof(job), "jobs[%zu]", index);
+	for (size_t i = from; i < bg_diags_count(diags); i++) {
+		const struct bg_diag *d = bg_diags_get(diags, i);
+		const char *rest;
+		yaml_node_t *n;
+		bool exact;
+
+		if (d->file != NULL) {
+			continue;
+		}
+		if (d->path == NULL || d->path[0] == '\0') {
+			snprintf(full, sizeof(full), "%s", job);
+			rest = "";
+		} else if (strncmp(d->path, job, strlen(job)) == 0) {
+			snprintf(full, sizeof(full), "%s", d->path);
+			rest = d->path + strlen(job);
+			rest += *rest == '.';
+		} else {
+			snprintf(full, sizeof(full), "%s.%s", job, d->path);
+			rest = d->path;
+		}
+		n = rest[0] != '\0' ? try_aliases(doc, job, rest) : NULL;
+		if (n == NULL && rest[0] != '\0') {
+			n = try_aliases(doc, "defaults", rest);
+		}
+		if (n == NULL) {
+			n = bg__ynode_at(doc, full, &exact);
+		}
+		if (bg__diag_locate(diags, i, doc->file, bg__ynode_line(n),
+				    bg__ynode_column(n), full) != BG_OK) {
+			return BG_ERR_NOMEM;
+		}
+	}
+	return BG_OK;
+}
+
+/* ================================================================== */
+/* Specs                                                               */
+/* ================================================================== */
+
+struct bg_spec {
+	struct bg_jobdef **jobs;
+	size_t count;
+};
+
+void
+bg_spec_destroy(struct bg_spec *spec)
+{
+	if (spec == NULL) {
+		return;
+	}
+	for (size_t i = 0; i < spec->count; i++) {
+		bg_jobdef_destroy(spec->jobs[i]);
+	}
+	free(spec->jobs);
+	free(spec);
+}
+
+size_t
+bg_spec_job_count(const struct bg_spec *spec)
+{
+	return spec != NULL ? spec->count : 0;
+}
+
+const struct bg_jobdef *
+bg_spec_job(const struct bg_spec *spec, size_t i)
+{
+	return spec != NULL && i < spec->count ? spec->jobs[i] : NULL;
+}
+
+static bool
+looks_like_json(const char *buf, size_t len, const char *name)
+{
+	size_t n = name != NULL ? strlen(name) : 0;
+
+	if (n > 5 && strcmp(name + n - 5, ".json") == 0) {
+		return true;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\n' &&
+		    buf[i] != '\r') {
+			return buf[i] == '{';
+		}
+	}
+	return false;
+}
+
+/* Builds and validates job i. */
+static enum bg_status
+build_job(struct conv *cv, const struct bg_template_set *set,
+	  const struct raw_spec *raw, const struct bg_job_options *defaults,
+	  size_t i, struct bg_jobdef **out)
+{
+	struct bg_job_options o = { 0 };
+	const char *tmpl;
+	char base[32];
+	size_t mark = bg_diags_count(cv->diags);
+	enum bg_status st;
+	bool exact;
+	yaml_node_t *node;
+
+	snprintf(base, sizeof(base), "jobs[%zu]", i);
+	st = bg__job_options_overlay(&o, defaults);
+	if (st == BG_OK) {
+		struct bg_job_options own = { 0 };
+		job_from_raw(cv, &own, &raw->jobs[i], base);
+		st = bg__job_options_overlay(&o, &own);
+		bg_job_options_finish(&own);
+	}
+	tmpl = raw->jobs[i].template != NULL ? raw->jobs[i].template
+	       : raw->defaults != NULL	     ? raw->defaults->template
+					     : NULL;
+	if (st == BG_OK && !cv->nomem) {
+		st = bg_template_apply(set, tmpl, &o, out, cv->diags);
+	}
+	bg_job_options_finish(&o);
+	if (st == BG_OK) {
+		node = bg__ynode_at(cv->doc, base, &exact);
+		(*out)->origin.file = bg__asprintf("%s", cv->doc->file);
+		(*out)->origin.path = bg__asprintf("%s", base);
+		(*out)->origin.line = bg__ynode_line(node);
+		(*out)->origin.column = bg__ynode_column(node);
+		if ((*out)->origin.file == NULL || (*out)->origin.path == NULL) {
+			st = BG_ERR_NOMEM;
+		}
+	}
+	if (st == BG_OK) {
+		st = bg_validate(*out, base, cv->diags);
+	}
+	if (locate(cv->doc, cv->diags, mark, i) != BG_OK) {
+		st = BG_ERR_NOMEM;
+	}
+	return cv->nomem ? BG_ERR_NOMEM : st;
+}
+
+enum bg_status
+bg_spec_load_buffer(const char *buf, size_t len, const char *name,
+		    const struct bg_template_set *set, struct bg_spec **out,
+		    struct bg_diags *diags)
+{
+	struct raw_spec *raw = NULL;
+	struct bg__ydoc doc;
+	struct bg_job_options defaults = { 0 };
+	struct conv cv = { .doc = &doc, .diags = diags };
+	struct bg_spec *spec = NULL;
+	enum bg_status st;
+	enum bg_status result = BG_OK;
+
+	if (out == NULL || *out != NULL || (buf == NULL && len > 0)) {
+		return BG_ERR_ARG;
+	}
+	name = name != NULL ? name : "<spec>";
+	st = bg__load_checked(buf != NULL ? buf : "", len,
+			      looks_like_json(buf, len, name), name,
+			      &spec_schema, spec_free_fields, (void **)&raw,
+			      &doc, diags);
+	if (raw == NULL) {
+		return st;
+	}
+	/* With schema problems, raw holds the rest of the document: build
+	 * and validate it too, so one run reports every problem. */
+	cv.failed = st != BG_OK;
+	if (raw->defaults != NULL) {
+		job_from_raw(&cv, &defaults, raw->defaults, "defaults");
+		if (raw->defaults->name != NULL) {
+			conv_error(&cv, "defaults.name", "defaults-name",
+				   "every job needs its own name; 'name' "
+				   "cannot be a default");
+		}
+		if (raw->defaults->label != NULL) {
+			conv_error(&cv, "defaults.label", "defaults-name",
+				   "every job needs its own label; 'label' "
+				   "cannot be a default");
+		}
+	}
+	spec = calloc(1, sizeof(*spec));
+	if (spec == NULL ||
+	    (spec->jobs = calloc(raw->jobs_count, sizeof(*spec->jobs))) ==
+		    NULL) {
+		cv.nomem = true;
+	}
+	for (size_t i = 0; !cv.nomem && i < raw->jobs_count; i++) {
+		struct bg_jobdef *def = NULL;
+		st = build_job(&cv, set, raw, &defaults, i, &def);
+		if (st == BG_ERR_NOMEM) {
+			cv.nomem = true;
+		} else if (st != BG_OK) {
+			result = BG_ERR_INVALID;
+		}
+		if (def != NULL) {
+			spec->jobs[spec->count++] = def;
+		}
+	}
+	if (!cv.nomem && spec != NULL) {
+		st = bg__validate_unique((const struct bg_jobdef *const *)
+						 spec->jobs,
+					 spec->count, false, diags);
+		if (st == BG_ERR_NOMEM) {
+			cv.nomem = true;
+		} else if (st != BG_OK) {
+			result = BG_ERR_INVALID;
+		}
+	}
+	bg_job_options_finish(&defaults);
+	bg__load_free(&spec_schema, raw);
+	bg__ydoc_finish(&doc);
+	if (cv.nomem) {
+		bg_spec_destroy(spec);
+		return BG_ERR_NOMEM;
+	}
+	if (cv.failed || result != BG_OK) {
+		bg_spec_destroy(spec);
+		return BG_ERR_INVALID;
+	}
+	*out = spec;
+	return BG_OK;
+}
+
+enum bg_status
+bg_spec_load_file(const char *path, const struct bg_template_set *set,
+		  struct bg_spec **out, struct bg_diags *diags)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	enum bg_status st;
+
+	if (path == NULL || out == NULL || *out != NULL) {
+		return BG_ERR_ARG;
+	}
+	st = bg__read_file(path, &buf, &len, diags);
+	if (st == BG_OK) {
+		st = bg_spec_load_buffer(buf, len,
+					 strcmp(path, "-") == 0 ? "<stdin>"
+								: path,
+					 set, out, diags);
+	}
+	free(buf);
+	return st;
+}
