@@ -124,11 +124,62 @@ static const char render_help[] =
 
 static bool verbose;
 
+struct diag_order {
+	const struct bg_diag *d;
+	size_t file_rank; /* order in which files first appear */
+	size_t index;
+};
+
+static int
+diag_order_cmp(const void *a, const void *b)
+{
+	const struct diag_order *x = a, *y = b;
+
+	if (x->file_rank != y->file_rank) {
+		return x->file_rank < y->file_rank ? -1 : 1;
+	}
+	if (x->d->line != y->d->line) {
+		return x->d->line < y->d->line ? -1 : 1;
+	}
+	if (x->d->column != y->d->column) {
+		return x->d->column < y->d->column ? -1 : 1;
+	}
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Prints the diagnostics in file order, then line and column order
+ * (the order a reader fixes them in), whatever stage found them. */
 static void
 print_diags(const struct bg_diags *diags)
 {
-	for (size_t i = 0; i < bg_diags_count(diags); i++) {
+	size_t n = bg_diags_count(diags);
+	struct diag_order *order = calloc(n ? n : 1, sizeof(*order));
+	const char **files = calloc(n ? n : 1, sizeof(*files));
+	size_t nfiles = 0;
+
+	for (size_t i = 0; order != NULL && files != NULL && i < n; i++) {
 		const struct bg_diag *d = bg_diags_get(diags, i);
+		size_t rank = 0;
+		if (d->file != NULL) {
+			while (rank < nfiles && strcmp(files[rank], d->file)) {
+				rank++;
+			}
+			if (rank == nfiles) {
+				files[nfiles++] = d->file;
+			}
+			rank++; /* diagnostics without a file come first */
+		}
+		order[i].d = d;
+		order[i].file_rank = rank;
+		order[i].index = i;
+	}
+	if (order != NULL && files != NULL) {
+		qsort(order, n, sizeof(*order), diag_order_cmp);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct bg_diag *d =
+			order != NULL && files != NULL ? order[i].d
+						       : bg_diags_get(diags, i);
 		if (!verbose && d->code != NULL &&
 		    strcmp(d->code, "template-shadow") == 0) {
 			continue;
@@ -138,6 +189,8 @@ print_diags(const struct bg_diags *diags)
 		}
 		bg_diag_print(d, stderr);
 	}
+	free(order);
+	free(files);
 }
 
 static int

@@ -4,6 +4,7 @@
 # no temporary file left behind. Prints TAP.
 #   test-output.sh BATCHGEN
 set -u
+unset BATCHGEN_TEMPLATE_PATH
 bin=$(realpath "$1")
 work=$(mktemp -d "${TMPDIR:-/tmp}/bg-output.XXXXXX")
 trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT

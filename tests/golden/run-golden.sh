@@ -3,12 +3,14 @@
 # Golden CLI tests: for each NAME.args (one argument per line), run
 # batchgen and compare stdout with NAME.out, stderr with NAME.err and the
 # exit status with NAME.rc (missing .out/.err: expect nothing; missing
-# .rc: expect 0). Prints TAP.
+# .rc: expect 0). Runs in tests/, so arguments name files as data/...
+# and ../examples/...; nothing may write there. Prints TAP.
 #
 #   run-golden.sh BATCHGEN DIR
 #   BG_UPDATE_GOLDEN=1 run-golden.sh ...   rewrite the expectations (review
 #                                          the diff before committing!)
 set -u
+unset BATCHGEN_TEMPLATE_PATH
 bin=$(realpath "$1") dir=$(realpath "$2")
 work=$(mktemp -d "${TMPDIR:-/tmp}/bg-golden.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -21,7 +23,7 @@ for args_file in "${cases[@]}"; do
 	name=$(basename "$args_file" .args)
 	mapfile -t args <"$args_file"
 	# BG_WRAPPER (e.g. valgrind) prefixes every run.
-	(cd "$work" && ${BG_WRAPPER:-} "$bin" "${args[@]}" >"$work/out" 2>"$work/err")
+	(cd "$dir/.." && ${BG_WRAPPER:-} "$bin" "${args[@]}" >"$work/out" 2>"$work/err")
 	echo $? >"$work/rc"
 	if [[ ${BG_UPDATE_GOLDEN:-0} == 1 ]]; then
 		for k in out err; do

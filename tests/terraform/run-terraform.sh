@@ -5,7 +5,9 @@
 # validate` and `terraform plan` (aws provider, offline mirror, mock
 # credentials). Prints TAP.
 #
-#   run-terraform.sh BATCHGEN
+#   run-terraform.sh BATCHGEN [EXAMPLES_DIR]
+#
+# With EXAMPLES_DIR, every spec in it is rendered too (one document).
 #
 # Needs terraform on PATH and the hashicorp/aws provider in
 # filesystem-mirror layout: $TF_PROVIDER_MIRROR, else terraform's plugin
@@ -13,7 +15,9 @@
 # missing the test says so loudly and is skipped (exit 77), or fails
 # when BATCHGEN_REQUIRE_TERRAFORM=1 (as in CI).
 set -u
+unset BATCHGEN_TEMPLATE_PATH
 bin=$(realpath "$1")
+examples=${2:+$(realpath "$2")}
 missing() {
 	echo "# ************************************************************"
 	echo "# TERRAFORM CHECK NOT RUN: $1"
@@ -79,7 +83,12 @@ render volumes simple-container --name volumes --image app:1 --host-volume scrat
 	--user 1000:1000 --command '["sh","-c","echo ${HOME} %{x} \"quoted\""]' \
 	--parameter date=2024-01-01 --propagate-tags --timeout 60 --retry-attempts 10
 render multinode-wide multinode --name wide --image mpi:1 --nodes 8 --main-node 3 --gpus 2
-if [[ $failed == 0 ]]; then ok "rendered $count documents"; fi
+if [[ -n $examples ]]; then
+	specs=("$examples"/*.yaml "$examples"/*.json)
+	render examples render "${specs[@]}"
+	count=$((count + $(grep -c '^      "[a-z0-9_]*": {$' "$mod/examples.tf.json") - 1))
+fi
+if [[ $failed == 0 ]]; then ok "rendered $count job definitions"; fi
 
 cat >"$mod/zz-provider.tf.json" <<'JSON'
 {"provider": {"aws": {"region": "us-east-1", "access_key": "mock", "secret_key": "mock",
@@ -113,7 +122,7 @@ if ! terraform init -backend=false -input=false -no-color >"$work/init" 2>&1; th
 	sed 's/^/# /' "$work/init"; notok "terraform init"; exit 1
 fi
 if terraform validate -no-color >"$work/validate" 2>&1; then
-	ok "terraform validate accepts all $count documents"
+	ok "terraform validate accepts all $count"
 else
 	sed 's/^/# /' "$work/validate"; notok "terraform validate"
 fi
@@ -124,7 +133,7 @@ else
 fi
 resources=$(grep -c '^  # aws_batch_job_definition\.' "$work/plan")
 if [[ $resources == "$count" ]]; then
-	ok "plan creates $resources job definitions, one per document"
+	ok "plan creates all $resources job definitions"
 else
 	notok "plan creates $resources job definitions, expected $count"
 fi
