@@ -80,12 +80,12 @@ note_prune(struct walk *w)
 }
 
 static bool
-push_pair(struct walk *w, const yaml_node_t *map, size_t pair, bool optional)
+push_pair(struct walk *w, const struct bg__ynode *map, size_t pair, bool optional)
 {
 	if (w->depth == ARRAY_LENGTH(w->stack)) {
 		return false;
 	}
-	w->stack[w->depth].map = (size_t)(map - w->doc->doc.nodes.start) + 1;
+	w->stack[w->depth].map = bg__ynode_index(w->doc, map);
 	w->stack[w->depth].pair = pair;
 	w->stack[w->depth].optional = optional;
 	w->depth++;
@@ -93,11 +93,11 @@ push_pair(struct walk *w, const yaml_node_t *map, size_t pair, bool optional)
 }
 
 static void
-report(struct walk *w, const yaml_node_t *n, const char *code,
+report(struct walk *w, const struct bg__ynode *n, const char *code,
        const char *fmt, ...) BG_PRINTF(4, 5);
 
 static void
-report(struct walk *w, const yaml_node_t *n, const char *code,
+report(struct walk *w, const struct bg__ynode *n, const char *code,
        const char *fmt, ...)
 {
 	char msg[512];
@@ -117,11 +117,15 @@ static size_t
 path_push_key(struct walk *w, const char *key)
 {
 	size_t old = w->path_len;
-	int n = snprintf(w->path + old, sizeof(w->path) - old, "%s%s",
-			 old > 0 ? "." : "", key);
+	size_t n = strlen(key);
 
-	if (n > 0 && (size_t)n < sizeof(w->path) - old) {
-		w->path_len += (size_t)n;
+	/* Too long: the path stays at the parent (still a true prefix). */
+	if (old + n + 2 < sizeof(w->path)) {
+		if (old > 0) {
+			w->path[w->path_len++] = '.';
+		}
+		memcpy(w->path + w->path_len, key, n + 1);
+		w->path_len += n;
 	}
 	return old;
 }
@@ -147,14 +151,14 @@ path_pop(struct walk *w, size_t old)
 
 /* A short description of what a node is, for "expected X, got Y". */
 static const char *
-node_kind(const yaml_node_t *n)
+node_kind(const struct bg__ynode *n)
 {
 	switch (n->type) {
-	case YAML_SCALAR_NODE:
+	case BG_Y_SCALAR:
 		return "a scalar";
-	case YAML_SEQUENCE_NODE:
+	case BG_Y_SEQ:
 		return "a list";
-	case YAML_MAPPING_NODE:
+	case BG_Y_MAP:
 		return "a mapping";
 	default:
 		return "nothing";
@@ -266,11 +270,11 @@ suggest(const cyaml_schema_field_t *fields, const char *key)
 	return best_d <= limit ? best : NULL;
 }
 
-static void walk_value(struct walk *w, yaml_node_t *n,
+static void walk_value(struct walk *w, struct bg__ynode *n,
 		       const cyaml_schema_value_t *s);
 
 static bool
-count_visit(struct walk *w, const yaml_node_t *n)
+count_visit(struct walk *w, const struct bg__ynode *n)
 {
 	if (w->over_budget) {
 		return false;
@@ -287,12 +291,12 @@ count_visit(struct walk *w, const yaml_node_t *n)
 }
 
 static void
-walk_scalar(struct walk *w, yaml_node_t *n, const cyaml_schema_value_t *s)
+walk_scalar(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
 {
-	const char *v = (const char *)n->data.scalar.value;
+	const char *v = bg__ynode_text(w->doc, n);
 	int64_t iv;
 
-	if (n->type != YAML_SCALAR_NODE) {
+	if (n->type != BG_Y_SCALAR) {
 		report(w, n, "schema-type", "expected %s, got %s",
 		       s->type == CYAML_STRING ? "a string"
 		       : s->type == CYAML_BOOL ? "true or false"
@@ -374,13 +378,13 @@ free_field(const struct walk *w, const char *key)
 }
 
 static void
-walk_mapping(struct walk *w, yaml_node_t *n, const cyaml_schema_value_t *s)
+walk_mapping(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
 {
 	const cyaml_schema_field_t *fields = s->mapping.fields;
 	size_t nfields = 0;
 	bool seen[128] = { false };
 
-	if (n->type != YAML_MAPPING_NODE) {
+	if (n->type != BG_Y_MAP) {
 		report(w, n, "schema-type", "expected a mapping, got %s",
 		       node_kind(n));
 		return;
@@ -388,12 +392,10 @@ walk_mapping(struct walk *w, yaml_node_t *n, const cyaml_schema_value_t *s)
 	while (fields[nfields].key != NULL) {
 		nfields++;
 	}
-	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
-	     p < n->data.mapping.pairs.top && !w->over_budget; p++) {
-		yaml_node_t *k = yaml_document_get_node(&w->doc->doc, p->key);
-		yaml_node_t *v = yaml_document_get_node(&w->doc->doc, p->value);
-		const char *key = bg__ynode_scalar(k);
-		size_t pair = (size_t)(p - n->data.mapping.pairs.start);
+	for (size_t pair = 0; pair < n->len && !w->over_budget; pair++) {
+		struct bg__ynode *k = bg__ynode_key(w->doc, n, pair);
+		struct bg__ynode *v = bg__ynode_value(w->doc, n, pair);
+		const char *key = bg__ynode_text(w->doc, k);
 		size_t idx;
 		size_t old;
 
@@ -473,18 +475,17 @@ walk_mapping(struct walk *w, yaml_node_t *n, const cyaml_schema_value_t *s)
 }
 
 static void
-walk_sequence(struct walk *w, yaml_node_t *n, const cyaml_schema_value_t *s)
+walk_sequence(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
 {
 	size_t count;
 	size_t i = 0;
 
-	if (n->type != YAML_SEQUENCE_NODE) {
+	if (n->type != BG_Y_SEQ) {
 		report(w, n, "schema-type", "expected a list, got %s",
 		       node_kind(n));
 		return;
 	}
-	count = (size_t)(n->data.sequence.items.top -
-			 n->data.sequence.items.start);
+	count = n->len;
 	if (count < s->sequence.min) {
 		report(w, n, "schema-type",
 		       "needs at least %u entr%s, got %zu",
@@ -494,17 +495,15 @@ walk_sequence(struct walk *w, yaml_node_t *n, const cyaml_schema_value_t *s)
 		report(w, n, "schema-type", "at most %u entries, got %zu",
 		       (unsigned)s->sequence.max, count);
 	}
-	for (yaml_node_item_t *it = n->data.sequence.items.start;
-	     it < n->data.sequence.items.top && !w->over_budget; it++, i++) {
+	for (; i < count && !w->over_budget; i++) {
 		size_t old = path_push_index(w, i);
-		walk_value(w, yaml_document_get_node(&w->doc->doc, *it),
-			   s->sequence.entry);
+		walk_value(w, bg__ynode_item(w->doc, n, i), s->sequence.entry);
 		path_pop(w, old);
 	}
 }
 
 static void
-walk_value(struct walk *w, yaml_node_t *n, const cyaml_schema_value_t *s)
+walk_value(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
 {
 	if (n == NULL || !count_visit(w, n)) {
 		return;
@@ -535,17 +534,16 @@ bg__ycheck(struct bg__ydoc *doc, const cyaml_schema_value_t *schema,
 		.diags = diags,
 		.free_fields = free_fields,
 	};
-	yaml_node_t *root = bg__ydoc_root(doc);
+	struct bg__ynode *root = bg__ydoc_root(doc);
 	size_t nodes;
 
-	if (root == NULL || (root->type == YAML_SCALAR_NODE &&
-			     root->data.scalar.length == 0)) {
+	if (root == NULL || (root->type == BG_Y_SCALAR && root->len == 0)) {
 		bg_diags_add(diags, BG_SEV_ERROR, "schema-empty", doc->file, 0,
 			     0, NULL, "the document is empty");
 		return BG_ERR_SCHEMA;
 	}
 	/* Every node once, plus a generous allowance for aliases. */
-	nodes = (size_t)(doc->doc.nodes.top - doc->doc.nodes.start);
+	nodes = doc->count;
 	w.budget = nodes + 100000;
 	walk_value(&w, root, schema);
 	if (w.fatal || w.over_budget || prunes == NULL) {

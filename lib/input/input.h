@@ -10,30 +10,63 @@
 
 #include "batchgen-int.h"
 
+enum bg__ytype {
+	BG_Y_SCALAR = 1,
+	BG_Y_SEQ,
+	BG_Y_MAP,
+};
+
+/* One node of the located view: 20 bytes. */
+struct bg__ynode {
+	uint8_t type;  /* enum bg__ytype */
+	uint8_t style; /* yaml_scalar_style_t of a scalar */
+	uint32_t line; /* 1-based */
+	uint32_t column;
+	uint32_t len;   /* scalar: bytes; sequence: items; mapping: pairs */
+	uint32_t first; /* scalar: offset in strings; else: index in kids */
+};
+
 struct bg__ydoc {
-	yaml_document_t doc;
+	struct bg__ynode *nodes;
+	size_t count, node_cap;
+	uint32_t *kids; /* children; a mapping's are key, value, ... */
+	size_t kid_count, kid_cap;
+	char *strings; /* scalar text, each NUL-terminated */
+	size_t str_len, str_cap;
+	uint32_t root;
+	bool has_root;
 	bool loaded;
 	const char *file; /* borrowed; for diagnostics */
 };
 
-/* Loads the first document of buf. Syntax errors become located
- * diagnostics (BG_ERR_PARSE). */
+/* Reads the document in buf. Syntax errors become located diagnostics
+ * (BG_ERR_PARSE). */
 enum bg_status bg__ydoc_load(struct bg__ydoc *d, const char *buf, size_t len,
 			     const char *file, struct bg_diags *diags);
 void bg__ydoc_finish(struct bg__ydoc *d);
-yaml_node_t *bg__ydoc_root(struct bg__ydoc *d);
+struct bg__ynode *bg__ydoc_root(struct bg__ydoc *d);
+/* Item i of a sequence; key and value of pair i of a mapping. */
+struct bg__ynode *bg__ynode_item(struct bg__ydoc *d, const struct bg__ynode *n,
+				 size_t i);
+struct bg__ynode *bg__ynode_key(struct bg__ydoc *d, const struct bg__ynode *n,
+				size_t i);
+struct bg__ynode *bg__ynode_value(struct bg__ydoc *d,
+				  const struct bg__ynode *n, size_t i);
+size_t bg__ynode_index(const struct bg__ydoc *d, const struct bg__ynode *n);
 /* The value of key in mapping map, or NULL. */
-yaml_node_t *bg__ynode_get(struct bg__ydoc *d, yaml_node_t *map,
-			   const char *key);
+struct bg__ynode *bg__ynode_get(struct bg__ydoc *d, const struct bg__ynode *map,
+				const char *key);
 /* The text of a scalar node, or NULL for other nodes. */
-const char *bg__ynode_scalar(yaml_node_t *n);
+const char *bg__ynode_text(const struct bg__ydoc *d, const struct bg__ynode *n);
+/* A plain "", "~" or "null". */
+bool bg__ynode_is_null(const struct bg__ydoc *d, const struct bg__ynode *n);
 /* Appends a mapping of scalar keys to scalar values to out; anything
  * else is a located diagnostic (BG_ERR_SCHEMA). */
-enum bg_status bg__ynode_to_kvlist(struct bg__ydoc *d, yaml_node_t *map,
+enum bg_status bg__ynode_to_kvlist(struct bg__ydoc *d, struct bg__ynode *map,
 				   const char *path, struct bg_kvlist *out,
 				   struct bg_diags *diags);
-unsigned bg__ynode_line(const yaml_node_t *n);
-unsigned bg__ynode_column(const yaml_node_t *n);
+unsigned bg__ynode_line(const struct bg__ynode *n);
+unsigned bg__ynode_column(const struct bg__ynode *n);
 
 /* Reads a whole file ("-": standard input). Errors are diagnostics on
  * path (BG_ERR_IO). The buffer is NUL-terminated; caller frees it. */
@@ -44,14 +77,14 @@ enum bg_status bg__read_file(const char *path, char **buf, size_t *len,
  * keys, libcyaml#66) and that is read from the located view instead. */
 struct bg__free_field {
 	const char *key;
-	enum bg_status (*convert)(struct bg__ydoc *d, yaml_node_t *n,
+	enum bg_status (*convert)(struct bg__ydoc *d, struct bg__ynode *n,
 				  const char *path, struct bg_kvlist *out,
 				  struct bg_diags *diags);
 };
 
 /* Environment: a map of names to values, or the AWS list of
  * {name, value}. */
-enum bg_status bg__ynode_to_env(struct bg__ydoc *d, yaml_node_t *n,
+enum bg_status bg__ynode_to_env(struct bg__ydoc *d, struct bg__ynode *n,
 				const char *path, struct bg_kvlist *out,
 				struct bg_diags *diags);
 
@@ -94,9 +127,10 @@ void bg__load_free(const cyaml_schema_value_t *schema, void *raw);
 /* The node at a field path such as "jobs[2].tags.Team" or "jobs[0]
  * .environment[1]" (an index into a mapping picks its n-th key), or the
  * deepest node found on the way (*exact false). */
-yaml_node_t *bg__ynode_at(struct bg__ydoc *d, const char *path, bool *exact);
+struct bg__ynode *bg__ynode_at(struct bg__ydoc *d, const char *path,
+			       bool *exact);
 
 /* The node at path, or NULL when the path does not exist. */
-yaml_node_t *bg__ynode_exact(struct bg__ydoc *d, const char *path);
+struct bg__ynode *bg__ynode_exact(struct bg__ydoc *d, const char *path);
 
 #endif /* BG_INPUT_H */

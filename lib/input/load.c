@@ -147,69 +147,113 @@ prune_cmp(const void *a, const void *b)
 	if (x->map != y->map) {
 		return x->map < y->map ? -1 : 1;
 	}
-	/* Within one mapping, the last pair first. */
-	return x->pair > y->pair ? -1 : x->pair < y->pair;
+	return x->pair < y->pair ? -1 : x->pair > y->pair;
+}
+
+struct pruner {
+	struct bg__ydoc *doc;
+	yaml_emitter_t emitter;
+	const struct bg__prune *prunes;
+	size_t count;
+	bool failed;
+};
+
+static bool
+pruned(const struct pruner *p, size_t map, size_t pair)
+{
+	struct bg__prune key = { map, pair };
+
+	return bsearch(&key, p->prunes, p->count, sizeof(key), prune_cmp) !=
+	       NULL;
+}
+
+static void
+emit_event(struct pruner *p, yaml_event_t *e, int ok)
+{
+	if (!ok || !yaml_emitter_emit(&p->emitter, e)) {
+		p->failed = true;
+	}
+}
+
+/* Emits node n (aliases expanded: the check bounded their number). */
+static void
+emit_node(struct pruner *p, const struct bg__ynode *n, unsigned depth)
+{
+	yaml_event_t e;
+
+	if (p->failed || depth > 64) {
+		p->failed = true;
+		return;
+	}
+	switch (n->type) {
+	case BG_Y_SCALAR: {
+		const char *text = bg__ynode_text(p->doc, n);
+		bool plain = n->style == YAML_PLAIN_SCALAR_STYLE ||
+			     n->style == YAML_ANY_SCALAR_STYLE;
+		emit_event(p, &e,
+			   yaml_scalar_event_initialize(
+				   &e, NULL, NULL, (yaml_char_t *)text,
+				   (int)n->len, plain, !plain,
+				   plain ? YAML_PLAIN_SCALAR_STYLE
+					 : YAML_DOUBLE_QUOTED_SCALAR_STYLE));
+		break;
+	}
+	case BG_Y_SEQ:
+		emit_event(p, &e,
+			   yaml_sequence_start_event_initialize(
+				   &e, NULL, NULL, 1, YAML_ANY_SEQUENCE_STYLE));
+		for (size_t i = 0; i < n->len && !p->failed; i++) {
+			emit_node(p, bg__ynode_item(p->doc, n, i), depth + 1);
+		}
+		emit_event(p, &e, yaml_sequence_end_event_initialize(&e));
+		break;
+	default:
+		emit_event(p, &e,
+			   yaml_mapping_start_event_initialize(
+				   &e, NULL, NULL, 1, YAML_ANY_MAPPING_STYLE));
+		for (size_t i = 0; i < n->len && !p->failed; i++) {
+			if (pruned(p, bg__ynode_index(p->doc, n), i)) {
+				continue;
+			}
+			emit_node(p, bg__ynode_key(p->doc, n, i), depth + 1);
+			emit_node(p, bg__ynode_value(p->doc, n, i), depth + 1);
+		}
+		emit_event(p, &e, yaml_mapping_end_event_initialize(&e));
+		break;
+	}
 }
 
 /*
- * Writes buf again without the pairs in prunes: parse it into a fresh
- * libyaml document (same node numbering as the checked one), drop the
- * pairs, and let libyaml's emitter write the rest. NULL when that
+ * Writes the document again without the pairs in prunes, through
+ * libyaml's emitter, so libcyaml can load the rest. NULL when that
  * fails.
  */
 static char *
-pruned_copy(const char *buf, size_t len, struct bg__prune *prunes,
-	    size_t count, size_t *out_len)
+pruned_copy(struct bg__ydoc *doc, struct bg__prune *prunes, size_t count,
+	    size_t *out_len)
 {
-	yaml_parser_t parser;
-	yaml_emitter_t emitter;
-	yaml_document_t doc;
+	struct pruner p = { .doc = doc, .prunes = prunes, .count = count };
 	struct bg__buf out = { 0 };
-	bool ok;
+	yaml_event_t e;
 
-	if (!yaml_parser_initialize(&parser)) {
-		return NULL;
-	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	ok = yaml_parser_load(&parser, &doc);
-	yaml_parser_delete(&parser);
-	if (!ok) {
-		return NULL;
-	}
 	qsort(prunes, count, sizeof(*prunes), prune_cmp);
-	for (size_t i = 0; i < count; i++) {
-		yaml_node_t *map;
-		yaml_node_pair_t *pairs;
-		size_t n;
-		if (i > 0 && prunes[i].map == prunes[i - 1].map &&
-		    prunes[i].pair == prunes[i - 1].pair) {
-			continue;
-		}
-		map = yaml_document_get_node(&doc, (int)prunes[i].map);
-		if (map == NULL || map->type != YAML_MAPPING_NODE) {
-			continue;
-		}
-		pairs = map->data.mapping.pairs.start;
-		n = (size_t)(map->data.mapping.pairs.top - pairs);
-		if (prunes[i].pair >= n) {
-			continue;
-		}
-		memmove(&pairs[prunes[i].pair], &pairs[prunes[i].pair + 1],
-			(n - prunes[i].pair - 1) * sizeof(*pairs));
-		map->data.mapping.pairs.top--;
-	}
-	if (!yaml_emitter_initialize(&emitter)) {
-		yaml_document_delete(&doc);
+	if (bg__ydoc_root(doc) == NULL ||
+	    !yaml_emitter_initialize(&p.emitter)) {
 		return NULL;
 	}
-	yaml_emitter_set_output(&emitter, emit_to_buf, &out);
-	yaml_emitter_set_unicode(&emitter, 1);
-	yaml_emitter_set_width(&emitter, -1);
-	/* dump takes the document and deletes it. */
-	ok = yaml_emitter_open(&emitter) && yaml_emitter_dump(&emitter, &doc) &&
-	     yaml_emitter_close(&emitter);
-	yaml_emitter_delete(&emitter);
-	if (!ok) {
+	yaml_emitter_set_output(&p.emitter, emit_to_buf, &out);
+	yaml_emitter_set_unicode(&p.emitter, 1);
+	yaml_emitter_set_width(&p.emitter, -1);
+	emit_event(&p, &e,
+		   yaml_stream_start_event_initialize(&e, YAML_UTF8_ENCODING));
+	emit_event(&p, &e,
+		   yaml_document_start_event_initialize(&e, NULL, NULL, NULL,
+							1));
+	emit_node(&p, bg__ydoc_root(doc), 0);
+	emit_event(&p, &e, yaml_document_end_event_initialize(&e, 1));
+	emit_event(&p, &e, yaml_stream_end_event_initialize(&e));
+	yaml_emitter_delete(&p.emitter);
+	if (p.failed) {
 		bg__buf_finish(&out);
 		return NULL;
 	}
@@ -262,7 +306,7 @@ bg__load_checked(const char *buf, size_t len, bool json, const char *file,
 			   &prune_count);
 	if (check != BG_OK) {
 		if (prunes != NULL) {
-			pruned = pruned_copy(buf, len, prunes, prune_count,
+			pruned = pruned_copy(doc, prunes, prune_count,
 					     &pruned_len);
 		}
 		free(prunes);

@@ -1,15 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /* Copyright (c) 2026 the batchgen authors */
 /*
- * The located view of a YAML input, from libyaml's document loader.
+ * The located view of a YAML (or JSON) input, built from libyaml's
+ * parser events.
  *
  * libcyaml loads our typed structures, but it cannot load mappings with
  * arbitrary keys (tags, parameters, environment; upstream
  * tlsa/libcyaml#66) and it keeps no per-field positions. So every input
- * is also loaded as a libyaml document: a node graph where each node
+ * is also read into this view: a compact node graph where each node
  * carries its line and column. Free-form maps are read from it, and
- * diagnostics take their positions from it. Aliases are shared nodes
- * in that graph, so an alias does not copy data.
+ * diagnostics take their positions from it.
+ *
+ * It is compact on purpose: libyaml's own document API allocates a tag
+ * string, a value and a pair stack per node (about 200 bytes each);
+ * here a node is 20 bytes in one array, children are indices in a
+ * second array, and scalar text lives in one string arena. An alias is
+ * the index of its anchor's node, so it copies nothing.
  */
 #include "config.h"
 
@@ -18,12 +24,238 @@
 
 #include "input.h"
 
+/* ================================================================== */
+/* Building                                                            */
+/* ================================================================== */
+
+/* An open collection: its node and the children read so far. */
+struct open_coll {
+	uint32_t node;
+	char *anchor; /* its anchor name, or NULL */
+	uint32_t *kids;
+	size_t count;
+	size_t cap;
+};
+
+struct anchor {
+	char *name;
+	uint32_t node;
+};
+
+struct builder {
+	struct bg__ydoc *d;
+	struct open_coll *stack;
+	size_t depth;
+	size_t stack_cap;
+	struct anchor *anchors;
+	size_t anchor_count;
+	size_t anchor_cap;
+	bool nomem;
+};
+
+static void *
+grow(void *p, size_t *cap, size_t need, size_t elem, bool *nomem)
+{
+	size_t cap2;
+	void *q;
+
+	if (need <= *cap) {
+		return p;
+	}
+	cap2 = *cap ? *cap * 2 : 16;
+	while (cap2 < need) {
+		cap2 *= 2;
+	}
+	q = realloc(p, cap2 * elem);
+	if (q == NULL) {
+		*nomem = true;
+		return p;
+	}
+	*cap = cap2;
+	return q;
+}
+
+static uint32_t
+new_node(struct builder *b, enum bg__ytype type, const yaml_mark_t *mark)
+{
+	struct bg__ydoc *d = b->d;
+	struct bg__ynode *n;
+
+	d->nodes = grow(d->nodes, &d->node_cap, d->count + 1, sizeof(*n),
+			&b->nomem);
+	if (b->nomem) {
+		return 0;
+	}
+	n = &d->nodes[d->count];
+	memset(n, 0, sizeof(*n));
+	n->type = (uint8_t)type;
+	n->line = (uint32_t)mark->line + 1;
+	n->column = (uint32_t)mark->column + 1;
+	return (uint32_t)d->count++;
+}
+
+/* Adds node as the next child of the innermost open collection. */
+static void
+add_child(struct builder *b, uint32_t node)
+{
+	struct open_coll *c;
+
+	if (b->depth == 0) {
+		b->d->root = node;
+		b->d->has_root = true;
+		return;
+	}
+	c = &b->stack[b->depth - 1];
+	c->kids = grow(c->kids, &c->cap, c->count + 1, sizeof(*c->kids),
+		       &b->nomem);
+	if (!b->nomem) {
+		c->kids[c->count++] = node;
+	}
+}
+
+static void
+remember_anchor(struct builder *b, const yaml_char_t *name, uint32_t node)
+{
+	if (name == NULL) {
+		return;
+	}
+	b->anchors = grow(b->anchors, &b->anchor_cap, b->anchor_count + 1,
+			  sizeof(*b->anchors), &b->nomem);
+	if (b->nomem) {
+		return;
+	}
+	b->anchors[b->anchor_count].name = strdup((const char *)name);
+	if (b->anchors[b->anchor_count].name == NULL) {
+		b->nomem = true;
+		return;
+	}
+	b->anchors[b->anchor_count++].node = node;
+}
+
+static bool
+find_anchor(const struct builder *b, const yaml_char_t *name, uint32_t *node)
+{
+	/* The latest definition wins, as in YAML. */
+	for (size_t i = b->anchor_count; i-- > 0;) {
+		if (strcmp(b->anchors[i].name, (const char *)name) == 0) {
+			*node = b->anchors[i].node;
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+scalar(struct builder *b, const yaml_event_t *e)
+{
+	struct bg__ydoc *d = b->d;
+	size_t len = e->data.scalar.length;
+	uint32_t node = new_node(b, BG_Y_SCALAR, &e->start_mark);
+
+	if (b->nomem) {
+		return;
+	}
+	if (len > UINT32_MAX || d->str_len + len + 1 > UINT32_MAX) {
+		b->nomem = true;
+		return;
+	}
+	d->strings = grow(d->strings, &d->str_cap, d->str_len + len + 1, 1,
+			  &b->nomem);
+	if (b->nomem) {
+		return;
+	}
+	memcpy(d->strings + d->str_len, e->data.scalar.value, len);
+	d->strings[d->str_len + len] = '\0';
+	d->nodes[node].first = (uint32_t)d->str_len;
+	d->nodes[node].len = (uint32_t)len;
+	d->nodes[node].style = (uint8_t)e->data.scalar.style;
+	d->str_len += len + 1;
+	remember_anchor(b, e->data.scalar.anchor, node);
+	add_child(b, node);
+}
+
+static void
+open_collection(struct builder *b, enum bg__ytype type, const yaml_event_t *e)
+{
+	uint32_t node = new_node(b, type, &e->start_mark);
+	const yaml_char_t *anchor = type == BG_Y_MAP
+					    ? e->data.mapping_start.anchor
+					    : e->data.sequence_start.anchor;
+
+	if (b->nomem) {
+		return;
+	}
+	b->stack = grow(b->stack, &b->stack_cap, b->depth + 1,
+			sizeof(*b->stack), &b->nomem);
+	if (b->nomem) {
+		return;
+	}
+	memset(&b->stack[b->depth], 0, sizeof(*b->stack));
+	b->stack[b->depth].node = node;
+	/* The anchor is recorded when the collection closes: an alias to
+	 * it from inside would be a cycle, and is then "unknown". */
+	if (anchor != NULL) {
+		b->stack[b->depth].anchor = strdup((const char *)anchor);
+		if (b->stack[b->depth].anchor == NULL) {
+			b->nomem = true;
+		}
+	}
+	b->depth++;
+}
+
+/* Closes the innermost collection: its children go to the shared
+ * children array in one block. */
+static void
+close_collection(struct builder *b)
+{
+	struct bg__ydoc *d = b->d;
+	struct open_coll *c = &b->stack[b->depth - 1];
+	struct bg__ynode *n = &d->nodes[c->node];
+
+	d->kids = grow(d->kids, &d->kid_cap, d->kid_count + c->count,
+		       sizeof(*d->kids), &b->nomem);
+	if (!b->nomem) {
+		if (c->count > 0) {
+			memcpy(d->kids + d->kid_count, c->kids,
+			       c->count * sizeof(*c->kids));
+		}
+		n->first = (uint32_t)d->kid_count;
+		n->len = (uint32_t)(n->type == BG_Y_MAP ? c->count / 2
+							 : c->count);
+		d->kid_count += c->count;
+	}
+	free(c->kids);
+	b->depth--;
+	remember_anchor(b, (const yaml_char_t *)c->anchor, c->node);
+	free(c->anchor);
+	if (!b->nomem) {
+		add_child(b, c->node);
+	}
+}
+
+static void
+builder_finish(struct builder *b)
+{
+	for (size_t i = 0; i < b->depth; i++) {
+		free(b->stack[i].kids);
+		free(b->stack[i].anchor);
+	}
+	free(b->stack);
+	for (size_t i = 0; i < b->anchor_count; i++) {
+		free(b->anchors[i].name);
+	}
+	free(b->anchors);
+}
+
 enum bg_status
 bg__ydoc_load(struct bg__ydoc *d, const char *buf, size_t len,
 	      const char *file, struct bg_diags *diags)
 {
 	yaml_parser_t parser;
+	struct builder b = { .d = d };
 	enum bg_status st = BG_OK;
+	bool done = false;
+	int docs = 0;
 
 	memset(d, 0, sizeof(*d));
 	d->file = file;
@@ -32,146 +264,198 @@ bg__ydoc_load(struct bg__ydoc *d, const char *buf, size_t len,
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf,
 				     len);
-	if (!yaml_parser_load(&parser, &d->doc)) {
-		unsigned line = (unsigned)parser.problem_mark.line + 1;
-		unsigned col = (unsigned)parser.problem_mark.column + 1;
-		if (parser.error == YAML_MEMORY_ERROR) {
-			st = BG_ERR_NOMEM;
-		} else {
+	while (!done && st == BG_OK && !b.nomem) {
+		yaml_event_t e;
+		uint32_t node;
+
+		if (!yaml_parser_parse(&parser, &e)) {
+			if (parser.error == YAML_MEMORY_ERROR) {
+				st = BG_ERR_NOMEM;
+				break;
+			}
 			st = BG_ERR_PARSE;
 			bg_diags_add(diags, BG_SEV_ERROR, "yaml-syntax", file,
-				     line, col, NULL, "%s%s%s",
+				     (unsigned)parser.problem_mark.line + 1,
+				     (unsigned)parser.problem_mark.column + 1,
+				     NULL, "%s%s%s",
 				     parser.problem ? parser.problem
 						    : "syntax error",
 				     parser.context ? " " : "",
 				     parser.context ? parser.context : "");
+			break;
 		}
-	} else {
-		d->loaded = true;
+		switch (e.type) {
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1) {
+				st = BG_ERR_PARSE;
+				bg_diags_add(diags, BG_SEV_ERROR, "yaml-syntax",
+					     file,
+					     (unsigned)e.start_mark.line + 1,
+					     (unsigned)e.start_mark.column + 1,
+					     NULL,
+					     "a second document ('---'): a "
+					     "file holds one spec");
+			}
+			break;
+		case YAML_SCALAR_EVENT:
+			scalar(&b, &e);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			open_collection(&b, BG_Y_SEQ, &e);
+			break;
+		case YAML_MAPPING_START_EVENT:
+			open_collection(&b, BG_Y_MAP, &e);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			close_collection(&b);
+			break;
+		case YAML_ALIAS_EVENT:
+			if (!find_anchor(&b, e.data.alias.anchor, &node)) {
+				st = BG_ERR_PARSE;
+				bg_diags_add(diags, BG_SEV_ERROR, "yaml-syntax",
+					     file,
+					     (unsigned)e.start_mark.line + 1,
+					     (unsigned)e.start_mark.column + 1,
+					     NULL, "unknown alias '*%s'",
+					     (const char *)e.data.alias.anchor);
+			} else {
+				add_child(&b, node);
+			}
+			break;
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&e);
 	}
 	yaml_parser_delete(&parser);
-	return st;
+	builder_finish(&b);
+	if (b.nomem) {
+		st = BG_ERR_NOMEM;
+	}
+	if (st != BG_OK) {
+		bg__ydoc_finish(d);
+		return st;
+	}
+	d->loaded = true;
+	return BG_OK;
 }
 
 void
 bg__ydoc_finish(struct bg__ydoc *d)
 {
-	if (d != NULL && d->loaded) {
-		yaml_document_delete(&d->doc);
-		d->loaded = false;
+	if (d == NULL) {
+		return;
 	}
+	free(d->nodes);
+	free(d->kids);
+	free(d->strings);
+	d->nodes = NULL;
+	d->kids = NULL;
+	d->strings = NULL;
+	d->count = d->node_cap = d->kid_count = d->kid_cap = 0;
+	d->str_len = d->str_cap = 0;
+	d->loaded = false;
+	d->has_root = false;
 }
 
-yaml_node_t *
+/* ================================================================== */
+/* Reading                                                             */
+/* ================================================================== */
+
+struct bg__ynode *
 bg__ydoc_root(struct bg__ydoc *d)
 {
-	return d->loaded ? yaml_document_get_root_node(&d->doc) : NULL;
+	return d->loaded && d->has_root ? &d->nodes[d->root] : NULL;
 }
 
-yaml_node_t *
-bg__ynode_get(struct bg__ydoc *d, yaml_node_t *map, const char *key)
+struct bg__ynode *
+bg__ynode_item(struct bg__ydoc *d, const struct bg__ynode *n, size_t i)
 {
-	if (map == NULL || map->type != YAML_MAPPING_NODE) {
+	return &d->nodes[d->kids[n->first + i]];
+}
+
+struct bg__ynode *
+bg__ynode_key(struct bg__ydoc *d, const struct bg__ynode *n, size_t i)
+{
+	return &d->nodes[d->kids[n->first + 2 * i]];
+}
+
+struct bg__ynode *
+bg__ynode_value(struct bg__ydoc *d, const struct bg__ynode *n, size_t i)
+{
+	return &d->nodes[d->kids[n->first + 2 * i + 1]];
+}
+
+size_t
+bg__ynode_index(const struct bg__ydoc *d, const struct bg__ynode *n)
+{
+	return (size_t)(n - d->nodes);
+}
+
+const char *
+bg__ynode_text(const struct bg__ydoc *d, const struct bg__ynode *n)
+{
+	if (n == NULL || n->type != BG_Y_SCALAR) {
 		return NULL;
 	}
-	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
-	     p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = yaml_document_get_node(&d->doc, p->key);
-		if (k != NULL && k->type == YAML_SCALAR_NODE &&
-		    strlen(key) == k->data.scalar.length &&
-		    memcmp(k->data.scalar.value, key,
-			   k->data.scalar.length) == 0) {
-			return yaml_document_get_node(&d->doc, p->value);
+	return d->strings + n->first;
+}
+
+struct bg__ynode *
+bg__ynode_get(struct bg__ydoc *d, const struct bg__ynode *map,
+	      const char *key)
+{
+	size_t klen = strlen(key);
+
+	if (map == NULL || map->type != BG_Y_MAP) {
+		return NULL;
+	}
+	for (size_t i = 0; i < map->len; i++) {
+		const struct bg__ynode *k = bg__ynode_key(d, map, i);
+		if (k->type == BG_Y_SCALAR && k->len == klen &&
+		    memcmp(d->strings + k->first, key, klen) == 0) {
+			return bg__ynode_value(d, map, i);
 		}
 	}
 	return NULL;
 }
 
-const char *
-bg__ynode_scalar(yaml_node_t *n)
+unsigned
+bg__ynode_line(const struct bg__ynode *n)
 {
-	if (n == NULL || n->type != YAML_SCALAR_NODE) {
-		return NULL;
-	}
-	return (const char *)n->data.scalar.value;
-}
-
-enum bg_status
-bg__ynode_to_kvlist(struct bg__ydoc *d, yaml_node_t *map, const char *path,
-		    struct bg_kvlist *out, struct bg_diags *diags)
-{
-	enum bg_status st = BG_OK;
-
-	if (map == NULL) {
-		return BG_OK;
-	}
-	if (map->type != YAML_MAPPING_NODE) {
-		bg_diags_add(diags, BG_SEV_ERROR, "schema-type", d->file,
-			     bg__ynode_line(map), bg__ynode_column(map), path,
-			     "expected a mapping of names to strings");
-		return BG_ERR_SCHEMA;
-	}
-	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
-	     p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = yaml_document_get_node(&d->doc, p->key);
-		yaml_node_t *v = yaml_document_get_node(&d->doc, p->value);
-		const char *key = bg__ynode_scalar(k);
-		const char *value = bg__ynode_scalar(v);
-
-		if (key == NULL || value == NULL) {
-			yaml_node_t *bad = key == NULL ? k : v;
-			bg_diags_add(diags, BG_SEV_ERROR, "schema-type",
-				     d->file, bg__ynode_line(bad),
-				     bg__ynode_column(bad), path,
-				     "%s must be a plain string",
-				     key == NULL ? "a key" : "a value");
-			st = BG_ERR_SCHEMA;
-			continue;
-		}
-		if (bg_kvlist_get(out, key) != NULL) {
-			bg_diags_add(diags, BG_SEV_ERROR, "duplicate-key",
-				     d->file, bg__ynode_line(k),
-				     bg__ynode_column(k), path,
-				     "duplicate key '%s'", key);
-			st = BG_ERR_SCHEMA;
-			continue;
-		}
-		if (bg_kvlist_set(out, key, value) != BG_OK) {
-			return BG_ERR_NOMEM;
-		}
-	}
-	return st;
+	return n != NULL ? n->line : 0;
 }
 
 unsigned
-bg__ynode_line(const yaml_node_t *n)
+bg__ynode_column(const struct bg__ynode *n)
 {
-	return n != NULL ? (unsigned)n->start_mark.line + 1 : 0;
+	return n != NULL ? n->column : 0;
 }
 
-unsigned
-bg__ynode_column(const yaml_node_t *n)
-{
-	return n != NULL ? (unsigned)n->start_mark.column + 1 : 0;
-}
-
-/* A YAML null: "~", "null" or nothing, written plain. */
-static bool
-is_null(const yaml_node_t *n)
+bool
+bg__ynode_is_null(const struct bg__ydoc *d, const struct bg__ynode *n)
 {
 	const char *v;
 
-	if (n == NULL || n->type != YAML_SCALAR_NODE ||
-	    n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE) {
+	if (n == NULL || n->type != BG_Y_SCALAR ||
+	    n->style != YAML_PLAIN_SCALAR_STYLE) {
 		return false;
 	}
-	v = (const char *)n->data.scalar.value;
+	v = d->strings + n->first;
 	return v[0] == '\0' || strcmp(v, "~") == 0 || strcmp(v, "null") == 0 ||
 	       strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0;
 }
 
+/* ================================================================== */
+/* Free-form maps                                                      */
+/* ================================================================== */
+
 static enum bg_status
-env_append(struct bg_kvlist *out, const char *name, const char *value)
+kv_append(struct bg_kvlist *out, const char *key, const char *value)
 {
 	bool failed = false;
 	struct bg_kv *grown =
@@ -181,7 +465,7 @@ env_append(struct bg_kvlist *out, const char *name, const char *value)
 		return BG_ERR_NOMEM;
 	}
 	out->items = grown;
-	grown[out->count].key = bg__strdup(name, &failed);
+	grown[out->count].key = bg__strdup(key, &failed);
 	grown[out->count].value = bg__strdup(value, &failed);
 	if (failed) {
 		free(grown[out->count].key);
@@ -192,104 +476,157 @@ env_append(struct bg_kvlist *out, const char *name, const char *value)
 	return BG_OK;
 }
 
+static bool
+has_key(const struct bg_kvlist *list, const char *key)
+{
+	for (size_t i = 0; i < list->count; i++) {
+		if (strcmp(list->items[i].key, key) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
 enum bg_status
-bg__ynode_to_env(struct bg__ydoc *d, yaml_node_t *n, const char *path,
-		 struct bg_kvlist *out, struct bg_diags *diags)
+bg__ynode_to_kvlist(struct bg__ydoc *d, struct bg__ynode *map,
+		    const char *path, struct bg_kvlist *out,
+		    struct bg_diags *diags)
 {
 	enum bg_status st = BG_OK;
-	size_t i = 0;
 
-	if (n == NULL) {
+	if (map == NULL) {
 		return BG_OK;
 	}
-	if (n->type == YAML_MAPPING_NODE) {
-		/* NAME: VALUE; a null value is kept as missing, so the
-		 * validator reports it with the seed's message. */
-		for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
-		     p < n->data.mapping.pairs.top; p++) {
-			yaml_node_t *k = yaml_document_get_node(&d->doc, p->key);
-			yaml_node_t *v =
-				yaml_document_get_node(&d->doc, p->value);
-			const char *key = bg__ynode_scalar(k);
-			const char *value = bg__ynode_scalar(v);
-			if (key == NULL || (value == NULL && !is_null(v))) {
-				bg_diags_add(diags, BG_SEV_ERROR, "schema-type",
-					     d->file,
-					     bg__ynode_line(key ? v : k),
-					     bg__ynode_column(key ? v : k), path,
-					     "environment variables are NAME: "
-					     "VALUE with plain strings");
-				st = BG_ERR_SCHEMA;
-				continue;
-			}
-			if (bg_kvlist_get(out, key) != NULL) {
-				bg_diags_add(diags, BG_SEV_ERROR,
-					     "duplicate-key", d->file,
-					     bg__ynode_line(k),
-					     bg__ynode_column(k), path,
-					     "duplicate key '%s'", key);
-				st = BG_ERR_SCHEMA;
-				continue;
-			}
-			if (env_append(out, key, is_null(v) ? NULL : value) !=
-			    BG_OK) {
-				return BG_ERR_NOMEM;
-			}
-		}
-		return st;
-	}
-	if (n->type != YAML_SEQUENCE_NODE) {
+	if (map->type != BG_Y_MAP) {
 		bg_diags_add(diags, BG_SEV_ERROR, "schema-type", d->file,
-			     bg__ynode_line(n), bg__ynode_column(n), path,
-			     "expected a mapping of NAME: VALUE, or a list of "
-			     "{name, value}");
+			     map->line, map->column, path,
+			     "expected a mapping of names to strings");
 		return BG_ERR_SCHEMA;
 	}
-	for (yaml_node_item_t *it = n->data.sequence.items.start;
-	     it < n->data.sequence.items.top; it++, i++) {
-		yaml_node_t *e = yaml_document_get_node(&d->doc, *it);
-		const char *name = NULL;
-		const char *value = NULL;
-		bool bad = e == NULL || e->type != YAML_MAPPING_NODE;
+	for (size_t i = 0; i < map->len; i++) {
+		struct bg__ynode *k = bg__ynode_key(d, map, i);
+		struct bg__ynode *v = bg__ynode_value(d, map, i);
+		const char *key = bg__ynode_text(d, k);
+		const char *value = bg__ynode_text(d, v);
 
-		for (yaml_node_pair_t *p = bad ? NULL
-					       : e->data.mapping.pairs.start;
-		     p != NULL && p < e->data.mapping.pairs.top; p++) {
-			const char *k = bg__ynode_scalar(
-				yaml_document_get_node(&d->doc, p->key));
-			yaml_node_t *v =
-				yaml_document_get_node(&d->doc, p->value);
-			if (k != NULL && strcmp(k, "name") == 0 &&
-			    bg__ynode_scalar(v) != NULL) {
-				name = bg__ynode_scalar(v);
-			} else if (k != NULL && strcmp(k, "value") == 0 &&
-				   bg__ynode_scalar(v) != NULL) {
-				value = is_null(v) ? NULL : bg__ynode_scalar(v);
-			} else {
-				bad = true;
-			}
-		}
-		if (bad) {
-			bg_diags_add(diags, BG_SEV_ERROR, "schema-type", d->file,
-				     bg__ynode_line(e), bg__ynode_column(e),
-				     path,
-				     "environment entry %zu must be a "
-				     "mapping with only 'name' and 'value'",
-				     i);
+		if (key == NULL || value == NULL) {
+			struct bg__ynode *bad = key == NULL ? k : v;
+			bg_diags_add(diags, BG_SEV_ERROR, "schema-type",
+				     d->file, bad->line, bad->column, path,
+				     "%s must be a plain string",
+				     key == NULL ? "a key" : "a value");
 			st = BG_ERR_SCHEMA;
 			continue;
 		}
-		if (env_append(out, name != NULL ? name : "", value) != BG_OK) {
+		if (has_key(out, key)) {
+			bg_diags_add(diags, BG_SEV_ERROR, "duplicate-key",
+				     d->file, k->line, k->column, path,
+				     "duplicate key '%s'", key);
+			st = BG_ERR_SCHEMA;
+			continue;
+		}
+		if (kv_append(out, key, value) != BG_OK) {
 			return BG_ERR_NOMEM;
 		}
 	}
 	return st;
 }
 
-yaml_node_t *
+enum bg_status
+bg__ynode_to_env(struct bg__ydoc *d, struct bg__ynode *n, const char *path,
+		 struct bg_kvlist *out, struct bg_diags *diags)
+{
+	enum bg_status st = BG_OK;
+
+	if (n == NULL) {
+		return BG_OK;
+	}
+	if (n->type == BG_Y_MAP) {
+		/* NAME: VALUE; a null value is kept as missing, so the
+		 * validator reports it with the seed's message. */
+		for (size_t i = 0; i < n->len; i++) {
+			struct bg__ynode *k = bg__ynode_key(d, n, i);
+			struct bg__ynode *v = bg__ynode_value(d, n, i);
+			const char *key = bg__ynode_text(d, k);
+			const char *value = bg__ynode_text(d, v);
+			if (key == NULL || value == NULL) {
+				struct bg__ynode *bad = key == NULL ? k : v;
+				bg_diags_add(diags, BG_SEV_ERROR, "schema-type",
+					     d->file, bad->line, bad->column,
+					     path,
+					     "environment variables are NAME: "
+					     "VALUE with plain strings");
+				st = BG_ERR_SCHEMA;
+				continue;
+			}
+			if (has_key(out, key)) {
+				bg_diags_add(diags, BG_SEV_ERROR,
+					     "duplicate-key", d->file, k->line,
+					     k->column, path,
+					     "duplicate key '%s'", key);
+				st = BG_ERR_SCHEMA;
+				continue;
+			}
+			if (kv_append(out, key,
+				      bg__ynode_is_null(d, v) ? NULL : value) !=
+			    BG_OK) {
+				return BG_ERR_NOMEM;
+			}
+		}
+		return st;
+	}
+	if (n->type != BG_Y_SEQ) {
+		bg_diags_add(diags, BG_SEV_ERROR, "schema-type", d->file,
+			     n->line, n->column, path,
+			     "expected a mapping of NAME: VALUE, or a list of "
+			     "{name, value}");
+		return BG_ERR_SCHEMA;
+	}
+	for (size_t i = 0; i < n->len; i++) {
+		struct bg__ynode *e = bg__ynode_item(d, n, i);
+		const char *name = NULL;
+		const char *value = NULL;
+		bool bad = e->type != BG_Y_MAP;
+
+		for (size_t j = 0; !bad && j < e->len; j++) {
+			const char *k = bg__ynode_text(d, bg__ynode_key(d, e, j));
+			struct bg__ynode *v = bg__ynode_value(d, e, j);
+			if (k != NULL && strcmp(k, "name") == 0 &&
+			    bg__ynode_text(d, v) != NULL) {
+				name = bg__ynode_text(d, v);
+			} else if (k != NULL && strcmp(k, "value") == 0 &&
+				   bg__ynode_text(d, v) != NULL) {
+				value = bg__ynode_is_null(d, v)
+						? NULL
+						: bg__ynode_text(d, v);
+			} else {
+				bad = true;
+			}
+		}
+		if (bad) {
+			bg_diags_add(diags, BG_SEV_ERROR, "schema-type", d->file,
+				     e->line, e->column, path,
+				     "environment entry %zu must be a "
+				     "mapping with only 'name' and 'value'",
+				     i);
+			st = BG_ERR_SCHEMA;
+			continue;
+		}
+		if (kv_append(out, name != NULL ? name : "", value) != BG_OK) {
+			return BG_ERR_NOMEM;
+		}
+	}
+	return st;
+}
+
+/* ================================================================== */
+/* Paths                                                               */
+/* ================================================================== */
+
+struct bg__ynode *
 bg__ynode_at(struct bg__ydoc *d, const char *path, bool *exact)
 {
-	yaml_node_t *node = bg__ydoc_root(d);
+	struct bg__ynode *node = bg__ydoc_root(d);
 	const char *p = path;
 
 	*exact = false;
@@ -297,7 +634,7 @@ bg__ynode_at(struct bg__ydoc *d, const char *path, bool *exact)
 		return NULL;
 	}
 	while (*p != '\0') {
-		yaml_node_t *child = NULL;
+		struct bg__ynode *child = NULL;
 		if (*p == '.') {
 			p++;
 		}
@@ -308,20 +645,10 @@ bg__ynode_at(struct bg__ydoc *d, const char *path, bool *exact)
 				return node;
 			}
 			p = end + 1;
-			if (node->type == YAML_SEQUENCE_NODE &&
-			    i < (unsigned long)(node->data.sequence.items.top -
-						node->data.sequence.items.start)) {
-				child = yaml_document_get_node(
-					&d->doc,
-					node->data.sequence.items.start[i]);
-			} else if (node->type == YAML_MAPPING_NODE &&
-				   i < (unsigned long)(node->data.mapping.pairs
-							       .top -
-						       node->data.mapping.pairs
-							       .start)) {
-				child = yaml_document_get_node(
-					&d->doc,
-					node->data.mapping.pairs.start[i].key);
+			if (node->type == BG_Y_SEQ && i < node->len) {
+				child = bg__ynode_item(d, node, i);
+			} else if (node->type == BG_Y_MAP && i < node->len) {
+				child = bg__ynode_key(d, node, i);
 			}
 		} else {
 			size_t n = strcspn(p, ".[");
@@ -343,11 +670,11 @@ bg__ynode_at(struct bg__ydoc *d, const char *path, bool *exact)
 	return node;
 }
 
-yaml_node_t *
+struct bg__ynode *
 bg__ynode_exact(struct bg__ydoc *d, const char *path)
 {
 	bool exact;
-	yaml_node_t *n = bg__ynode_at(d, path, &exact);
+	struct bg__ynode *n = bg__ynode_at(d, path, &exact);
 
 	return exact ? n : NULL;
 }

@@ -374,7 +374,7 @@ conv_error(struct conv *cv, const char *path, const char *code,
 {
 	char msg[512];
 	bool exact;
-	yaml_node_t *n = bg__ynode_at(cv->doc, path, &exact);
+	struct bg__ynode *n = bg__ynode_at(cv->doc, path, &exact);
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -814,12 +814,12 @@ static const struct {
 	{ "node_properties.num_nodes", "num_nodes" },
 };
 
-static yaml_node_t *
+static struct bg__ynode *
 try_aliases(struct bg__ydoc *doc, const char *job, const char *rest)
 {
 	char path[768];
 	bool exact;
-	yaml_node_t *n;
+	struct bg__ynode *n;
 
 	snprintf(path, sizeof(path), "%s.%s", job, rest);
 	n = bg__ynode_at(doc, path, &exact);
@@ -856,7 +856,7 @@ locate(struct bg__ydoc *doc, struct bg_diags *diags, size_t from,
 	for (size_t i = from; i < bg_diags_count(diags); i++) {
 		const struct bg_diag *d = bg_diags_get(diags, i);
 		const char *rest;
-		yaml_node_t *n;
+		struct bg__ynode *n;
 		bool exact;
 
 		if (d->file != NULL) {
@@ -951,7 +951,7 @@ build_job(struct conv *cv, const struct bg_template_set *set,
 	size_t mark = bg_diags_count(cv->diags);
 	enum bg_status st;
 	bool exact;
-	yaml_node_t *node;
+	struct bg__ynode *node;
 
 	snprintf(base, sizeof(base), "jobs[%zu]", i);
 	st = bg__job_options_overlay(&o, defaults);

@@ -198,7 +198,7 @@ defaults_from_raw(struct bg_job_options *o, const struct raw_defaults *r,
 	if (r->vcpus != NULL) {
 		if (bg_vcpus_parse(r->vcpus, &o->vcpus_milli.value) !=
 		    BG_OK) {
-			yaml_node_t *n =
+			struct bg__ynode *n =
 				bg__ynode_at(doc, "defaults.vcpus", &exact);
 			bg_diags_add(diags, BG_SEV_ERROR, "schema-type",
 				     doc->file, bg__ynode_line(n),
