@@ -436,25 +436,59 @@ add_resource_block(struct em *em, cJSON *parent, const struct bg_jobdef *def)
 	}
 }
 
-/* cJSON indents with tabs and writes ":\t"; make it two spaces and
- * ": ". Strings never hold a raw tab (cJSON escapes it), so every tab
- * in the text is layout. */
-static char *
-reindent(const char *text, size_t *len)
+/* Appends cJSON's formatted text to b: cJSON indents with tabs and
+ * writes ":\t"; make that two spaces per level (plus `depth` levels, for
+ * a value nested in the document) and ": ". Strings never hold a raw
+ * tab (cJSON escapes it), so every tab in the text is layout. */
+static void
+append_reindented(struct bg__buf *b, const char *text, unsigned depth)
 {
-	struct bg__buf b = { 0 };
-	bool line_start = true;
+	const char *p = text;
 
-	for (const char *p = text; *p != '\0'; p++) {
+	while (*p != '\0') {
+		size_t run = strcspn(p, "\t\n");
+		bg__buf_putn(b, p, run);
+		p += run;
 		if (*p == '\t') {
-			bg__buf_puts(&b, line_start ? "  " : " ");
-			continue;
+			bg__buf_putc(b, ' ');
+			p++;
+		} else if (*p == '\n') {
+			bg__buf_putc(b, '\n');
+			p++;
+			for (unsigned i = 0; i < depth; i++) {
+				bg__buf_puts(b, "  ");
+			}
+			while (*p == '\t') {
+				bg__buf_puts(b, "  ");
+				p++;
+			}
 		}
-		line_start = *p == '\n';
-		bg__buf_putc(&b, *p);
 	}
-	bg__buf_putc(&b, '\n');
-	return bg__buf_take(&b, len);
+}
+
+/* Appends a formatted value under `"key": ` at nesting depth. */
+static bool
+append_member(struct bg__buf *b, const char *key, cJSON *value,
+	      unsigned depth, bool last)
+{
+	cJSON *k = cJSON_CreateString(key);
+	char *ktext = k != NULL ? cJSON_PrintUnformatted(k) : NULL;
+	char *vtext = value != NULL ? cJSON_Print(value) : NULL;
+	bool ok = ktext != NULL && vtext != NULL;
+
+	if (ok) {
+		for (unsigned i = 0; i < depth; i++) {
+			bg__buf_puts(b, "  ");
+		}
+		bg__buf_puts(b, ktext);
+		bg__buf_puts(b, ": ");
+		append_reindented(b, vtext, depth);
+		bg__buf_puts(b, last ? "\n" : ",\n");
+	}
+	cJSON_free(ktext);
+	cJSON_free(vtext);
+	cJSON_Delete(k);
+	return ok;
 }
 
 enum bg_status
@@ -462,26 +496,19 @@ bg__emit_json(const struct bg_jobdef *const *defs, size_t n, char **out,
 	      size_t *len)
 {
 	struct em em = { 0 };
-	cJSON *doc = cJSON_CreateObject();
+	struct bg__buf b = { 0 };
 	cJSON *vars = NULL;
-	cJSON *resource;
-	cJSON *type;
-	char *text;
-	char *pretty;
 
-	if (doc == NULL) {
-		return BG_ERR_NOMEM;
-	}
+	/* Input variables first: a reader sees what to supply. */
 	for (size_t i = 0; i < n; i++) {
 		for (size_t j = 0; j < defs[i]->variable_count; j++) {
 			const struct bg_variable *v = &defs[i]->variables[j];
 			cJSON *var;
 			if (vars == NULL) {
-				vars = add(&em, doc, "variable",
-					   cJSON_CreateObject());
+				vars = cJSON_CreateObject();
 			}
 			if (vars == NULL) {
-				break;
+				return BG_ERR_NOMEM;
 			}
 			var = add(&em, vars, v->name, cJSON_CreateObject());
 			if (var != NULL) {
@@ -492,27 +519,38 @@ bg__emit_json(const struct bg_jobdef *const *defs, size_t n, char **out,
 			}
 		}
 	}
-	resource = add(&em, doc, "resource", cJSON_CreateObject());
-	type = resource != NULL ? add(&em, resource, "aws_batch_job_definition",
-				      cJSON_CreateObject())
-				: NULL;
-	for (size_t i = 0; type != NULL && i < n; i++) {
-		add_resource_block(&em, type, defs[i]);
+	bg__buf_puts(&b, "{\n");
+	if (vars != NULL) {
+		em.failed |= !append_member(&b, "variable", vars, 1, false);
+		cJSON_Delete(vars);
 	}
+	bg__buf_puts(&b, "  \"resource\": {\n"
+			 "    \"aws_batch_job_definition\": {");
+	bg__buf_puts(&b, n > 0 ? "\n" : "}\n");
+	/* One resource at a time: memory stays that of one resource. */
+	for (size_t i = 0; i < n && !em.failed && !b.failed; i++) {
+		cJSON *res = cJSON_CreateObject();
+		if (res == NULL) {
+			em.failed = true;
+			break;
+		}
+		add_resource_block(&em, res, defs[i]);
+		if (!em.failed) {
+			cJSON *body = cJSON_GetObjectItemCaseSensitive(
+				res, defs[i]->label);
+			em.failed |= !append_member(&b, defs[i]->label, body, 3,
+						    i + 1 == n);
+		}
+		cJSON_Delete(res);
+	}
+	if (n > 0) {
+		bg__buf_puts(&b, "    }\n");
+	}
+	bg__buf_puts(&b, "  }\n}\n");
 	if (em.failed) {
-		cJSON_Delete(doc);
+		bg__buf_finish(&b);
 		return BG_ERR_NOMEM;
 	}
-	text = cJSON_Print(doc);
-	cJSON_Delete(doc);
-	if (text == NULL) {
-		return BG_ERR_NOMEM;
-	}
-	pretty = reindent(text, len);
-	cJSON_free(text);
-	if (pretty == NULL) {
-		return BG_ERR_NOMEM;
-	}
-	*out = pretty;
-	return BG_OK;
+	*out = bg__buf_take(&b, len);
+	return *out != NULL ? BG_OK : BG_ERR_NOMEM;
 }

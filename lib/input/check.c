@@ -134,10 +134,20 @@ static size_t
 path_push_index(struct walk *w, size_t i)
 {
 	size_t old = w->path_len;
-	int n = snprintf(w->path + old, sizeof(w->path) - old, "[%zu]", i);
+	char digits[24];
+	size_t n = 0;
 
-	if (n > 0 && (size_t)n < sizeof(w->path) - old) {
-		w->path_len += (size_t)n;
+	do {
+		digits[n++] = (char)('0' + i % 10);
+		i /= 10;
+	} while (i > 0);
+	if (old + n + 3 < sizeof(w->path)) {
+		w->path[w->path_len++] = '[';
+		while (n > 0) {
+			w->path[w->path_len++] = digits[--n];
+		}
+		w->path[w->path_len++] = ']';
+		w->path[w->path_len] = '\0';
 	}
 	return old;
 }

@@ -27,6 +27,7 @@ enum rule_id {
 	R_NAME_LENGTH,
 	R_NAME_CHARSET,
 	R_NAME_START,
+	R_LABEL,
 	R_TYPE,
 	R_TYPE_PROPERTIES,
 	R_PLATFORM_CAPABILITY,
@@ -71,6 +72,8 @@ static const struct bg_rule_info rules[R__COUNT] = {
 			     "name has only letters, digits, '-' and '_'" },
 	[R_NAME_START] = { "name-start", "name", BG_SEV_ERROR,
 			   "name starts with a letter or digit" },
+	[R_LABEL] = { "label", "label", BG_SEV_ERROR,
+		      "the Terraform label is an identifier" },
 	[R_TYPE] = { "type", "type", BG_SEV_ERROR,
 		     "type is container or multinode" },
 	[R_TYPE_PROPERTIES] = { "type-properties", "type", BG_SEV_ERROR,
@@ -350,6 +353,26 @@ check_name(struct ctx *cx, const char *name)
 		       "Job definition name must start with a letter or "
 		       "number; got '%s'",
 		       name);
+	}
+}
+
+/* Terraform identifiers: a letter or '_', then letters, digits, '_'
+ * and '-'. */
+static void
+check_label(struct ctx *cx, const char *label)
+{
+	bool ok = label != NULL && label[0] != '\0' &&
+		  ((label[0] >= 'a' && label[0] <= 'z') ||
+		   (label[0] >= 'A' && label[0] <= 'Z') || label[0] == '_');
+
+	for (const char *p = label; ok && *p != '\0'; p++) {
+		ok = is_alnum(*p) || *p == '_' || *p == '-';
+	}
+	if (!ok) {
+		report(cx, R_LABEL, "label",
+		       "Terraform label must start with a letter or '_' and "
+		       "hold only letters, digits, '_' and '-'; got '%s'",
+		       label != NULL ? label : "");
 	}
 }
 
@@ -752,6 +775,7 @@ check_jobdef(struct ctx *cx, const struct bg_jobdef *def)
 	bool multinode = bg_jobdef_is_multinode_job(def);
 
 	check_name(cx, def->name);
+	check_label(cx, def->label);
 	if (def->type != NULL && strcmp(def->type, "container") != 0 &&
 	    strcmp(def->type, "multinode") != 0) {
 		report(cx, R_TYPE, "type",

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+# The render benchmark: generates specs of 1, 1,000, 10,000 and 100,000
+# jobs and, side by side, renders each with batchgen (YAML and JSON
+# spec) and with the baseline (bench/baseline.py: Python's json.dump,
+# no validation). Reports wall time (best of --runs) and peak RSS of
+# each run (GNU time, package 'time'). Not a test: numbers depend on the
+# machine.
+#   python3 bench/run.py BATCHGEN [--runs N] [--sizes 1,1000,...]
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def measure(cmd, runs):
+    """Best wall time and the peak RSS (MiB) of that run. The RSS comes
+    from GNU time (the 'time' package): a child spawned by Python would
+    count Python's own memory as its peak."""
+    best = None
+    with tempfile.NamedTemporaryFile(mode='r') as rss_file:
+        for _ in range(runs):
+            start = time.perf_counter()
+            status = subprocess.call(['/usr/bin/time', '-f', '%M', '-o', rss_file.name] + cmd,
+                                     stdout=subprocess.DEVNULL)
+            wall = time.perf_counter() - start
+            if status != 0:
+                sys.exit('failed: %s' % ' '.join(cmd))
+            rss_file.seek(0)
+            rss = int(rss_file.read().split()[-1]) / 1024.0
+            if best is None or wall < best[0]:
+                best = (wall, rss)
+    return best
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('batchgen')
+    ap.add_argument('--runs', type=int, default=3)
+    ap.add_argument('--sizes', default='1,1000,10000,100000')
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(',')]
+    work = tempfile.mkdtemp(prefix='bg-bench.')
+    print('%8s  %-22s %-22s %-22s %s' % (
+        'jobs', 'batchgen (YAML spec)', 'batchgen (JSON spec)',
+        'baseline (json.dump)', 'speed-up'))
+    for n in sizes:
+        prefix = os.path.join(work, 'spec-%d' % n)
+        subprocess.check_call([sys.executable, os.path.join(HERE, 'gen_spec.py'),
+                               str(n), prefix])
+        runs = args.runs if n <= 10000 else 1
+        y = measure([args.batchgen, 'render', prefix + '.yaml'], runs)
+        j = measure([args.batchgen, 'render', prefix + '.json'], runs)
+        b = measure([sys.executable, os.path.join(HERE, 'baseline.py'),
+                     prefix + '.json'], runs)
+        print('%8d  %7.3f s %7.1f MiB   %7.3f s %7.1f MiB   %7.3f s %7.1f MiB   %5.1fx' % (
+            n, y[0], y[1], j[0], j[1], b[0], b[1], b[0] / y[0]))
+        for ext in ('.yaml', '.json'):
+            os.remove(prefix + ext)
+    os.rmdir(work)
+
+
+if __name__ == '__main__':
+    main()
