@@ -95,6 +95,8 @@ static const char options_text[] =
 	"      --host-volume NAME[=PATH] host volume (repeatable; EC2 only)\n"
 	"      --mount VOLUME:PATH[:ro] mount a volume (repeatable)\n"
 	"  -o, --output FILE            write to FILE (atomically) instead of stdout\n"
+	"  -f, --format json|hcl        output format (default: from -o's extension,\n"
+	"                               .tf is HCL; else Terraform JSON)\n"
 	"      --templates DIR          add user templates from DIR (repeatable)\n"
 	"  -v, --verbose                say when a user template replaces another\n"
 	"  -h, --help                   show this help\n";
@@ -114,6 +116,8 @@ static const char render_help[] =
 	"\n"
 	"Options:\n"
 	"  -o, --output FILE            write to FILE (atomically) instead of stdout\n"
+	"  -f, --format json|hcl        output format (default: from -o's extension,\n"
+	"                               .tf is HCL; else Terraform JSON)\n"
 	"      --templates DIR          add user templates from DIR (repeatable)\n"
 	"  -v, --verbose                say when a user template replaces another\n"
 	"  -h, --help                   show this help\n";
@@ -328,6 +332,42 @@ fail_signals:
 /* ================================================================== */
 /* Option values                                                       */
 /* ================================================================== */
+
+static const struct {
+	const char *name;
+	enum bg_format format;
+} formats[] = {
+	{ "hcl", BG_FORMAT_HCL },
+	{ "json", BG_FORMAT_JSON },
+};
+
+static bool
+parse_format(const char *arg, int *out)
+{
+	for (size_t i = 0; i < sizeof(formats) / sizeof(*formats); i++) {
+		if (strcmp(formats[i].name, arg) == 0) {
+			*out = (int)formats[i].format;
+			return true;
+		}
+	}
+	usage_error("--format: '%s' is not a format; use json or hcl", arg);
+	return false;
+}
+
+/* --format, else the extension of -o (.tf: HCL), else JSON. */
+static enum bg_format
+pick_format(int format, const char *output)
+{
+	size_t n = output != NULL ? strlen(output) : 0;
+
+	if (format >= 0) {
+		return (enum bg_format)format;
+	}
+	if (n > 3 && strcmp(output + n - 3, ".tf") == 0) {
+		return BG_FORMAT_HCL;
+	}
+	return BG_FORMAT_JSON;
+}
 
 static bool
 parse_int(const char *opt, const char *arg, struct bg_opt_int *out)
@@ -663,6 +703,7 @@ enum opt_id {
 	OPT_HOST,
 	OPT_MOUNT,
 	OPT_TEMPLATES,
+	OPT_FORMAT,
 };
 
 static const struct option template_options[] = {
@@ -693,6 +734,7 @@ static const struct option template_options[] = {
 	{ "host-volume", required_argument, NULL, OPT_HOST },
 	{ "mount", required_argument, NULL, OPT_MOUNT },
 	{ "output", required_argument, NULL, 'o' },
+	{ "format", required_argument, NULL, 'f' },
 	{ "templates", required_argument, NULL, OPT_TEMPLATES },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -858,6 +900,7 @@ cmd_template(const struct bg_template_set *set, const char *name, int argc,
 	char *text = NULL;
 	size_t len = 0;
 	bool nomem = false;
+	int format = -1;
 	int rc = EXIT_IO;
 	int c;
 	enum bg_status st;
@@ -867,10 +910,15 @@ cmd_template(const struct bg_template_set *set, const char *name, int argc,
 	}
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:hv", template_options, NULL)) !=
-	       -1) {
+	while ((c = getopt_long(argc, argv, ":o:f:hv", template_options,
+				NULL)) != -1) {
 		if (c == OPT_TEMPLATES || c == 'v') {
 			continue; /* handled in main() */
+		} else if (c == 'f') {
+			if (!parse_format(optarg, &format)) {
+				rc = EXIT_USAGE;
+				goto out;
+			}
 		} else if (c == 'h') {
 			print_template_help(set, name);
 			rc = EXIT_OK;
@@ -907,7 +955,7 @@ cmd_template(const struct bg_template_set *set, const char *name, int argc,
 	}
 	if (st == BG_OK) {
 		const struct bg_jobdef *defs[] = { def };
-		st = bg_emit(defs, 1, BG_FORMAT_JSON, &text, &len);
+		st = bg_emit(defs, 1, pick_format(format, output), &text, &len);
 	}
 	if (st != BG_OK) {
 		fprintf(stderr, "batchgen: %s\n", bg_strerror(st));
@@ -1055,6 +1103,7 @@ cmd_rules(const struct bg_template_set *set, int argc, char **argv)
 
 static const struct option render_options[] = {
 	{ "output", required_argument, NULL, 'o' },
+	{ "format", required_argument, NULL, 'f' },
 	{ "templates", required_argument, NULL, OPT_TEMPLATES },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -1071,6 +1120,7 @@ run_specs(const struct bg_template_set *set, int argc, char **argv,
 	struct bg_spec **specs = NULL;
 	const struct bg_jobdef **defs = NULL;
 	const char *output = NULL;
+	int format = -1;
 	size_t nspecs = 0, ndefs = 0;
 	bool io_error = false, invalid = false;
 	char *text = NULL;
@@ -1084,15 +1134,20 @@ run_specs(const struct bg_template_set *set, int argc, char **argv,
 	}
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, write ? ":o:hv" : ":hv",
+	while ((c = getopt_long(argc, argv, write ? ":o:f:hv" : ":hv",
 				render_options, NULL)) != -1) {
-		if (c == 'h') {
+		if (c == 'f' && write) {
+			if (!parse_format(optarg, &format)) {
+				rc = EXIT_USAGE;
+				goto out;
+			}
+		} else if (c == 'h') {
 			fputs(render_help, stdout);
 			rc = EXIT_OK;
 			goto out;
 		} else if (c == 'o' && write) {
 			output = optarg;
-		} else if (c == '?' || (c == 'o' && !write)) {
+		} else if (c == '?' || ((c == 'o' || c == 'f') && !write)) {
 			rc = usage_error("%s: unknown option '%s'", cmd,
 					 argv[optind - 1]);
 			goto out;
@@ -1147,7 +1202,7 @@ run_specs(const struct bg_template_set *set, int argc, char **argv,
 		rc = EXIT_OK;
 		goto out;
 	}
-	st = bg_emit(defs, ndefs, BG_FORMAT_JSON, &text, &len);
+	st = bg_emit(defs, ndefs, pick_format(format, output), &text, &len);
 	if (st != BG_OK) {
 		fprintf(stderr, "batchgen: %s\n", bg_strerror(st));
 		goto out;

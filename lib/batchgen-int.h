@@ -100,6 +100,8 @@ size_t bg__tf_reference_len(const char *s);
 void bg__tf_escape_into(struct bg__buf *b, const char *s);
 enum bg_status bg__emit_json(const struct bg_jobdef *const *defs, size_t n,
 			     char **out, size_t *len);
+enum bg_status bg__emit_hcl(const struct bg_jobdef *const *defs, size_t n,
+			    char **out, size_t *len);
 
 /* ---- templates (template/builtin.c, generated) ---- */
 

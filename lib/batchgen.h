@@ -607,6 +607,7 @@ BG_EXPORT const struct bg_rule_info *bg_rule_get(size_t i);
 /** Output formats. */
 enum bg_format {
 	BG_FORMAT_JSON = 0, /**< Terraform JSON (.tf.json). */
+	BG_FORMAT_HCL,      /**< HCL (.tf), as terraform fmt writes it. */
 	BG_FORMAT__COUNT
 };
 

@@ -133,6 +133,8 @@ bg_emit(const struct bg_jobdef *const *defs, size_t n, enum bg_format format,
 	switch (format) {
 	case BG_FORMAT_JSON:
 		return bg__emit_json(defs, n, out, len);
+	case BG_FORMAT_HCL:
+		return bg__emit_hcl(defs, n, out, len);
 	case BG_FORMAT__COUNT:
 		break;
 	}

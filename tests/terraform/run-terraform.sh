@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Integration test: render every template, with defaults and with
-# options, into one scratch module, then run the real `terraform
-# validate` and `terraform plan` (aws provider, offline mirror, mock
-# credentials). Prints TAP.
+# options (and every example spec), as Terraform JSON into one scratch
+# module and as HCL into another; check the HCL with `terraform fmt
+# -check`; run the real `terraform validate` and `terraform plan` (aws
+# provider, offline mirror, mock credentials) on both; and compare the
+# two plans value for value. Prints TAP.
 #
 #   run-terraform.sh BATCHGEN [EXAMPLES_DIR]
 #
@@ -46,23 +48,25 @@ fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/bg-terraform.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-mod=$work/mod
-mkdir -p "$mod"
+mkdir -p "$work/json" "$work/hcl"
 
 templates=$("$bin" templates | awk 'NR > 1 { print $1 }')
 n=0 failed=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 notok() { n=$((n + 1)); echo "not ok $n - $1"; failed=$((failed + 1)); }
-count=0
-render() { # render FILE ARGS...
-	local file=$1; shift
-	if "$bin" "$@" >"$mod/$file.tf.json" 2>"$work/err"; then
-		count=$((count + 1))
+count=0 render_failed=0
+# render NAME ARGS...: the same job(s) as Terraform JSON and as HCL.
+render() {
+	local name=$1; shift
+	if "$bin" "$@" -f json >"$work/json/$name.tf.json" 2>"$work/err" &&
+		"$bin" "$@" -f hcl >"$work/hcl/$name.tf" 2>"$work/err"; then
+		count=$((count + $(grep -c '^resource "aws_batch_job_definition"' "$work/hcl/$name.tf")))
 	else
-		notok "batchgen $* (exit $?)"; sed 's/^/# /' "$work/err"
+		render_failed=$((render_failed + 1))
+		notok "batchgen $*"; sed 's/^/# /' "$work/err"
 	fi
 }
-echo "1..4"
+echo "1..8"
 for t in $templates; do
 	render "default-$t" "$t"
 	render "options-$t" "$t" --name "opt-$t" --label "opt_${t//-/_}" \
@@ -80,61 +84,78 @@ render fargate-sixteen fargate-container --name sixteen --image app:1 \
 render volumes simple-container --name volumes --image app:1 --host-volume scratch=/tmp \
 	--efs-volume 'shared=fs-12345678,root=/data,transit-encryption=ENABLED,port=2049' \
 	--mount scratch:/scratch --mount shared:/shared:ro --privileged --readonly-root-filesystem \
-	--user 1000:1000 --command '["sh","-c","echo ${HOME} %{x} \"quoted\""]' \
-	--parameter date=2024-01-01 --propagate-tags --timeout 60 --retry-attempts 10
+	--user 1000:1000 --command '["sh","-c","echo ${HOME} %{x} \"quoted\" back\\slash\ttab"]' \
+	--parameter date=2024-01-01 --parameter 'odd key=${v}' --propagate-tags --timeout 60 \
+	--retry-attempts 10 --tag 'Team Name=a "quoted" value'
 render multinode-wide multinode --name wide --image mpi:1 --nodes 8 --main-node 3 --gpus 2
 if [[ -n $examples ]]; then
 	specs=("$examples"/*.yaml "$examples"/*.json)
 	render examples render "${specs[@]}"
-	count=$((count + $(grep -c '^      "[a-z0-9_]*": {$' "$mod/examples.tf.json") - 1))
 fi
-if [[ $failed == 0 ]]; then ok "rendered $count job definitions"; fi
+if [[ $render_failed == 0 ]]; then ok "rendered $count job definitions as JSON and as HCL"; fi
 
-cat >"$mod/zz-provider.tf.json" <<'JSON'
+export TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
+if out=$(TF_CLI_CONFIG_FILE=/dev/null terraform fmt -check -diff -no-color "$work/hcl" 2>&1); then
+	ok "terraform fmt -check: the HCL is formatted as terraform writes it"
+else
+	echo "$out" | sed 's/^/# /'; notok "terraform fmt -check"
+fi
+
+printf 'provider_installation {\n  filesystem_mirror {\n    path    = "%s"\n    include = ["registry.terraform.io/*/*"]\n  }\n  direct { exclude = ["registry.terraform.io/*/*"] }\n}\n' \
+	"$mirror" >"$work/tfrc"
+export TF_CLI_CONFIG_FILE=$work/tfrc
+for fmt in json hcl; do
+	mod=$work/$fmt
+	cat >"$mod/zz-provider.tf.json" <<'JSON'
 {"provider": {"aws": {"region": "us-east-1", "access_key": "mock", "secret_key": "mock",
   "skip_credentials_validation": true, "skip_requesting_account_id": true,
   "skip_metadata_api_check": true, "skip_region_validation": true}}}
 JSON
-# Values for the input variables that scaffolding declared.
-python3 - "$mod" >"$mod/zz.auto.tfvars.json" <<'PY'
-import json, os, sys
-vals = {}
-for f in sorted(os.listdir(sys.argv[1])):
-    if f.endswith('.tf.json'):
-        doc = json.load(open(os.path.join(sys.argv[1], f)))
-        for name in doc.get('variable', {}):
-            vals[name] = ('arn:aws:iam::123456789012:role/scaffold'
-                          if name.endswith('_arn') else 'scaffold/image:1')
-json.dump(vals, sys.stdout)
-PY
-cat >"$work/tfrc" <<EOF
-provider_installation {
-  filesystem_mirror {
-    path    = "$mirror"
-    include = ["registry.terraform.io/*/*"]
-  }
-  direct { exclude = ["registry.terraform.io/*/*"] }
-}
-EOF
-export TF_CLI_CONFIG_FILE=$work/tfrc TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
-cd "$mod" || exit 1
-if ! terraform init -backend=false -input=false -no-color >"$work/init" 2>&1; then
-	sed 's/^/# /' "$work/init"; notok "terraform init"; exit 1
-fi
-if terraform validate -no-color >"$work/validate" 2>&1; then
-	ok "terraform validate accepts all $count"
-else
-	sed 's/^/# /' "$work/validate"; notok "terraform validate"
-fi
-if terraform plan -refresh=false -input=false -no-color >"$work/plan" 2>&1; then
-	ok "terraform plan accepts them"
-else
-	sed 's/^/# /' "$work/plan"; notok "terraform plan"
-fi
-resources=$(grep -c '^  # aws_batch_job_definition\.' "$work/plan")
+	# Values for the input variables that scaffolding declared.
+	grep -ho '^variable "[a-z0-9_]*"' "$work/hcl"/*.tf | sort -u | python3 -c '
+import json, sys
+names = [l.split("\"")[1] for l in sys.stdin]
+json.dump({n: "arn:aws:iam::123456789012:role/scaffold" if n.endswith("_arn")
+           else "scaffold/image:1" for n in names}, sys.stdout)' >"$mod/zz.auto.tfvars.json"
+	if ! (cd "$mod" && terraform init -backend=false -input=false -no-color) >"$work/init" 2>&1; then
+		sed 's/^/# /' "$work/init"; notok "terraform init ($fmt)"; exit 1
+	fi
+	if (cd "$mod" && terraform validate -no-color) >"$work/validate" 2>&1; then
+		ok "terraform validate accepts the $fmt output"
+	else
+		sed 's/^/# /' "$work/validate"; notok "terraform validate ($fmt)"
+	fi
+	if (cd "$mod" && terraform plan -refresh=false -input=false -no-color -out=plan &&
+		terraform show -json plan >plan.json) >"$work/plan-$fmt" 2>&1; then
+		ok "terraform plan accepts the $fmt output"
+	else
+		sed 's/^/# /' "$work/plan-$fmt"; notok "terraform plan ($fmt)"
+	fi
+done
+resources=$(grep -c '^  # aws_batch_job_definition\.' "$work/plan-json")
 if [[ $resources == "$count" ]]; then
 	ok "plan creates all $resources job definitions"
 else
 	notok "plan creates $resources job definitions, expected $count"
+fi
+# The two plans must describe the same resources, value for value.
+if python3 - "$work/json/plan.json" "$work/hcl/plan.json" >"$work/cmp" 2>&1 <<'PY'
+import json, sys
+def after(path):
+    plan = json.load(open(path))
+    return {r["address"]: r["change"]["after"] for r in plan["resource_changes"]}
+a, b = after(sys.argv[1]), after(sys.argv[2])
+bad = sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k))
+for k in bad:
+    print("differs:", k)
+    print("  json:", json.dumps(a.get(k), sort_keys=True))
+    print("  hcl: ", json.dumps(b.get(k), sort_keys=True))
+print("%d resources compared, %d differ" % (len(set(a) | set(b)), len(bad)))
+sys.exit(1 if bad or not a else 0)
+PY
+then
+	ok "JSON and HCL plans are equal ($(tail -1 "$work/cmp"))"
+else
+	sed 's/^/# /' "$work/cmp"; notok "JSON and HCL plans differ"
 fi
 [[ $failed == 0 ]]

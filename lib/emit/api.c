@@ -1,0 +1,303 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * The AWS API's JSON of container and node properties (camelCase keys,
+ * sorted; lists in a stable order; resource values as canonical
+ * strings; integers as integer literals), as cJSON trees. Both output
+ * formats write these trees: Terraform JSON as an encoded string, HCL as
+ * jsonencode({...}) object syntax, so the two always say the same.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit.h"
+
+/* ================================================================== */
+/* Small builders                                                      */
+/* ================================================================== */
+
+cJSON *
+bg__em_add(struct em *em, cJSON *obj, const char *key, cJSON *item)
+{
+	if (item == NULL) {
+		em->failed = true;
+		return NULL;
+	}
+	if (cJSON_IsArray(obj)) {
+		if (!cJSON_AddItemToArray(obj, item)) {
+			cJSON_Delete(item);
+			em->failed = true;
+			return NULL;
+		}
+	} else if (!cJSON_AddItemToObject(obj, key, item)) {
+		cJSON_Delete(item);
+		em->failed = true;
+		return NULL;
+	}
+	return item;
+}
+
+/* An integer literal, never through %g (no 1e+06, no 2048.0). */
+cJSON *
+bg__em_int(int64_t v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", (long long)v);
+	return cJSON_CreateRaw(buf);
+}
+
+static int
+kv_cmp(const void *a, const void *b)
+{
+	const struct bg_kv *const *x = a;
+	const struct bg_kv *const *y = b;
+
+	return strcmp((*x)->key, (*y)->key);
+}
+
+/* The pairs of list, sorted by key (caller frees the array). */
+const struct bg_kv **
+bg__kv_sorted(const struct bg_kvlist *list)
+{
+	const struct bg_kv **v;
+
+	v = calloc(list->count ? list->count : 1, sizeof(*v));
+	if (v == NULL) {
+		return NULL;
+	}
+	for (size_t i = 0; i < list->count; i++) {
+		v[i] = &list->items[i];
+	}
+	qsort(v, list->count, sizeof(*v), kv_cmp);
+	return v;
+}
+
+/* ================================================================== */
+/* Container properties (API camelCase, keys sorted)                   */
+/* ================================================================== */
+
+static void
+add_resource(struct em *em, cJSON *list, const char *type, const char *value)
+{
+	cJSON *rr = bg__em_add(em, list, NULL, cJSON_CreateObject());
+
+	if (rr != NULL) {
+		bg__em_add(em, rr, "type", cJSON_CreateString(type));
+		bg__em_add(em, rr, "value", cJSON_CreateString(value));
+	}
+}
+
+static void
+add_volume(struct em *em, cJSON *list, const struct bg_volume *vol)
+{
+	cJSON *v = bg__em_add(em, list, NULL, cJSON_CreateObject());
+	cJSON *efs;
+
+	if (v == NULL) {
+		return;
+	}
+	if (vol->efs != NULL) {
+		const struct bg_efs *e = vol->efs;
+		efs = bg__em_add(em, v, "efsVolumeConfiguration",
+			  cJSON_CreateObject());
+		if (efs == NULL) {
+			return;
+		}
+		if (e->authorization.access_point_id != NULL ||
+		    e->authorization.iam != NULL) {
+			cJSON *auth = bg__em_add(em, efs, "authorizationConfig",
+					  cJSON_CreateObject());
+			if (auth != NULL &&
+			    e->authorization.access_point_id != NULL) {
+				bg__em_add(em, auth, "accessPointId",
+				    cJSON_CreateString(
+					    e->authorization.access_point_id));
+			}
+			if (auth != NULL && e->authorization.iam != NULL) {
+				bg__em_add(em, auth, "iam",
+				    cJSON_CreateString(e->authorization.iam));
+			}
+		}
+		bg__em_add(em, efs, "fileSystemId",
+		    cJSON_CreateString(e->file_system_id ? e->file_system_id
+							 : ""));
+		if (e->root_directory != NULL) {
+			bg__em_add(em, efs, "rootDirectory",
+			    cJSON_CreateString(e->root_directory));
+		}
+		if (e->transit_encryption != NULL) {
+			bg__em_add(em, efs, "transitEncryption",
+			    cJSON_CreateString(e->transit_encryption));
+		}
+		if (e->transit_encryption_port.set) {
+			bg__em_add(em, efs, "transitEncryptionPort",
+			    bg__em_int(e->transit_encryption_port.value));
+		}
+	}
+	if (vol->has_host) {
+		cJSON *host = bg__em_add(em, v, "host", cJSON_CreateObject());
+		if (host != NULL && vol->host_source_path != NULL) {
+			bg__em_add(em, host, "sourcePath",
+			    cJSON_CreateString(vol->host_source_path));
+		}
+	}
+	bg__em_add(em, v, "name", cJSON_CreateString(vol->name ? vol->name : ""));
+}
+
+cJSON *
+bg__api_container(struct em *em, const struct bg_container *c, bool fargate)
+{
+	cJSON *o = cJSON_CreateObject();
+	char buf[32];
+
+	if (o == NULL) {
+		em->failed = true;
+		return NULL;
+	}
+	if (c->command_count > 0) {
+		cJSON *cmd = bg__em_add(em, o, "command", cJSON_CreateArray());
+		for (size_t i = 0; cmd != NULL && i < c->command_count; i++) {
+			bg__em_add(em, cmd, NULL, cJSON_CreateString(c->command[i]));
+		}
+	}
+	if (c->environment.count > 0) {
+		const struct bg_kv **v = bg__kv_sorted(&c->environment);
+		cJSON *env = bg__em_add(em, o, "environment", cJSON_CreateArray());
+		for (size_t i = 0; v != NULL && env != NULL &&
+				   i < c->environment.count;
+		     i++) {
+			cJSON *e = bg__em_add(em, env, NULL, cJSON_CreateObject());
+			if (e != NULL) {
+				bg__em_add(em, e, "name",
+				    cJSON_CreateString(v[i]->key));
+				bg__em_add(em, e, "value",
+				    cJSON_CreateString(v[i]->value ? v[i]->value
+								   : ""));
+			}
+		}
+		if (v == NULL) {
+			em->failed = true;
+		}
+		free(v);
+	}
+	if (c->execution_role_arn != NULL) {
+		bg__em_add(em, o, "executionRoleArn",
+		    cJSON_CreateString(c->execution_role_arn));
+	}
+	if (fargate && c->platform_version != NULL) {
+		cJSON *fpc = bg__em_add(em, o, "fargatePlatformConfiguration",
+				 cJSON_CreateObject());
+		if (fpc != NULL) {
+			bg__em_add(em, fpc, "platformVersion",
+			    cJSON_CreateString(c->platform_version));
+		}
+	}
+	bg__em_add(em, o, "image", cJSON_CreateString(c->image ? c->image : ""));
+	if (c->job_role_arn != NULL) {
+		bg__em_add(em, o, "jobRoleArn", cJSON_CreateString(c->job_role_arn));
+	}
+	if (c->mount_point_count > 0) {
+		cJSON *mps = bg__em_add(em, o, "mountPoints", cJSON_CreateArray());
+		for (size_t i = 0; mps != NULL && i < c->mount_point_count;
+		     i++) {
+			const struct bg_mount_point *mp = &c->mount_points[i];
+			cJSON *m = bg__em_add(em, mps, NULL, cJSON_CreateObject());
+			if (m == NULL) {
+				break;
+			}
+			bg__em_add(em, m, "containerPath",
+			    cJSON_CreateString(mp->container_path
+						       ? mp->container_path
+						       : ""));
+			bg__em_add(em, m, "readOnly", cJSON_CreateBool(mp->read_only));
+			bg__em_add(em, m, "sourceVolume",
+			    cJSON_CreateString(mp->source_volume
+						       ? mp->source_volume
+						       : ""));
+		}
+	}
+	if (fargate && c->assign_public_ip != NULL) {
+		cJSON *net = bg__em_add(em, o, "networkConfiguration",
+				 cJSON_CreateObject());
+		if (net != NULL) {
+			bg__em_add(em, net, "assignPublicIp",
+			    cJSON_CreateString(c->assign_public_ip));
+		}
+	}
+	if (c->privileged.set) {
+		bg__em_add(em, o, "privileged", cJSON_CreateBool(c->privileged.value));
+	}
+	if (c->readonly_root_filesystem.set) {
+		bg__em_add(em, o, "readonlyRootFilesystem",
+		    cJSON_CreateBool(c->readonly_root_filesystem.value));
+	}
+	/* Sorted by type (GPU, MEMORY, VCPU): a stable order, since the
+	 * provider diffs this list in order. */
+	if (c->gpus.set || c->memory.set || c->vcpus_milli.set) {
+		cJSON *rrs = bg__em_add(em, o, "resourceRequirements",
+				 cJSON_CreateArray());
+		if (rrs != NULL && c->gpus.set) {
+			snprintf(buf, sizeof(buf), "%lld",
+				 (long long)c->gpus.value);
+			add_resource(em, rrs, "GPU", buf);
+		}
+		if (rrs != NULL && c->memory.set) {
+			snprintf(buf, sizeof(buf), "%lld",
+				 (long long)c->memory.value);
+			add_resource(em, rrs, "MEMORY", buf);
+		}
+		if (rrs != NULL && c->vcpus_milli.set) {
+			bg_vcpus_format(c->vcpus_milli.value, buf,
+					sizeof(buf));
+			add_resource(em, rrs, "VCPU", buf);
+		}
+	}
+	if (c->user != NULL) {
+		bg__em_add(em, o, "user", cJSON_CreateString(c->user));
+	}
+	if (c->volume_count > 0) {
+		cJSON *vols = bg__em_add(em, o, "volumes", cJSON_CreateArray());
+		for (size_t i = 0; vols != NULL && i < c->volume_count; i++) {
+			add_volume(em, vols, &c->volumes[i]);
+		}
+	}
+	return o;
+}
+
+cJSON *
+bg__api_node_properties(struct em *em, const struct bg_node_properties *np,
+		     bool fargate)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *ranges;
+
+	if (o == NULL) {
+		em->failed = true;
+		return NULL;
+	}
+	bg__em_add(em, o, "mainNode",
+	    bg__em_int(np->main_node.set ? np->main_node.value : 0));
+	ranges = bg__em_add(em, o, "nodeRangeProperties", cJSON_CreateArray());
+	for (size_t i = 0; ranges != NULL && i < np->range_count; i++) {
+		const struct bg_node_range *r = &np->ranges[i];
+		cJSON *ro = bg__em_add(em, ranges, NULL, cJSON_CreateObject());
+		if (ro == NULL) {
+			break;
+		}
+		if (r->container != NULL) {
+			bg__em_add(em, ro, "container",
+			    bg__api_container(em, r->container, fargate));
+		}
+		bg__em_add(em, ro, "targetNodes",
+		    cJSON_CreateString(r->target_nodes ? r->target_nodes
+						       : ""));
+	}
+	bg__em_add(em, o, "numNodes",
+	    bg__em_int(np->num_nodes.set ? np->num_nodes.value : 0));
+	return o;
+}
+

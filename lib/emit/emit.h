@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/* Internal: what the emitters share (api.c, emit.c). */
+#ifndef BG_EMIT_H
+#define BG_EMIT_H
+
+#include <cjson/cJSON.h>
+
+#include "batchgen-int.h"
+
+/* Builder state: one failed allocation fails the whole output. */
+struct em {
+	bool failed;
+};
+
+/* Adds item to obj under key (or to an array), or records failure. */
+cJSON *bg__em_add(struct em *em, cJSON *obj, const char *key, cJSON *item);
+/* An integer literal, never through %g (no 1e+06, no 2048.0). */
+cJSON *bg__em_int(int64_t v);
+/* The pairs of list sorted by key; caller frees the array. */
+const struct bg_kv **bg__kv_sorted(const struct bg_kvlist *list);
+/* containerProperties / nodeProperties of the AWS API (api.c). */
+cJSON *bg__api_container(struct em *em, const struct bg_container *c,
+			 bool fargate);
+cJSON *bg__api_node_properties(struct em *em,
+			       const struct bg_node_properties *np,
+			       bool fargate);
+
+#endif /* BG_EMIT_H */

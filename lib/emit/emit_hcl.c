@@ -1,0 +1,441 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * HCL (.tf) output, written the way `terraform fmt` writes it.
+ *
+ * container_properties and node_properties are `jsonencode({...})` in
+ * HCL object syntax, written from the same cJSON trees as the Terraform
+ * JSON output (api.c), so both formats describe the same resources.
+ *
+ * Layout rules of terraform fmt that matter here: two-space indents;
+ * within a body, a run of consecutive one-line attributes has its "="
+ * signs aligned; an attribute whose value spans lines is not aligned and
+ * ends the run, and so does a nested block.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit.h"
+
+/* ================================================================== */
+/* Values                                                              */
+/* ================================================================== */
+
+/* A quoted HCL string: template sequences escaped (the same rule as the
+ * JSON output), then backslash escapes. */
+static void
+put_string(struct bg__buf *b, const char *s)
+{
+	struct bg__buf tmp = { 0 };
+	const char *text;
+
+	bg__buf_puts(&tmp, "");
+	bg__tf_escape_into(&tmp, s);
+	text = tmp.data != NULL ? tmp.data : "";
+	bg__buf_putc(b, '"');
+	for (const unsigned char *p = (const unsigned char *)text; *p != '\0';
+	     p++) {
+		switch (*p) {
+		case '"':
+			bg__buf_puts(b, "\\\"");
+			break;
+		case '\\':
+			bg__buf_puts(b, "\\\\");
+			break;
+		case '\n':
+			bg__buf_puts(b, "\\n");
+			break;
+		case '\r':
+			bg__buf_puts(b, "\\r");
+			break;
+		case '\t':
+			bg__buf_puts(b, "\\t");
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f) {
+				bg__buf_printf(b, "\\u%04x", *p);
+			} else {
+				bg__buf_putc(b, (char)*p);
+			}
+		}
+	}
+	bg__buf_putc(b, '"');
+	if (tmp.failed) {
+		b->failed = true;
+	}
+	bg__buf_finish(&tmp);
+}
+
+static bool
+is_identifier(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+	      *s == '_')) {
+		return false;
+	}
+	for (; *s != '\0'; s++) {
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '_' || *s == '-')) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static void
+indent(struct bg__buf *b, unsigned depth)
+{
+	for (unsigned i = 0; i < depth; i++) {
+		bg__buf_puts(b, "  ");
+	}
+}
+
+static bool
+is_scalar(const cJSON *v)
+{
+	return !cJSON_IsArray(v) && !cJSON_IsObject(v);
+}
+
+/* Whether v is written on one line. */
+static bool
+one_line(const cJSON *v)
+{
+	const cJSON *item;
+
+	if (cJSON_IsObject(v)) {
+		return v->child == NULL;
+	}
+	if (cJSON_IsArray(v)) {
+		cJSON_ArrayForEach(item, v)
+		{
+			if (!is_scalar(item)) {
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
+static void put_value(struct bg__buf *b, const cJSON *v, unsigned depth);
+
+/* An object body: one "key = value" per line, aligned in runs. */
+static void
+put_object_body(struct bg__buf *b, const cJSON *obj, unsigned depth,
+		bool quote_keys)
+{
+	for (const cJSON *start = obj->child; start != NULL;) {
+		const cJSON *end = start;
+		size_t width = 0;
+
+		/* A run of one-line members shares one alignment. */
+		if (one_line(start)) {
+			while (end != NULL && one_line(end)) {
+				size_t w = strlen(end->string) +
+					   (quote_keys ||
+							    !is_identifier(
+								    end->string)
+						    ? 2
+						    : 0);
+				width = w > width ? w : width;
+				end = end->next;
+			}
+		} else {
+			end = start->next;
+		}
+		for (const cJSON *m = start; m != end; m = m->next) {
+			size_t w;
+			indent(b, depth);
+			if (quote_keys || !is_identifier(m->string)) {
+				put_string(b, m->string);
+				w = strlen(m->string) + 2;
+			} else {
+				bg__buf_puts(b, m->string);
+				w = strlen(m->string);
+			}
+			for (; w < width; w++) {
+				bg__buf_putc(b, ' ');
+			}
+			bg__buf_puts(b, " = ");
+			put_value(b, m, depth);
+			bg__buf_putc(b, '\n');
+		}
+		start = end;
+	}
+}
+
+static void
+put_value(struct bg__buf *b, const cJSON *v, unsigned depth)
+{
+	const cJSON *item;
+
+	if (cJSON_IsString(v)) {
+		put_string(b, v->valuestring);
+	} else if (cJSON_IsRaw(v)) {
+		bg__buf_puts(b, v->valuestring); /* integer literal */
+	} else if (cJSON_IsBool(v)) {
+		bg__buf_puts(b, cJSON_IsTrue(v) ? "true" : "false");
+	} else if (cJSON_IsNumber(v)) {
+		bg__buf_printf(b, "%lld", (long long)v->valuedouble);
+	} else if (cJSON_IsArray(v) && one_line(v)) {
+		bg__buf_putc(b, '[');
+		cJSON_ArrayForEach(item, v)
+		{
+			put_value(b, item, depth);
+			if (item->next != NULL) {
+				bg__buf_puts(b, ", ");
+			}
+		}
+		bg__buf_putc(b, ']');
+	} else if (cJSON_IsArray(v)) {
+		bg__buf_puts(b, "[\n");
+		cJSON_ArrayForEach(item, v)
+		{
+			indent(b, depth + 1);
+			put_value(b, item, depth + 1);
+			bg__buf_puts(b, ",\n");
+		}
+		indent(b, depth);
+		bg__buf_putc(b, ']');
+	} else if (cJSON_IsObject(v) && v->child == NULL) {
+		bg__buf_puts(b, "{}");
+	} else if (cJSON_IsObject(v)) {
+		bg__buf_puts(b, "{\n");
+		put_object_body(b, v, depth + 1, false);
+		indent(b, depth);
+		bg__buf_putc(b, '}');
+	} else {
+		bg__buf_puts(b, "null");
+	}
+}
+
+/* ================================================================== */
+/* Blocks                                                              */
+/* ================================================================== */
+
+/* A map attribute (tags, parameters) as a cJSON object, keys sorted. */
+static cJSON *
+map_object(struct em *em, const struct bg_kvlist *list)
+{
+	const struct bg_kv **v = bg__kv_sorted(list);
+	cJSON *obj = cJSON_CreateObject();
+
+	if (v == NULL || obj == NULL) {
+		em->failed = true;
+		free(v);
+		cJSON_Delete(obj);
+		return NULL;
+	}
+	for (size_t i = 0; i < list->count; i++) {
+		bg__em_add(em, obj, v[i]->key,
+			   cJSON_CreateString(v[i]->value ? v[i]->value : ""));
+	}
+	free(v);
+	return obj;
+}
+
+/* One entry of a resource body. */
+enum item_kind {
+	ITEM_ATTR,       /* key = value */
+	ITEM_MAP,        /* key = { "k" = "v" ... } (quoted keys) */
+	ITEM_JSONENCODE, /* key = jsonencode({...}) */
+	ITEM_BLOCK,      /* key { ... } */
+};
+
+struct item {
+	const char *key;
+	enum item_kind kind;
+	cJSON *value;
+};
+
+static bool
+item_one_line(const struct item *it)
+{
+	return it->kind == ITEM_ATTR && one_line(it->value);
+}
+
+/* Writes a body: runs of one-line attributes aligned, as fmt does. */
+static void
+put_items(struct bg__buf *b, const struct item *items, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t end = i + 1;
+		size_t width = strlen(items[i].key);
+
+		if (item_one_line(&items[i])) {
+			while (end < n && item_one_line(&items[end])) {
+				size_t w = strlen(items[end].key);
+				width = w > width ? w : width;
+				end++;
+			}
+		}
+		for (size_t j = i; j < end; j++) {
+			const struct item *it = &items[j];
+			indent(b, 1);
+			bg__buf_puts(b, it->key);
+			if (it->kind == ITEM_BLOCK) {
+				bg__buf_puts(b, " {\n");
+				put_object_body(b, it->value, 2, false);
+				bg__buf_puts(b, "  }\n");
+				continue;
+			}
+			for (size_t w = strlen(it->key); w < width; w++) {
+				bg__buf_putc(b, ' ');
+			}
+			bg__buf_puts(b, " = ");
+			if (it->kind == ITEM_JSONENCODE) {
+				bg__buf_puts(b, "jsonencode(");
+				put_value(b, it->value, 1);
+				bg__buf_putc(b, ')');
+			} else if (it->kind == ITEM_MAP) {
+				bg__buf_puts(b, "{\n");
+				put_object_body(b, it->value, 2, true);
+				bg__buf_puts(b, "  }");
+			} else {
+				put_value(b, it->value, 1);
+			}
+			bg__buf_putc(b, '\n');
+		}
+		i = end;
+	}
+}
+
+/* A block holding one integer attribute. */
+static cJSON *
+int_block(struct em *em, const char *key, int64_t value)
+{
+	cJSON *obj = cJSON_CreateObject();
+
+	if (obj == NULL) {
+		em->failed = true;
+		return NULL;
+	}
+	bg__em_add(em, obj, key, bg__em_int(value));
+	return obj;
+}
+
+static void
+put_resource(struct em *em, struct bg__buf *b, const struct bg_jobdef *def)
+{
+	bool fargate = bg_jobdef_supports_fargate(def);
+	struct item items[12];
+	size_t n = 0;
+	cJSON *pc = NULL;
+
+	/* The order of the JSON output: name, type, platforms, the
+	 * properties, then the rest sorted. */
+	items[n++] = (struct item){ "name", ITEM_ATTR,
+				    cJSON_CreateString(def->name ? def->name
+								 : "") };
+	items[n++] = (struct item){
+		"type", ITEM_ATTR,
+		cJSON_CreateString(def->type ? def->type : "container")
+	};
+	if (def->platform_capability_count > 0) {
+		pc = cJSON_CreateArray();
+		for (size_t i = 0;
+		     pc != NULL && i < def->platform_capability_count; i++) {
+			bg__em_add(em, pc, NULL,
+				   cJSON_CreateString(
+					   def->platform_capabilities[i]));
+		}
+		items[n++] = (struct item){ "platform_capabilities", ITEM_ATTR,
+					    pc };
+	}
+	if (def->container != NULL) {
+		items[n++] = (struct item){
+			"container_properties", ITEM_JSONENCODE,
+			bg__api_container(em, def->container, fargate)
+		};
+	} else if (def->node_properties != NULL) {
+		items[n++] = (struct item){
+			"node_properties", ITEM_JSONENCODE,
+			bg__api_node_properties(em, def->node_properties,
+						fargate)
+		};
+	}
+	if (def->parameters.count > 0) {
+		items[n++] = (struct item){ "parameters", ITEM_MAP,
+					    map_object(em, &def->parameters) };
+	}
+	if (def->propagate_tags.set) {
+		items[n++] = (struct item){
+			"propagate_tags", ITEM_ATTR,
+			cJSON_CreateBool(def->propagate_tags.value)
+		};
+	}
+	if (def->retry_attempts.set) {
+		items[n++] = (struct item){
+			"retry_strategy", ITEM_BLOCK,
+			int_block(em, "attempts", def->retry_attempts.value)
+		};
+	}
+	if (def->scheduling_priority.set) {
+		items[n++] = (struct item){
+			"scheduling_priority", ITEM_ATTR,
+			bg__em_int(def->scheduling_priority.value)
+		};
+	}
+	if (def->tags.count > 0) {
+		items[n++] = (struct item){ "tags", ITEM_MAP,
+					    map_object(em, &def->tags) };
+	}
+	if (def->timeout_seconds.set) {
+		items[n++] = (struct item){
+			"timeout", ITEM_BLOCK,
+			int_block(em, "attempt_duration_seconds",
+				  def->timeout_seconds.value)
+		};
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (items[i].value == NULL) {
+			em->failed = true;
+		}
+	}
+	if (!em->failed) {
+		bg__buf_puts(b, "resource \"aws_batch_job_definition\" ");
+		put_string(b, def->label);
+		bg__buf_puts(b, " {\n");
+		put_items(b, items, n);
+		bg__buf_puts(b, "}\n");
+	}
+	for (size_t i = 0; i < n; i++) {
+		cJSON_Delete(items[i].value);
+	}
+}
+
+enum bg_status
+bg__emit_hcl(const struct bg_jobdef *const *defs, size_t n, char **out,
+	     size_t *len)
+{
+	struct em em = { 0 };
+	struct bg__buf b = { 0 };
+	bool first = true;
+
+	bg__buf_puts(&b, "");
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < defs[i]->variable_count; j++) {
+			const struct bg_variable *v = &defs[i]->variables[j];
+			bg__buf_puts(&b, first ? "" : "\n");
+			bg__buf_puts(&b, "variable ");
+			put_string(&b, v->name);
+			bg__buf_puts(&b, " {\n  description = ");
+			put_string(&b, v->description);
+			bg__buf_puts(&b, "\n  type        = string\n}\n");
+			first = false;
+		}
+	}
+	for (size_t i = 0; i < n && !em.failed && !b.failed; i++) {
+		bg__buf_puts(&b, first ? "" : "\n");
+		put_resource(&em, &b, defs[i]);
+		first = false;
+	}
+	if (em.failed) {
+		bg__buf_finish(&b);
+		return BG_ERR_NOMEM;
+	}
+	*out = bg__buf_take(&b, len);
+	return *out != NULL ? BG_OK : BG_ERR_NOMEM;
+}
