@@ -11,15 +11,20 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+extern char **environ;
 
 #include <cjson/cJSON.h>
 
@@ -97,6 +102,8 @@ static const char options_text[] =
 	"  -o, --output FILE            write to FILE (atomically) instead of stdout\n"
 	"  -f, --format json|hcl        output format (default: from -o's extension,\n"
 	"                               .tf is HCL; else Terraform JSON)\n"
+	"      --check                  compare with the -o FILE instead of writing it:\n"
+	"                               exit 0 if identical, 1 with a diff if stale\n"
 	"      --templates DIR          add user templates from DIR (repeatable)\n"
 	"  -v, --verbose                say when a user template replaces another\n"
 	"  -h, --help                   show this help\n";
@@ -111,13 +118,16 @@ static const char render_help[] =
 	"reported as FILE:LINE:COLUMN: error: FIELD: MESSAGE [CODE]; then the\n"
 	"exit status is 1 and nothing is written.\n"
 	"\n"
-	"Example:\n"
+	"Examples:\n"
 	"  batchgen render examples/*.yaml -o batch.tf.json\n"
+	"  batchgen render jobs.yaml -o batch.tf --check   # in CI: is batch.tf current?\n"
 	"\n"
 	"Options:\n"
 	"  -o, --output FILE            write to FILE (atomically) instead of stdout\n"
 	"  -f, --format json|hcl        output format (default: from -o's extension,\n"
 	"                               .tf is HCL; else Terraform JSON)\n"
+	"      --check                  compare with the -o FILE instead of writing it:\n"
+	"                               exit 0 if identical, 1 with a diff if stale\n"
 	"      --templates DIR          add user templates from DIR (repeatable)\n"
 	"  -v, --verbose                say when a user template replaces another\n"
 	"  -h, --help                   show this help\n";
@@ -269,9 +279,24 @@ write_output(const char *path, const char *data, size_t len)
 		}
 		return EXIT_OK;
 	}
-	if (stat(path, &st) == 0) {
+	if (lstat(path, &st) == 0) {
+		/* Only a regular file is replaced: renaming over a link
+		 * would replace the link, and a device or directory is not
+		 * a file to overwrite. */
 		if (S_ISDIR(st.st_mode)) {
 			fprintf(stderr, "batchgen: %s: is a directory\n", path);
+			return EXIT_IO;
+		}
+		if (S_ISLNK(st.st_mode)) {
+			fprintf(stderr,
+				"batchgen: %s: is a symbolic link; give the "
+				"file it points to\n",
+				path);
+			return EXIT_IO;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			fprintf(stderr, "batchgen: %s: not a regular file\n",
+				path);
 			return EXIT_IO;
 		}
 		mode = st.st_mode & 07777;
@@ -327,6 +352,80 @@ fail_signals:
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);
 	return EXIT_IO;
+}
+
+/*
+ * --check: compares data with the existing FILE without writing
+ * anything. 0 when identical; 1 with a unified diff (diff -u) on stderr
+ * when FILE would change; 3 when FILE cannot be read.
+ */
+static int
+check_output(const char *path, const char *data, size_t len)
+{
+	char label[4200];
+	char *argv[] = { "diff", "-u", "--label", (char *)path, "--label",
+			 label, (char *)path, "-", NULL };
+	posix_spawn_file_actions_t actions;
+	int pipefd[2];
+	pid_t pid;
+	int status = 0;
+	FILE *f;
+	char *old = NULL;
+	size_t old_len = 0;
+	bool same;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		return usage_error("--check needs -o FILE: the file to compare "
+				   "with");
+	}
+	f = fopen(path, "rb");
+	if (f == NULL) {
+		fprintf(stderr, "batchgen: %s: %s; --check found nothing to "
+				"compare with (it would be created)\n",
+			path, strerror(errno));
+		return errno == ENOENT ? EXIT_INVALID : EXIT_IO;
+	}
+	old = malloc(len + 2);
+	if (old != NULL) {
+		old_len = fread(old, 1, len + 1, f);
+	}
+	same = old != NULL && !ferror(f) && old_len == len &&
+	       memcmp(old, data, len) == 0;
+	free(old);
+	fclose(f);
+	if (same) {
+		return EXIT_OK;
+	}
+	fprintf(stderr, "batchgen: %s is out of date; regenerate it:\n", path);
+	snprintf(label, sizeof(label), "%s (regenerated)", path);
+	/* diff reads the new text on stdin and writes to our stderr. */
+	if (pipe(pipefd) != 0) {
+		return EXIT_INVALID;
+	}
+	posix_spawn_file_actions_init(&actions);
+	posix_spawn_file_actions_adddup2(&actions, pipefd[0], STDIN_FILENO);
+	posix_spawn_file_actions_adddup2(&actions, STDERR_FILENO,
+					 STDOUT_FILENO);
+	posix_spawn_file_actions_addclose(&actions, pipefd[1]);
+	if (posix_spawnp(&pid, "diff", &actions, NULL, argv, environ) != 0) {
+		fprintf(stderr, "batchgen: (no 'diff' program to show the "
+				"changes)\n");
+		pid = -1;
+	}
+	posix_spawn_file_actions_destroy(&actions);
+	close(pipefd[0]);
+	if (pid > 0) {
+		struct sigaction ign = { 0 }, old_pipe;
+		ign.sa_handler = SIG_IGN;
+		sigaction(SIGPIPE, &ign, &old_pipe);
+		write_all(pipefd[1], data, len);
+		close(pipefd[1]);
+		waitpid(pid, &status, 0);
+		sigaction(SIGPIPE, &old_pipe, NULL);
+	} else {
+		close(pipefd[1]);
+	}
+	return EXIT_INVALID;
 }
 
 /* ================================================================== */
@@ -704,6 +803,7 @@ enum opt_id {
 	OPT_MOUNT,
 	OPT_TEMPLATES,
 	OPT_FORMAT,
+	OPT_CHECK,
 };
 
 static const struct option template_options[] = {
@@ -735,6 +835,7 @@ static const struct option template_options[] = {
 	{ "mount", required_argument, NULL, OPT_MOUNT },
 	{ "output", required_argument, NULL, 'o' },
 	{ "format", required_argument, NULL, 'f' },
+	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "templates", required_argument, NULL, OPT_TEMPLATES },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -900,6 +1001,7 @@ cmd_template(const struct bg_template_set *set, const char *name, int argc,
 	char *text = NULL;
 	size_t len = 0;
 	bool nomem = false;
+	bool check = false;
 	int format = -1;
 	int rc = EXIT_IO;
 	int c;
@@ -914,6 +1016,8 @@ cmd_template(const struct bg_template_set *set, const char *name, int argc,
 				NULL)) != -1) {
 		if (c == OPT_TEMPLATES || c == 'v') {
 			continue; /* handled in main() */
+		} else if (c == OPT_CHECK) {
+			check = true;
 		} else if (c == 'f') {
 			if (!parse_format(optarg, &format)) {
 				rc = EXIT_USAGE;
@@ -962,7 +1066,8 @@ cmd_template(const struct bg_template_set *set, const char *name, int argc,
 		rc = EXIT_IO;
 		goto out;
 	}
-	rc = write_output(output, text, len);
+	rc = check ? check_output(output, text, len)
+		   : write_output(output, text, len);
 out:
 	free(text);
 	bg_jobdef_destroy(def);
@@ -1104,6 +1209,7 @@ cmd_rules(const struct bg_template_set *set, int argc, char **argv)
 static const struct option render_options[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "format", required_argument, NULL, 'f' },
+	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "templates", required_argument, NULL, OPT_TEMPLATES },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -1121,6 +1227,7 @@ run_specs(const struct bg_template_set *set, int argc, char **argv,
 	const struct bg_jobdef **defs = NULL;
 	const char *output = NULL;
 	int format = -1;
+	bool check = false;
 	size_t nspecs = 0, ndefs = 0;
 	bool io_error = false, invalid = false;
 	char *text = NULL;
@@ -1136,7 +1243,9 @@ run_specs(const struct bg_template_set *set, int argc, char **argv,
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, write ? ":o:f:hv" : ":hv",
 				render_options, NULL)) != -1) {
-		if (c == 'f' && write) {
+		if (c == OPT_CHECK && write) {
+			check = true;
+		} else if (c == 'f' && write) {
 			if (!parse_format(optarg, &format)) {
 				rc = EXIT_USAGE;
 				goto out;
@@ -1147,7 +1256,8 @@ run_specs(const struct bg_template_set *set, int argc, char **argv,
 			goto out;
 		} else if (c == 'o' && write) {
 			output = optarg;
-		} else if (c == '?' || ((c == 'o' || c == 'f') && !write)) {
+		} else if (c == '?' ||
+			   ((c == 'o' || c == 'f' || c == OPT_CHECK) && !write)) {
 			rc = usage_error("%s: unknown option '%s'", cmd,
 					 argv[optind - 1]);
 			goto out;
@@ -1207,7 +1317,8 @@ run_specs(const struct bg_template_set *set, int argc, char **argv,
 		fprintf(stderr, "batchgen: %s\n", bg_strerror(st));
 		goto out;
 	}
-	rc = write_output(output, text, len);
+	rc = check ? check_output(output, text, len)
+		   : write_output(output, text, len);
 out:
 	free(text);
 	free(defs);

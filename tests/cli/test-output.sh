@@ -16,7 +16,7 @@ check() { # check DESCRIPTION COMMAND...
 }
 no_temp_files() { [[ -z $(find "$work" -name '.*.tmp.*' -print -quit) ]]; }
 
-echo "1..11"
+echo "1..18"
 cd "$work" || exit 1
 
 "$bin" ml-training --gpus 2 --image img:1 -o job.tf.json 2>/dev/null
@@ -55,6 +55,36 @@ else
 	rc=$?
 	check "writing to a full device exits 3" test "$rc" = 3
 fi
+
+ln -s job.tf.json link.tf.json
+"$bin" simple-container --image img:1 -o link.tf.json 2>err
+rc=$?
+check "-o through a symbolic link exits 3, link and file intact" \
+	bash -c "test $rc = 3 && test -L link.tf.json && cmp -s before job.tf.json && grep -q 'symbolic link' err"
+ln -s missing.tf.json dangling.tf.json
+"$bin" simple-container --image img:1 -o dangling.tf.json 2>err
+rc=$?
+check "-o through a dangling symbolic link exits 3, creates nothing" \
+	bash -c "test $rc = 3 && test -L dangling.tf.json && test ! -e missing.tf.json"
+"$bin" simple-container --image img:1 -o /dev/full 2>err
+rc=$?
+check "-o onto a device exits 3" test "$rc" = 3
+
+# --check compares, never writes.
+"$bin" simple-container --image img:1 -o fresh.tf.json 2>/dev/null
+cp fresh.tf.json fresh.before
+"$bin" simple-container --image img:1 -o fresh.tf.json --check 2>err
+rc=$?
+check "--check on an up-to-date file exits 0, silently" bash -c "test $rc = 0 && test ! -s err"
+"$bin" simple-container --image img:2 -o fresh.tf.json --check 2>err
+rc=$?
+check "--check on a stale file exits 1 with a unified diff" \
+	bash -c "test $rc = 1 && grep -q '^-.*img:1' err && grep -q '^+.*img:2' err"
+check "--check leaves the stale file untouched" cmp -s fresh.before fresh.tf.json
+"$bin" simple-container --image img:1 -o absent.tf.json --check 2>err
+rc=$?
+check "--check with no file exits 1 and creates none" \
+	bash -c "test $rc = 1 && test ! -e absent.tf.json"
 
 chmod 0640 job.tf.json
 "$bin" simple-container --image img:2 -o job.tf.json 2>/dev/null
