@@ -41,6 +41,8 @@ static const char usage_text[] =
 	"Usage: batchgen TEMPLATE [options]       write a job definition\n"
 	"       batchgen render SPEC... [-o FILE] write every job of the specs\n"
 	"       batchgen validate SPEC...         check specs, write nothing\n"
+	"       batchgen describe SPEC...|TEMPLATE [options] [--json]\n"
+	"                                         analyse jobs: resources, platforms\n"
 	"       batchgen templates                list the templates\n"
 	"       batchgen rules                    list the validation rules\n"
 	"       batchgen --help | --version\n"
@@ -106,15 +108,21 @@ static const char options_text[] =
 	"                               exit 0 if identical, 1 with a diff if stale\n"
 	"      --templates DIR          add user templates from DIR (repeatable)\n"
 	"  -v, --verbose                say when a user template replaces another\n"
+	"      --json                   with describe: the analysis as JSON\n"
 	"  -h, --help                   show this help\n";
 
 static const char render_help[] =
 	"Usage: batchgen render SPEC... [-o FILE] [--templates DIR] [-v]\n"
 	"       batchgen validate SPEC... [--templates DIR] [-v]\n"
+	"       batchgen describe SPEC... [--json] [--templates DIR] [-v]\n"
+	"       batchgen describe TEMPLATE [options] [--json]\n"
 	"\n"
 	"render writes one Terraform JSON document holding every job of every\n"
 	"spec (YAML or JSON; '-' reads standard input). validate checks the\n"
-	"specs and prints diagnostics only. Every problem in every file is\n"
+	"specs and prints diagnostics only. describe prints each job's\n"
+	"type, platforms, vCPUs, memory and GPUs (per node for multinode),\n"
+	"retry strategy, timeout and volumes; --json for scripts. Every\n"
+	"problem in every file is\n"
 	"reported as FILE:LINE:COLUMN: error: FIELD: MESSAGE [CODE]; then the\n"
 	"exit status is 1 and nothing is written.\n"
 	"\n"
@@ -804,6 +812,7 @@ enum opt_id {
 	OPT_TEMPLATES,
 	OPT_FORMAT,
 	OPT_CHECK,
+	OPT_JSON,
 };
 
 static const struct option template_options[] = {
@@ -836,6 +845,7 @@ static const struct option template_options[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "json", no_argument, NULL, OPT_JSON },
 	{ "templates", required_argument, NULL, OPT_TEMPLATES },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -990,9 +1000,94 @@ print_template_help(const struct bg_template_set *set, const char *name)
 	}
 }
 
+/* The seed's resource analysis as a table, or JSON (--json). */
 static int
-cmd_template(const struct bg_template_set *set, const char *name, int argc,
-	     char **argv)
+describe(const struct bg_jobdef *const *defs, size_t n, bool json)
+{
+	if (json) {
+		char *text = NULL;
+		size_t len = 0;
+		int rc;
+		if (bg_describe_json(defs, n, &text, &len) != BG_OK) {
+			fputs("batchgen: out of memory\n", stderr);
+			return EXIT_IO;
+		}
+		rc = write_output(NULL, text, len);
+		free(text);
+		return rc;
+	}
+	printf("%-24s %-9s %-11s %6s %7s %4s %5s %5s %7s  %s\n", "JOB", "TYPE",
+	       "PLATFORMS", "VCPU", "MEMORY", "GPUS", "NODES", "RETRY",
+	       "TIMEOUT", "VOLUMES");
+	for (size_t i = 0; i < n; i++) {
+		const struct bg_jobdef *d = defs[i];
+		const struct bg_container *c =
+			d->container != NULL ? d->container
+			: d->node_properties != NULL &&
+					d->node_properties->range_count > 0
+				? d->node_properties->ranges[0].container
+				: NULL;
+		char v[32], nodes[24] = "-", retry[24] = "-", timeout[32] = "-";
+		const char *platforms =
+			bg_jobdef_supports_ec2(d) && bg_jobdef_supports_fargate(d)
+				? "EC2,FARGATE"
+			: bg_jobdef_supports_fargate(d) ? "FARGATE"
+							: "EC2";
+
+		bg_vcpus_format(bg_jobdef_estimated_vcpus_milli(d), v,
+				sizeof(v));
+		if (d->node_properties != NULL) {
+			snprintf(nodes, sizeof(nodes), "%lld",
+				 (long long)d->node_properties->num_nodes.value);
+		}
+		if (bg_jobdef_has_retry_strategy(d)) {
+			snprintf(retry, sizeof(retry), "%lld",
+				 (long long)d->retry_attempts.value);
+		}
+		if (bg_jobdef_has_timeout(d)) {
+			snprintf(timeout, sizeof(timeout), "%llds",
+				 (long long)d->timeout_seconds.value);
+		}
+		printf("%-24s %-9s %-11s %6s %7lld %4lld %5s %5s %7s  ",
+		       d->name, bg_jobdef_is_multinode_job(d) ? "multinode"
+							     : "container",
+		       platforms, v,
+		       (long long)bg_jobdef_estimated_memory_mib(d),
+		       (long long)bg_jobdef_estimated_gpus(d), nodes, retry,
+		       timeout);
+		for (size_t j = 0; c != NULL && j < c->volume_count; j++) {
+			const struct bg_volume *vol = &c->volumes[j];
+			printf("%s%s(%s)", j > 0 ? ", " : "", vol->name,
+			       vol->efs != NULL ? "efs" : "host");
+			for (size_t k = 0; k < c->mount_point_count; k++) {
+				const struct bg_mount_point *m =
+					&c->mount_points[k];
+				if (m->source_volume != NULL &&
+				    vol->name != NULL &&
+				    strcmp(m->source_volume, vol->name) == 0) {
+					printf(" %s%s", m->container_path,
+					       m->read_only ? ":ro" : "");
+				}
+			}
+		}
+		printf("%s\n", c == NULL || c->volume_count == 0 ? "-" : "");
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (defs[i]->node_properties == NULL) {
+			continue;
+		}
+		fputs("(vCPU, memory and GPUs of a multinode job are per "
+		      "node)\n",
+		      stdout);
+		break;
+	}
+	return EXIT_OK;
+}
+
+/* A template command; with describe, the analysis instead of output. */
+static int
+template_run(const struct bg_template_set *set, const char *name, int argc,
+	     char **argv, bool describing)
 {
 	struct bg_job_options opts = { 0 };
 	struct bg_diags *diags = bg_diags_create();
@@ -1002,6 +1097,7 @@ cmd_template(const struct bg_template_set *set, const char *name, int argc,
 	size_t len = 0;
 	bool nomem = false;
 	bool check = false;
+	bool json = false;
 	int format = -1;
 	int rc = EXIT_IO;
 	int c;
@@ -1018,6 +1114,14 @@ cmd_template(const struct bg_template_set *set, const char *name, int argc,
 			continue; /* handled in main() */
 		} else if (c == OPT_CHECK) {
 			check = true;
+		} else if (c == OPT_JSON) {
+			if (!describing) {
+				rc = usage_error("%s: --json is an option of "
+						 "describe",
+						 name);
+				goto out;
+			}
+			json = true;
 		} else if (c == 'f') {
 			if (!parse_format(optarg, &format)) {
 				rc = EXIT_USAGE;
@@ -1055,6 +1159,11 @@ cmd_template(const struct bg_template_set *set, const char *name, int argc,
 	print_diags(diags);
 	if (st == BG_ERR_INVALID) {
 		rc = EXIT_INVALID;
+		goto out;
+	}
+	if (st == BG_OK && describing) {
+		const struct bg_jobdef *defs[] = { def };
+		rc = describe(defs, 1, json);
 		goto out;
 	}
 	if (st == BG_OK) {
@@ -1109,6 +1218,13 @@ parse_list_options(const char *cmd, int argc, char **argv, const char *help)
 				   argv[optind]);
 	}
 	return -1;
+}
+
+static int
+cmd_template(const struct bg_template_set *set, const char *name, int argc,
+	     char **argv)
+{
+	return template_run(set, name, argc, argv, false);
 }
 
 static int
@@ -1210,18 +1326,29 @@ static const struct option render_options[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "json", no_argument, NULL, OPT_JSON },
 	{ "templates", required_argument, NULL, OPT_TEMPLATES },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
 
-/* render and validate: load every spec, report every problem. */
+/* render, validate and describe: load every spec, report every problem. */
+enum spec_mode {
+	SPECS_RENDER,
+	SPECS_VALIDATE,
+	SPECS_DESCRIBE,
+};
+
 static int
 run_specs(const struct bg_template_set *set, int argc, char **argv,
-	  bool write)
+	  enum spec_mode mode)
 {
-	const char *cmd = write ? "render" : "validate";
+	static const char *const names[] = { "render", "validate",
+					     "describe" };
+	const char *cmd = names[mode];
+	bool write = mode == SPECS_RENDER;
+	bool json = false;
 	struct bg_diags *diags = bg_diags_create();
 	struct bg_spec **specs = NULL;
 	const struct bg_jobdef **defs = NULL;
@@ -1245,6 +1372,8 @@ run_specs(const struct bg_template_set *set, int argc, char **argv,
 				render_options, NULL)) != -1) {
 		if (c == OPT_CHECK && write) {
 			check = true;
+		} else if (c == OPT_JSON && mode == SPECS_DESCRIBE) {
+			json = true;
 		} else if (c == 'f' && write) {
 			if (!parse_format(optarg, &format)) {
 				rc = EXIT_USAGE;
@@ -1256,7 +1385,7 @@ run_specs(const struct bg_template_set *set, int argc, char **argv,
 			goto out;
 		} else if (c == 'o' && write) {
 			output = optarg;
-		} else if (c == '?' ||
+		} else if (c == '?' || c == OPT_JSON ||
 			   ((c == 'o' || c == 'f' || c == OPT_CHECK) && !write)) {
 			rc = usage_error("%s: unknown option '%s'", cmd,
 					 argv[optind - 1]);
@@ -1308,6 +1437,10 @@ run_specs(const struct bg_template_set *set, int argc, char **argv,
 		rc = io_error ? EXIT_IO : EXIT_INVALID;
 		goto out;
 	}
+	if (mode == SPECS_DESCRIBE) {
+		rc = describe(defs, ndefs, json);
+		goto out;
+	}
 	if (!write) {
 		rc = EXIT_OK;
 		goto out;
@@ -1333,13 +1466,26 @@ out:
 static int
 cmd_render(const struct bg_template_set *set, int argc, char **argv)
 {
-	return run_specs(set, argc, argv, true);
+	return run_specs(set, argc, argv, SPECS_RENDER);
 }
 
 static int
 cmd_validate(const struct bg_template_set *set, int argc, char **argv)
 {
-	return run_specs(set, argc, argv, false);
+	return run_specs(set, argc, argv, SPECS_VALIDATE);
+}
+
+/* describe TEMPLATE [options] | describe SPEC... [--json] */
+static int
+cmd_describe(const struct bg_template_set *set, int argc, char **argv)
+{
+	struct stat st;
+
+	if (argc >= 2 && bg_template_exists(set, argv[1]) &&
+	    stat(argv[1], &st) != 0) {
+		return template_run(set, argv[1], argc - 1, argv + 1, true);
+	}
+	return run_specs(set, argc, argv, SPECS_DESCRIBE);
 }
 
 struct command {
@@ -1349,6 +1495,7 @@ struct command {
 
 /* Keep alphabetized: looked up with bsearch. */
 static const struct command commands[] = {
+	{ "describe", cmd_describe },
 	{ "render", cmd_render },
 	{ "rules", cmd_rules },
 	{ "templates", cmd_templates },

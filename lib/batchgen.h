@@ -623,6 +623,17 @@ BG_EXPORT enum bg_status bg_emit(const struct bg_jobdef *const *defs, size_t n,
 				 size_t *len);
 
 /**
+ * The seed's resource analysis of @p n job definitions, as a JSON array
+ * (one object per job: name, label, type, platforms {ec2, fargate},
+ * vcpus, memory_mib, gpus, per_node/nodes/main_node for multinode jobs,
+ * retry_attempts, timeout_seconds, volumes, mount_points).
+ * @param[out] out caller frees with free(); untouched on failure.
+ * @return BG_OK, BG_ERR_NOMEM or BG_ERR_ARG.
+ */
+BG_EXPORT enum bg_status bg_describe_json(const struct bg_jobdef *const *defs,
+					  size_t n, char **out, size_t *len);
+
+/**
  * Escapes @p text for a Terraform template string: every "${" becomes
  * "$${" and every "%{" becomes "%%{", except a "${...}" whose content
  * starts with a Terraform reference (a lowercase identifier followed by

@@ -26,4 +26,9 @@ cJSON *bg__api_node_properties(struct em *em,
 			       const struct bg_node_properties *np,
 			       bool fargate);
 
+/* Appends cJSON_Print() text as two-space indented JSON, nested
+ * `depth` levels deep (emit_json.c). */
+void bg__append_reindented(struct bg__buf *b, const char *text,
+			   unsigned depth);
+
 #endif /* BG_EMIT_H */

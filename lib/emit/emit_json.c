@@ -150,8 +150,8 @@ add_resource_block(struct em *em, cJSON *parent, const struct bg_jobdef *def)
  * writes ":\t"; make that two spaces per level (plus `depth` levels, for
  * a value nested in the document) and ": ". Strings never hold a raw
  * tab (cJSON escapes it), so every tab in the text is layout. */
-static void
-append_reindented(struct bg__buf *b, const char *text, unsigned depth)
+void
+bg__append_reindented(struct bg__buf *b, const char *text, unsigned depth)
 {
 	const char *p = text;
 
@@ -192,7 +192,7 @@ append_member(struct bg__buf *b, const char *key, cJSON *value,
 		}
 		bg__buf_puts(b, ktext);
 		bg__buf_puts(b, ": ");
-		append_reindented(b, vtext, depth);
+		bg__append_reindented(b, vtext, depth);
 		bg__buf_puts(b, last ? "\n" : ",\n");
 	}
 	cJSON_free(ktext);
