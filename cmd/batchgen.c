@@ -129,6 +129,7 @@ static const char render_help[] =
 	"Examples:\n"
 	"  batchgen render examples/*.yaml -o batch.tf.json\n"
 	"  batchgen render jobs.yaml -o batch.tf --check   # in CI: is batch.tf current?\n"
+	"  batchgen describe jobs.yaml --json\n"
 	"\n"
 	"Options:\n"
 	"  -o, --output FILE            write to FILE (atomically) instead of stdout\n"
@@ -1234,7 +1235,8 @@ cmd_templates(const struct bg_template_set *set, int argc, char **argv)
 		"templates", argc, argv,
 		"Usage: batchgen templates [--templates DIR] [-v]\n\n"
 		"Lists the templates with their defaults and where each comes "
-		"from.\n");
+		"from.\n\nExample:\n  batchgen templates --templates "
+		"./my-templates\n");
 
 	if (rc >= 0) {
 		return rc;
@@ -1306,7 +1308,8 @@ cmd_rules(const struct bg_template_set *set, int argc, char **argv)
 	int rc = parse_list_options(
 		"rules", argc, argv,
 		"Usage: batchgen rules\n\nLists the validation rules: code, "
-		"severity, summary.\n");
+		"severity, summary.\n\nExample:\n  batchgen rules | grep "
+		"fargate\n");
 
 	(void)set;
 	if (rc >= 0) {
