@@ -372,6 +372,9 @@ BG_EXPORT void bg_job_options_finish(struct bg_job_options *opts);
 /** A set of templates: the built-in ones, plus user templates (opaque). */
 struct bg_template_set;
 
+/** @return a new empty template set, or NULL when out of memory. */
+BG_EXPORT struct bg_template_set *bg_template_set_create(void);
+
 /**
  * Loads the eight built-in templates (embedded in the library) into a
  * new set. Problems go to @p diags.
@@ -395,6 +398,16 @@ BG_EXPORT void bg_template_set_destroy(struct bg_template_set *set);
 BG_EXPORT enum bg_status bg_template_set_add_dir(struct bg_template_set *set,
 						 const char *dir,
 						 struct bg_diags *diags);
+/**
+ * Adds one template from memory (the text of a template file; @p name
+ * names it in diagnostics), as bg_template_set_add_dir() does for each
+ * file. Call bg_template_set_resolve() afterwards.
+ * @return BG_OK, BG_ERR_NOMEM or BG_ERR_TEMPLATE.
+ */
+BG_EXPORT enum bg_status bg_template_set_add_buffer(struct bg_template_set *set,
+						    const char *buf, size_t len,
+						    const char *name,
+						    struct bg_diags *diags);
 /**
  * Resolves every template's `extends` chain. An unknown parent or a
  * cycle is an error naming the chain ("a -> b -> a"); such a template

@@ -273,6 +273,23 @@ START_TEST(json_syntax_errors_are_located)
 }
 END_TEST
 
+START_TEST(json_escapes_read_like_json)
+{
+	struct bg_spec *spec = NULL;
+	const char *text = "{\"jobs\": [{\"name\": \"a\", \"template\": "
+			   "\"simple-container\",\t\"image\": "
+			   "\"x\\ud83d\\ude80\\u00e9\\/y\\t\"}]}";
+
+	ck_assert_int_eq(bg_spec_load_buffer(text, strlen(text), "s.json", set,
+					     &spec, diags),
+			 BG_OK);
+	/* U+1F680 from a surrogate pair, U+00E9, an escaped slash, a tab. */
+	ck_assert_str_eq(bg_spec_job(spec, 0)->container->image,
+			 "x\xf0\x9f\x9a\x80\xc3\xa9/y\t");
+	bg_spec_destroy(spec);
+}
+END_TEST
+
 START_TEST(empty_and_shapeless_documents)
 {
 	ck_assert_int_eq(load_bad(""), BG_ERR_SCHEMA);
@@ -597,6 +614,7 @@ test_suite(void)
 	tcase_add_test(tc, types_are_checked_strictly);
 	tcase_add_test(tc, syntax_errors_are_located);
 	tcase_add_test(tc, json_syntax_errors_are_located);
+	tcase_add_test(tc, json_escapes_read_like_json);
 	tcase_add_test(tc, empty_and_shapeless_documents);
 	tcase_add_test(tc, duplicate_keys_are_errors);
 	tcase_add_test(tc, alias_bomb_is_refused);

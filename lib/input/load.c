@@ -33,6 +33,66 @@ offset_to_position(const char *buf, size_t off, unsigned *line, unsigned *col)
 	}
 }
 
+static unsigned
+hex4(const char *p)
+{
+	unsigned v = 0;
+
+	for (int i = 0; i < 4; i++) {
+		char c = p[i];
+		v = v * 16 + (unsigned)(c >= '0' && c <= '9'	 ? c - '0'
+					: c >= 'a' && c <= 'f' ? c - 'a' + 10
+							       : c - 'A' + 10);
+	}
+	return v;
+}
+
+/*
+ * Copies valid JSON into out (len + 1 bytes) so that libyaml reads it
+ * the same: raw tabs (always whitespace in valid JSON) become spaces,
+ * and a UTF-16 surrogate pair escape (\ud83d\ude80), which YAML does
+ * not allow, becomes the YAML escape \U0001f680 (two bytes shorter: on
+ * that line, later columns shift by two).
+ */
+static char *
+json_for_yaml(const char *buf, size_t len, char *out)
+{
+	size_t o = 0;
+	bool in_string = false;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = buf[i];
+		if (!in_string) {
+			out[o++] = c == '\t' ? ' ' : c;
+			in_string = c == '"';
+			continue;
+		}
+		if (c == '"') {
+			in_string = false;
+		} else if (c == '\\' && i + 11 < len && buf[i + 1] == 'u' &&
+			   buf[i + 6] == '\\' && buf[i + 7] == 'u') {
+			unsigned hi = hex4(buf + i + 2);
+			unsigned lo = hex4(buf + i + 8);
+			if (hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 &&
+			    lo <= 0xdfff) {
+				unsigned cp = 0x10000 + ((hi - 0xd800) << 10) +
+					      (lo - 0xdc00);
+				o += (size_t)snprintf(out + o, 11, "\\U%08x",
+						      cp);
+				i += 11;
+				continue;
+			}
+		}
+		if (c == '\\' && i + 1 < len) {
+			out[o++] = c;
+			c = buf[++i];
+		}
+		out[o++] = c;
+	}
+	out[o] = '\0';
+	return out;
+}
+
 /*
  * Checks JSON syntax strictly with cJSON (YAML would accept things JSON
  * does not) and returns a copy that libyaml reads the same way: JSON is
@@ -90,11 +150,7 @@ json_precheck(const char *buf, size_t len, const char *file,
 		*st = BG_ERR_NOMEM;
 		return NULL;
 	}
-	for (size_t i = 0; i < len; i++) {
-		copy[i] = buf[i] == '\t' ? ' ' : buf[i];
-	}
-	copy[len] = '\0';
-	return copy;
+	return json_for_yaml(buf, len, copy);
 }
 
 struct log_ctx {
@@ -296,6 +352,7 @@ bg__load_checked(const char *buf, size_t len, bool json, const char *file,
 			return st;
 		}
 		buf = json_copy;
+		len = strlen(json_copy);
 	}
 	st = bg__ydoc_load(doc, buf, len, file, diags);
 	if (st != BG_OK) {

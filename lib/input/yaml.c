@@ -28,6 +28,9 @@
 /* Building                                                            */
 /* ================================================================== */
 
+/* Far deeper than any spec or template (they nest about 8 levels). */
+#define MAX_DEPTH 64
+
 /* An open collection: its node and the children read so far. */
 struct open_coll {
 	uint32_t node;
@@ -301,10 +304,25 @@ bg__ydoc_load(struct bg__ydoc *d, const char *buf, size_t len,
 			scalar(&b, &e);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
-			open_collection(&b, BG_Y_SEQ, &e);
-			break;
 		case YAML_MAPPING_START_EVENT:
-			open_collection(&b, BG_Y_MAP, &e);
+			/* No spec nests deeply; stopping here also spares
+			 * libyaml's scanner, which slows down with depth. */
+			if (b.depth >= MAX_DEPTH) {
+				st = BG_ERR_PARSE;
+				bg_diags_add(diags, BG_SEV_ERROR, "yaml-too-deep",
+					     file,
+					     (unsigned)e.start_mark.line + 1,
+					     (unsigned)e.start_mark.column + 1,
+					     NULL,
+					     "nested more than %d levels deep",
+					     MAX_DEPTH);
+				break;
+			}
+			open_collection(&b,
+					e.type == YAML_MAPPING_START_EVENT
+						? BG_Y_MAP
+						: BG_Y_SEQ,
+					&e);
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:

@@ -439,6 +439,12 @@ set_add(struct bg_template_set *set, struct template *t,
 	return BG_OK;
 }
 
+struct bg_template_set *
+bg_template_set_create(void)
+{
+	return calloc(1, sizeof(struct bg_template_set));
+}
+
 enum bg_status
 bg_template_set_builtin(struct bg_template_set **out, struct bg_diags *diags)
 {
@@ -560,6 +566,32 @@ bg_template_set_add_dir(struct bg_template_set *set, const char *dir,
 		set->items[i].resolved = false;
 	}
 	return result;
+}
+
+enum bg_status
+bg_template_set_add_buffer(struct bg_template_set *set, const char *buf,
+			   size_t len, const char *name,
+			   struct bg_diags *diags)
+{
+	struct template t = { 0 };
+	enum bg_status st;
+
+	if (set == NULL || (buf == NULL && len > 0)) {
+		return BG_ERR_ARG;
+	}
+	name = name != NULL ? name : "<template>";
+	st = template_load(&t, buf != NULL ? buf : "", len, name, name, diags);
+	if (st == BG_OK) {
+		st = set_add(set, &t, diags);
+	}
+	if (st == BG_OK) {
+		qsort(set->items, set->count, sizeof(*set->items),
+		      template_cmp);
+		for (size_t i = 0; i < set->count; i++) {
+			set->items[i].resolved = false;
+		}
+	}
+	return st == BG_OK || st == BG_ERR_NOMEM ? st : BG_ERR_TEMPLATE;
 }
 
 enum bg_status

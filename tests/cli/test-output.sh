@@ -16,7 +16,7 @@ check() { # check DESCRIPTION COMMAND...
 }
 no_temp_files() { [[ -z $(find "$work" -name '.*.tmp.*' -print -quit) ]]; }
 
-echo "1..18"
+echo "1..19"
 cd "$work" || exit 1
 
 "$bin" ml-training --gpus 2 --image img:1 -o job.tf.json 2>/dev/null
@@ -85,6 +85,33 @@ check "--check leaves the stale file untouched" cmp -s fresh.before fresh.tf.jso
 rc=$?
 check "--check with no file exits 1 and creates none" \
 	bash -c "test $rc = 1 && test ! -e absent.tf.json"
+
+# Interrupted by a signal at some point of a long run: the target is
+# either untouched or complete, never truncated, and no temporary file
+# stays behind.
+python3 -c '
+print("jobs:")
+for i in range(20000):
+    print("  - {name: job-%d, template: simple-container, image: \"app:1\"}" % i)' >big.yaml
+"$bin" render big.yaml -o complete.tf.json 2>/dev/null
+interrupted_ok=1
+for delay in 0.05 0.2 0.4 0.6 0.8; do
+	cp before target.tf.json
+	"$bin" render big.yaml -o target.tf.json 2>/dev/null &
+	pid=$!
+	sleep "$delay"
+	kill -INT "$pid" 2>/dev/null
+	wait "$pid"
+	if ! cmp -s before target.tf.json && ! cmp -s complete.tf.json target.tf.json; then
+		echo "# interrupted after ${delay}s: target.tf.json is neither old nor complete"
+		interrupted_ok=0
+	fi
+	if [[ -n $(find . -name '.*.tmp.*' -print -quit) ]]; then
+		echo "# interrupted after ${delay}s: a temporary file was left"
+		interrupted_ok=0
+	fi
+done
+check "a signal never leaves a truncated file or a temporary file" test "$interrupted_ok" = 1
 
 chmod 0640 job.tf.json
 "$bin" simple-container --image img:2 -o job.tf.json 2>/dev/null

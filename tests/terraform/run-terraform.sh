@@ -66,7 +66,7 @@ render() {
 		notok "batchgen $*"; sed 's/^/# /' "$work/err"
 	fi
 }
-echo "1..8"
+echo "1..9"
 for t in $templates; do
 	render "default-$t" "$t"
 	render "options-$t" "$t" --name "opt-$t" --label "opt_${t//-/_}" \
@@ -88,6 +88,22 @@ render volumes simple-container --name volumes --image app:1 --host-volume scrat
 	--parameter date=2024-01-01 --parameter 'odd key=${v}' --propagate-tags --timeout 60 \
 	--retry-attempts 10 --tag 'Team Name=a "quoted" value'
 render multinode-wide multinode --name wide --image mpi:1 --nodes 8 --main-node 3 --gpus 2
+# Strings that must reach the plan unchanged, in both formats: quotes,
+# backslashes, newlines, tabs, control characters, template sequences,
+# braces and Unicode (see the check at the end).
+python3 - "$work/strings.json" <<'PY'
+import json, sys
+tricky = ['quote " backslash \\ end', 'line\nbreak\ttab\r', 'ctl \x01\x1f',
+          '${AWS_BATCH_JOB_ID} %{ if x } $${lit} %%{lit} }{ ${', 'unicode \u00e9 \u2713 \U0001f680']
+json.dump({"jobs": [{"name": "tricky-strings", "template": "simple-container",
+                     "image": "app:1", "command": tricky,
+                     "environment": {"V%d" % i: t for i, t in enumerate(tricky)},
+                     "tags": {"T%d" % i: t for i, t in enumerate(tricky)},
+                     "parameters": {"p%d" % i: t for i, t in enumerate(tricky)}}],
+           "_tricky": tricky}, open(sys.argv[1], "w"))
+PY
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); t=d.pop("_tricky"); json.dump(d, open(sys.argv[1], "w")); json.dump(t, open(sys.argv[1] + ".expect", "w"))' "$work/strings.json"
+render strings render "$work/strings.json"
 if [[ -n $examples ]]; then
 	specs=("$examples"/*.yaml "$examples"/*.json)
 	render examples render "${specs[@]}"
@@ -137,6 +153,32 @@ if [[ $resources == "$count" ]]; then
 	ok "plan creates all $resources job definitions"
 else
 	notok "plan creates $resources job definitions, expected $count"
+fi
+# The tricky strings reach the plan unchanged, in both formats.
+if python3 - "$work/strings.json.expect" "$work/json/plan.json" "$work/hcl/plan.json" >"$work/strings" 2>&1 <<'PY'
+import json, sys
+want = json.load(open(sys.argv[1]))
+bad = 0
+for path in sys.argv[2:]:
+    plan = json.load(open(path))
+    r = [r for r in plan["resource_changes"] if r["name"] == "tricky_strings"][0]["change"]["after"]
+    cp = json.loads(r["container_properties"])
+    env = {e["name"]: e["value"] for e in cp["environment"]}
+    got = {"command": cp["command"],
+           "environment": [env["V%d" % i] for i in range(len(want))],
+           "tags": [r["tags"]["T%d" % i] for i in range(len(want))],
+           "parameters": [r["parameters"]["p%d" % i] for i in range(len(want))]}
+    for field, values in got.items():
+        if values != want:
+            bad += 1
+            print(path, field, "differs:", json.dumps(values), "want", json.dumps(want))
+print("%d strings checked in 4 fields of 2 plans, %d fields differ" % (len(want), bad))
+sys.exit(1 if bad else 0)
+PY
+then
+	ok "strings reach the plan unchanged ($(tail -1 "$work/strings"))"
+else
+	sed 's/^/# /' "$work/strings"; notok "strings change on their way to the plan"
 fi
 # The two plans must describe the same resources, value for value.
 if python3 - "$work/json/plan.json" "$work/hcl/plan.json" >"$work/cmp" 2>&1 <<'PY'

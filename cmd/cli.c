@@ -3,7 +3,8 @@
 /*
  * batchgen: the command line. Arguments become struct bg_job_options;
  * the library applies the template, validates and emits; this file
- * prints the diagnostics and writes the output.
+ * prints the diagnostics and writes the output. main() is in main.c, so
+ * that the argument fuzzer can call batchgen_main() too.
  *
  * Exit status: 0 ok (warnings allowed), 1 invalid definition, 2 usage
  * error, 3 I/O or internal error.
@@ -29,6 +30,7 @@ extern char **environ;
 #include <cjson/cJSON.h>
 
 #include "batchgen.h"
+#include "cli.h"
 
 enum exit_code {
 	EXIT_OK = 0,
@@ -1107,7 +1109,7 @@ template_run(const struct bg_template_set *set, const char *name, int argc,
 	if (diags == NULL) {
 		return EXIT_IO;
 	}
-	optind = 1;
+	optind = 0; /* 0: glibc resets its whole getopt state */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:f:hv", template_options,
 				NULL)) != -1) {
@@ -1200,7 +1202,7 @@ parse_list_options(const char *cmd, int argc, char **argv, const char *help)
 {
 	int c;
 
-	optind = 1;
+	optind = 0; /* 0: glibc resets its whole getopt state */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":hv", list_options, NULL)) != -1) {
 		if (c == 'h') {
@@ -1369,7 +1371,7 @@ run_specs(const struct bg_template_set *set, int argc, char **argv,
 	if (diags == NULL) {
 		return EXIT_IO;
 	}
-	optind = 1;
+	optind = 0; /* 0: glibc resets its whole getopt state */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, write ? ":o:f:hv" : ":hv",
 				render_options, NULL)) != -1) {
@@ -1555,13 +1557,14 @@ load_user_templates(struct bg_template_set *set, int argc, char **argv,
 }
 
 int
-main(int argc, char **argv)
+batchgen_main(int argc, char **argv)
 {
 	struct bg_template_set *set = NULL;
 	struct bg_diags *diags = NULL;
 	const struct command *cmd;
 	int rc = EXIT_IO;
 
+	verbose = false;
 	if (argc < 2) {
 		fputs(usage_text, stderr);
 		return EXIT_USAGE;

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Runs one libFuzzer target with the seed corpus from the project's own
+# tests and examples.
+#   fuzz/run.sh BUILD_DIR TARGET SECONDS [WORK_DIR [LIBFUZZER OPTIONS...]]
+# TARGET: spec, template, cli or roundtrip. WORK_DIR keeps the corpus
+# between runs (default: a temporary folder). Crashes are written to
+# WORK_DIR/crash-* and make the run fail.
+set -u
+build=$1 target=$2 seconds=$3
+src=$(cd "$(dirname "$0")/.." && pwd)
+work=${4:-$(mktemp -d "${TMPDIR:-/tmp}/bg-fuzz-$target.XXXXXX")}
+mkdir -p "$work/corpus" "$work/seeds"
+case $target in
+spec | roundtrip)
+	cp "$src"/examples/* "$src"/tests/data/spec/* "$work/seeds/" ;;
+template)
+	cp "$src"/templates/*.yaml "$work/seeds/"
+	for f in "$src"/tests/data/templates/*/*.yaml; do
+		cp "$f" "$work/seeds/$(basename "$(dirname "$f")")-$(basename "$f")"
+	done ;;
+cli)
+	for f in "$src"/tests/golden/*.args; do
+		tr '\n' '\0' <"$f" >"$work/seeds/$(basename "$f")"
+	done ;;
+*)
+	echo "run.sh: unknown target $target" >&2; exit 2 ;;
+esac
+extra=()
+[[ $target == cli ]] && extra=(-close_fd_mask=3)
+cd "$work" || exit 2
+ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	"$build/fuzz/fuzz-$target" -max_total_time="$seconds" -timeout=10 \
+	-rss_limit_mb=2048 -max_len=65536 -dict="$src/fuzz/dict.txt" \
+	-print_final_stats=1 "${extra[@]}" "${@:5}" corpus seeds 2>"$work/log"
+rc=$?
+grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$work/log" |
+	sed "s/^/fuzz-$target: /"
+if [[ $rc != 0 ]]; then
+	tail -40 "$work/log"
+	echo "fuzz-$target: FAILED (exit $rc); inputs in $work" >&2
+fi
+exit $rc
