@@ -1578,7 +1578,19 @@ batchgen_main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	diags = bg_diags_create();
+#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+	/* The argument fuzzer calls this millions of times and passes no
+	 * --templates: reuse one built-in set. */
+	static struct bg_template_set *fuzz_set;
+	if (fuzz_set == NULL &&
+	    bg_template_set_builtin(&fuzz_set, diags) != BG_OK) {
+		abort();
+	}
+	set = fuzz_set;
+	if (diags == NULL) {
+#else
 	if (diags == NULL || bg_template_set_builtin(&set, diags) != BG_OK) {
+#endif
 		print_diags(diags);
 		fputs("batchgen: cannot load the built-in templates\n", stderr);
 		goto out;
@@ -1601,7 +1613,9 @@ batchgen_main(int argc, char **argv)
 		rc = usage_error("unknown command or template '%s'", argv[1]);
 	}
 out:
+#ifndef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
 	bg_template_set_destroy(set);
+#endif
 	bg_diags_destroy(diags);
 	return rc;
 }
