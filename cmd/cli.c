@@ -109,6 +109,7 @@ static const char options_text[] =
 	"      --check                  compare with the -o FILE instead of writing it:\n"
 	"                               exit 0 if identical, 1 with a diff if stale\n"
 	"      --templates DIR          add user templates from DIR (repeatable)\n"
+	"      --Werror                 treat warnings as errors (exit 1)\n"
 	"  -v, --verbose                say when a user template replaces another\n"
 	"      --json                   with describe: the analysis as JSON\n"
 	"  -h, --help                   show this help\n";
@@ -140,6 +141,7 @@ static const char render_help[] =
 	"      --check                  compare with the -o FILE instead of writing it:\n"
 	"                               exit 0 if identical, 1 with a diff if stale\n"
 	"      --templates DIR          add user templates from DIR (repeatable)\n"
+	"      --Werror                 treat warnings as errors (exit 1)\n"
 	"  -v, --verbose                say when a user template replaces another\n"
 	"  -h, --help                   show this help\n";
 
@@ -148,6 +150,15 @@ static const char render_help[] =
 /* ================================================================== */
 
 static bool verbose;
+static bool werror; /* --Werror: warnings fail the run */
+
+/* Errors, or warnings under --Werror. */
+static bool
+failing(const struct bg_diags *diags)
+{
+	return bg_diags_count_severity(diags, BG_SEV_ERROR) > 0 ||
+	       (werror && bg_diags_count_severity(diags, BG_SEV_WARNING) > 0);
+}
 
 struct diag_order {
 	const struct bg_diag *d;
@@ -816,6 +827,7 @@ enum opt_id {
 	OPT_FORMAT,
 	OPT_CHECK,
 	OPT_JSON,
+	OPT_WERROR,
 };
 
 static const struct option template_options[] = {
@@ -850,6 +862,7 @@ static const struct option template_options[] = {
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "templates", required_argument, NULL, OPT_TEMPLATES },
+	{ "Werror", no_argument, NULL, OPT_WERROR },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -1113,7 +1126,7 @@ template_run(const struct bg_template_set *set, const char *name, int argc,
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:f:hv", template_options,
 				NULL)) != -1) {
-		if (c == OPT_TEMPLATES || c == 'v') {
+		if (c == OPT_TEMPLATES || c == 'v' || c == OPT_WERROR) {
 			continue; /* handled in main() */
 		} else if (c == OPT_CHECK) {
 			check = true;
@@ -1160,7 +1173,7 @@ template_run(const struct bg_template_set *set, const char *name, int argc,
 		st = bg_validate(def, NULL, diags);
 	}
 	print_diags(diags);
-	if (st == BG_ERR_INVALID) {
+	if (st == BG_ERR_INVALID || (st == BG_OK && failing(diags))) {
 		rc = EXIT_INVALID;
 		goto out;
 	}
@@ -1190,6 +1203,7 @@ out:
 
 static const struct option list_options[] = {
 	{ "templates", required_argument, NULL, OPT_TEMPLATES },
+	{ "Werror", no_argument, NULL, OPT_WERROR },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -1333,6 +1347,7 @@ static const struct option render_options[] = {
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "templates", required_argument, NULL, OPT_TEMPLATES },
+	{ "Werror", no_argument, NULL, OPT_WERROR },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -1375,7 +1390,9 @@ run_specs(const struct bg_template_set *set, int argc, char **argv,
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, write ? ":o:f:hv" : ":hv",
 				render_options, NULL)) != -1) {
-		if (c == OPT_CHECK && write) {
+		if (c == OPT_WERROR || c == OPT_TEMPLATES || c == 'v') {
+			continue; /* handled in main() */
+		} else if (c == OPT_CHECK && write) {
 			check = true;
 		} else if (c == OPT_JSON && mode == SPECS_DESCRIBE) {
 			json = true;
@@ -1436,7 +1453,7 @@ run_specs(const struct bg_template_set *set, int argc, char **argv,
 	if (st == BG_ERR_NOMEM) {
 		goto out;
 	}
-	invalid = invalid || st != BG_OK;
+	invalid = invalid || st != BG_OK || failing(diags);
 	print_diags(diags);
 	if (io_error || invalid) {
 		rc = io_error ? EXIT_IO : EXIT_INVALID;
@@ -1547,6 +1564,8 @@ load_user_templates(struct bg_template_set *set, int argc, char **argv,
 		} else if (strcmp(argv[i], "-v") == 0 ||
 			   strcmp(argv[i], "--verbose") == 0) {
 			verbose = true;
+		} else if (strcmp(argv[i], "--Werror") == 0) {
+			werror = true;
 		}
 		if (dir != NULL) {
 			ok = bg_template_set_add_dir(set, dir, diags) == BG_OK &&
@@ -1565,6 +1584,7 @@ batchgen_main(int argc, char **argv)
 	int rc = EXIT_IO;
 
 	verbose = false;
+	werror = false;
 	if (argc < 2) {
 		fputs(usage_text, stderr);
 		return EXIT_USAGE;

@@ -277,14 +277,14 @@ START_TEST(json_escapes_read_like_json)
 {
 	struct bg_spec *spec = NULL;
 	const char *text = "{\"jobs\": [{\"name\": \"a\", \"template\": "
-			   "\"simple-container\",\t\"image\": "
-			   "\"x\\ud83d\\ude80\\u00e9\\/y\\t\"}]}";
+			   "\"simple-container\", \"image\": \"x\",\t"
+			   "\"command\": [\"x\\ud83d\\ude80\\u00e9\\/y\\t\"]}]}";
 
 	ck_assert_int_eq(bg_spec_load_buffer(text, strlen(text), "s.json", set,
 					     &spec, diags),
 			 BG_OK);
 	/* U+1F680 from a surrogate pair, U+00E9, an escaped slash, a tab. */
-	ck_assert_str_eq(bg_spec_job(spec, 0)->container->image,
+	ck_assert_str_eq(bg_spec_job(spec, 0)->container->command[0],
 			 "x\xf0\x9f\x9a\x80\xc3\xa9/y\t");
 	bg_spec_destroy(spec);
 }

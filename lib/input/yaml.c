@@ -630,6 +630,15 @@ bg__ynode_to_env(struct bg__ydoc *d, struct bg__ynode *n, const char *path,
 			st = BG_ERR_SCHEMA;
 			continue;
 		}
+		if (name != NULL && has_key(out, name)) {
+			bg_diags_add(diags, BG_SEV_ERROR, "env-duplicate",
+				     d->file, e->line, e->column, path,
+				     "environment variable '%s' is given "
+				     "twice",
+				     name);
+			st = BG_ERR_SCHEMA;
+			continue;
+		}
 		if (kv_append(out, name != NULL ? name : "", value) != BG_OK) {
 			return BG_ERR_NOMEM;
 		}

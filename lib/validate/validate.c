@@ -59,6 +59,31 @@ enum rule_id {
 	R_NODE_TARGET,
 	R_RETRY_ATTEMPTS,
 	R_TIMEOUT,
+	R_IMAGE_FORMAT,
+	R_TAGS_COUNT,
+	R_TAG_KEY,
+	R_TAG_VALUE,
+	R_TAG_AWS_PREFIX,
+	R_PARAMETER_REF,
+	R_PARAMETER_UNUSED,
+	R_ENV_RESERVED,
+	R_ENV_DUPLICATE,
+	R_ENV_EMPTY,
+	R_MOUNT_PATH,
+	R_VOLUME_KIND,
+	R_EFS_TRANSIT,
+	R_EFS_IAM,
+	R_EFS_ACCESS_POINT,
+	R_EFS_ROOT,
+	R_EFS_PORT,
+	R_FARGATE_EFS_VERSION,
+	R_FARGATE_QUOTA,
+	R_USER,
+	R_NODE_MAX,
+	R_NODE_TARGET_FORMAT,
+	R_NODE_COVERAGE,
+	R_NODE_OVERLAP,
+	R_NODE_GROUPS,
 	R_SCHEDULING_PRIORITY,
 	R_UNIQUE_NAME,
 	R_UNIQUE_LABEL,
@@ -164,6 +189,91 @@ static const struct bg_rule_info rules[R__COUNT] = {
 			       "retry attempts are 1 to 10" },
 	[R_TIMEOUT] = { "timeout", "timeout.attempt_duration_seconds",
 			BG_SEV_ERROR, "timeout is at least 60 seconds" },
+	[R_IMAGE_FORMAT] = { "image-format", "container_properties.image",
+			     BG_SEV_ERROR,
+			     "image is at most 255 of [A-Za-z0-9-_:./#@]" },
+	[R_TAGS_COUNT] = { "tags-count", "tags", BG_SEV_ERROR,
+			   "at most 50 tags" },
+	[R_TAG_KEY] = { "tag-key", "tags", BG_SEV_ERROR,
+			"tag keys are 1 to 128 characters" },
+	[R_TAG_VALUE] = { "tag-value", "tags", BG_SEV_ERROR,
+			  "tag values are at most 256 characters" },
+	[R_TAG_AWS_PREFIX] = { "tag-aws-prefix", "tags", BG_SEV_ERROR,
+			       "tag keys and values do not start with aws:" },
+	[R_PARAMETER_REF] = { "parameter-ref", "container_properties.command",
+			      BG_SEV_WARNING,
+			      "every Ref::name in the command has a default "
+			      "in parameters" },
+	[R_PARAMETER_UNUSED] = { "parameter-unused", "parameters",
+				 BG_SEV_WARNING,
+				 "every parameter is used as Ref::name in the "
+				 "command" },
+	[R_ENV_RESERVED] = { "env-reserved", "container_properties.environment",
+			     BG_SEV_ERROR,
+			     "environment names do not start with AWS_BATCH" },
+	[R_ENV_DUPLICATE] = { "env-duplicate",
+			      "container_properties.environment",
+			      BG_SEV_ERROR,
+			      "environment names are unique" },
+	[R_ENV_EMPTY] = { "env-empty", "container_properties.environment",
+			  BG_SEV_WARNING,
+			  "environment values are not empty (AWS drops "
+			  "them)" },
+	[R_MOUNT_PATH] = { "mount-path", "container_properties.mount_points",
+			   BG_SEV_ERROR,
+			   "mount point container paths are absolute" },
+	[R_VOLUME_KIND] = { "volume-kind", "container_properties.volumes",
+			    BG_SEV_ERROR,
+			    "a volume is a host volume or an EFS volume, not "
+			    "both; names are 1-255 of [A-Za-z0-9_-]" },
+	[R_EFS_TRANSIT] = { "efs-transit", "container_properties.volumes",
+			    BG_SEV_ERROR,
+			    "EFS transit encryption and IAM are ENABLED or "
+			    "DISABLED" },
+	[R_EFS_IAM] = { "efs-iam", "container_properties.volumes",
+			BG_SEV_ERROR,
+			"EFS IAM authorization needs transit encryption and "
+			"a job role" },
+	[R_EFS_ACCESS_POINT] = { "efs-access-point",
+				 "container_properties.volumes", BG_SEV_ERROR,
+				 "an EFS access point needs transit encryption "
+				 "and root directory / (or none)" },
+	[R_EFS_ROOT] = { "efs-root", "container_properties.volumes",
+			 BG_SEV_ERROR,
+			 "EFS root directory is at most 4096 characters" },
+	[R_EFS_PORT] = { "efs-port", "container_properties.volumes",
+			 BG_SEV_ERROR,
+			 "EFS transit encryption port is 0 to 65535" },
+	[R_FARGATE_EFS_VERSION] = {
+		"fargate-efs-version",
+		"container_properties.fargate_platform_configuration",
+		BG_SEV_ERROR,
+		"EFS on Fargate needs platform version 1.4.0 or later" },
+	[R_FARGATE_QUOTA] = { "fargate-quota", "container_properties.vcpus",
+			      BG_SEV_WARNING,
+			      "more than 6 Fargate vCPUs may exceed the "
+			      "default quota" },
+	[R_USER] = { "user", "container_properties.user", BG_SEV_ERROR,
+		     "user is user, user:group, uid or uid:gid" },
+	[R_NODE_MAX] = { "node-max", "node_properties.num_nodes", BG_SEV_ERROR,
+			 "at most 1000 nodes" },
+	[R_NODE_TARGET_FORMAT] = { "node-target-format",
+				   "node_properties.node_range_properties",
+				   BG_SEV_ERROR,
+				   "target_nodes is N, N:M, N: or :M within "
+				   "the nodes" },
+	[R_NODE_COVERAGE] = { "node-coverage",
+			      "node_properties.node_range_properties",
+			      BG_SEV_ERROR,
+			      "node ranges cover every node" },
+	[R_NODE_OVERLAP] = { "node-overlap",
+			     "node_properties.node_range_properties",
+			     BG_SEV_ERROR,
+			     "node ranges nest or are apart, never partly "
+			     "overlap" },
+	[R_NODE_GROUPS] = { "node-groups",
+			    "node_properties.node_range_properties",
+			    BG_SEV_ERROR, "at most 5 node ranges" },
 	[R_SCHEDULING_PRIORITY] = { "scheduling-priority",
 				    "scheduling_priority", BG_SEV_ERROR,
 				    "scheduling priority is 0 to 9999" },
@@ -548,6 +658,193 @@ check_resources(struct ctx *cx, const struct bg_container *c,
 	}
 }
 
+static bool
+has_prefix_nocase(const char *s, const char *prefix)
+{
+	for (; *prefix != '\0'; s++, prefix++) {
+		char a = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+		if (a != *prefix) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Image names: at most 255 of [A-Za-z0-9-_:./#@] (a Terraform
+ * reference is checked by Terraform instead). */
+static void
+check_image(struct ctx *cx, const char *image, const char *path)
+{
+	size_t len;
+
+	if (image == NULL || image[0] == '\0' || strstr(image, "${") != NULL) {
+		return;
+	}
+	len = strlen(image);
+	if (len > 255) {
+		report(cx, R_IMAGE_FORMAT, path,
+		       "image must be at most 255 characters; got %zu", len);
+		return;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (!is_alnum(image[i]) && strchr("-_:./#@", image[i]) == NULL) {
+			report(cx, R_IMAGE_FORMAT, path,
+			       "image may hold letters, digits and - _ : . / "
+			       "# @ only; '%s' has '%c' at position %zu",
+			       image, image[i], i + 1);
+			return;
+		}
+	}
+}
+
+static void
+check_environment(struct ctx *cx, const struct bg_container *c,
+		  const char *base)
+{
+	char path[300];
+
+	for (size_t i = 0; i < c->environment.count; i++) {
+		const struct bg_kv *kv = &c->environment.items[i];
+		snprintf(path, sizeof(path), "%s.environment[%zu]", base, i);
+		if (kv->key == NULL || kv->key[0] == '\0' ||
+		    kv->value == NULL) {
+			report(cx, R_ENVIRONMENT, path,
+			       "Environment variable %zu must have 'name' "
+			       "and 'value' fields",
+			       i);
+			continue;
+		}
+		if (strncmp(kv->key, "AWS_BATCH", 9) == 0) {
+			report(cx, R_ENV_RESERVED, path,
+			       "environment variable '%s': names starting "
+			       "with AWS_BATCH are reserved for AWS Batch",
+			       kv->key);
+		}
+		for (size_t j = 0; j < i; j++) {
+			if (c->environment.items[j].key != NULL &&
+			    strcmp(c->environment.items[j].key, kv->key) ==
+				    0) {
+				report(cx, R_ENV_DUPLICATE, path,
+				       "environment variable '%s' is set "
+				       "twice (also environment[%zu])",
+				       kv->key, j);
+				break;
+			}
+		}
+		if (kv->value[0] == '\0') {
+			report(cx, R_ENV_EMPTY, path,
+			       "environment variable '%s' is empty: AWS Batch "
+			       "drops empty values (the variable will not "
+			       "be set)",
+			       kv->key);
+		}
+	}
+}
+
+static bool
+enabled_or_disabled(const char *v)
+{
+	return strcmp(v, "ENABLED") == 0 || strcmp(v, "DISABLED") == 0;
+}
+
+static void
+check_efs(struct ctx *cx, const struct bg_container *c,
+	  const struct bg_efs *e, const char *path)
+{
+	bool transit = e->transit_encryption != NULL &&
+		       strcmp(e->transit_encryption, "ENABLED") == 0;
+	bool iam = e->authorization.iam != NULL &&
+		   strcmp(e->authorization.iam, "ENABLED") == 0;
+
+	if (e->transit_encryption != NULL &&
+	    !enabled_or_disabled(e->transit_encryption)) {
+		report(cx, R_EFS_TRANSIT, path,
+		       "transit_encryption must be ENABLED or DISABLED; got "
+		       "'%s'",
+		       e->transit_encryption);
+	}
+	if (e->authorization.iam != NULL &&
+	    !enabled_or_disabled(e->authorization.iam)) {
+		report(cx, R_EFS_TRANSIT, path,
+		       "authorization_config.iam must be ENABLED or "
+		       "DISABLED; got '%s'",
+		       e->authorization.iam);
+	}
+	if (iam && !transit) {
+		report(cx, R_EFS_IAM, path,
+		       "EFS IAM authorization needs transit_encryption "
+		       "ENABLED");
+	}
+	if (iam && c->job_role_arn == NULL) {
+		report(cx, R_EFS_IAM, path,
+		       "EFS IAM authorization needs a job_role_arn (the role "
+		       "EFS authorizes)");
+	}
+	if (e->authorization.access_point_id != NULL) {
+		if (!transit) {
+			report(cx, R_EFS_ACCESS_POINT, path,
+			       "an EFS access point needs transit_encryption "
+			       "ENABLED");
+		}
+		if (e->root_directory != NULL &&
+		    strcmp(e->root_directory, "/") != 0) {
+			report(cx, R_EFS_ACCESS_POINT, path,
+			       "with an EFS access point, root_directory must "
+			       "be / or absent (the access point sets it); "
+			       "got '%s'",
+			       e->root_directory);
+		}
+	}
+	if (e->root_directory != NULL && strlen(e->root_directory) > 4096) {
+		report(cx, R_EFS_ROOT, path,
+		       "root_directory must be at most 4096 characters; got "
+		       "%zu",
+		       strlen(e->root_directory));
+	}
+	if (e->transit_encryption_port.set &&
+	    (e->transit_encryption_port.value < 0 ||
+	     e->transit_encryption_port.value > 65535)) {
+		report(cx, R_EFS_PORT, path,
+		       "transit_encryption_port must be between 0 and 65535; "
+		       "got %lld",
+		       (long long)e->transit_encryption_port.value);
+	}
+}
+
+/* A version string at least 1.4.0 ("LATEST" is not: it was refused
+ * for EFS). */
+static bool
+version_at_least_1_4(const char *v)
+{
+	int major = 0, minor = 0;
+
+	return v != NULL && sscanf(v, "%d.%d", &major, &minor) == 2 &&
+	       (major > 1 || (major == 1 && minor >= 4));
+}
+
+/* user, user:group, uid, uid:gid, user:gid, uid:group. */
+static void
+check_user(struct ctx *cx, const char *user, const char *path)
+{
+	int parts = 1;
+	bool empty_part = user[0] == '\0';
+
+	for (const char *p = user; *p != '\0'; p++) {
+		if (*p == ':') {
+			parts++;
+			empty_part = empty_part || p[1] == '\0' || p == user;
+		} else if (!is_alnum(*p) && strchr("_.-", *p) == NULL) {
+			empty_part = true;
+		}
+	}
+	if (parts > 2 || empty_part) {
+		report(cx, R_USER, path,
+		       "user must be user, user:group, uid or uid:gid (names "
+		       "of letters, digits, _ . -); got '%s'",
+		       user);
+	}
+}
+
 static void
 check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
 	      bool fargate)
@@ -578,6 +875,39 @@ check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
 			report(cx, R_EFS_FILE_SYSTEM, path,
 			       "EFS volume %zu must have a file_system_id", i);
 		}
+		if (vol->efs != NULL && vol->has_host) {
+			report(cx, R_VOLUME_KIND, path,
+			       "volume '%s' is both a host and an EFS volume; "
+			       "give one of host, efs_volume_configuration",
+			       vol->name ? vol->name : "");
+		}
+		if (vol->name != NULL && vol->name[0] != '\0') {
+			size_t len = strlen(vol->name);
+			bool ok = len <= 255;
+			for (size_t k = 0; ok && k < len; k++) {
+				ok = is_alnum(vol->name[k]) ||
+				     vol->name[k] == '-' || vol->name[k] == '_';
+			}
+			if (!ok) {
+				report(cx, R_VOLUME_KIND, path,
+				       "volume name must be 1 to 255 letters, "
+				       "digits, - and _; got '%s'",
+				       vol->name);
+			}
+		}
+		if (vol->efs != NULL) {
+			check_efs(cx, c, vol->efs, path);
+			if (fargate &&
+			    !version_at_least_1_4(c->platform_version)) {
+				report(cx, R_FARGATE_EFS_VERSION, path,
+				       "EFS volumes on Fargate need "
+				       "platform_version 1.4.0 or later, given "
+				       "explicitly; got %s",
+				       c->platform_version != NULL
+					       ? c->platform_version
+					       : "none (LATEST)");
+			}
+		}
 		if (fargate && vol->has_host) {
 			report(cx, R_FARGATE_HOST_VOLUME, path,
 			       "Host volumes are not supported on Fargate; "
@@ -600,6 +930,14 @@ check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
 			       "Mount point %zu must include non-empty "
 			       "'container_path'",
 			       i);
+		}
+		if (mp->container_path != NULL &&
+		    mp->container_path[0] != '\0' &&
+		    mp->container_path[0] != '/') {
+			report(cx, R_MOUNT_PATH, path,
+			       "container_path must be an absolute path; got "
+			       "'%s'",
+			       mp->container_path);
 		}
 		if (mp->source_volume == NULL || mp->source_volume[0] == '\0') {
 			continue;
@@ -631,6 +969,22 @@ check_container(struct ctx *cx, const struct bg_container *c,
 		report(cx, R_IMAGE, path,
 		       "Container properties must include a non-empty "
 		       "'image' field");
+	}
+	check_image(cx, c->image, path);
+	if (c->user != NULL) {
+		snprintf(path, sizeof(path), "%s.user", base);
+		check_user(cx, c->user, path);
+	}
+	if (fargate && c->vcpus_milli.set && c->vcpus_milli.value > 6000 &&
+	    fargate_size_find(c->vcpus_milli.value) != NULL) {
+		char v[24];
+		bg_vcpus_format(c->vcpus_milli.value, v, sizeof(v));
+		snprintf(path, sizeof(path), "%s.vcpus", base);
+		report(cx, R_FARGATE_QUOTA, path,
+		       "%s Fargate vCPUs exceed the default account quota of "
+		       "6 On-Demand vCPUs: the job may wait in RUNNABLE "
+		       "until the quota is raised",
+		       v);
 	}
 	check_resources(cx, c, base, fargate);
 	snprintf(path, sizeof(path), "%s.job_role_arn", base);
@@ -677,18 +1031,109 @@ check_container(struct ctx *cx, const struct bg_container *c,
 			       c->platform_version);
 		}
 	}
-	for (size_t i = 0; i < c->environment.count; i++) {
-		const struct bg_kv *kv = &c->environment.items[i];
-		snprintf(path, sizeof(path), "%s.environment[%zu]", base, i);
-		if (kv->key == NULL || kv->key[0] == '\0' ||
-		    kv->value == NULL) {
-			report(cx, R_ENVIRONMENT, path,
-			       "Environment variable %zu must have 'name' "
-			       "and 'value' fields",
-			       i);
+	check_environment(cx, c, base);
+	check_volumes(cx, c, base, fargate);
+}
+
+/* Parses target_nodes ("N", "N:M", "N:", ":M") into [*lo, *hi]. */
+static bool
+parse_target(const char *t, int64_t nodes, int64_t *lo, int64_t *hi)
+{
+	const char *colon = strchr(t, ':');
+	char a[24] = "", b[24] = "";
+
+	if (colon == NULL) {
+		return bg__parse_int(t, lo) && *lo >= 0 && (*hi = *lo, true);
+	}
+	if ((size_t)(colon - t) >= sizeof(a) || strlen(colon + 1) >= sizeof(b)) {
+		return false;
+	}
+	memcpy(a, t, (size_t)(colon - t));
+	strcpy(b, colon + 1);
+	if (a[0] == '\0' && b[0] == '\0') {
+		return false;
+	}
+	*lo = 0;
+	*hi = nodes - 1;
+	if ((a[0] != '\0' && (!bg__parse_int(a, lo) || *lo < 0)) ||
+	    (b[0] != '\0' && (!bg__parse_int(b, hi) || *hi < 0))) {
+		return false;
+	}
+	return *lo <= *hi;
+}
+
+/* Node ranges: valid targets within the nodes, covering all of them,
+ * nested or apart (a partial overlap is undefined). */
+static void
+check_node_ranges(struct ctx *cx, const struct bg_node_properties *np)
+{
+	int64_t lo[5], hi[5];
+	bool ok[5] = { false };
+	size_t n = np->range_count < 5 ? np->range_count : 5;
+	int64_t nodes = np->num_nodes.set ? np->num_nodes.value : 0;
+	char path[128];
+	bool all_ok = nodes > 0 && nodes <= 1000;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *t = np->ranges[i].target_nodes;
+		snprintf(path, sizeof(path),
+			 "node_properties.node_range_properties[%zu]"
+			 ".target_nodes",
+			 i);
+		if (t == NULL) {
+			all_ok = false;
+			continue;
+		}
+		ok[i] = parse_target(t, nodes, &lo[i], &hi[i]);
+		if (!ok[i]) {
+			report(cx, R_NODE_TARGET_FORMAT, path,
+			       "target_nodes must be N, N:M (N <= M), N: or "
+			       ":M; got '%s'",
+			       t);
+		} else if (nodes > 0 && hi[i] >= nodes) {
+			report(cx, R_NODE_TARGET_FORMAT, path,
+			       "target_nodes '%s' reaches node %lld, but the "
+			       "nodes are 0 to %lld",
+			       t, (long long)hi[i], (long long)(nodes - 1));
+			ok[i] = false;
+		}
+		all_ok = all_ok && ok[i];
+	}
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < i; j++) {
+			bool apart = hi[i] < lo[j] || hi[j] < lo[i];
+			bool nested = (lo[i] >= lo[j] && hi[i] <= hi[j]) ||
+				      (lo[j] >= lo[i] && hi[j] <= hi[i]);
+			if (ok[i] && ok[j] && !apart && !nested) {
+				snprintf(path, sizeof(path),
+					 "node_properties.node_range_"
+					 "properties[%zu].target_nodes",
+					 i);
+				report(cx, R_NODE_OVERLAP, path,
+				       "target_nodes '%s' partly overlaps "
+				       "'%s' (range %zu): ranges must nest or "
+				       "be apart",
+				       np->ranges[i].target_nodes,
+				       np->ranges[j].target_nodes, j);
+			}
 		}
 	}
-	check_volumes(cx, c, base, fargate);
+	if (all_ok && n == np->range_count) {
+		for (int64_t node = 0; node < nodes; node++) {
+			bool covered = false;
+			for (size_t i = 0; i < n && !covered; i++) {
+				covered = lo[i] <= node && node <= hi[i];
+			}
+			if (!covered) {
+				report(cx, R_NODE_COVERAGE,
+				       "node_properties.node_range_properties",
+				       "node %lld is in no node range: the "
+				       "ranges must cover nodes 0 to %lld",
+				       (long long)node, (long long)(nodes - 1));
+				break;
+			}
+		}
+	}
 }
 
 static void
@@ -721,6 +1166,18 @@ check_nodes(struct ctx *cx, const struct bg_node_properties *np,
 		       "array");
 		return;
 	}
+	if (np->num_nodes.set && np->num_nodes.value > 1000) {
+		report(cx, R_NODE_MAX, "node_properties.num_nodes",
+		       "at most 1000 nodes are allowed (an ECS limit that AWS "
+		       "can raise); got %lld",
+		       (long long)np->num_nodes.value);
+	}
+	if (np->range_count > 5) {
+		report(cx, R_NODE_GROUPS, "node_properties.node_range_properties",
+		       "at most 5 node ranges are allowed; got %zu",
+		       np->range_count);
+	}
+	check_node_ranges(cx, np);
 	for (size_t i = 0; i < np->range_count; i++) {
 		const struct bg_node_range *r = &np->ranges[i];
 		snprintf(path, sizeof(path),
@@ -735,6 +1192,106 @@ check_nodes(struct ctx *cx, const struct bg_node_properties *np,
 			char base[300];
 			snprintf(base, sizeof(base), "%s.container", path);
 			check_container(cx, r->container, base, fargate);
+		}
+	}
+}
+
+/* Tags: at most 50; keys 1-128 and values at most 256 characters;
+ * neither starts with aws: (any case). */
+static void
+check_tags(struct ctx *cx, const struct bg_kvlist *tags)
+{
+	char path[300];
+
+	if (tags->count > 50) {
+		report(cx, R_TAGS_COUNT, "tags",
+		       "at most 50 tags are allowed; got %zu", tags->count);
+	}
+	for (size_t i = 0; i < tags->count; i++) {
+		const char *k = tags->items[i].key;
+		const char *v = tags->items[i].value ? tags->items[i].value : "";
+		snprintf(path, sizeof(path), "tags.%.200s", k);
+		if (strlen(k) < 1 || strlen(k) > 128) {
+			report(cx, R_TAG_KEY, path,
+			       "tag keys must be 1 to 128 characters; got %zu",
+			       strlen(k));
+		}
+		if (strlen(v) > 256) {
+			report(cx, R_TAG_VALUE, path,
+			       "tag values must be at most 256 characters; got "
+			       "%zu",
+			       strlen(v));
+		}
+		if (has_prefix_nocase(k, "aws:") ||
+		    has_prefix_nocase(v, "aws:")) {
+			report(cx, R_TAG_AWS_PREFIX, path,
+			       "tag keys and values starting with 'aws:' are "
+			       "reserved for AWS");
+		}
+	}
+}
+
+static bool
+command_refers(const struct bg_container *c, const char *name)
+{
+	for (size_t i = 0; c != NULL && i < c->command_count; i++) {
+		if (strncmp(c->command[i], "Ref::", 5) == 0 &&
+		    strcmp(c->command[i] + 5, name) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Ref::name in a command and the parameters that give defaults. */
+static void
+check_parameters(struct ctx *cx, const struct bg_jobdef *def)
+{
+	const struct bg_container *cs[8];
+	size_t n = 0;
+	char path[300];
+
+	if (def->container != NULL) {
+		cs[n++] = def->container;
+	}
+	for (size_t i = 0; def->node_properties != NULL &&
+			   i < def->node_properties->range_count && n < 8;
+	     i++) {
+		if (def->node_properties->ranges[i].container != NULL) {
+			cs[n++] = def->node_properties->ranges[i].container;
+		}
+	}
+	for (size_t k = 0; k < n; k++) {
+		for (size_t i = 0; i < cs[k]->command_count; i++) {
+			const char *arg = cs[k]->command[i];
+			if (strncmp(arg, "Ref::", 5) != 0 || arg[5] == '\0' ||
+			    bg_kvlist_get(&def->parameters, arg + 5) != NULL) {
+				continue;
+			}
+			snprintf(path, sizeof(path), "%s.command[%zu]",
+				 def->container != NULL
+					 ? "container_properties"
+					 : "node_properties",
+				 i);
+			report(cx, R_PARAMETER_REF, path,
+			       "%s has no default in parameters: every "
+			       "SubmitJob must give '%s', or the command gets "
+			       "the text '%s'",
+			       arg, arg + 5, arg);
+		}
+	}
+	for (size_t i = 0; i < def->parameters.count; i++) {
+		const char *name = def->parameters.items[i].key;
+		bool used = false;
+		for (size_t k = 0; k < n && !used; k++) {
+			used = command_refers(cs[k], name);
+		}
+		if (!used) {
+			snprintf(path, sizeof(path), "parameters.%.200s", name);
+			report(cx, R_PARAMETER_UNUSED, path,
+			       "parameter '%s' is not used: no command "
+			       "argument is Ref::%s",
+			       name, name);
 		}
 	}
 }
@@ -810,6 +1367,8 @@ check_jobdef(struct ctx *cx, const struct bg_jobdef *def)
 		check_container(cx, def->container, "container_properties",
 				fargate);
 	}
+	check_tags(cx, &def->tags);
+	check_parameters(cx, def);
 	if (def->node_properties != NULL) {
 		check_nodes(cx, def->node_properties, fargate);
 	}

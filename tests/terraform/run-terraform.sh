@@ -107,6 +107,12 @@ render strings render "$work/strings.json"
 if [[ -n $examples ]]; then
 	specs=("$examples"/*.yaml "$examples"/*.json)
 	render examples render "${specs[@]}"
+	# The valid cases of the rule corpus (warnings are valid for AWS).
+	valid=$(grep -l -e '^# expect: valid' -e '^# warn:' "$examples"/../tests/rules/*.yaml 2>/dev/null)
+	if [[ -n $valid ]]; then
+		# shellcheck disable=SC2086
+		render rule-corpus render $valid
+	fi
 fi
 if [[ $render_failed == 0 ]]; then ok "rendered $count job definitions as JSON and as HCL"; fi
 
