@@ -69,6 +69,8 @@ enum bg_status bg__mount_point_copy(struct bg_mount_point *dst,
  * lists and strings replace). */
 enum bg_status bg__job_options_overlay(struct bg_job_options *dst,
 				       const struct bg_job_options *src);
+enum bg_status bg__eoe_copy(struct bg_evaluate_on_exit **dst, size_t *dst_n,
+			    const struct bg_evaluate_on_exit *src, size_t n);
 enum bg_status bg__jobdef_add_variable(struct bg_jobdef *def,
 				       const char *name,
 				       const char *description);

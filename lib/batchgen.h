@@ -219,6 +219,14 @@ struct bg_node_properties {
 	bool has_ranges; /**< node_range_properties was given at all. */
 };
 
+/** One retry_strategy.evaluate_on_exit condition. */
+struct bg_evaluate_on_exit {
+	char *action;           /**< "RETRY" or "EXIT" (any case). */
+	char *on_exit_code;     /**< Digits, may end in '*'; or NULL. */
+	char *on_reason;        /**< Pattern, or NULL. */
+	char *on_status_reason; /**< Pattern, or NULL. */
+};
+
 /** A Terraform input variable that the output declares. */
 struct bg_variable {
 	char *name;        /**< e.g. "ml_training_image". */
@@ -248,6 +256,8 @@ struct bg_jobdef {
 	struct bg_kvlist tags;
 	struct bg_opt_bool propagate_tags;
 	struct bg_opt_int scheduling_priority; /**< 0 ... 9999 */
+	struct bg_evaluate_on_exit *evaluate_on_exit; /**< retry conditions */
+	size_t evaluate_on_exit_count;
 	struct bg_variable *variables; /**< Inputs the output declares. */
 	size_t variable_count;
 	struct bg_location origin; /**< Where the job was written. */
@@ -354,6 +364,8 @@ struct bg_job_options {
 	struct bg_opt_bool readonly_root_filesystem;
 	struct bg_opt_bool propagate_tags;
 	struct bg_opt_int scheduling_priority;
+	struct bg_evaluate_on_exit *evaluate_on_exit;
+	size_t evaluate_on_exit_count;
 	struct bg_kvlist environment;
 	struct bg_kvlist tags;
 	struct bg_kvlist parameters;

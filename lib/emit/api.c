@@ -301,3 +301,58 @@ bg__api_node_properties(struct em *em, const struct bg_node_properties *np,
 	return o;
 }
 
+
+cJSON *
+bg__api_retry(struct em *em, const struct bg_jobdef *def)
+{
+	cJSON *rs;
+	cJSON *list;
+
+	if (!def->retry_attempts.set && def->evaluate_on_exit_count == 0) {
+		return NULL;
+	}
+	rs = cJSON_CreateObject();
+	if (rs == NULL) {
+		em->failed = true;
+		return NULL;
+	}
+	if (def->retry_attempts.set) {
+		bg__em_add(em, rs, "attempts",
+			   bg__em_int(def->retry_attempts.value));
+	}
+	if (def->evaluate_on_exit_count == 0) {
+		return rs;
+	}
+	list = bg__em_add(em, rs, "evaluate_on_exit", cJSON_CreateArray());
+	for (size_t i = 0; list != NULL && i < def->evaluate_on_exit_count;
+	     i++) {
+		const struct bg_evaluate_on_exit *e = &def->evaluate_on_exit[i];
+		cJSON *o = bg__em_add(em, list, NULL, cJSON_CreateObject());
+		char action[16] = "";
+		if (o == NULL) {
+			break;
+		}
+		for (size_t k = 0; e->action != NULL && e->action[k] != '\0' &&
+				   k + 1 < sizeof(action);
+		     k++) {
+			char c = e->action[k];
+			action[k] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a')
+							 : c;
+			action[k + 1] = '\0';
+		}
+		bg__em_add(em, o, "action", cJSON_CreateString(action));
+		if (e->on_exit_code != NULL) {
+			bg__em_add(em, o, "on_exit_code",
+				   cJSON_CreateString(e->on_exit_code));
+		}
+		if (e->on_reason != NULL) {
+			bg__em_add(em, o, "on_reason",
+				   cJSON_CreateString(e->on_reason));
+		}
+		if (e->on_status_reason != NULL) {
+			bg__em_add(em, o, "on_status_reason",
+				   cJSON_CreateString(e->on_status_reason));
+		}
+	}
+	return rs;
+}

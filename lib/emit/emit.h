@@ -31,4 +31,9 @@ cJSON *bg__api_node_properties(struct em *em,
 void bg__append_reindented(struct bg__buf *b, const char *text,
 			   unsigned depth);
 
+/* The retry_strategy block (attempts, evaluate_on_exit conditions with
+ * the action lowercase, as the provider stores it), or NULL when the
+ * job has none (api.c). */
+cJSON *bg__api_retry(struct em *em, const struct bg_jobdef *def);
+
 #endif /* BG_EMIT_H */

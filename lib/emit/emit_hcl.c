@@ -250,6 +250,44 @@ struct item {
 	cJSON *value;
 };
 
+/* A block body: attributes (aligned in runs), then each list of
+ * objects as repeated nested blocks, as HCL writes block types. */
+static void
+put_block_body(struct bg__buf *b, const cJSON *obj, unsigned depth)
+{
+	cJSON *attrs = cJSON_CreateObject();
+	const cJSON *m;
+
+	if (attrs == NULL) {
+		b->failed = true;
+		return;
+	}
+	cJSON_ArrayForEach(m, obj)
+	{
+		if (!cJSON_IsArray(m) || one_line(m)) {
+			cJSON_AddItemToObject(attrs, m->string,
+					      cJSON_Duplicate(m, true));
+		}
+	}
+	put_object_body(b, attrs, depth, false);
+	cJSON_Delete(attrs);
+	cJSON_ArrayForEach(m, obj)
+	{
+		const cJSON *e;
+		if (!cJSON_IsArray(m) || one_line(m)) {
+			continue;
+		}
+		cJSON_ArrayForEach(e, m)
+		{
+			indent(b, depth);
+			bg__buf_printf(b, "%s {\n", m->string);
+			put_block_body(b, e, depth + 1);
+			indent(b, depth);
+			bg__buf_puts(b, "}\n");
+		}
+	}
+}
+
 static bool
 item_one_line(const struct item *it)
 {
@@ -277,7 +315,7 @@ put_items(struct bg__buf *b, const struct item *items, size_t n)
 			bg__buf_puts(b, it->key);
 			if (it->kind == ITEM_BLOCK) {
 				bg__buf_puts(b, " {\n");
-				put_object_body(b, it->value, 2, false);
+				put_block_body(b, it->value, 2);
 				bg__buf_puts(b, "  }\n");
 				continue;
 			}
@@ -366,11 +404,9 @@ put_resource(struct em *em, struct bg__buf *b, const struct bg_jobdef *def)
 			cJSON_CreateBool(def->propagate_tags.value)
 		};
 	}
-	if (def->retry_attempts.set) {
-		items[n++] = (struct item){
-			"retry_strategy", ITEM_BLOCK,
-			int_block(em, "attempts", def->retry_attempts.value)
-		};
+	if (def->retry_attempts.set || def->evaluate_on_exit_count > 0) {
+		items[n++] = (struct item){ "retry_strategy", ITEM_BLOCK,
+					    bg__api_retry(em, def) };
 	}
 	if (def->scheduling_priority.set) {
 		items[n++] = (struct item){

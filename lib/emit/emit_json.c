@@ -124,13 +124,27 @@ add_resource_block(struct em *em, cJSON *parent, const struct bg_jobdef *def)
 		bg__em_add(em, res, "propagate_tags",
 		    cJSON_CreateBool(def->propagate_tags.value));
 	}
-	if (def->retry_attempts.set) {
-		cJSON *rs = bg__em_add(em, res, "retry_strategy",
-				cJSON_CreateObject());
-		if (rs != NULL) {
-			bg__em_add(em, rs, "attempts",
-			    bg__em_int(def->retry_attempts.value));
+	if (def->retry_attempts.set || def->evaluate_on_exit_count > 0) {
+		/* A block: Terraform JSON takes nested blocks as objects
+		 * and lists of objects. Condition strings are templates. */
+		cJSON *rs = bg__api_retry(em, def);
+		cJSON *list = cJSON_GetObjectItemCaseSensitive(
+			rs, "evaluate_on_exit");
+		cJSON *e;
+		cJSON_ArrayForEach(e, list)
+		{
+			cJSON *f;
+			cJSON_ArrayForEach(f, e)
+			{
+				char *esc = bg_tf_escape(f->valuestring);
+				if (esc == NULL ||
+				    cJSON_SetValuestring(f, esc) == NULL) {
+					em->failed = true;
+				}
+				free(esc);
+			}
 		}
+		bg__em_add(em, res, "retry_strategy", rs);
 	}
 	if (def->scheduling_priority.set) {
 		bg__em_add(em, res, "scheduling_priority",

@@ -250,6 +250,50 @@ mounts_free(struct bg_mount_point *m, size_t n)
 /* Containers and job definitions                                      */
 /* ================================================================== */
 
+static void
+eoe_free(struct bg_evaluate_on_exit *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(e[i].action);
+		free(e[i].on_exit_code);
+		free(e[i].on_reason);
+		free(e[i].on_status_reason);
+	}
+	free(e);
+}
+
+enum bg_status
+bg__eoe_copy(struct bg_evaluate_on_exit **dst, size_t *dst_n,
+	     const struct bg_evaluate_on_exit *src, size_t n)
+{
+	struct bg_evaluate_on_exit *e;
+	bool failed = false;
+
+	*dst = NULL;
+	*dst_n = 0;
+	if (n == 0) {
+		return BG_OK;
+	}
+	e = calloc(n, sizeof(*e));
+	if (e == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		e[i].action = bg__strdup(src[i].action, &failed);
+		e[i].on_exit_code = bg__strdup(src[i].on_exit_code, &failed);
+		e[i].on_reason = bg__strdup(src[i].on_reason, &failed);
+		e[i].on_status_reason =
+			bg__strdup(src[i].on_status_reason, &failed);
+	}
+	if (failed) {
+		eoe_free(e, n);
+		return BG_ERR_NOMEM;
+	}
+	*dst = e;
+	*dst_n = n;
+	return BG_OK;
+}
+
 struct bg_container *
 bg_container_create(void)
 {
@@ -306,6 +350,7 @@ bg_jobdef_destroy(struct bg_jobdef *def)
 	bg_kvlist_finish(&def->tags);
 	free(def->origin.file);
 	free(def->origin.path);
+	eoe_free(def->evaluate_on_exit, def->evaluate_on_exit_count);
 	for (size_t i = 0; i < def->variable_count; i++) {
 		free(def->variables[i].name);
 		free(def->variables[i].description);
@@ -577,6 +622,7 @@ bg_job_options_finish(struct bg_job_options *o)
 	volumes_free(o->volumes, o->volume_count);
 	mounts_free(o->mount_points, o->mount_point_count);
 	ranges_free(o->node_ranges, o->node_range_count);
+	eoe_free(o->evaluate_on_exit, o->evaluate_on_exit_count);
 	memset(o, 0, sizeof(*o));
 }
 
@@ -619,6 +665,17 @@ bg__job_options_overlay(struct bg_job_options *dst,
 	OVERLAY_VAL(readonly_root_filesystem);
 	OVERLAY_VAL(propagate_tags);
 	OVERLAY_VAL(scheduling_priority);
+	if (src->evaluate_on_exit_count > 0) {
+		struct bg_evaluate_on_exit *e;
+		size_t n;
+		if (bg__eoe_copy(&e, &n, src->evaluate_on_exit,
+				 src->evaluate_on_exit_count) != BG_OK) {
+			return BG_ERR_NOMEM;
+		}
+		eoe_free(dst->evaluate_on_exit, dst->evaluate_on_exit_count);
+		dst->evaluate_on_exit = e;
+		dst->evaluate_on_exit_count = n;
+	}
 	if (src->node_range_count > 0) {
 		struct bg_node_range_options *r;
 		size_t n;

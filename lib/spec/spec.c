@@ -105,8 +105,17 @@ struct raw_nodes {
 	unsigned node_range_properties_count;
 };
 
+struct raw_eoe {
+	char *action;
+	char *on_exit_code;
+	char *on_reason;
+	char *on_status_reason;
+};
+
 struct raw_retry {
 	int64_t *attempts;
+	struct raw_eoe *evaluate_on_exit;
+	unsigned evaluate_on_exit_count;
 };
 
 struct raw_timeout {
@@ -281,8 +290,24 @@ static const cyaml_schema_field_t nodes_fields[] = {
 	CYAML_FIELD_END,
 };
 
+static const cyaml_schema_field_t eoe_fields[] = {
+	CYAML_FIELD_STRING_PTR("action", CYAML_FLAG_POINTER, struct raw_eoe,
+			       action, 0, CYAML_UNLIMITED),
+	STR("on_exit_code", struct raw_eoe, on_exit_code),
+	STR("on_reason", struct raw_eoe, on_reason),
+	STR("on_status_reason", struct raw_eoe, on_status_reason),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t eoe_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_eoe, eoe_fields),
+};
+
 static const cyaml_schema_field_t retry_fields[] = {
 	CYAML_FIELD_INT_PTR("attempts", OPT_PTR, struct raw_retry, attempts),
+	/* The count is checked by validation, to say what is allowed. */
+	CYAML_FIELD_SEQUENCE("evaluate_on_exit", OPT_PTR, struct raw_retry,
+			     evaluate_on_exit, &eoe_entry, 0, CYAML_UNLIMITED),
 	CYAML_FIELD_END,
 };
 
@@ -738,7 +763,32 @@ job_from_raw(struct conv *cv, struct bg_job_options *o,
 	    r->node_properties != NULL) {
 		struct bg_job_options tree = { 0 };
 		if (r->retry_strategy != NULL) {
-			set_int(&tree.retry_attempts, r->retry_strategy->attempts);
+			const struct raw_retry *rs = r->retry_strategy;
+			set_int(&tree.retry_attempts, rs->attempts);
+			if (rs->evaluate_on_exit_count > 0) {
+				tree.evaluate_on_exit = calloc(
+					rs->evaluate_on_exit_count,
+					sizeof(*tree.evaluate_on_exit));
+				if (tree.evaluate_on_exit == NULL) {
+					cv->nomem = true;
+				} else {
+					tree.evaluate_on_exit_count =
+						rs->evaluate_on_exit_count;
+				}
+			}
+			for (size_t i = 0; i < tree.evaluate_on_exit_count;
+			     i++) {
+				const struct raw_eoe *e =
+					&rs->evaluate_on_exit[i];
+				tree.evaluate_on_exit[i].action =
+					dup(cv, e->action);
+				tree.evaluate_on_exit[i].on_exit_code =
+					dup(cv, e->on_exit_code);
+				tree.evaluate_on_exit[i].on_reason =
+					dup(cv, e->on_reason);
+				tree.evaluate_on_exit[i].on_status_reason =
+					dup(cv, e->on_status_reason);
+			}
 		}
 		if (r->timeout != NULL) {
 			set_int(&tree.timeout_seconds,

@@ -900,6 +900,11 @@ build(const struct template *t, const struct bg_job_options *o,
 	def->timeout_seconds = o->timeout_seconds;
 	def->propagate_tags = o->propagate_tags;
 	def->scheduling_priority = o->scheduling_priority;
+	if (bg__eoe_copy(&def->evaluate_on_exit, &def->evaluate_on_exit_count,
+			 o->evaluate_on_exit, o->evaluate_on_exit_count) !=
+	    BG_OK) {
+		return BG_ERR_NOMEM;
+	}
 	if (failed || bg__kvlist_copy(&def->tags, &o->tags) != BG_OK ||
 	    bg__kvlist_copy(&def->parameters, &o->parameters) != BG_OK) {
 		return BG_ERR_NOMEM;

@@ -14,6 +14,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,6 +59,12 @@ enum rule_id {
 	R_NODE_RANGES,
 	R_NODE_TARGET,
 	R_RETRY_ATTEMPTS,
+	R_EOE_COUNT,
+	R_EOE_ATTEMPTS,
+	R_EOE_ACTION,
+	R_EOE_CONDITION,
+	R_EOE_EXIT_CODE,
+	R_EOE_REASON,
 	R_TIMEOUT,
 	R_IMAGE_FORMAT,
 	R_TAGS_COUNT,
@@ -187,6 +194,29 @@ static const struct bg_rule_info rules[R__COUNT] = {
 	[R_RETRY_ATTEMPTS] = { "retry-attempts", "retry_strategy.attempts",
 			       BG_SEV_ERROR,
 			       "retry attempts are 1 to 10" },
+	[R_EOE_COUNT] = { "retry-conditions-count",
+			  "retry_strategy.evaluate_on_exit", BG_SEV_ERROR,
+			  "at most 5 evaluate_on_exit conditions" },
+	[R_EOE_ATTEMPTS] = { "retry-conditions-attempts",
+			     "retry_strategy.attempts", BG_SEV_ERROR,
+			     "evaluate_on_exit needs attempts" },
+	[R_EOE_ACTION] = { "retry-action",
+			   "retry_strategy.evaluate_on_exit", BG_SEV_ERROR,
+			   "the action is RETRY or EXIT" },
+	[R_EOE_CONDITION] = { "retry-condition",
+			      "retry_strategy.evaluate_on_exit",
+			      BG_SEV_ERROR,
+			      "each condition has on_exit_code, on_reason or "
+			      "on_status_reason" },
+	[R_EOE_EXIT_CODE] = { "retry-exit-code",
+			      "retry_strategy.evaluate_on_exit",
+			      BG_SEV_ERROR,
+			      "on_exit_code is 1-512 digits, '*' only at the "
+			      "end" },
+	[R_EOE_REASON] = { "retry-reason", "retry_strategy.evaluate_on_exit",
+			   BG_SEV_ERROR,
+			   "on_reason/on_status_reason are 1-512 of letters, "
+			   "digits, '.', ':', spaces, '*' only at the end" },
 	[R_TIMEOUT] = { "timeout", "timeout.attempt_duration_seconds",
 			BG_SEV_ERROR, "timeout is at least 60 seconds" },
 	[R_IMAGE_FORMAT] = { "image-format", "container_properties.image",
@@ -1296,6 +1326,92 @@ check_parameters(struct ctx *cx, const struct bg_jobdef *def)
 	}
 }
 
+/* A glob of allowed characters with '*' only at the end, 1-512 long. */
+static bool
+is_retry_pattern(const char *s, bool digits_only)
+{
+	size_t len = strlen(s);
+
+	if (len < 1 || len > 512) {
+		return false;
+	}
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		bool ok = (c >= '0' && c <= '9') ||
+			  (!digits_only && (is_alnum(c) || c == '.' ||
+					    c == ':' || c == ' ' || c == '\t'));
+		if (c == '*' && i + 1 == len) {
+			ok = true;
+		}
+		if (!ok) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static void
+check_retry_conditions(struct ctx *cx, const struct bg_jobdef *def)
+{
+	char path[128];
+
+	if (def->evaluate_on_exit_count == 0) {
+		return;
+	}
+	if (def->evaluate_on_exit_count > 5) {
+		report(cx, R_EOE_COUNT, "retry_strategy.evaluate_on_exit",
+		       "at most 5 evaluate_on_exit conditions are allowed; "
+		       "got %zu",
+		       def->evaluate_on_exit_count);
+	}
+	if (!def->retry_attempts.set) {
+		report(cx, R_EOE_ATTEMPTS, "retry_strategy.attempts",
+		       "evaluate_on_exit needs retry_strategy.attempts (1 to "
+		       "10): AWS rejects conditions without it");
+	}
+	for (size_t i = 0; i < def->evaluate_on_exit_count; i++) {
+		const struct bg_evaluate_on_exit *e = &def->evaluate_on_exit[i];
+		snprintf(path, sizeof(path),
+			 "retry_strategy.evaluate_on_exit[%zu]", i);
+		if (e->action == NULL || (strcasecmp(e->action, "RETRY") != 0 &&
+					  strcasecmp(e->action, "EXIT") != 0)) {
+			report(cx, R_EOE_ACTION, path,
+			       "action must be RETRY or EXIT; got '%s'",
+			       e->action != NULL ? e->action : "");
+		}
+		if (e->on_exit_code == NULL && e->on_reason == NULL &&
+		    e->on_status_reason == NULL) {
+			report(cx, R_EOE_CONDITION, path,
+			       "give on_exit_code, on_reason or "
+			       "on_status_reason: a condition without one is "
+			       "undefined");
+		}
+		if (e->on_exit_code != NULL &&
+		    !is_retry_pattern(e->on_exit_code, true)) {
+			report(cx, R_EOE_EXIT_CODE, path,
+			       "on_exit_code must be 1 to 512 digits, with "
+			       "'*' only at the end (\"1*\"); got '%.60s'",
+			       e->on_exit_code);
+		}
+		if (e->on_reason != NULL &&
+		    !is_retry_pattern(e->on_reason, false)) {
+			report(cx, R_EOE_REASON, path,
+			       "on_reason may hold letters, digits, '.', ':' "
+			       "and spaces, with '*' only at the end (1 to "
+			       "512 characters); got '%.60s'",
+			       e->on_reason);
+		}
+		if (e->on_status_reason != NULL &&
+		    !is_retry_pattern(e->on_status_reason, false)) {
+			report(cx, R_EOE_REASON, path,
+			       "on_status_reason may hold letters, digits, "
+			       "'.', ':' and spaces, with '*' only at the end "
+			       "(1 to 512 characters); got '%.60s'",
+			       e->on_status_reason);
+		}
+	}
+}
+
 static bool
 is_fargate(const struct bg_jobdef *def)
 {
@@ -1378,6 +1494,7 @@ check_jobdef(struct ctx *cx, const struct bg_jobdef *def)
 		       "Retry attempts must be between 1 and 10; got %lld",
 		       (long long)def->retry_attempts.value);
 	}
+	check_retry_conditions(cx, def);
 	if (def->timeout_seconds.set && (def->timeout_seconds.value < 60 ||
 					 def->timeout_seconds.value >
 						 INT32_MAX)) {

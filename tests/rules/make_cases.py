@@ -36,6 +36,11 @@ def simple(name, *lines):
     return job(name, ['image: "app:1"'] + list(lines))
 
 
+def retry(name, *conditions, template='data-processing'):
+    return job(name, ['image: "app:1"', 'retry_strategy:', '  evaluate_on_exit:'] +
+               ['    - %s' % c for c in conditions], template)
+
+
 def tags(n):
     return ['tags: {%s}' % ', '.join('T%d: v' % i for i in range(n))]
 
@@ -179,6 +184,23 @@ CASES = [
     ('scheduling-priority', 'expect: scheduling-priority jobs[0].scheduling_priority',
      simple('sp', 'scheduling_priority: 10000')),
     ('scheduling-priority-ok', 'expect: valid', simple('sp-ok', 'scheduling_priority: 9999')),
+    ('retry-exit-code-glob-ok', 'expect: valid',
+     retry('eoe-ok', '{action: RETRY, on_exit_code: "1*"}',
+           '{action: exit, on_status_reason: "Host EC2*", on_reason: "Out of memory*"}')),
+    ('retry-exit-code-bad', 'expect: retry-exit-code jobs[0].retry_strategy.evaluate_on_exit[0]',
+     retry('eoe-code', '{action: RETRY, on_exit_code: "1*2"}')),
+    ('retry-reason-bad', 'expect: retry-reason jobs[0].retry_strategy.evaluate_on_exit[0]',
+     retry('eoe-reason', '{action: EXIT, on_reason: "CannotPullContainerError: pull-failed"}')),
+    ('retry-action-bad', 'expect: retry-action jobs[0].retry_strategy.evaluate_on_exit[0]',
+     retry('eoe-action', '{action: RESTART, on_exit_code: "1"}')),
+    ('retry-condition-none', 'expect: retry-condition jobs[0].retry_strategy.evaluate_on_exit[0]',
+     retry('eoe-none', '{action: RETRY}')),
+    ('retry-conditions-six', 'expect: retry-conditions-count jobs[0].retry_strategy.evaluate_on_exit',
+     retry('eoe-six', *['{action: RETRY, on_exit_code: "%d"}' % i for i in range(6)])),
+    ('retry-conditions-five-ok', 'expect: valid',
+     retry('eoe-five', *['{action: RETRY, on_exit_code: "%d"}' % i for i in range(5)])),
+    ('retry-conditions-no-attempts', 'expect: retry-conditions-attempts jobs[0].retry_strategy.attempts',
+     retry('eoe-noatt', '{action: RETRY, on_exit_code: "1"}', template='simple-container')),
     ('duplicate-name', 'expect: duplicate-name jobs[1].name', simple('dup') + simple('dup')),
     ('duplicate-label', 'expect: duplicate-label jobs[1].label', simple('dup-a') + simple('dup_a')),
 ]
