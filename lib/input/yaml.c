@@ -505,22 +505,17 @@ has_key(const struct bg_kvlist *list, const char *key)
 	return false;
 }
 
-enum bg_status
-bg__ynode_to_kvlist(struct bg__ydoc *d, struct bg__ynode *map,
-		    const char *path, struct bg_kvlist *out,
-		    struct bg_diags *diags)
+/* The pairs of mapping map into out. Keys and values must be scalars
+ * (else `shape` is the message, or NULL for "a key/value must be a
+ * plain string"); with nulls_missing a null value is kept
+ * as a missing (NULL) value for validation to report. */
+static enum bg_status
+map_pairs(struct bg__ydoc *d, struct bg__ynode *map, const char *path,
+	  struct bg_kvlist *out, struct bg_diags *diags, bool nulls_missing,
+	  const char *shape)
 {
 	enum bg_status st = BG_OK;
 
-	if (map == NULL) {
-		return BG_OK;
-	}
-	if (map->type != BG_Y_MAP) {
-		bg_diags_add(diags, BG_SEV_ERROR, "schema-type", d->file,
-			     map->line, map->column, path,
-			     "expected a mapping of names to strings");
-		return BG_ERR_SCHEMA;
-	}
 	for (size_t i = 0; i < map->len; i++) {
 		struct bg__ynode *k = bg__ynode_key(d, map, i);
 		struct bg__ynode *v = bg__ynode_value(d, map, i);
@@ -529,10 +524,16 @@ bg__ynode_to_kvlist(struct bg__ydoc *d, struct bg__ynode *map,
 
 		if (key == NULL || value == NULL) {
 			struct bg__ynode *bad = key == NULL ? k : v;
-			bg_diags_add(diags, BG_SEV_ERROR, "schema-type",
-				     d->file, bad->line, bad->column, path,
-				     "%s must be a plain string",
-				     key == NULL ? "a key" : "a value");
+			if (shape != NULL) {
+				bg_diags_add(diags, BG_SEV_ERROR, "schema-type",
+					     d->file, bad->line, bad->column,
+					     path, "%s", shape);
+			} else {
+				bg_diags_add(diags, BG_SEV_ERROR, "schema-type",
+					     d->file, bad->line, bad->column,
+					     path, "%s must be a plain string",
+					     key == NULL ? "a key" : "a value");
+			}
 			st = BG_ERR_SCHEMA;
 			continue;
 		}
@@ -543,11 +544,31 @@ bg__ynode_to_kvlist(struct bg__ydoc *d, struct bg__ynode *map,
 			st = BG_ERR_SCHEMA;
 			continue;
 		}
-		if (kv_append(out, key, value) != BG_OK) {
+		if (kv_append(out, key,
+			      nulls_missing && bg__ynode_is_null(d, v)
+				      ? NULL
+				      : value) != BG_OK) {
 			return BG_ERR_NOMEM;
 		}
 	}
 	return st;
+}
+
+enum bg_status
+bg__ynode_to_kvlist(struct bg__ydoc *d, struct bg__ynode *map,
+		    const char *path, struct bg_kvlist *out,
+		    struct bg_diags *diags)
+{
+	if (map == NULL) {
+		return BG_OK;
+	}
+	if (map->type != BG_Y_MAP) {
+		bg_diags_add(diags, BG_SEV_ERROR, "schema-type", d->file,
+			     map->line, map->column, path,
+			     "expected a mapping of names to strings");
+		return BG_ERR_SCHEMA;
+	}
+	return map_pairs(d, map, path, out, diags, false, NULL);
 }
 
 enum bg_status
@@ -562,36 +583,9 @@ bg__ynode_to_env(struct bg__ydoc *d, struct bg__ynode *n, const char *path,
 	if (n->type == BG_Y_MAP) {
 		/* NAME: VALUE; a null value is kept as missing, so the
 		 * validator reports it with the seed's message. */
-		for (size_t i = 0; i < n->len; i++) {
-			struct bg__ynode *k = bg__ynode_key(d, n, i);
-			struct bg__ynode *v = bg__ynode_value(d, n, i);
-			const char *key = bg__ynode_text(d, k);
-			const char *value = bg__ynode_text(d, v);
-			if (key == NULL || value == NULL) {
-				struct bg__ynode *bad = key == NULL ? k : v;
-				bg_diags_add(diags, BG_SEV_ERROR, "schema-type",
-					     d->file, bad->line, bad->column,
-					     path,
-					     "environment variables are NAME: "
-					     "VALUE with plain strings");
-				st = BG_ERR_SCHEMA;
-				continue;
-			}
-			if (has_key(out, key)) {
-				bg_diags_add(diags, BG_SEV_ERROR,
-					     "duplicate-key", d->file, k->line,
-					     k->column, path,
-					     "duplicate key '%s'", key);
-				st = BG_ERR_SCHEMA;
-				continue;
-			}
-			if (kv_append(out, key,
-				      bg__ynode_is_null(d, v) ? NULL : value) !=
-			    BG_OK) {
-				return BG_ERR_NOMEM;
-			}
-		}
-		return st;
+		return map_pairs(d, n, path, out, diags, true,
+				 "environment variables are NAME: VALUE with "
+				 "plain strings");
 	}
 	if (n->type != BG_Y_SEQ) {
 		bg_diags_add(diags, BG_SEV_ERROR, "schema-type", d->file,
