@@ -539,15 +539,12 @@ bg_template_set_add_dir(struct bg_template_set *set, const char *dir,
 		char *path = bg__asprintf("%s/%s", dir, names[i]);
 		char *buf = NULL;
 		size_t len = 0;
-		struct template t = { 0 };
 
 		st = path != NULL ? bg__read_file(path, &buf, &len, diags)
 				  : BG_ERR_NOMEM;
 		if (st == BG_OK) {
-			st = template_load(&t, buf, len, path, path, diags);
-		}
-		if (st == BG_OK) {
-			st = set_add(set, &t, diags);
+			st = bg_template_set_add_buffer(set, buf, len, path,
+							diags);
 		}
 		free(buf);
 		free(path);
@@ -560,11 +557,6 @@ bg_template_set_add_dir(struct bg_template_set *set, const char *dir,
 		}
 	}
 	bg__strv_free(names, count);
-	/* Sorted for lookups; resolved once every directory is in. */
-	qsort(set->items, set->count, sizeof(*set->items), template_cmp);
-	for (size_t i = 0; i < set->count; i++) {
-		set->items[i].resolved = false;
-	}
 	return result;
 }
 
@@ -585,6 +577,8 @@ bg_template_set_add_buffer(struct bg_template_set *set, const char *buf,
 		st = set_add(set, &t, diags);
 	}
 	if (st == BG_OK) {
+		/* Sorted for lookups; resolved by bg_template_set_resolve()
+		 * once every template is in. */
 		qsort(set->items, set->count, sizeof(*set->items),
 		      template_cmp);
 		for (size_t i = 0; i < set->count; i++) {
