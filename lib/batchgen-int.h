@@ -56,6 +56,10 @@ enum bg_status bg__diag_locate(struct bg_diags *diags, size_t i,
 
 /* ---- model (model/jobdef.c) ---- */
 
+/* Sets dst from a loaded optional value (NULL: leaves dst as it is). */
+void bg__opt_int_from(struct bg_opt_int *dst, const int64_t *src);
+void bg__opt_bool_from(struct bg_opt_bool *dst, const bool *src);
+
 enum bg_status bg__kvlist_copy(struct bg_kvlist *dst,
 			       const struct bg_kvlist *src);
 /* Sets every pair of src in dst (later wins, first position kept). */

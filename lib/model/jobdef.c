@@ -14,6 +14,28 @@
 #include "batchgen-int.h"
 
 /* ================================================================== */
+/* Optional values                                                     */
+/* ================================================================== */
+
+void
+bg__opt_int_from(struct bg_opt_int *dst, const int64_t *src)
+{
+	if (src != NULL) {
+		dst->set = true;
+		dst->value = *src;
+	}
+}
+
+void
+bg__opt_bool_from(struct bg_opt_bool *dst, const bool *src)
+{
+	if (src != NULL) {
+		dst->set = true;
+		dst->value = *src;
+	}
+}
+
+/* ================================================================== */
 /* Key/value lists                                                     */
 /* ================================================================== */
 

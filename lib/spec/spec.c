@@ -426,24 +426,6 @@ dup(struct conv *cv, const char *s)
 }
 
 static void
-set_int(struct bg_opt_int *dst, const int64_t *src)
-{
-	if (src != NULL) {
-		dst->set = true;
-		dst->value = *src;
-	}
-}
-
-static void
-set_bool(struct bg_opt_bool *dst, const bool *src)
-{
-	if (src != NULL) {
-		dst->set = true;
-		dst->value = *src;
-	}
-}
-
-static void
 set_vcpus(struct conv *cv, struct bg_opt_int *dst, const char *text,
 	  const char *path)
 {
@@ -497,7 +479,7 @@ volumes_from_raw(struct conv *cv, struct bg_job_options *o,
 			vol->efs->root_directory = dup(cv, e->root_directory);
 			vol->efs->transit_encryption =
 				dup(cv, e->transit_encryption);
-			set_int(&vol->efs->transit_encryption_port,
+			bg__opt_int_from(&vol->efs->transit_encryption_port,
 				e->transit_encryption_port);
 			if (e->authorization_config != NULL) {
 				vol->efs->authorization.access_point_id = dup(
@@ -592,14 +574,15 @@ container_from_raw(struct conv *cv, struct bg_job_options *o,
 	o->command_count = o->command != NULL ? c->command_count : 0;
 	snprintf(path, sizeof(path), "%s%svcpus", base, base[0] ? "." : "");
 	set_vcpus(cv, &o->vcpus_milli, c->vcpus, path);
-	set_int(&o->memory, c->memory);
-	set_int(&o->gpus, c->gpus);
+	bg__opt_int_from(&o->memory, c->memory);
+	bg__opt_int_from(&o->gpus, c->gpus);
 	o->job_role_arn = dup(cv, c->job_role_arn);
 	o->execution_role_arn = dup(cv, c->execution_role_arn);
 	mounts_from_raw(cv, o, c->mount_points, c->mount_points_count);
 	volumes_from_raw(cv, o, c->volumes, c->volumes_count);
-	set_bool(&o->privileged, c->privileged);
-	set_bool(&o->readonly_root_filesystem, c->readonly_root_filesystem);
+	bg__opt_bool_from(&o->privileged, c->privileged);
+	bg__opt_bool_from(&o->readonly_root_filesystem,
+			  c->readonly_root_filesystem);
 	o->user = dup(cv, c->user);
 	if (c->network_configuration != NULL) {
 		o->assign_public_ip =
@@ -725,12 +708,12 @@ job_from_raw(struct conv *cv, struct bg_job_options *o,
 	container_from_raw(cv, o, &r->c, base);
 	o->assign_public_ip = dup(cv, r->assign_public_ip);
 	o->platform_version = dup(cv, r->platform_version);
-	set_int(&o->num_nodes, r->num_nodes);
-	set_int(&o->main_node, r->main_node);
-	set_int(&o->retry_attempts, r->retry_attempts);
-	set_int(&o->timeout_seconds, r->timeout_seconds);
-	set_int(&o->scheduling_priority, r->scheduling_priority);
-	set_bool(&o->propagate_tags, r->propagate_tags);
+	bg__opt_int_from(&o->num_nodes, r->num_nodes);
+	bg__opt_int_from(&o->main_node, r->main_node);
+	bg__opt_int_from(&o->retry_attempts, r->retry_attempts);
+	bg__opt_int_from(&o->timeout_seconds, r->timeout_seconds);
+	bg__opt_int_from(&o->scheduling_priority, r->scheduling_priority);
+	bg__opt_bool_from(&o->propagate_tags, r->propagate_tags);
 	o->platform_capabilities =
 		bg__strv_dup(r->platform_capabilities,
 			     r->platform_capabilities_count, &cv->nomem);
@@ -764,7 +747,7 @@ job_from_raw(struct conv *cv, struct bg_job_options *o,
 		struct bg_job_options tree = { 0 };
 		if (r->retry_strategy != NULL) {
 			const struct raw_retry *rs = r->retry_strategy;
-			set_int(&tree.retry_attempts, rs->attempts);
+			bg__opt_int_from(&tree.retry_attempts, rs->attempts);
 			if (rs->evaluate_on_exit_count > 0) {
 				tree.evaluate_on_exit = calloc(
 					rs->evaluate_on_exit_count,
@@ -791,12 +774,14 @@ job_from_raw(struct conv *cv, struct bg_job_options *o,
 			}
 		}
 		if (r->timeout != NULL) {
-			set_int(&tree.timeout_seconds,
+			bg__opt_int_from(&tree.timeout_seconds,
 				r->timeout->attempt_duration_seconds);
 		}
 		if (r->node_properties != NULL) {
-			set_int(&tree.num_nodes, r->node_properties->num_nodes);
-			set_int(&tree.main_node, r->node_properties->main_node);
+			bg__opt_int_from(&tree.num_nodes,
+					 r->node_properties->num_nodes);
+			bg__opt_int_from(&tree.main_node,
+					 r->node_properties->main_node);
 		}
 		snprintf(path, sizeof(path), "%s.%s", base,
 			 r->retry_strategy != NULL ? "retry_strategy"

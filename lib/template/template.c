@@ -163,24 +163,6 @@ static const struct bg__free_field template_free_fields[] = {
 	{ NULL, NULL },
 };
 
-static void
-opt_int(struct bg_opt_int *dst, const int64_t *src)
-{
-	if (src != NULL) {
-		dst->set = true;
-		dst->value = *src;
-	}
-}
-
-static void
-opt_bool(struct bg_opt_bool *dst, const bool *src)
-{
-	if (src != NULL) {
-		dst->set = true;
-		dst->value = *src;
-	}
-}
-
 /* Moves raw defaults into job options; the located view gives the
  * free-form maps and the positions of values to report. */
 static enum bg_status
@@ -210,15 +192,16 @@ defaults_from_raw(struct bg_job_options *o, const struct raw_defaults *r,
 		}
 		o->vcpus_milli.set = true;
 	}
-	opt_int(&o->memory, r->memory);
-	opt_int(&o->gpus, r->gpus);
-	opt_int(&o->num_nodes, r->num_nodes);
-	opt_int(&o->main_node, r->main_node);
-	opt_int(&o->retry_attempts, r->retry_attempts);
-	opt_int(&o->timeout_seconds, r->timeout_seconds);
-	opt_bool(&o->privileged, r->privileged);
-	opt_bool(&o->readonly_root_filesystem, r->readonly_root_filesystem);
-	opt_bool(&o->propagate_tags, r->propagate_tags);
+	bg__opt_int_from(&o->memory, r->memory);
+	bg__opt_int_from(&o->gpus, r->gpus);
+	bg__opt_int_from(&o->num_nodes, r->num_nodes);
+	bg__opt_int_from(&o->main_node, r->main_node);
+	bg__opt_int_from(&o->retry_attempts, r->retry_attempts);
+	bg__opt_int_from(&o->timeout_seconds, r->timeout_seconds);
+	bg__opt_bool_from(&o->privileged, r->privileged);
+	bg__opt_bool_from(&o->readonly_root_filesystem,
+			  r->readonly_root_filesystem);
+	bg__opt_bool_from(&o->propagate_tags, r->propagate_tags);
 	o->job_role_arn = bg__strdup(r->job_role_arn, &failed);
 	o->execution_role_arn = bg__strdup(r->execution_role_arn, &failed);
 	o->assign_public_ip = bg__strdup(r->assign_public_ip, &failed);
