@@ -104,6 +104,9 @@ bool bg__fargate_memory_text(int64_t vcpus_milli, char *buf, size_t size);
 size_t bg__tf_reference_len(const char *s);
 /* Escapes s (bg_tf_escape) onto b. */
 void bg__tf_escape_into(struct bg__buf *b, const char *s);
+/* A Terraform identifier: a letter or '_', then letters, digits, '_'
+ * and '-'. */
+bool bg__is_tf_identifier(const char *s);
 enum bg_status bg__emit_json(const struct bg_jobdef *const *defs, size_t n,
 			     char **out, size_t *len);
 enum bg_status bg__emit_hcl(const struct bg_jobdef *const *defs, size_t n,

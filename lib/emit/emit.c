@@ -99,6 +99,22 @@ bg_tf_escape(const char *text)
 	return bg__buf_take(&b, NULL);
 }
 
+bool
+bg__is_tf_identifier(const char *s)
+{
+	if (s == NULL || !((*s >= 'a' && *s <= 'z') ||
+			   (*s >= 'A' && *s <= 'Z') || *s == '_')) {
+		return false;
+	}
+	for (; *s != '\0'; s++) {
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '_' || *s == '-')) {
+			return false;
+		}
+	}
+	return true;
+}
+
 char *
 bg_tf_label(const char *name)
 {

@@ -69,22 +69,6 @@ put_string(struct bg__buf *b, const char *s)
 	bg__buf_finish(&tmp);
 }
 
-static bool
-is_identifier(const char *s)
-{
-	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-	      *s == '_')) {
-		return false;
-	}
-	for (; *s != '\0'; s++) {
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || *s == '_' || *s == '-')) {
-			return false;
-		}
-	}
-	return true;
-}
-
 static void
 indent(struct bg__buf *b, unsigned depth)
 {
@@ -121,6 +105,20 @@ one_line(const cJSON *v)
 
 static void put_value(struct bg__buf *b, const cJSON *v, unsigned depth);
 
+/* Object keys are bare identifiers, else (and in maps) quoted. */
+static bool
+needs_quotes(const char *key, bool quote_keys)
+{
+	return quote_keys || !bg__is_tf_identifier(key);
+}
+
+/* The width of a key as written, for aligning "=". */
+static size_t
+key_width(const char *key, bool quote_keys)
+{
+	return strlen(key) + (needs_quotes(key, quote_keys) ? 2 : 0);
+}
+
 /* An object body: one "key = value" per line, aligned in runs. */
 static void
 put_object_body(struct bg__buf *b, const cJSON *obj, unsigned depth,
@@ -133,12 +131,7 @@ put_object_body(struct bg__buf *b, const cJSON *obj, unsigned depth,
 		/* A run of one-line members shares one alignment. */
 		if (one_line(start)) {
 			while (end != NULL && one_line(end)) {
-				size_t w = strlen(end->string) +
-					   (quote_keys ||
-							    !is_identifier(
-								    end->string)
-						    ? 2
-						    : 0);
+				size_t w = key_width(end->string, quote_keys);
 				width = w > width ? w : width;
 				end = end->next;
 			}
@@ -146,14 +139,12 @@ put_object_body(struct bg__buf *b, const cJSON *obj, unsigned depth,
 			end = start->next;
 		}
 		for (const cJSON *m = start; m != end; m = m->next) {
-			size_t w;
+			size_t w = key_width(m->string, quote_keys);
 			indent(b, depth);
-			if (quote_keys || !is_identifier(m->string)) {
+			if (needs_quotes(m->string, quote_keys)) {
 				put_string(b, m->string);
-				w = strlen(m->string) + 2;
 			} else {
 				bg__buf_puts(b, m->string);
-				w = strlen(m->string);
 			}
 			for (; w < width; w++) {
 				bg__buf_putc(b, ' ');

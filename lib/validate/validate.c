@@ -496,19 +496,10 @@ check_name(struct ctx *cx, const char *name)
 	}
 }
 
-/* Terraform identifiers: a letter or '_', then letters, digits, '_'
- * and '-'. */
 static void
 check_label(struct ctx *cx, const char *label)
 {
-	bool ok = label != NULL && label[0] != '\0' &&
-		  ((label[0] >= 'a' && label[0] <= 'z') ||
-		   (label[0] >= 'A' && label[0] <= 'Z') || label[0] == '_');
-
-	for (const char *p = label; ok && *p != '\0'; p++) {
-		ok = is_alnum(*p) || *p == '_' || *p == '-';
-	}
-	if (!ok) {
+	if (!bg__is_tf_identifier(label)) {
 		report(cx, R_LABEL, "label",
 		       "Terraform label must start with a letter or '_' and "
 		       "hold only letters, digits, '_' and '-'; got '%s'",
