@@ -108,13 +108,12 @@ json_precheck(const char *buf, size_t len, const char *file,
 	const char *end = NULL;
 	cJSON *doc;
 	char *copy;
+	const char *nul;
 
-	if (memchr(buf, '\0', len) != NULL) {
+	nul = memchr(buf, '\0', len);
+	if (nul != NULL) {
 		unsigned line, col;
-		offset_to_position(buf, (size_t)((const char *)memchr(buf, '\0',
-								      len) -
-						 buf),
-				   &line, &col);
+		offset_to_position(buf, (size_t)(nul - buf), &line, &col);
 		bg_diags_add(diags, BG_SEV_ERROR, "json-syntax", file, line, col,
 			     NULL, "NUL byte in JSON input");
 		*st = BG_ERR_PARSE;
