@@ -71,6 +71,11 @@ enum bg_status bg__mount_point_copy(struct bg_mount_point *dst,
 				    const struct bg_mount_point *src);
 /* Overlays every field set in src onto dst (maps merge key by key,
  * lists and strings replace). */
+/* Frees what x owns and zeroes it (model/extras.c). */
+void bg__extras_finish(struct bg_container_extras *x);
+/* Lays the values src gives over dst (deep copies). */
+enum bg_status bg__extras_overlay(struct bg_container_extras *dst,
+				  const struct bg_container_extras *src);
 enum bg_status bg__job_options_overlay(struct bg_job_options *dst,
 				       const struct bg_job_options *src);
 enum bg_status bg__eoe_copy(struct bg_evaluate_on_exit **dst, size_t *dst_n,

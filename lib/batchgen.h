@@ -182,6 +182,76 @@ struct bg_mount_point {
 	bool read_only;
 };
 
+/** A host device mapped into the container (linuxParameters.devices). */
+struct bg_device {
+	char *host_path;      /**< Required. */
+	char *container_path; /**< NULL: the host path. */
+	char **permissions;   /**< READ, WRITE, MKNOD; none: all three. */
+	size_t permission_count;
+};
+
+/** A tmpfs mount (linuxParameters.tmpfs). */
+struct bg_tmpfs {
+	char *container_path; /**< Required, absolute. */
+	struct bg_opt_int size; /**< MiB, required. */
+	char **mount_options;
+	size_t mount_option_count;
+};
+
+/** linuxParameters: Linux-specific container settings. */
+struct bg_linux_parameters {
+	struct bg_device *devices;
+	size_t device_count;
+	struct bg_opt_bool init_process_enabled;
+	struct bg_opt_int shared_memory_size; /**< MiB (/dev/shm). */
+	struct bg_tmpfs *tmpfs;
+	size_t tmpfs_count;
+	struct bg_opt_int max_swap;   /**< MiB; 0 = no swap. */
+	struct bg_opt_int swappiness; /**< 0 ... 100. */
+};
+
+/** A secret: an environment variable (or log option) from Secrets
+ * Manager or SSM Parameter Store. */
+struct bg_secret {
+	char *name;
+	char *value_from; /**< ARN (or same-Region SSM parameter name). */
+};
+
+/** logConfiguration. */
+struct bg_log_configuration {
+	char *log_driver;
+	struct bg_kvlist options;
+	struct bg_secret *secret_options;
+	size_t secret_option_count;
+};
+
+/** A ulimit (ulimits[]). */
+struct bg_ulimit {
+	char *name;
+	struct bg_opt_int soft_limit;
+	struct bg_opt_int hard_limit;
+};
+
+/**
+ * Container settings beyond the everyday ones (rules doc section 1.2).
+ * Both struct bg_container and struct bg_job_options hold one, so the
+ * two share one copy, overlay and free. Every member is optional.
+ */
+struct bg_container_extras {
+	struct bg_linux_parameters *linux_parameters;
+	struct bg_log_configuration *log_configuration;
+	struct bg_secret *secrets;
+	size_t secret_count;
+	struct bg_ulimit *ulimits;
+	size_t ulimit_count;
+	struct bg_opt_int ephemeral_storage; /**< GiB, 21 ... 200. */
+	char *operating_system_family; /**< runtimePlatform. */
+	char *cpu_architecture;        /**< runtimePlatform. */
+	char *repository_credentials;  /**< credentialsParameter ARN. */
+	struct bg_opt_bool enable_execute_command;
+	char *instance_type; /**< Node-range containers only. */
+};
+
 /** Container properties (also the container of a node range). */
 struct bg_container {
 	char *image;
@@ -202,6 +272,7 @@ struct bg_container {
 	char *user;
 	char *assign_public_ip; /**< Fargate networkConfiguration. */
 	char *platform_version; /**< Fargate platform version. */
+	struct bg_container_extras extras;
 };
 
 /** One node range of a multi-node job. */
@@ -373,6 +444,7 @@ struct bg_job_options {
 	size_t volume_count;
 	struct bg_mount_point *mount_points;
 	size_t mount_point_count;
+	struct bg_container_extras extras;
 	/** Explicit node ranges (multinode); none: one range 0:N-1. */
 	struct bg_node_range_options *node_ranges;
 	size_t node_range_count;

@@ -148,9 +148,196 @@ add_volume(struct em *em, cJSON *list, const struct bg_volume *vol)
 	bg__em_add(em, v, "name", cJSON_CreateString(vol->name ? vol->name : ""));
 }
 
+static void
+add_strings(struct em *em, cJSON *obj, const char *key, char *const *v,
+	    size_t n)
+{
+	cJSON *list;
+
+	if (n == 0) {
+		return;
+	}
+	list = bg__em_add(em, obj, key, cJSON_CreateArray());
+	for (size_t i = 0; list != NULL && i < n; i++) {
+		bg__em_add(em, list, NULL, cJSON_CreateString(v[i] ? v[i] : ""));
+	}
+}
+
+static void
+add_string(struct em *em, cJSON *obj, const char *key, const char *v)
+{
+	if (v != NULL) {
+		bg__em_add(em, obj, key, cJSON_CreateString(v));
+	}
+}
+
+static void
+add_opt_int(struct em *em, cJSON *obj, const char *key,
+	    const struct bg_opt_int *v)
+{
+	if (v->set) {
+		bg__em_add(em, obj, key, bg__em_int(v->value));
+	}
+}
+
+static void
+add_opt_bool(struct em *em, cJSON *obj, const char *key,
+	     const struct bg_opt_bool *v)
+{
+	if (v->set) {
+		bg__em_add(em, obj, key, cJSON_CreateBool(v->value));
+	}
+}
+
+static int
+secret_cmp(const void *a, const void *b)
+{
+	const struct bg_secret *const *x = a;
+	const struct bg_secret *const *y = b;
+
+	return strcmp((*x)->name ? (*x)->name : "", (*y)->name ? (*y)->name : "");
+}
+
+/* Secrets sorted by name: the provider diffs the list in order, and a
+ * name order is the one a reader expects (as for environment). */
+static void
+add_secrets(struct em *em, cJSON *obj, const char *key,
+	    const struct bg_secret *s, size_t n)
+{
+	const struct bg_secret **v;
+	cJSON *list;
+
+	if (n == 0) {
+		return;
+	}
+	v = calloc(n, sizeof(*v));
+	list = bg__em_add(em, obj, key, cJSON_CreateArray());
+	if (v == NULL || list == NULL) {
+		em->failed = true;
+		free(v);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		v[i] = &s[i];
+	}
+	qsort(v, n, sizeof(*v), secret_cmp);
+	for (size_t i = 0; i < n; i++) {
+		cJSON *e = bg__em_add(em, list, NULL, cJSON_CreateObject());
+		if (e != NULL) {
+			add_string(em, e, "name", v[i]->name ? v[i]->name : "");
+			add_string(em, e, "valueFrom",
+				   v[i]->value_from ? v[i]->value_from : "");
+		}
+	}
+	free(v);
+}
+
+static void
+add_linux_parameters(struct em *em, cJSON *o,
+		     const struct bg_linux_parameters *lp)
+{
+	cJSON *l = bg__em_add(em, o, "linuxParameters", cJSON_CreateObject());
+	cJSON *list;
+
+	if (l == NULL) {
+		return;
+	}
+	if (lp->device_count > 0) {
+		list = bg__em_add(em, l, "devices", cJSON_CreateArray());
+		for (size_t i = 0; list != NULL && i < lp->device_count; i++) {
+			const struct bg_device *d = &lp->devices[i];
+			cJSON *e = bg__em_add(em, list, NULL,
+					      cJSON_CreateObject());
+			if (e == NULL) {
+				break;
+			}
+			add_string(em, e, "containerPath", d->container_path);
+			add_string(em, e, "hostPath",
+				   d->host_path ? d->host_path : "");
+			add_strings(em, e, "permissions", d->permissions,
+				    d->permission_count);
+		}
+	}
+	add_opt_bool(em, l, "initProcessEnabled", &lp->init_process_enabled);
+	add_opt_int(em, l, "maxSwap", &lp->max_swap);
+	add_opt_int(em, l, "sharedMemorySize", &lp->shared_memory_size);
+	add_opt_int(em, l, "swappiness", &lp->swappiness);
+	if (lp->tmpfs_count > 0) {
+		list = bg__em_add(em, l, "tmpfs", cJSON_CreateArray());
+		for (size_t i = 0; list != NULL && i < lp->tmpfs_count; i++) {
+			const struct bg_tmpfs *t = &lp->tmpfs[i];
+			cJSON *e = bg__em_add(em, list, NULL,
+					      cJSON_CreateObject());
+			if (e == NULL) {
+				break;
+			}
+			add_string(em, e, "containerPath",
+				   t->container_path ? t->container_path : "");
+			add_strings(em, e, "mountOptions", t->mount_options,
+				    t->mount_option_count);
+			bg__em_add(em, e, "size",
+				   bg__em_int(t->size.set ? t->size.value : 0));
+		}
+	}
+}
+
+static void
+add_log_configuration(struct em *em, cJSON *o,
+		      const struct bg_log_configuration *lc)
+{
+	cJSON *l = bg__em_add(em, o, "logConfiguration", cJSON_CreateObject());
+
+	if (l == NULL) {
+		return;
+	}
+	add_string(em, l, "logDriver", lc->log_driver ? lc->log_driver : "");
+	if (lc->options.count > 0) {
+		const struct bg_kv **v = bg__kv_sorted(&lc->options);
+		cJSON *opts = bg__em_add(em, l, "options", cJSON_CreateObject());
+		for (size_t i = 0; v != NULL && opts != NULL &&
+				   i < lc->options.count;
+		     i++) {
+			add_string(em, opts, v[i]->key,
+				   v[i]->value ? v[i]->value : "");
+		}
+		if (v == NULL) {
+			em->failed = true;
+		}
+		free(v);
+	}
+	add_secrets(em, l, "secretOptions", lc->secret_options,
+		    lc->secret_option_count);
+}
+
+static void
+add_ulimits(struct em *em, cJSON *o, const struct bg_ulimit *u, size_t n)
+{
+	cJSON *list;
+
+	if (n == 0) {
+		return;
+	}
+	list = bg__em_add(em, o, "ulimits", cJSON_CreateArray());
+	for (size_t i = 0; list != NULL && i < n; i++) {
+		cJSON *e = bg__em_add(em, list, NULL, cJSON_CreateObject());
+		if (e == NULL) {
+			break;
+		}
+		bg__em_add(em, e, "hardLimit",
+			   bg__em_int(u[i].hard_limit.set ? u[i].hard_limit.value
+							  : 0));
+		add_string(em, e, "name", u[i].name ? u[i].name : "");
+		bg__em_add(em, e, "softLimit",
+			   bg__em_int(u[i].soft_limit.set ? u[i].soft_limit.value
+							  : 0));
+	}
+}
+
+/* Keys are added in sorted order, the order the provider stores. */
 cJSON *
 bg__api_container(struct em *em, const struct bg_container *c, bool fargate)
 {
+	const struct bg_container_extras *x = &c->extras;
 	cJSON *o = cJSON_CreateObject();
 	char buf[32];
 
@@ -164,6 +351,7 @@ bg__api_container(struct em *em, const struct bg_container *c, bool fargate)
 			bg__em_add(em, cmd, NULL, cJSON_CreateString(c->command[i]));
 		}
 	}
+	add_opt_bool(em, o, "enableExecuteCommand", &x->enable_execute_command);
 	if (c->environment.count > 0) {
 		const struct bg_kv **v = bg__kv_sorted(&c->environment);
 		cJSON *env = bg__em_add(em, o, "environment", cJSON_CreateArray());
@@ -184,6 +372,13 @@ bg__api_container(struct em *em, const struct bg_container *c, bool fargate)
 		}
 		free(v);
 	}
+	if (x->ephemeral_storage.set) {
+		cJSON *es = bg__em_add(em, o, "ephemeralStorage",
+				       cJSON_CreateObject());
+		if (es != NULL) {
+			add_opt_int(em, es, "sizeInGiB", &x->ephemeral_storage);
+		}
+	}
 	if (c->execution_role_arn != NULL) {
 		bg__em_add(em, o, "executionRoleArn",
 		    cJSON_CreateString(c->execution_role_arn));
@@ -197,8 +392,15 @@ bg__api_container(struct em *em, const struct bg_container *c, bool fargate)
 		}
 	}
 	bg__em_add(em, o, "image", cJSON_CreateString(c->image ? c->image : ""));
+	add_string(em, o, "instanceType", x->instance_type);
 	if (c->job_role_arn != NULL) {
 		bg__em_add(em, o, "jobRoleArn", cJSON_CreateString(c->job_role_arn));
+	}
+	if (x->linux_parameters != NULL) {
+		add_linux_parameters(em, o, x->linux_parameters);
+	}
+	if (x->log_configuration != NULL) {
+		add_log_configuration(em, o, x->log_configuration);
 	}
 	if (c->mount_point_count > 0) {
 		cJSON *mps = bg__em_add(em, o, "mountPoints", cJSON_CreateArray());
@@ -235,6 +437,14 @@ bg__api_container(struct em *em, const struct bg_container *c, bool fargate)
 		bg__em_add(em, o, "readonlyRootFilesystem",
 		    cJSON_CreateBool(c->readonly_root_filesystem.value));
 	}
+	if (x->repository_credentials != NULL) {
+		cJSON *rc = bg__em_add(em, o, "repositoryCredentials",
+				       cJSON_CreateObject());
+		if (rc != NULL) {
+			add_string(em, rc, "credentialsParameter",
+				   x->repository_credentials);
+		}
+	}
 	/* Sorted by type (GPU, MEMORY, VCPU): a stable order, since the
 	 * provider diffs this list in order. */
 	if (c->gpus.set || c->memory.set || c->vcpus_milli.set) {
@@ -256,6 +466,18 @@ bg__api_container(struct em *em, const struct bg_container *c, bool fargate)
 			add_resource(em, rrs, "VCPU", buf);
 		}
 	}
+	if (x->operating_system_family != NULL || x->cpu_architecture != NULL) {
+		cJSON *rp = bg__em_add(em, o, "runtimePlatform",
+				       cJSON_CreateObject());
+		if (rp != NULL) {
+			add_string(em, rp, "cpuArchitecture",
+				   x->cpu_architecture);
+			add_string(em, rp, "operatingSystemFamily",
+				   x->operating_system_family);
+		}
+	}
+	add_secrets(em, o, "secrets", x->secrets, x->secret_count);
+	add_ulimits(em, o, x->ulimits, x->ulimit_count);
 	if (c->user != NULL) {
 		bg__em_add(em, o, "user", cJSON_CreateString(c->user));
 	}

@@ -338,6 +338,7 @@ bg_container_destroy(struct bg_container *c)
 	free(c->user);
 	free(c->assign_public_ip);
 	free(c->platform_version);
+	bg__extras_finish(&c->extras);
 	free(c);
 }
 
@@ -645,6 +646,7 @@ bg_job_options_finish(struct bg_job_options *o)
 	mounts_free(o->mount_points, o->mount_point_count);
 	ranges_free(o->node_ranges, o->node_range_count);
 	eoe_free(o->evaluate_on_exit, o->evaluate_on_exit_count);
+	bg__extras_finish(&o->extras);
 	memset(o, 0, sizeof(*o));
 }
 
@@ -764,7 +766,7 @@ bg__job_options_overlay(struct bg_job_options *dst,
 		dst->mount_points = m;
 		dst->mount_point_count = n;
 	}
-	return BG_OK;
+	return bg__extras_overlay(&dst->extras, &src->extras);
 }
 
 /* ================================================================== */

@@ -70,6 +70,61 @@ struct raw_fargate {
 	char *platform_version;
 };
 
+struct raw_device {
+	char *host_path;
+	char *container_path;
+	char **permissions;
+	unsigned permissions_count;
+};
+
+struct raw_tmpfs {
+	char *container_path;
+	int64_t *size;
+	char **mount_options;
+	unsigned mount_options_count;
+};
+
+struct raw_linux {
+	struct raw_device *devices;
+	unsigned devices_count;
+	bool *init_process_enabled;
+	int64_t *shared_memory_size;
+	struct raw_tmpfs *tmpfs;
+	unsigned tmpfs_count;
+	int64_t *max_swap;
+	int64_t *swappiness;
+};
+
+struct raw_secret {
+	char *name;
+	char *value_from;
+};
+
+struct raw_log {
+	char *log_driver;
+	struct raw_secret *secret_options;
+	unsigned secret_options_count;
+};
+
+struct raw_ulimit {
+	char *name;
+	int64_t *soft_limit;
+	int64_t *hard_limit;
+};
+
+struct raw_ephemeral {
+	int64_t *size_in_gib;
+};
+
+struct raw_runtime {
+	char *operating_system_family;
+	char *cpu_architecture;
+};
+
+struct raw_credentials {
+	char *credentials_parameter;
+};
+
 /* Container properties; also the container part of a job's options. */
 struct raw_container {
 	char *image;
@@ -91,6 +146,17 @@ struct raw_container {
 	char *user;
 	struct raw_network *network_configuration;
 	struct raw_fargate *fargate_platform_configuration;
+	struct raw_linux *linux_parameters;
+	struct raw_log *log_configuration;
+	struct raw_secret *secrets;
+	unsigned secrets_count;
+	struct raw_ulimit *ulimits;
+	unsigned ulimits_count;
+	struct raw_ephemeral *ephemeral_storage;
+	struct raw_runtime *runtime_platform;
+	struct raw_credentials *repository_credentials;
+	bool *enable_execute_command;
+	char *instance_type;
 };
 
 struct raw_range {
@@ -233,6 +299,103 @@ static const cyaml_schema_field_t fargate_fields[] = {
 	CYAML_FIELD_END,
 };
 
+/* Required members are optional here: the rules say what is missing,
+ * with the rule's code (validate/validate.c). */
+static const cyaml_schema_field_t device_fields[] = {
+	STR("host_path", struct raw_device, host_path),
+	STR("container_path", struct raw_device, container_path),
+	CYAML_FIELD_SEQUENCE("permissions", OPT_PTR, struct raw_device,
+			     permissions, &string_entry, 0, CYAML_UNLIMITED),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t device_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_device,
+			    device_fields),
+};
+
+static const cyaml_schema_field_t tmpfs_fields[] = {
+	STR("container_path", struct raw_tmpfs, container_path),
+	CYAML_FIELD_INT_PTR("size", OPT_PTR, struct raw_tmpfs, size),
+	CYAML_FIELD_SEQUENCE("mount_options", OPT_PTR, struct raw_tmpfs,
+			     mount_options, &string_entry, 0, CYAML_UNLIMITED),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t tmpfs_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_tmpfs,
+			    tmpfs_fields),
+};
+
+static const cyaml_schema_field_t linux_fields[] = {
+	CYAML_FIELD_SEQUENCE("devices", OPT_PTR, struct raw_linux, devices,
+			     &device_entry, 0, CYAML_UNLIMITED),
+	CYAML_FIELD_BOOL_PTR("init_process_enabled", OPT_PTR, struct raw_linux,
+			     init_process_enabled),
+	CYAML_FIELD_INT_PTR("shared_memory_size", OPT_PTR, struct raw_linux,
+			    shared_memory_size),
+	CYAML_FIELD_SEQUENCE("tmpfs", OPT_PTR, struct raw_linux, tmpfs,
+			     &tmpfs_entry, 0, CYAML_UNLIMITED),
+	CYAML_FIELD_INT_PTR("max_swap", OPT_PTR, struct raw_linux, max_swap),
+	CYAML_FIELD_INT_PTR("swappiness", OPT_PTR, struct raw_linux,
+			    swappiness),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t secret_fields[] = {
+	STR("name", struct raw_secret, name),
+	STR("value_from", struct raw_secret, value_from),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t secret_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_secret,
+			    secret_fields),
+};
+
+static const cyaml_schema_field_t log_fields[] = {
+	STR("log_driver", struct raw_log, log_driver),
+	/* Driver options: a free-form map (libcyaml#66). */
+	CYAML_FIELD_IGNORE("options", CYAML_FLAG_OPTIONAL),
+	CYAML_FIELD_SEQUENCE("secret_options", OPT_PTR, struct raw_log,
+			     secret_options, &secret_entry, 0,
+			     CYAML_UNLIMITED),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t ulimit_fields[] = {
+	STR("name", struct raw_ulimit, name),
+	CYAML_FIELD_INT_PTR("soft_limit", OPT_PTR, struct raw_ulimit,
+			    soft_limit),
+	CYAML_FIELD_INT_PTR("hard_limit", OPT_PTR, struct raw_ulimit,
+			    hard_limit),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t ulimit_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_ulimit,
+			    ulimit_fields),
+};
+
+static const cyaml_schema_field_t ephemeral_fields[] = {
+	CYAML_FIELD_INT_PTR("size_in_gib", OPT_PTR, struct raw_ephemeral,
+			    size_in_gib),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t runtime_fields[] = {
+	STR("operating_system_family", struct raw_runtime,
+	    operating_system_family),
+	STR("cpu_architecture", struct raw_runtime, cpu_architecture),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t credentials_fields[] = {
+	STR("credentials_parameter", struct raw_credentials,
+	    credentials_parameter),
+	CYAML_FIELD_END,
+};
+
 /* The container keys, for struct S with member prefix P ("c." in a job,
  * nothing in container_properties). */
 #define CONTAINER_FIELDS(S, P)                                                \
@@ -252,6 +415,24 @@ static const cyaml_schema_field_t fargate_fields[] = {
 	CYAML_FIELD_BOOL_PTR("readonly_root_filesystem", OPT_PTR, S,          \
 			     P readonly_root_filesystem),                     \
 	STR("user", S, P user),                                               \
+	CYAML_FIELD_MAPPING_PTR("linux_parameters", OPT_PTR, S,               \
+				P linux_parameters, linux_fields),            \
+	CYAML_FIELD_MAPPING_PTR("log_configuration", OPT_PTR, S,              \
+				P log_configuration, log_fields),             \
+	CYAML_FIELD_SEQUENCE("secrets", OPT_PTR, S, P secrets, &secret_entry, \
+			     0, CYAML_UNLIMITED),                             \
+	CYAML_FIELD_SEQUENCE("ulimits", OPT_PTR, S, P ulimits, &ulimit_entry, \
+			     0, CYAML_UNLIMITED),                             \
+	CYAML_FIELD_MAPPING_PTR("ephemeral_storage", OPT_PTR, S,              \
+				P ephemeral_storage, ephemeral_fields),       \
+	CYAML_FIELD_MAPPING_PTR("runtime_platform", OPT_PTR, S,               \
+				P runtime_platform, runtime_fields),          \
+	CYAML_FIELD_MAPPING_PTR("repository_credentials", OPT_PTR, S,         \
+				P repository_credentials,                     \
+				credentials_fields),                          \
+	CYAML_FIELD_BOOL_PTR("enable_execute_command", OPT_PTR, S,            \
+			     P enable_execute_command),                       \
+	STR("instance_type", S, P instance_type),                             \
 	/* A map of NAME: VALUE or a list of {name, value}. */               \
 	CYAML_FIELD_IGNORE("environment", CYAML_FLAG_OPTIONAL)
 
@@ -375,6 +556,7 @@ static const struct bg__free_field spec_free_fields[] = {
 	{ "environment", bg__ynode_to_env },
 	{ "parameters", bg__ynode_to_kvlist },
 	{ "tags", bg__ynode_to_kvlist },
+	{ "options", bg__ynode_to_kvlist },
 	{ NULL, NULL },
 };
 
@@ -561,6 +743,152 @@ resources_from_raw(struct conv *cv, struct bg_job_options *o,
 	}
 }
 
+static struct bg_secret *
+secrets_from_raw(struct conv *cv, const struct raw_secret *r, unsigned n,
+		 size_t *count)
+{
+	struct bg_secret *v;
+
+	*count = 0;
+	if (n == 0) {
+		return NULL;
+	}
+	v = calloc(n, sizeof(*v));
+	if (v == NULL) {
+		cv->nomem = true;
+		return NULL;
+	}
+	*count = n;
+	for (unsigned i = 0; i < n; i++) {
+		v[i].name = dup(cv, r[i].name);
+		v[i].value_from = dup(cv, r[i].value_from);
+	}
+	return v;
+}
+
+static void
+linux_from_raw(struct conv *cv, struct bg_container_extras *x,
+	       const struct raw_linux *r)
+{
+	struct bg_linux_parameters *lp = calloc(1, sizeof(*lp));
+
+	if (lp == NULL) {
+		cv->nomem = true;
+		return;
+	}
+	x->linux_parameters = lp;
+	bg__opt_bool_from(&lp->init_process_enabled, r->init_process_enabled);
+	bg__opt_int_from(&lp->shared_memory_size, r->shared_memory_size);
+	bg__opt_int_from(&lp->max_swap, r->max_swap);
+	bg__opt_int_from(&lp->swappiness, r->swappiness);
+	if (r->devices_count > 0) {
+		lp->devices = calloc(r->devices_count, sizeof(*lp->devices));
+		if (lp->devices == NULL) {
+			cv->nomem = true;
+			return;
+		}
+		lp->device_count = r->devices_count;
+	}
+	for (unsigned i = 0; i < lp->device_count; i++) {
+		const struct raw_device *d = &r->devices[i];
+		struct bg_device *o = &lp->devices[i];
+		o->host_path = dup(cv, d->host_path);
+		o->container_path = dup(cv, d->container_path);
+		o->permissions = bg__strv_dup(d->permissions,
+					      d->permissions_count, &cv->nomem);
+		o->permission_count =
+			o->permissions != NULL ? d->permissions_count : 0;
+	}
+	if (r->tmpfs_count > 0) {
+		lp->tmpfs = calloc(r->tmpfs_count, sizeof(*lp->tmpfs));
+		if (lp->tmpfs == NULL) {
+			cv->nomem = true;
+			return;
+		}
+		lp->tmpfs_count = r->tmpfs_count;
+	}
+	for (unsigned i = 0; i < lp->tmpfs_count; i++) {
+		const struct raw_tmpfs *t = &r->tmpfs[i];
+		struct bg_tmpfs *o = &lp->tmpfs[i];
+		o->container_path = dup(cv, t->container_path);
+		bg__opt_int_from(&o->size, t->size);
+		o->mount_options =
+			bg__strv_dup(t->mount_options, t->mount_options_count,
+				     &cv->nomem);
+		o->mount_option_count =
+			o->mount_options != NULL ? t->mount_options_count : 0;
+	}
+}
+
+/* The settings of struct bg_container_extras; path is the container's
+ * field path ending in '.' (or empty at a spec's top level). */
+static void
+extras_from_raw(struct conv *cv, struct bg_container_extras *x,
+		const struct raw_container *c, const char *dot_base)
+{
+	if (c->linux_parameters != NULL) {
+		linux_from_raw(cv, x, c->linux_parameters);
+	}
+	if (c->log_configuration != NULL) {
+		const struct raw_log *r = c->log_configuration;
+		struct bg_log_configuration *l = calloc(1, sizeof(*l));
+		char path[600];
+		if (l == NULL) {
+			cv->nomem = true;
+			return;
+		}
+		x->log_configuration = l;
+		l->log_driver = dup(cv, r->log_driver);
+		l->secret_options =
+			secrets_from_raw(cv, r->secret_options,
+					 r->secret_options_count,
+					 &l->secret_option_count);
+		snprintf(path, sizeof(path), "%slog_configuration.options",
+			 dot_base);
+		if (bg__ynode_to_kvlist(cv->doc, bg__ynode_exact(cv->doc, path),
+					path, &l->options,
+					NULL) == BG_ERR_NOMEM) {
+			cv->nomem = true;
+		}
+	}
+	x->secrets = secrets_from_raw(cv, c->secrets, c->secrets_count,
+				      &x->secret_count);
+	if (c->ulimits_count > 0) {
+		x->ulimits = calloc(c->ulimits_count, sizeof(*x->ulimits));
+		if (x->ulimits == NULL) {
+			cv->nomem = true;
+			return;
+		}
+		x->ulimit_count = c->ulimits_count;
+	}
+	for (unsigned i = 0; i < x->ulimit_count; i++) {
+		x->ulimits[i].name = dup(cv, c->ulimits[i].name);
+		bg__opt_int_from(&x->ulimits[i].soft_limit,
+				 c->ulimits[i].soft_limit);
+		bg__opt_int_from(&x->ulimits[i].hard_limit,
+				 c->ulimits[i].hard_limit);
+	}
+	if (c->ephemeral_storage != NULL) {
+		bg__opt_int_from(&x->ephemeral_storage,
+				 c->ephemeral_storage->size_in_gib);
+	}
+	if (c->runtime_platform != NULL) {
+		x->operating_system_family =
+			dup(cv, c->runtime_platform->operating_system_family);
+		x->cpu_architecture =
+			dup(cv, c->runtime_platform->cpu_architecture);
+	}
+	if (c->repository_credentials != NULL) {
+		/* An empty block is a missing parameter: say so. */
+		const char *param =
+			c->repository_credentials->credentials_parameter;
+		x->repository_credentials = dup(cv, param ? param : "");
+	}
+	bg__opt_bool_from(&x->enable_execute_command,
+			  c->enable_execute_command);
+	x->instance_type = dup(cv, c->instance_type);
+}
+
 /* The container part: shared by job level, container_properties and
  * node range containers. base is the field path of the container. */
 static void
@@ -615,6 +943,8 @@ container_from_raw(struct conv *cv, struct bg_job_options *o,
 		}
 		bg_job_options_finish(&rr);
 	}
+	snprintf(path, sizeof(path), "%s%s", base, base[0] ? "." : "");
+	extras_from_raw(cv, &o->extras, c, path);
 	snprintf(path, sizeof(path), "%s%senvironment", base,
 		 base[0] ? "." : "");
 	if (bg__ynode_to_env(cv->doc, bg__ynode_exact(cv->doc, path),
@@ -632,7 +962,7 @@ check_twice(struct conv *cv, const struct bg_job_options *a,
 	static const struct {
 		const char *a, *b;
 		size_t off;
-		int kind; /* 0 string, 1 int, 2 bool, 3 count */
+		int kind; /* 0 string, 1 int, 2 bool, 3 count, 4 pointer */
 	} fields[] = {
 #define F(a, b, m, k) { a, b, offsetof(struct bg_job_options, m), k }
 		F("image", "image", image, 0),
@@ -650,6 +980,26 @@ check_twice(struct conv *cv, const struct bg_job_options *a,
 		  readonly_root_filesystem, 2),
 		F("user", "user", user, 0),
 		F("environment", "environment", environment.count, 3),
+		F("linux_parameters", "linux_parameters",
+		  extras.linux_parameters, 4),
+		F("log_configuration", "log_configuration",
+		  extras.log_configuration, 4),
+		F("secrets", "secrets", extras.secret_count, 3),
+		F("ulimits", "ulimits", extras.ulimit_count, 3),
+		F("ephemeral_storage.size_in_gib", "ephemeral_storage.size_in_gib",
+		  extras.ephemeral_storage, 1),
+		F("runtime_platform.operating_system_family",
+		  "runtime_platform.operating_system_family",
+		  extras.operating_system_family, 0),
+		F("runtime_platform.cpu_architecture",
+		  "runtime_platform.cpu_architecture",
+		  extras.cpu_architecture, 0),
+		F("repository_credentials.credentials_parameter",
+		  "repository_credentials.credentials_parameter",
+		  extras.repository_credentials, 0),
+		F("enable_execute_command", "enable_execute_command",
+		  extras.enable_execute_command, 2),
+		F("instance_type", "instance_type", extras.instance_type, 0),
 		F("assign_public_ip", "network_configuration.assign_public_ip",
 		  assign_public_ip, 0),
 		F("platform_version",
@@ -680,8 +1030,11 @@ check_twice(struct conv *cv, const struct bg_job_options *a,
 			both = ((const struct bg_opt_bool *)pa)->set &&
 			       ((const struct bg_opt_bool *)pb)->set;
 			break;
-		default:
+		case 3:
 			both = *(const size_t *)pa && *(const size_t *)pb;
+			break;
+		default:
+			both = *(void *const *)pa && *(void *const *)pb;
 			break;
 		}
 		if (both) {

@@ -648,8 +648,9 @@ container_from_options(struct bg_container *c, const struct bg_job_options *o)
 	c->user = bg__strdup(o->user, &failed);
 	c->assign_public_ip = bg__strdup(o->assign_public_ip, &failed);
 	c->platform_version = bg__strdup(o->platform_version, &failed);
-	if (failed || bg__kvlist_copy(&c->environment, &o->environment) !=
-			      BG_OK) {
+	if (failed ||
+	    bg__kvlist_copy(&c->environment, &o->environment) != BG_OK ||
+	    bg__extras_overlay(&c->extras, &o->extras) != BG_OK) {
 		return BG_ERR_NOMEM;
 	}
 	if (o->volume_count > 0) {
@@ -918,6 +919,16 @@ build(const struct template *t, const struct bg_job_options *o,
 		 * given; say it, so plans show no drift. */
 		if (c->assign_public_ip == NULL &&
 		    !bg__str_set(&c->assign_public_ip, "DISABLED")) {
+			return BG_ERR_NOMEM;
+		}
+		/* The same for runtimePlatform (rules doc 4.2, case C). */
+		if (c->extras.operating_system_family == NULL &&
+		    !bg__str_set(&c->extras.operating_system_family,
+				 "LINUX")) {
+			return BG_ERR_NOMEM;
+		}
+		if (c->extras.cpu_architecture == NULL &&
+		    !bg__str_set(&c->extras.cpu_architecture, "X86_64")) {
 			return BG_ERR_NOMEM;
 		}
 		if (c->execution_role_arn == NULL && t != NULL) {

@@ -18,84 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batchgen-int.h"
+#include "validate/rules.h"
 
 /* ================================================================== */
 /* The rule table                                                      */
 /* ================================================================== */
 
-enum rule_id {
-	R_NAME_LENGTH,
-	R_NAME_CHARSET,
-	R_NAME_START,
-	R_LABEL,
-	R_TYPE,
-	R_TYPE_PROPERTIES,
-	R_PLATFORM_CAPABILITY,
-	R_PLATFORM_COUNT,
-	R_IMAGE,
-	R_RESOURCES_REQUIRED,
-	R_VCPUS,
-	R_MEMORY,
-	R_GPUS,
-	R_FARGATE_SIZE,
-	R_FARGATE_32_VCPU,
-	R_FARGATE_GPU,
-	R_FARGATE_PRIVILEGED,
-	R_FARGATE_EXECUTION_ROLE,
-	R_FARGATE_HOST_VOLUME,
-	R_FARGATE_MULTINODE,
-	R_FARGATE_ONLY,
-	R_ASSIGN_PUBLIC_IP,
-	R_PLATFORM_VERSION,
-	R_ROLE_ARN,
-	R_ENVIRONMENT,
-	R_MOUNT_POINT,
-	R_MOUNT_POINT_VOLUME,
-	R_VOLUME_NAME,
-	R_EFS_FILE_SYSTEM,
-	R_NODE_MAIN,
-	R_NODE_NUM,
-	R_NODE_RANGES,
-	R_NODE_TARGET,
-	R_RETRY_ATTEMPTS,
-	R_EOE_COUNT,
-	R_EOE_ATTEMPTS,
-	R_EOE_ACTION,
-	R_EOE_CONDITION,
-	R_EOE_EXIT_CODE,
-	R_EOE_REASON,
-	R_TIMEOUT,
-	R_IMAGE_FORMAT,
-	R_TAGS_COUNT,
-	R_TAG_KEY,
-	R_TAG_VALUE,
-	R_TAG_AWS_PREFIX,
-	R_PARAMETER_REF,
-	R_PARAMETER_UNUSED,
-	R_ENV_RESERVED,
-	R_ENV_DUPLICATE,
-	R_ENV_EMPTY,
-	R_MOUNT_PATH,
-	R_VOLUME_KIND,
-	R_EFS_TRANSIT,
-	R_EFS_IAM,
-	R_EFS_ACCESS_POINT,
-	R_EFS_ROOT,
-	R_EFS_PORT,
-	R_FARGATE_EFS_VERSION,
-	R_FARGATE_QUOTA,
-	R_USER,
-	R_NODE_MAX,
-	R_NODE_TARGET_FORMAT,
-	R_NODE_COVERAGE,
-	R_NODE_OVERLAP,
-	R_NODE_GROUPS,
-	R_SCHEDULING_PRIORITY,
-	R_UNIQUE_NAME,
-	R_UNIQUE_LABEL,
-	R__COUNT
-};
 
 static const struct bg_rule_info rules[R__COUNT] = {
 	[R_NAME_LENGTH] = { "name-length", "name", BG_SEV_ERROR,
@@ -307,6 +235,96 @@ static const struct bg_rule_info rules[R__COUNT] = {
 	[R_SCHEDULING_PRIORITY] = { "scheduling-priority",
 				    "scheduling_priority", BG_SEV_ERROR,
 				    "scheduling priority is 0 to 9999" },
+	[R_FARGATE_LINUX] = { "fargate-linux",
+			      "container_properties.linux_parameters",
+			      BG_SEV_ERROR,
+			      "no devices, shared memory size, tmpfs or swap "
+			      "on Fargate" },
+	[R_FARGATE_ULIMITS] = { "fargate-ulimits",
+				"container_properties.ulimits", BG_SEV_ERROR,
+				"no ulimits on Fargate" },
+	[R_FARGATE_LOG_DRIVER] = { "fargate-log-driver",
+				   "container_properties.log_configuration",
+				   BG_SEV_ERROR,
+				   "Fargate logs go to awslogs or splunk" },
+	[R_FARGATE_FEATURE] = { "fargate-feature", "container_properties",
+				BG_SEV_WARNING,
+				"ephemeral storage and runtime platform are "
+				"for Fargate jobs" },
+	[R_EPHEMERAL_STORAGE] = { "ephemeral-storage",
+				  "container_properties.ephemeral_storage",
+				  BG_SEV_ERROR,
+				  "ephemeral storage is 21 to 200 GiB" },
+	[R_RUNTIME_PLATFORM] = { "runtime-platform",
+				 "container_properties.runtime_platform",
+				 BG_SEV_ERROR,
+				 "runtime platform names a known OS family and "
+				 "CPU architecture" },
+	[R_WINDOWS] = { "windows", "container_properties.runtime_platform",
+			BG_SEV_ERROR,
+			"Windows containers run on X86_64, without "
+			"linux_parameters, privileged, user, ulimits, "
+			"read-only root or EFS" },
+	[R_LOG_DRIVER] = { "log-driver",
+			   "container_properties.log_configuration",
+			   BG_SEV_ERROR,
+			   "a log configuration names one of the 8 log "
+			   "drivers" },
+	[R_LOG_FIRELENS] = { "log-firelens",
+			     "container_properties.log_configuration",
+			     BG_SEV_WARNING,
+			     "awsfirelens needs a FireLens container, which "
+			     "container properties cannot declare" },
+	[R_SECRET] = { "secret", "container_properties.secrets",
+		       BG_SEV_ERROR,
+		       "secrets have a name and a Secrets Manager or SSM "
+		       "value_from" },
+	[R_SECRET_EXECUTION_ROLE] = {
+		"secret-execution-role",
+		"container_properties.execution_role_arn", BG_SEV_WARNING,
+		"secrets are fetched with the execution role" },
+	[R_ULIMIT] = { "ulimit", "container_properties.ulimits",
+		       BG_SEV_ERROR,
+		       "ulimits name a known limit, with soft <= hard" },
+	[R_LINUX_SWAP] = { "linux-swap",
+			   "container_properties.linux_parameters",
+			   BG_SEV_ERROR,
+			   "max_swap is 0 or more; swappiness is 0 to 100" },
+	[R_SWAPPINESS_IGNORED] = { "swappiness-ignored",
+				   "container_properties.linux_parameters",
+				   BG_SEV_WARNING,
+				   "swappiness takes effect with max_swap "
+				   "only" },
+	[R_SHARED_MEMORY] = { "shared-memory-size",
+			      "container_properties.linux_parameters",
+			      BG_SEV_ERROR,
+			      "shared memory size is a positive number of "
+			      "MiB" },
+	[R_DEVICE] = { "device", "container_properties.linux_parameters",
+		       BG_SEV_ERROR,
+		       "devices have an absolute host path and READ, WRITE, "
+		       "MKNOD permissions" },
+	[R_TMPFS] = { "tmpfs", "container_properties.linux_parameters",
+		      BG_SEV_ERROR,
+		      "tmpfs mounts have an absolute path, a size and known "
+		      "mount options" },
+	[R_INSTANCE_TYPE] = { "instance-type",
+			      "container_properties.instance_type",
+			      BG_SEV_ERROR,
+			      "instance_type is for node ranges of multinode "
+			      "jobs only" },
+	[R_NODE_INSTANCE_TYPE] = { "node-instance-type",
+				   "node_properties.node_range_properties",
+				   BG_SEV_ERROR,
+				   "node ranges use one instance type" },
+	[R_REPOSITORY_CREDENTIALS] = {
+		"repository-credentials",
+		"container_properties.repository_credentials", BG_SEV_ERROR,
+		"repository credentials name a Secrets Manager secret" },
+	[R_PROPAGATE_TAGS] = { "propagate-tags-count", "tags",
+			       BG_SEV_WARNING,
+			       "with propagate_tags, 50 tags leave none for "
+			       "the job's own" },
 	[R_UNIQUE_NAME] = { "duplicate-name", "name", BG_SEV_ERROR,
 			    "job names are unique in one output" },
 	[R_UNIQUE_LABEL] = { "duplicate-label", "label", BG_SEV_ERROR,
@@ -418,19 +436,9 @@ bg__fargate_memory_text(int64_t vcpus_milli, char *buf, size_t size)
 /* Reporting                                                           */
 /* ================================================================== */
 
-struct ctx {
-	const char *prefix; /* "jobs[2]" or NULL */
-	struct bg_diags *diags;
-	bool nomem;
-};
-
-static void
-report(struct ctx *cx, enum rule_id id, const char *path, const char *fmt,
-       ...) BG_PRINTF(4, 5);
-
-static void
-report(struct ctx *cx, enum rule_id id, const char *path, const char *fmt,
-       ...)
+void
+bg__report(struct ctx *cx, enum rule_id id, const char *path,
+	   const char *fmt, ...)
 {
 	char msg[1024];
 	char *full;
@@ -457,20 +465,13 @@ report(struct ctx *cx, enum rule_id id, const char *path, const char *fmt,
 /* Checks                                                              */
 /* ================================================================== */
 
-static bool
-is_alnum(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9');
-}
-
 static void
 check_name(struct ctx *cx, const char *name)
 {
 	size_t len = name != NULL ? strlen(name) : 0;
 
 	if (len < 1 || len > 128) {
-		report(cx, R_NAME_LENGTH, "name",
+		bg__report(cx, R_NAME_LENGTH, "name",
 		       "Job definition name must be between 1 and 128 "
 		       "characters; got %zu",
 		       len);
@@ -479,8 +480,8 @@ check_name(struct ctx *cx, const char *name)
 		return;
 	}
 	for (size_t i = 0; i < len; i++) {
-		if (!is_alnum(name[i]) && name[i] != '-' && name[i] != '_') {
-			report(cx, R_NAME_CHARSET, "name",
+		if (!bg__is_alnum(name[i]) && name[i] != '-' && name[i] != '_') {
+			bg__report(cx, R_NAME_CHARSET, "name",
 			       "Job definition name can only contain "
 			       "letters, numbers, hyphens, and underscores; "
 			       "'%s' has '%c' at position %zu",
@@ -488,8 +489,8 @@ check_name(struct ctx *cx, const char *name)
 			break;
 		}
 	}
-	if (!is_alnum(name[0])) {
-		report(cx, R_NAME_START, "name",
+	if (!bg__is_alnum(name[0])) {
+		bg__report(cx, R_NAME_START, "name",
 		       "Job definition name must start with a letter or "
 		       "number; got '%s'",
 		       name);
@@ -500,20 +501,11 @@ static void
 check_label(struct ctx *cx, const char *label)
 {
 	if (!bg__is_tf_identifier(label)) {
-		report(cx, R_LABEL, "label",
+		bg__report(cx, R_LABEL, "label",
 		       "Terraform label must start with a letter or '_' and "
 		       "hold only letters, digits, '_' and '-'; got '%s'",
 		       label != NULL ? label : "");
 	}
-}
-
-/* A whole-value Terraform reference such as ${var.x}. */
-static bool
-is_tf_reference(const char *s)
-{
-	size_t n = bg__tf_reference_len(s);
-
-	return n > 0 && s[n] == '\0';
 }
 
 /* arn:PARTITION:iam::ACCOUNT:role/NAME, for every partition (aws,
@@ -551,7 +543,7 @@ is_role_arn(const char *arn)
 		return false;
 	}
 	for (; *p != '\0'; p++) {
-		if (!is_alnum(*p) && strchr("+=,.@_/-", *p) == NULL) {
+		if (!bg__is_alnum(*p) && strchr("+=,.@_/-", *p) == NULL) {
 			return false;
 		}
 	}
@@ -562,11 +554,11 @@ static void
 check_role(struct ctx *cx, const char *arn, const char *path,
 	   const char *what)
 {
-	if (arn == NULL || is_tf_reference(arn)) {
+	if (arn == NULL || bg__is_tf_reference(arn)) {
 		return;
 	}
 	if (!is_role_arn(arn)) {
-		report(cx, R_ROLE_ARN, path,
+		bg__report(cx, R_ROLE_ARN, path,
 		       "%s ARN must be a valid IAM role ARN "
 		       "(arn:PARTITION:iam::ACCOUNT:role/NAME) or a Terraform "
 		       "reference such as ${aws_iam_role.job.arn}; got '%s'",
@@ -606,7 +598,7 @@ check_resources(struct ctx *cx, const struct bg_container *c,
 
 	snprintf(path, sizeof(path), "%s.vcpus", base);
 	if (!c->vcpus_milli.set || !c->memory.set) {
-		report(cx, R_RESOURCES_REQUIRED, base,
+		bg__report(cx, R_RESOURCES_REQUIRED, base,
 		       "Container properties must set %s (AWS rejects the "
 		       "job otherwise)",
 		       !c->vcpus_milli.set && !c->memory.set ? "vcpus and memory"
@@ -616,18 +608,18 @@ check_resources(struct ctx *cx, const struct bg_container *c,
 	if (c->vcpus_milli.set) {
 		bg_vcpus_format(c->vcpus_milli.value, v, sizeof(v));
 		if (c->vcpus_milli.value <= 0) {
-			report(cx, R_VCPUS, path,
+			bg__report(cx, R_VCPUS, path,
 			       "vCPUs must be a positive integer; got %s", v);
 		} else if (!fargate && (c->vcpus_milli.value % 1000 != 0 ||
 					c->vcpus_milli.value >
 						(int64_t)INT32_MAX * 1000)) {
-			report(cx, R_VCPUS, path,
+			bg__report(cx, R_VCPUS, path,
 			       "vCPUs must be a positive integer; got %s "
 			       "(fractional vCPUs are for Fargate only)",
 			       v);
 		} else if (fargate &&
 			   fargate_size_find(c->vcpus_milli.value) == NULL) {
-			report(cx, R_FARGATE_SIZE, path,
+			bg__report(cx, R_FARGATE_SIZE, path,
 			       "Fargate vCPUs must be one of 0.25, 0.5, 1, "
 			       "2, 4, 8, 16 (or 32); got %s",
 			       v);
@@ -636,13 +628,13 @@ check_resources(struct ctx *cx, const struct bg_container *c,
 	snprintf(path, sizeof(path), "%s.memory", base);
 	if (c->memory.set) {
 		if (c->memory.value <= 0) {
-			report(cx, R_MEMORY, path,
+			bg__report(cx, R_MEMORY, path,
 			       "Memory must be a positive integer (MB); "
 			       "got %lld",
 			       (long long)c->memory.value);
 		} else if (c->memory.value < 4 ||
 			   c->memory.value > INT32_MAX) {
-			report(cx, R_MEMORY, path,
+			bg__report(cx, R_MEMORY, path,
 			       "Memory must be between 4 and %d MiB; got "
 			       "%lld",
 			       INT32_MAX, (long long)c->memory.value);
@@ -655,11 +647,11 @@ check_resources(struct ctx *cx, const struct bg_container *c,
 					 c->memory.value)) {
 			bg__fargate_memory_text(c->vcpus_milli.value, allowed,
 						sizeof(allowed));
-			report(cx, R_FARGATE_SIZE, path,
+			bg__report(cx, R_FARGATE_SIZE, path,
 			       "Fargate %s vCPU takes %s; got %lld", v,
 			       allowed, (long long)c->memory.value);
 		} else if (c->vcpus_milli.value == 32000) {
-			report(cx, R_FARGATE_32_VCPU, path,
+			bg__report(cx, R_FARGATE_32_VCPU, path,
 			       "32 vCPU on Fargate is documented only by "
 			       "the newest AWS SDK; check that your region "
 			       "offers it");
@@ -668,11 +660,11 @@ check_resources(struct ctx *cx, const struct bg_container *c,
 	snprintf(path, sizeof(path), "%s.gpus", base);
 	if (c->gpus.set) {
 		if (c->gpus.value <= 0 || c->gpus.value > INT32_MAX) {
-			report(cx, R_GPUS, path,
+			bg__report(cx, R_GPUS, path,
 			       "GPUs must be a positive integer; got %lld",
 			       (long long)c->gpus.value);
 		} else if (fargate) {
-			report(cx, R_FARGATE_GPU, path,
+			bg__report(cx, R_FARGATE_GPU, path,
 			       "GPU resources are not supported on Fargate; "
 			       "use EC2 for GPU jobs");
 		}
@@ -703,13 +695,13 @@ check_image(struct ctx *cx, const char *image, const char *path)
 	}
 	len = strlen(image);
 	if (len > 255) {
-		report(cx, R_IMAGE_FORMAT, path,
+		bg__report(cx, R_IMAGE_FORMAT, path,
 		       "image must be at most 255 characters; got %zu", len);
 		return;
 	}
 	for (size_t i = 0; i < len; i++) {
-		if (!is_alnum(image[i]) && strchr("-_:./#@", image[i]) == NULL) {
-			report(cx, R_IMAGE_FORMAT, path,
+		if (!bg__is_alnum(image[i]) && strchr("-_:./#@", image[i]) == NULL) {
+			bg__report(cx, R_IMAGE_FORMAT, path,
 			       "image may hold letters, digits and - _ : . / "
 			       "# @ only; '%s' has '%c' at position %zu",
 			       image, image[i], i + 1);
@@ -729,14 +721,14 @@ check_environment(struct ctx *cx, const struct bg_container *c,
 		snprintf(path, sizeof(path), "%s.environment[%zu]", base, i);
 		if (kv->key == NULL || kv->key[0] == '\0' ||
 		    kv->value == NULL) {
-			report(cx, R_ENVIRONMENT, path,
+			bg__report(cx, R_ENVIRONMENT, path,
 			       "Environment variable %zu must have 'name' "
 			       "and 'value' fields",
 			       i);
 			continue;
 		}
 		if (strncmp(kv->key, "AWS_BATCH", 9) == 0) {
-			report(cx, R_ENV_RESERVED, path,
+			bg__report(cx, R_ENV_RESERVED, path,
 			       "environment variable '%s': names starting "
 			       "with AWS_BATCH are reserved for AWS Batch",
 			       kv->key);
@@ -745,7 +737,7 @@ check_environment(struct ctx *cx, const struct bg_container *c,
 			if (c->environment.items[j].key != NULL &&
 			    strcmp(c->environment.items[j].key, kv->key) ==
 				    0) {
-				report(cx, R_ENV_DUPLICATE, path,
+				bg__report(cx, R_ENV_DUPLICATE, path,
 				       "environment variable '%s' is set "
 				       "twice (also environment[%zu])",
 				       kv->key, j);
@@ -753,7 +745,7 @@ check_environment(struct ctx *cx, const struct bg_container *c,
 			}
 		}
 		if (kv->value[0] == '\0') {
-			report(cx, R_ENV_EMPTY, path,
+			bg__report(cx, R_ENV_EMPTY, path,
 			       "environment variable '%s' is empty: AWS Batch "
 			       "drops empty values (the variable will not "
 			       "be set)",
@@ -779,37 +771,37 @@ check_efs(struct ctx *cx, const struct bg_container *c,
 
 	if (e->transit_encryption != NULL &&
 	    !enabled_or_disabled(e->transit_encryption)) {
-		report(cx, R_EFS_TRANSIT, path,
+		bg__report(cx, R_EFS_TRANSIT, path,
 		       "transit_encryption must be ENABLED or DISABLED; got "
 		       "'%s'",
 		       e->transit_encryption);
 	}
 	if (e->authorization.iam != NULL &&
 	    !enabled_or_disabled(e->authorization.iam)) {
-		report(cx, R_EFS_TRANSIT, path,
+		bg__report(cx, R_EFS_TRANSIT, path,
 		       "authorization_config.iam must be ENABLED or "
 		       "DISABLED; got '%s'",
 		       e->authorization.iam);
 	}
 	if (iam && !transit) {
-		report(cx, R_EFS_IAM, path,
+		bg__report(cx, R_EFS_IAM, path,
 		       "EFS IAM authorization needs transit_encryption "
 		       "ENABLED");
 	}
 	if (iam && c->job_role_arn == NULL) {
-		report(cx, R_EFS_IAM, path,
+		bg__report(cx, R_EFS_IAM, path,
 		       "EFS IAM authorization needs a job_role_arn (the role "
 		       "EFS authorizes)");
 	}
 	if (e->authorization.access_point_id != NULL) {
 		if (!transit) {
-			report(cx, R_EFS_ACCESS_POINT, path,
+			bg__report(cx, R_EFS_ACCESS_POINT, path,
 			       "an EFS access point needs transit_encryption "
 			       "ENABLED");
 		}
 		if (e->root_directory != NULL &&
 		    strcmp(e->root_directory, "/") != 0) {
-			report(cx, R_EFS_ACCESS_POINT, path,
+			bg__report(cx, R_EFS_ACCESS_POINT, path,
 			       "with an EFS access point, root_directory must "
 			       "be / or absent (the access point sets it); "
 			       "got '%s'",
@@ -817,7 +809,7 @@ check_efs(struct ctx *cx, const struct bg_container *c,
 		}
 	}
 	if (e->root_directory != NULL && strlen(e->root_directory) > 4096) {
-		report(cx, R_EFS_ROOT, path,
+		bg__report(cx, R_EFS_ROOT, path,
 		       "root_directory must be at most 4096 characters; got "
 		       "%zu",
 		       strlen(e->root_directory));
@@ -825,7 +817,7 @@ check_efs(struct ctx *cx, const struct bg_container *c,
 	if (e->transit_encryption_port.set &&
 	    (e->transit_encryption_port.value < 0 ||
 	     e->transit_encryption_port.value > 65535)) {
-		report(cx, R_EFS_PORT, path,
+		bg__report(cx, R_EFS_PORT, path,
 		       "transit_encryption_port must be between 0 and 65535; "
 		       "got %lld",
 		       (long long)e->transit_encryption_port.value);
@@ -854,12 +846,12 @@ check_user(struct ctx *cx, const char *user, const char *path)
 		if (*p == ':') {
 			parts++;
 			empty_part = empty_part || p[1] == '\0' || p == user;
-		} else if (!is_alnum(*p) && strchr("_.-", *p) == NULL) {
+		} else if (!bg__is_alnum(*p) && strchr("_.-", *p) == NULL) {
 			empty_part = true;
 		}
 	}
 	if (parts > 2 || empty_part) {
-		report(cx, R_USER, path,
+		bg__report(cx, R_USER, path,
 		       "user must be user, user:group, uid or uid:gid (names "
 		       "of letters, digits, _ . -); got '%s'",
 		       user);
@@ -876,14 +868,14 @@ check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
 		const struct bg_volume *vol = &c->volumes[i];
 		snprintf(path, sizeof(path), "%s.volumes[%zu]", base, i);
 		if (vol->name == NULL || vol->name[0] == '\0') {
-			report(cx, R_VOLUME_NAME, path,
+			bg__report(cx, R_VOLUME_NAME, path,
 			       "Volume %zu must have a 'name' field", i);
 		} else {
 			for (size_t j = 0; j < i; j++) {
 				if (c->volumes[j].name != NULL &&
 				    strcmp(c->volumes[j].name, vol->name) ==
 					    0) {
-					report(cx, R_VOLUME_NAME, path,
+					bg__report(cx, R_VOLUME_NAME, path,
 					       "Volume name '%s' is used "
 					       "twice (volumes[%zu])",
 					       vol->name, j);
@@ -893,11 +885,11 @@ check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
 		}
 		if (vol->efs != NULL && (vol->efs->file_system_id == NULL ||
 					 vol->efs->file_system_id[0] == '\0')) {
-			report(cx, R_EFS_FILE_SYSTEM, path,
+			bg__report(cx, R_EFS_FILE_SYSTEM, path,
 			       "EFS volume %zu must have a file_system_id", i);
 		}
 		if (vol->efs != NULL && vol->has_host) {
-			report(cx, R_VOLUME_KIND, path,
+			bg__report(cx, R_VOLUME_KIND, path,
 			       "volume '%s' is both a host and an EFS volume; "
 			       "give one of host, efs_volume_configuration",
 			       vol->name ? vol->name : "");
@@ -906,11 +898,11 @@ check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
 			size_t len = strlen(vol->name);
 			bool ok = len <= 255;
 			for (size_t k = 0; ok && k < len; k++) {
-				ok = is_alnum(vol->name[k]) ||
+				ok = bg__is_alnum(vol->name[k]) ||
 				     vol->name[k] == '-' || vol->name[k] == '_';
 			}
 			if (!ok) {
-				report(cx, R_VOLUME_KIND, path,
+				bg__report(cx, R_VOLUME_KIND, path,
 				       "volume name must be 1 to 255 letters, "
 				       "digits, - and _; got '%s'",
 				       vol->name);
@@ -920,7 +912,7 @@ check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
 			check_efs(cx, c, vol->efs, path);
 			if (fargate &&
 			    !version_at_least_1_4(c->platform_version)) {
-				report(cx, R_FARGATE_EFS_VERSION, path,
+				bg__report(cx, R_FARGATE_EFS_VERSION, path,
 				       "EFS volumes on Fargate need "
 				       "platform_version 1.4.0 or later, given "
 				       "explicitly; got %s",
@@ -930,7 +922,7 @@ check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
 			}
 		}
 		if (fargate && vol->has_host) {
-			report(cx, R_FARGATE_HOST_VOLUME, path,
+			bg__report(cx, R_FARGATE_HOST_VOLUME, path,
 			       "Host volumes are not supported on Fargate; "
 			       "use an EFS volume");
 		}
@@ -940,14 +932,14 @@ check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
 		bool found = false;
 		snprintf(path, sizeof(path), "%s.mount_points[%zu]", base, i);
 		if (mp->source_volume == NULL || mp->source_volume[0] == '\0') {
-			report(cx, R_MOUNT_POINT, path,
+			bg__report(cx, R_MOUNT_POINT, path,
 			       "Mount point %zu must include non-empty "
 			       "'source_volume'",
 			       i);
 		}
 		if (mp->container_path == NULL ||
 		    mp->container_path[0] == '\0') {
-			report(cx, R_MOUNT_POINT, path,
+			bg__report(cx, R_MOUNT_POINT, path,
 			       "Mount point %zu must include non-empty "
 			       "'container_path'",
 			       i);
@@ -955,7 +947,7 @@ check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
 		if (mp->container_path != NULL &&
 		    mp->container_path[0] != '\0' &&
 		    mp->container_path[0] != '/') {
-			report(cx, R_MOUNT_PATH, path,
+			bg__report(cx, R_MOUNT_PATH, path,
 			       "container_path must be an absolute path; got "
 			       "'%s'",
 			       mp->container_path);
@@ -971,7 +963,7 @@ check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
 			}
 		}
 		if (!found) {
-			report(cx, R_MOUNT_POINT_VOLUME, path,
+			bg__report(cx, R_MOUNT_POINT_VOLUME, path,
 			       "Mount point %zu refers to volume '%s', which "
 			       "is not declared in volumes",
 			       i, mp->source_volume);
@@ -981,13 +973,13 @@ check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
 
 static void
 check_container(struct ctx *cx, const struct bg_container *c,
-		const char *base, bool fargate)
+		const char *base, bool fargate, bool in_range)
 {
 	char path[256];
 
 	snprintf(path, sizeof(path), "%s.image", base);
 	if (c->image == NULL || c->image[0] == '\0') {
-		report(cx, R_IMAGE, path,
+		bg__report(cx, R_IMAGE, path,
 		       "Container properties must include a non-empty "
 		       "'image' field");
 	}
@@ -1001,7 +993,7 @@ check_container(struct ctx *cx, const struct bg_container *c,
 		char v[24];
 		bg_vcpus_format(c->vcpus_milli.value, v, sizeof(v));
 		snprintf(path, sizeof(path), "%s.vcpus", base);
-		report(cx, R_FARGATE_QUOTA, path,
+		bg__report(cx, R_FARGATE_QUOTA, path,
 		       "%s Fargate vCPUs exceed the default account quota of "
 		       "6 On-Demand vCPUs: the job may wait in RUNNABLE "
 		       "until the quota is raised",
@@ -1013,26 +1005,26 @@ check_container(struct ctx *cx, const struct bg_container *c,
 	snprintf(path, sizeof(path), "%s.execution_role_arn", base);
 	check_role(cx, c->execution_role_arn, path, "Execution role");
 	if (fargate && c->execution_role_arn == NULL) {
-		report(cx, R_FARGATE_EXECUTION_ROLE, path,
+		bg__report(cx, R_FARGATE_EXECUTION_ROLE, path,
 		       "Fargate jobs require an execution role ARN "
 		       "(execution_role_arn)");
 	}
 	snprintf(path, sizeof(path), "%s.privileged", base);
 	if (fargate && c->privileged.set && c->privileged.value) {
-		report(cx, R_FARGATE_PRIVILEGED, path,
+		bg__report(cx, R_FARGATE_PRIVILEGED, path,
 		       "Privileged containers are not supported on Fargate");
 	}
 	snprintf(path, sizeof(path), "%s.network_configuration.assign_public_ip",
 		 base);
 	if (c->assign_public_ip != NULL) {
 		if (!fargate) {
-			report(cx, R_FARGATE_ONLY, path,
+			bg__report(cx, R_FARGATE_ONLY, path,
 			       "assign_public_ip is for Fargate jobs only; "
 			       "EC2 jobs must not set a network "
 			       "configuration");
 		} else if (strcmp(c->assign_public_ip, "ENABLED") != 0 &&
 			   strcmp(c->assign_public_ip, "DISABLED") != 0) {
-			report(cx, R_ASSIGN_PUBLIC_IP, path,
+			bg__report(cx, R_ASSIGN_PUBLIC_IP, path,
 			       "assign_public_ip must be ENABLED or "
 			       "DISABLED; got '%s'",
 			       c->assign_public_ip);
@@ -1042,11 +1034,11 @@ check_container(struct ctx *cx, const struct bg_container *c,
 		 "%s.fargate_platform_configuration.platform_version", base);
 	if (c->platform_version != NULL) {
 		if (!fargate) {
-			report(cx, R_FARGATE_ONLY, path,
+			bg__report(cx, R_FARGATE_ONLY, path,
 			       "platform_version is for Fargate jobs only; "
 			       "EC2 jobs must not set it");
 		} else if (!is_platform_version(c->platform_version)) {
-			report(cx, R_PLATFORM_VERSION, path,
+			bg__report(cx, R_PLATFORM_VERSION, path,
 			       "platform_version must be LATEST or a version "
 			       "such as 1.4.0; got '%s'",
 			       c->platform_version);
@@ -1054,6 +1046,7 @@ check_container(struct ctx *cx, const struct bg_container *c,
 	}
 	check_environment(cx, c, base);
 	check_volumes(cx, c, base, fargate);
+	bg__check_extras(cx, c, base, fargate, in_range);
 }
 
 /* Parses target_nodes ("N", "N:M", "N:", ":M") into [*lo, *hi]. */
@@ -1107,12 +1100,12 @@ check_node_ranges(struct ctx *cx, const struct bg_node_properties *np)
 		}
 		ok[i] = parse_target(t, nodes, &lo[i], &hi[i]);
 		if (!ok[i]) {
-			report(cx, R_NODE_TARGET_FORMAT, path,
+			bg__report(cx, R_NODE_TARGET_FORMAT, path,
 			       "target_nodes must be N, N:M (N <= M), N: or "
 			       ":M; got '%s'",
 			       t);
 		} else if (nodes > 0 && hi[i] >= nodes) {
-			report(cx, R_NODE_TARGET_FORMAT, path,
+			bg__report(cx, R_NODE_TARGET_FORMAT, path,
 			       "target_nodes '%s' reaches node %lld, but the "
 			       "nodes are 0 to %lld",
 			       t, (long long)hi[i], (long long)(nodes - 1));
@@ -1130,7 +1123,7 @@ check_node_ranges(struct ctx *cx, const struct bg_node_properties *np)
 					 "node_properties.node_range_"
 					 "properties[%zu].target_nodes",
 					 i);
-				report(cx, R_NODE_OVERLAP, path,
+				bg__report(cx, R_NODE_OVERLAP, path,
 				       "target_nodes '%s' partly overlaps "
 				       "'%s' (range %zu): ranges must nest or "
 				       "be apart",
@@ -1146,7 +1139,7 @@ check_node_ranges(struct ctx *cx, const struct bg_node_properties *np)
 				covered = lo[i] <= node && node <= hi[i];
 			}
 			if (!covered) {
-				report(cx, R_NODE_COVERAGE,
+				bg__report(cx, R_NODE_COVERAGE,
 				       "node_properties.node_range_properties",
 				       "node %lld is in no node range: the "
 				       "ranges must cover nodes 0 to %lld",
@@ -1164,12 +1157,12 @@ check_nodes(struct ctx *cx, const struct bg_node_properties *np,
 	char path[256];
 
 	if (!np->main_node.set || np->main_node.value < 0) {
-		report(cx, R_NODE_MAIN, "node_properties.main_node",
+		bg__report(cx, R_NODE_MAIN, "node_properties.main_node",
 		       "Node properties must include a non-negative "
 		       "main_node index");
 	} else if (np->num_nodes.set && np->num_nodes.value > 0 &&
 		   np->main_node.value >= np->num_nodes.value) {
-		report(cx, R_NODE_MAIN, "node_properties.main_node",
+		bg__report(cx, R_NODE_MAIN, "node_properties.main_node",
 		       "main_node must be less than num_nodes (%lld); got "
 		       "%lld",
 		       (long long)np->num_nodes.value,
@@ -1177,34 +1170,35 @@ check_nodes(struct ctx *cx, const struct bg_node_properties *np,
 	}
 	if (!np->num_nodes.set || np->num_nodes.value <= 0 ||
 	    np->num_nodes.value > INT32_MAX) {
-		report(cx, R_NODE_NUM, "node_properties.num_nodes",
+		bg__report(cx, R_NODE_NUM, "node_properties.num_nodes",
 		       "Node properties must include a positive num_nodes "
 		       "value");
 	}
 	if (!np->has_ranges) {
-		report(cx, R_NODE_RANGES, "node_properties.node_range_properties",
+		bg__report(cx, R_NODE_RANGES, "node_properties.node_range_properties",
 		       "Node properties must include node_range_properties "
 		       "array");
 		return;
 	}
 	if (np->num_nodes.set && np->num_nodes.value > 1000) {
-		report(cx, R_NODE_MAX, "node_properties.num_nodes",
+		bg__report(cx, R_NODE_MAX, "node_properties.num_nodes",
 		       "at most 1000 nodes are allowed (an ECS limit that AWS "
 		       "can raise); got %lld",
 		       (long long)np->num_nodes.value);
 	}
 	if (np->range_count > 5) {
-		report(cx, R_NODE_GROUPS, "node_properties.node_range_properties",
+		bg__report(cx, R_NODE_GROUPS, "node_properties.node_range_properties",
 		       "at most 5 node ranges are allowed; got %zu",
 		       np->range_count);
 	}
 	check_node_ranges(cx, np);
+	bg__check_instance_types(cx, np);
 	for (size_t i = 0; i < np->range_count; i++) {
 		const struct bg_node_range *r = &np->ranges[i];
 		snprintf(path, sizeof(path),
 			 "node_properties.node_range_properties[%zu]", i);
 		if (r->target_nodes == NULL) {
-			report(cx, R_NODE_TARGET, path,
+			bg__report(cx, R_NODE_TARGET, path,
 			       "Node range property %zu must include "
 			       "target_nodes string",
 			       i);
@@ -1212,7 +1206,7 @@ check_nodes(struct ctx *cx, const struct bg_node_properties *np,
 		if (r->container != NULL) {
 			char base[300];
 			snprintf(base, sizeof(base), "%s.container", path);
-			check_container(cx, r->container, base, fargate);
+			check_container(cx, r->container, base, fargate, true);
 		}
 	}
 }
@@ -1225,7 +1219,7 @@ check_tags(struct ctx *cx, const struct bg_kvlist *tags)
 	char path[300];
 
 	if (tags->count > 50) {
-		report(cx, R_TAGS_COUNT, "tags",
+		bg__report(cx, R_TAGS_COUNT, "tags",
 		       "at most 50 tags are allowed; got %zu", tags->count);
 	}
 	for (size_t i = 0; i < tags->count; i++) {
@@ -1233,19 +1227,19 @@ check_tags(struct ctx *cx, const struct bg_kvlist *tags)
 		const char *v = tags->items[i].value ? tags->items[i].value : "";
 		snprintf(path, sizeof(path), "tags.%.200s", k);
 		if (strlen(k) < 1 || strlen(k) > 128) {
-			report(cx, R_TAG_KEY, path,
+			bg__report(cx, R_TAG_KEY, path,
 			       "tag keys must be 1 to 128 characters; got %zu",
 			       strlen(k));
 		}
 		if (strlen(v) > 256) {
-			report(cx, R_TAG_VALUE, path,
+			bg__report(cx, R_TAG_VALUE, path,
 			       "tag values must be at most 256 characters; got "
 			       "%zu",
 			       strlen(v));
 		}
 		if (has_prefix_nocase(k, "aws:") ||
 		    has_prefix_nocase(v, "aws:")) {
-			report(cx, R_TAG_AWS_PREFIX, path,
+			bg__report(cx, R_TAG_AWS_PREFIX, path,
 			       "tag keys and values starting with 'aws:' are "
 			       "reserved for AWS");
 		}
@@ -1294,7 +1288,7 @@ check_parameters(struct ctx *cx, const struct bg_jobdef *def)
 					 ? "container_properties"
 					 : "node_properties",
 				 i);
-			report(cx, R_PARAMETER_REF, path,
+			bg__report(cx, R_PARAMETER_REF, path,
 			       "%s has no default in parameters: every "
 			       "SubmitJob must give '%s', or the command gets "
 			       "the text '%s'",
@@ -1309,7 +1303,7 @@ check_parameters(struct ctx *cx, const struct bg_jobdef *def)
 		}
 		if (!used) {
 			snprintf(path, sizeof(path), "parameters.%.200s", name);
-			report(cx, R_PARAMETER_UNUSED, path,
+			bg__report(cx, R_PARAMETER_UNUSED, path,
 			       "parameter '%s' is not used: no command "
 			       "argument is Ref::%s",
 			       name, name);
@@ -1329,7 +1323,7 @@ is_retry_pattern(const char *s, bool digits_only)
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
 		bool ok = (c >= '0' && c <= '9') ||
-			  (!digits_only && (is_alnum(c) || c == '.' ||
+			  (!digits_only && (bg__is_alnum(c) || c == '.' ||
 					    c == ':' || c == ' ' || c == '\t'));
 		if (c == '*' && i + 1 == len) {
 			ok = true;
@@ -1350,13 +1344,13 @@ check_retry_conditions(struct ctx *cx, const struct bg_jobdef *def)
 		return;
 	}
 	if (def->evaluate_on_exit_count > 5) {
-		report(cx, R_EOE_COUNT, "retry_strategy.evaluate_on_exit",
+		bg__report(cx, R_EOE_COUNT, "retry_strategy.evaluate_on_exit",
 		       "at most 5 evaluate_on_exit conditions are allowed; "
 		       "got %zu",
 		       def->evaluate_on_exit_count);
 	}
 	if (!def->retry_attempts.set) {
-		report(cx, R_EOE_ATTEMPTS, "retry_strategy.attempts",
+		bg__report(cx, R_EOE_ATTEMPTS, "retry_strategy.attempts",
 		       "evaluate_on_exit needs retry_strategy.attempts (1 to "
 		       "10): AWS rejects conditions without it");
 	}
@@ -1366,27 +1360,27 @@ check_retry_conditions(struct ctx *cx, const struct bg_jobdef *def)
 			 "retry_strategy.evaluate_on_exit[%zu]", i);
 		if (e->action == NULL || (strcasecmp(e->action, "RETRY") != 0 &&
 					  strcasecmp(e->action, "EXIT") != 0)) {
-			report(cx, R_EOE_ACTION, path,
+			bg__report(cx, R_EOE_ACTION, path,
 			       "action must be RETRY or EXIT; got '%s'",
 			       e->action != NULL ? e->action : "");
 		}
 		if (e->on_exit_code == NULL && e->on_reason == NULL &&
 		    e->on_status_reason == NULL) {
-			report(cx, R_EOE_CONDITION, path,
+			bg__report(cx, R_EOE_CONDITION, path,
 			       "give on_exit_code, on_reason or "
 			       "on_status_reason: a condition without one is "
 			       "undefined");
 		}
 		if (e->on_exit_code != NULL &&
 		    !is_retry_pattern(e->on_exit_code, true)) {
-			report(cx, R_EOE_EXIT_CODE, path,
+			bg__report(cx, R_EOE_EXIT_CODE, path,
 			       "on_exit_code must be 1 to 512 digits, with "
 			       "'*' only at the end (\"1*\"); got '%.60s'",
 			       e->on_exit_code);
 		}
 		if (e->on_reason != NULL &&
 		    !is_retry_pattern(e->on_reason, false)) {
-			report(cx, R_EOE_REASON, path,
+			bg__report(cx, R_EOE_REASON, path,
 			       "on_reason may hold letters, digits, '.', ':' "
 			       "and spaces, with '*' only at the end (1 to "
 			       "512 characters); got '%.60s'",
@@ -1394,7 +1388,7 @@ check_retry_conditions(struct ctx *cx, const struct bg_jobdef *def)
 		}
 		if (e->on_status_reason != NULL &&
 		    !is_retry_pattern(e->on_status_reason, false)) {
-			report(cx, R_EOE_REASON, path,
+			bg__report(cx, R_EOE_REASON, path,
 			       "on_status_reason may hold letters, digits, "
 			       "'.', ':' and spaces, with '*' only at the end "
 			       "(1 to 512 characters); got '%.60s'",
@@ -1418,14 +1412,14 @@ check_platforms(struct ctx *cx, const struct bg_jobdef *def)
 		const char *p = def->platform_capabilities[i];
 		snprintf(path, sizeof(path), "platform_capabilities[%zu]", i);
 		if (strcmp(p, "EC2") != 0 && strcmp(p, "FARGATE") != 0) {
-			report(cx, R_PLATFORM_CAPABILITY, path,
+			bg__report(cx, R_PLATFORM_CAPABILITY, path,
 			       "Invalid platform capability '%s'. Valid: "
 			       "EC2, FARGATE",
 			       p);
 		}
 	}
 	if (def->platform_capability_count > 1) {
-		report(cx, R_PLATFORM_COUNT, "platform_capabilities",
+		bg__report(cx, R_PLATFORM_COUNT, "platform_capabilities",
 		       "Platform capabilities must hold one platform, EC2 "
 		       "or FARGATE; got %zu",
 		       def->platform_capability_count);
@@ -1442,46 +1436,53 @@ check_jobdef(struct ctx *cx, const struct bg_jobdef *def)
 	check_label(cx, def->label);
 	if (def->type != NULL && strcmp(def->type, "container") != 0 &&
 	    strcmp(def->type, "multinode") != 0) {
-		report(cx, R_TYPE, "type",
+		bg__report(cx, R_TYPE, "type",
 		       "Job type must be 'container' or 'multinode'; got '%s'",
 		       def->type);
 	}
 	check_platforms(cx, def);
 	if (multinode && def->container != NULL) {
-		report(cx, R_TYPE_PROPERTIES, "container_properties",
+		bg__report(cx, R_TYPE_PROPERTIES, "container_properties",
 		       "Multi-node jobs take node_properties, not "
 		       "container_properties");
 	}
 	if (!multinode && def->node_properties != NULL) {
-		report(cx, R_TYPE_PROPERTIES, "node_properties",
+		bg__report(cx, R_TYPE_PROPERTIES, "node_properties",
 		       "Container jobs take container_properties, not "
 		       "node_properties");
 	}
 	if (multinode && def->node_properties == NULL) {
-		report(cx, R_TYPE_PROPERTIES, "node_properties",
+		bg__report(cx, R_TYPE_PROPERTIES, "node_properties",
 		       "Multi-node jobs must include node_properties");
 	}
 	if (!multinode && def->container == NULL) {
-		report(cx, R_TYPE_PROPERTIES, "container_properties",
+		bg__report(cx, R_TYPE_PROPERTIES, "container_properties",
 		       "Container jobs must include container_properties");
 	}
 	if (multinode && fargate) {
-		report(cx, R_FARGATE_MULTINODE, "platform_capabilities",
+		bg__report(cx, R_FARGATE_MULTINODE, "platform_capabilities",
 		       "Multi-node jobs run on EC2 only; FARGATE is not "
 		       "supported");
 	}
 	if (def->container != NULL) {
 		check_container(cx, def->container, "container_properties",
-				fargate);
+				fargate, false);
 	}
 	check_tags(cx, &def->tags);
+	if (def->propagate_tags.set && def->propagate_tags.value &&
+	    def->tags.count == 50) {
+		bg__report(cx, R_PROPAGATE_TAGS, "tags",
+			   "propagate_tags copies these 50 tags to each job's "
+			   "task, and a task takes at most 50: a job "
+			   "submitted with any tag of its own goes FAILED");
+	}
 	check_parameters(cx, def);
 	if (def->node_properties != NULL) {
 		check_nodes(cx, def->node_properties, fargate);
 	}
 	if (def->retry_attempts.set && (def->retry_attempts.value < 1 ||
 					def->retry_attempts.value > 10)) {
-		report(cx, R_RETRY_ATTEMPTS, "retry_strategy.attempts",
+		bg__report(cx, R_RETRY_ATTEMPTS, "retry_strategy.attempts",
 		       "Retry attempts must be between 1 and 10; got %lld",
 		       (long long)def->retry_attempts.value);
 	}
@@ -1489,7 +1490,7 @@ check_jobdef(struct ctx *cx, const struct bg_jobdef *def)
 	if (def->timeout_seconds.set && (def->timeout_seconds.value < 60 ||
 					 def->timeout_seconds.value >
 						 INT32_MAX)) {
-		report(cx, R_TIMEOUT, "timeout.attempt_duration_seconds",
+		bg__report(cx, R_TIMEOUT, "timeout.attempt_duration_seconds",
 		       def->timeout_seconds.value < 60
 			       ? "Timeout duration must be at least 60 "
 				 "seconds; got %lld"
@@ -1500,7 +1501,7 @@ check_jobdef(struct ctx *cx, const struct bg_jobdef *def)
 	if (def->scheduling_priority.set &&
 	    (def->scheduling_priority.value < 0 ||
 	     def->scheduling_priority.value > 9999)) {
-		report(cx, R_SCHEDULING_PRIORITY, "scheduling_priority",
+		bg__report(cx, R_SCHEDULING_PRIORITY, "scheduling_priority",
 		       "Scheduling priority must be between 0 and 9999; got "
 		       "%lld",
 		       (long long)def->scheduling_priority.value);

@@ -1,0 +1,554 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * The rules of the container settings beyond the everyday ones
+ * (struct bg_container_extras): linux_parameters, log_configuration,
+ * secrets, ulimits, ephemeral_storage, runtime_platform,
+ * repository_credentials and instance_type (rules doc 2.4-2.6, rules
+ * 31-38 and 51-58, 65). Enumerations are tables, declared once here.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "validate/rules.h"
+
+static const char *const log_drivers[] = {
+	"awsfirelens", "awslogs", "fluentd", "gelf",
+	"journald",    "json-file", "splunk", "syslog",
+};
+
+static const char *const ulimit_names[] = {
+	"core",	  "cpu",      "data",	"fsize",      "locks",
+	"memlock", "msgqueue", "nice",	"nofile",     "nproc",
+	"rss",	  "rtprio",   "rttime", "sigpending", "stack",
+};
+
+static const char *const device_permissions[] = { "READ", "WRITE", "MKNOD" };
+
+static const char *const tmpfs_mount_options[] = {
+	"defaults",   "ro",	     "rw",	   "suid",	  "nosuid",
+	"dev",	      "nodev",	     "exec",	   "noexec",	  "sync",
+	"async",      "dirsync",     "remount",	   "mand",	  "nomand",
+	"atime",      "noatime",     "diratime",   "nodiratime",  "bind",
+	"rbind",      "unbindable",  "runbindable", "private",	  "rprivate",
+	"shared",     "rshared",     "slave",	   "rslave",	  "relatime",
+	"norelatime", "strictatime", "nostrictatime", "mode",	  "uid",
+	"gid",	      "nr_inodes",   "nr_blocks",  "mpol",
+};
+
+static const char *const os_families[] = {
+	"LINUX",
+	"WINDOWS_SERVER_2019_CORE",
+	"WINDOWS_SERVER_2019_FULL",
+	"WINDOWS_SERVER_2022_CORE",
+	"WINDOWS_SERVER_2022_FULL",
+};
+
+static const char *const cpu_architectures[] = { "X86_64", "ARM64" };
+
+static bool
+in_list(const char *v, const char *const *list, size_t n)
+{
+	for (size_t i = 0; v != NULL && i < n; i++) {
+		if (strcmp(v, list[i]) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* "a, b, c" of a list, for messages. */
+static const char *
+list_text(const char *const *list, size_t n, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && used < size; i++) {
+		int k = snprintf(buf + used, size - used, "%s%s",
+				 i > 0 ? ", " : "", list[i]);
+		if (k < 0) {
+			break;
+		}
+		used += (size_t)k;
+	}
+	return buf;
+}
+
+#define ALLOWED(list) list_text(list, ARRAY_LENGTH(list), allowed, sizeof(allowed))
+
+static bool
+is_empty(const char *s)
+{
+	return s == NULL || s[0] == '\0';
+}
+
+/* An ARN of the given service ("arn:aws:ssm:..."), in any partition. */
+static bool
+is_service_arn(const char *s, const char *service)
+{
+	const char *p = strchr(s + 4, ':');
+	size_t n = strlen(service);
+
+	return p != NULL && strncmp(p + 1, service, n) == 0 && p[1 + n] == ':';
+}
+
+static void
+check_secret_list(struct ctx *cx, const struct bg_secret *s, size_t n,
+		  const char *base)
+{
+	char path[400];
+
+	for (size_t i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s[%zu]", base, i);
+		if (is_empty(s[i].name) || is_empty(s[i].value_from)) {
+			bg__report(cx, R_SECRET, path,
+				   "a secret needs both name and value_from "
+				   "(the ARN of a Secrets Manager secret or "
+				   "an SSM parameter)");
+			continue;
+		}
+		if (strncmp(s[i].value_from, "arn:", 4) == 0 &&
+		    !is_service_arn(s[i].value_from, "secretsmanager") &&
+		    !is_service_arn(s[i].value_from, "ssm")) {
+			bg__report(cx, R_SECRET, path,
+				   "value_from of secret '%s' must be a "
+				   "Secrets Manager secret ARN "
+				   "(arn:aws:secretsmanager:...), an SSM "
+				   "parameter ARN (arn:aws:ssm:...) or an SSM "
+				   "parameter name of the same Region; got "
+				   "'%.80s'",
+				   s[i].name, s[i].value_from);
+		}
+	}
+}
+
+/* Secrets become environment variables: names are unique across both
+ * lists and not reserved. */
+static void
+check_secrets(struct ctx *cx, const struct bg_container *c, const char *base)
+{
+	const struct bg_container_extras *x = &c->extras;
+	char path[400];
+
+	snprintf(path, sizeof(path), "%s.secrets", base);
+	check_secret_list(cx, x->secrets, x->secret_count, path);
+	for (size_t i = 0; i < x->secret_count; i++) {
+		const char *name = x->secrets[i].name;
+		if (is_empty(name)) {
+			continue;
+		}
+		snprintf(path, sizeof(path), "%s.secrets[%zu]", base, i);
+		if (strncmp(name, "AWS_BATCH", 9) == 0) {
+			bg__report(cx, R_ENV_RESERVED, path,
+				   "secret '%s': environment names starting "
+				   "with AWS_BATCH are reserved for AWS Batch",
+				   name);
+		}
+		if (bg_kvlist_get(&c->environment, name) != NULL) {
+			bg__report(cx, R_ENV_DUPLICATE, path,
+				   "secret '%s' is also set in environment; "
+				   "a variable comes from one of them",
+				   name);
+			continue;
+		}
+		for (size_t j = 0; j < i; j++) {
+			if (x->secrets[j].name != NULL &&
+			    strcmp(x->secrets[j].name, name) == 0) {
+				bg__report(cx, R_ENV_DUPLICATE, path,
+					   "secret '%s' is given twice (also "
+					   "secrets[%zu])",
+					   name, j);
+				break;
+			}
+		}
+	}
+	if (x->secret_count > 0 && c->execution_role_arn == NULL) {
+		snprintf(path, sizeof(path), "%s.execution_role_arn", base);
+		bg__report(cx, R_SECRET_EXECUTION_ROLE, path,
+			   "secrets are fetched with the execution role; "
+			   "without execution_role_arn the job fails to "
+			   "start");
+	}
+}
+
+static void
+check_log(struct ctx *cx, const struct bg_log_configuration *l,
+	  const char *base, bool fargate)
+{
+	char path[400];
+	char allowed[160];
+
+	snprintf(path, sizeof(path), "%s.log_configuration.log_driver", base);
+	if (!in_list(l->log_driver, log_drivers, ARRAY_LENGTH(log_drivers))) {
+		bg__report(cx, R_LOG_DRIVER, path,
+			   "log_driver must be one of %s; got '%s'",
+			   ALLOWED(log_drivers),
+			   l->log_driver != NULL ? l->log_driver : "");
+	} else if (fargate && strcmp(l->log_driver, "awslogs") != 0 &&
+		   strcmp(l->log_driver, "splunk") != 0) {
+		bg__report(cx, R_FARGATE_LOG_DRIVER, path,
+			   "Fargate jobs log with awslogs or splunk only; "
+			   "got '%s'",
+			   l->log_driver);
+	} else if (strcmp(l->log_driver, "awsfirelens") == 0) {
+		bg__report(cx, R_LOG_FIRELENS, path,
+			   "awsfirelens routes logs through a FireLens "
+			   "container, which only ecs_properties can "
+			   "declare; this job's logs go nowhere");
+	}
+	snprintf(path, sizeof(path), "%s.log_configuration.secret_options",
+		 base);
+	check_secret_list(cx, l->secret_options, l->secret_option_count,
+			  path);
+}
+
+static void
+check_ulimits(struct ctx *cx, const struct bg_container_extras *x,
+	      const char *base, bool fargate)
+{
+	char path[400];
+	char allowed[200];
+
+	if (fargate && x->ulimit_count > 0) {
+		snprintf(path, sizeof(path), "%s.ulimits", base);
+		bg__report(cx, R_FARGATE_ULIMITS, path,
+			   "ulimits are not supported on Fargate");
+	}
+	for (size_t i = 0; i < x->ulimit_count; i++) {
+		const struct bg_ulimit *u = &x->ulimits[i];
+		const struct bg_opt_int *lim[2] = { &u->soft_limit,
+						    &u->hard_limit };
+		bool ok = true;
+		snprintf(path, sizeof(path), "%s.ulimits[%zu]", base, i);
+		if (!in_list(u->name, ulimit_names,
+			     ARRAY_LENGTH(ulimit_names))) {
+			bg__report(cx, R_ULIMIT, path,
+				   "ulimit name must be one of %s; got '%s'",
+				   ALLOWED(ulimit_names),
+				   u->name != NULL ? u->name : "");
+		}
+		for (size_t k = 0; k < 2; k++) {
+			const char *what = k == 0 ? "soft_limit" : "hard_limit";
+			if (!lim[k]->set) {
+				bg__report(cx, R_ULIMIT, path,
+					   "ulimit needs %s (a whole number; "
+					   "-1 for unlimited)",
+					   what);
+				ok = false;
+			} else if (lim[k]->value < -1 ||
+				   lim[k]->value > INT32_MAX) {
+				bg__report(cx, R_ULIMIT, path,
+					   "%s must be -1 (unlimited) to %d; "
+					   "got %lld",
+					   what, INT32_MAX,
+					   (long long)lim[k]->value);
+				ok = false;
+			}
+		}
+		/* -1 is unlimited: above every number. */
+		if (ok && u->hard_limit.value != -1 &&
+		    (u->soft_limit.value == -1 ||
+		     u->soft_limit.value > u->hard_limit.value)) {
+			bg__report(cx, R_ULIMIT, path,
+				   "soft_limit (%lld) must not exceed "
+				   "hard_limit (%lld)",
+				   (long long)u->soft_limit.value,
+				   (long long)u->hard_limit.value);
+		}
+	}
+}
+
+static bool
+strv_in_list(char *const *v, size_t n, const char *const *list,
+	     size_t list_n, const char **bad)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!in_list(v[i], list, list_n)) {
+			*bad = v[i];
+			return false;
+		}
+	}
+	return true;
+}
+
+static void
+check_devices(struct ctx *cx, const struct bg_linux_parameters *lp,
+	      const char *base)
+{
+	char path[400];
+	char allowed[64];
+
+	for (size_t i = 0; i < lp->device_count; i++) {
+		const struct bg_device *d = &lp->devices[i];
+		const char *bad = NULL;
+		snprintf(path, sizeof(path),
+			 "%s.linux_parameters.devices[%zu]", base, i);
+		if (is_empty(d->host_path) || d->host_path[0] != '/') {
+			bg__report(cx, R_DEVICE, path,
+				   "a device needs host_path, an absolute "
+				   "path such as /dev/fuse; got '%s'",
+				   d->host_path != NULL ? d->host_path : "");
+		}
+		if (d->container_path != NULL && d->container_path[0] != '/') {
+			bg__report(cx, R_DEVICE, path,
+				   "container_path must be an absolute path; "
+				   "got '%s'",
+				   d->container_path);
+		}
+		if (!strv_in_list(d->permissions, d->permission_count,
+				  device_permissions,
+				  ARRAY_LENGTH(device_permissions), &bad)) {
+			bg__report(cx, R_DEVICE, path,
+				   "device permissions are %s; got '%s'",
+				   ALLOWED(device_permissions), bad);
+		}
+	}
+}
+
+static void
+check_tmpfs(struct ctx *cx, const struct bg_linux_parameters *lp,
+	    const char *base)
+{
+	char path[400];
+	char allowed[512];
+
+	for (size_t i = 0; i < lp->tmpfs_count; i++) {
+		const struct bg_tmpfs *t = &lp->tmpfs[i];
+		const char *bad = NULL;
+		snprintf(path, sizeof(path), "%s.linux_parameters.tmpfs[%zu]",
+			 base, i);
+		if (is_empty(t->container_path) ||
+		    t->container_path[0] != '/') {
+			bg__report(cx, R_TMPFS, path,
+				   "a tmpfs mount needs container_path, an "
+				   "absolute path; got '%s'",
+				   t->container_path != NULL
+					   ? t->container_path
+					   : "");
+		}
+		if (!t->size.set || t->size.value < 1 ||
+		    t->size.value > INT32_MAX) {
+			bg__report(cx, R_TMPFS, path,
+				   "a tmpfs mount needs size, 1 to %d MiB%s",
+				   INT32_MAX, t->size.set ? "" : "; none given");
+		}
+		if (!strv_in_list(t->mount_options, t->mount_option_count,
+				  tmpfs_mount_options,
+				  ARRAY_LENGTH(tmpfs_mount_options), &bad)) {
+			bg__report(cx, R_TMPFS, path,
+				   "tmpfs mount option '%s' is not one of %s",
+				   bad, ALLOWED(tmpfs_mount_options));
+		}
+	}
+}
+
+static void
+check_linux(struct ctx *cx, const struct bg_linux_parameters *lp,
+	    const char *base, bool fargate)
+{
+	char path[400];
+	const char *fargate_field = lp->device_count > 0 ? "devices"
+				    : lp->shared_memory_size.set
+					    ? "shared_memory_size"
+				    : lp->tmpfs_count > 0 ? "tmpfs"
+				    : lp->max_swap.set	  ? "max_swap"
+				    : lp->swappiness.set  ? "swappiness"
+							  : NULL;
+
+	if (fargate && fargate_field != NULL) {
+		snprintf(path, sizeof(path), "%s.linux_parameters.%s", base,
+			 fargate_field);
+		bg__report(cx, R_FARGATE_LINUX, path,
+			   "%s is not supported on Fargate (of "
+			   "linux_parameters, Fargate takes "
+			   "init_process_enabled only)",
+			   fargate_field);
+	}
+	check_devices(cx, lp, base);
+	check_tmpfs(cx, lp, base);
+	snprintf(path, sizeof(path), "%s.linux_parameters.shared_memory_size",
+		 base);
+	if (lp->shared_memory_size.set &&
+	    (lp->shared_memory_size.value < 1 ||
+	     lp->shared_memory_size.value > INT32_MAX)) {
+		bg__report(cx, R_SHARED_MEMORY, path,
+			   "shared_memory_size must be 1 to %d MiB; got %lld",
+			   INT32_MAX, (long long)lp->shared_memory_size.value);
+	}
+	snprintf(path, sizeof(path), "%s.linux_parameters.max_swap", base);
+	if (lp->max_swap.set &&
+	    (lp->max_swap.value < 0 || lp->max_swap.value > INT32_MAX)) {
+		bg__report(cx, R_LINUX_SWAP, path,
+			   "max_swap must be 0 (no swap) to %d MiB; got %lld",
+			   INT32_MAX, (long long)lp->max_swap.value);
+	}
+	snprintf(path, sizeof(path), "%s.linux_parameters.swappiness", base);
+	if (lp->swappiness.set &&
+	    (lp->swappiness.value < 0 || lp->swappiness.value > 100)) {
+		bg__report(cx, R_LINUX_SWAP, path,
+			   "swappiness must be 0 to 100; got %lld",
+			   (long long)lp->swappiness.value);
+	} else if (lp->swappiness.set && !lp->max_swap.set) {
+		bg__report(cx, R_SWAPPINESS_IGNORED, path,
+			   "swappiness is ignored unless max_swap is set");
+	}
+}
+
+static void
+check_runtime_platform(struct ctx *cx, const struct bg_container *c,
+		       const char *base)
+{
+	const struct bg_container_extras *x = &c->extras;
+	char path[400];
+	char allowed[200];
+	bool windows;
+
+	snprintf(path, sizeof(path),
+		 "%s.runtime_platform.operating_system_family", base);
+	if (x->operating_system_family != NULL &&
+	    !in_list(x->operating_system_family, os_families,
+		     ARRAY_LENGTH(os_families))) {
+		bg__report(cx, R_RUNTIME_PLATFORM, path,
+			   "operating_system_family must be one of %s; got "
+			   "'%s'",
+			   ALLOWED(os_families), x->operating_system_family);
+	}
+	snprintf(path, sizeof(path), "%s.runtime_platform.cpu_architecture",
+		 base);
+	if (x->cpu_architecture != NULL &&
+	    !in_list(x->cpu_architecture, cpu_architectures,
+		     ARRAY_LENGTH(cpu_architectures))) {
+		bg__report(cx, R_RUNTIME_PLATFORM, path,
+			   "cpu_architecture must be one of %s; got '%s'",
+			   ALLOWED(cpu_architectures), x->cpu_architecture);
+	}
+	windows = x->operating_system_family != NULL &&
+		  strncmp(x->operating_system_family, "WINDOWS_", 8) == 0;
+	if (!windows) {
+		return;
+	}
+	if (x->cpu_architecture != NULL &&
+	    strcmp(x->cpu_architecture, "X86_64") != 0) {
+		bg__report(cx, R_WINDOWS, path,
+			   "Windows containers run on X86_64 only; got '%s'",
+			   x->cpu_architecture);
+	}
+	{
+		bool efs = false;
+		const char *bad;
+		for (size_t i = 0; i < c->volume_count; i++) {
+			efs = efs || c->volumes[i].efs != NULL;
+		}
+		bad = x->linux_parameters != NULL ? "linux_parameters"
+		      : c->privileged.set && c->privileged.value
+			      ? "privileged"
+		      : c->user != NULL ? "user"
+		      : x->ulimit_count > 0 ? "ulimits"
+		      : c->readonly_root_filesystem.set &&
+				      c->readonly_root_filesystem.value
+			      ? "readonly_root_filesystem"
+		      : efs ? "volumes"
+			    : NULL;
+		if (bad != NULL) {
+			snprintf(path, sizeof(path), "%s.%s", base, bad);
+			bg__report(cx, R_WINDOWS, path,
+				   "%s is not supported for Windows "
+				   "containers (%s)",
+				   bad, x->operating_system_family);
+		}
+	}
+}
+
+void
+bg__check_extras(struct ctx *cx, const struct bg_container *c,
+		 const char *base, bool fargate, bool in_range)
+{
+	const struct bg_container_extras *x = &c->extras;
+	char path[400];
+
+	if (x->linux_parameters != NULL) {
+		check_linux(cx, x->linux_parameters, base, fargate);
+	}
+	if (x->log_configuration != NULL) {
+		check_log(cx, x->log_configuration, base, fargate);
+	}
+	check_secrets(cx, c, base);
+	check_ulimits(cx, x, base, fargate);
+	check_runtime_platform(cx, c, base);
+	snprintf(path, sizeof(path), "%s.ephemeral_storage.size_in_gib", base);
+	if (x->ephemeral_storage.set &&
+	    (x->ephemeral_storage.value < 21 ||
+	     x->ephemeral_storage.value > 200)) {
+		bg__report(cx, R_EPHEMERAL_STORAGE, path,
+			   "ephemeral storage must be 21 to 200 GiB; got "
+			   "%lld",
+			   (long long)x->ephemeral_storage.value);
+	} else if (x->ephemeral_storage.set && !fargate) {
+		bg__report(cx, R_FARGATE_FEATURE, path,
+			   "ephemeral_storage sizes Fargate task storage; an "
+			   "EC2 job's storage comes from its instance");
+	}
+	if (!fargate && (x->operating_system_family != NULL ||
+			 x->cpu_architecture != NULL)) {
+		snprintf(path, sizeof(path), "%s.runtime_platform", base);
+		bg__report(cx, R_FARGATE_FEATURE, path,
+			   "runtime_platform describes Fargate tasks; an EC2 "
+			   "job runs on its compute environment's instances");
+	}
+	snprintf(path, sizeof(path),
+		 "%s.repository_credentials.credentials_parameter", base);
+	if (x->repository_credentials != NULL &&
+	    (x->repository_credentials[0] == '\0' ||
+	     (strncmp(x->repository_credentials, "arn:", 4) == 0 &&
+	      !is_service_arn(x->repository_credentials, "secretsmanager")))) {
+		bg__report(cx, R_REPOSITORY_CREDENTIALS, path,
+			   "credentials_parameter must be the ARN of a "
+			   "Secrets Manager secret "
+			   "(arn:aws:secretsmanager:...) or the secret's name "
+			   "in the same Region; got '%.80s'",
+			   x->repository_credentials);
+	}
+	snprintf(path, sizeof(path), "%s.instance_type", base);
+	if (x->instance_type != NULL && !in_range) {
+		bg__report(cx, R_INSTANCE_TYPE, path,
+			   "instance_type is for the node ranges of "
+			   "multinode jobs; a container job runs on its "
+			   "compute environment's instance types");
+	} else if (x->instance_type != NULL && x->instance_type[0] == '\0') {
+		bg__report(cx, R_INSTANCE_TYPE, path,
+			   "instance_type must not be empty");
+	}
+}
+
+void
+bg__check_instance_types(struct ctx *cx, const struct bg_node_properties *np)
+{
+	const char *first = NULL;
+	size_t first_i = 0;
+	char path[128];
+
+	for (size_t i = 0; i < np->range_count; i++) {
+		const struct bg_container *c = np->ranges[i].container;
+		const char *t = c != NULL ? c->extras.instance_type : NULL;
+		if (t == NULL) {
+			continue;
+		}
+		if (first == NULL) {
+			first = t;
+			first_i = i;
+		} else if (strcmp(first, t) != 0) {
+			snprintf(path, sizeof(path),
+				 "node_properties.node_range_properties[%zu]."
+				 "container.instance_type",
+				 i);
+			bg__report(cx, R_NODE_INSTANCE_TYPE, path,
+				   "all node ranges must use one instance "
+				   "type; range %zu uses '%s', range %zu "
+				   "'%s'",
+				   first_i, first, i, t);
+		}
+	}
+}
