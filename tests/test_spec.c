@@ -502,6 +502,101 @@ START_TEST(explicit_node_ranges_inherit_job_options)
 }
 END_TEST
 
+/* The container settings beyond the everyday ones reach the model; a
+ * node range's linux_parameters merge member by member with the job's,
+ * its lists replace the job's. */
+START_TEST(container_extras_reach_the_model_and_merge)
+{
+	struct bg_spec *spec = load_ok(
+		"jobs:\n"
+		"  - name: mpi\n"
+		"    template: multinode\n"
+		"    image: mpi:1\n"
+		"    instance_type: p4d.24xlarge\n"
+		"    linux_parameters: {shared_memory_size: 2048,\n"
+		"                       tmpfs: [{container_path: /a, size: 1}]}\n"
+		"    ulimits: [{name: memlock, soft_limit: -1, hard_limit: -1}]\n"
+		"    log_configuration:\n"
+		"      log_driver: awslogs\n"
+		"      options: {awslogs-group: /mpi}\n"
+		"    node_properties:\n"
+		"      node_range_properties:\n"
+		"        - target_nodes: '0:1'\n"
+		"          container:\n"
+		"            linux_parameters: {init_process_enabled: true,\n"
+		"                tmpfs: [{container_path: /b, size: 2}]}\n");
+	const struct bg_container *c =
+		bg_spec_job(spec, 0)->node_properties->ranges[0].container;
+	const struct bg_linux_parameters *lp = c->extras.linux_parameters;
+
+	ck_assert_str_eq(c->extras.instance_type, "p4d.24xlarge");
+	ck_assert_ptr_nonnull(lp);
+	ck_assert_int_eq(lp->shared_memory_size.value, 2048);
+	ck_assert(lp->init_process_enabled.set && lp->init_process_enabled.value);
+	ck_assert_uint_eq(lp->tmpfs_count, 1);
+	ck_assert_str_eq(lp->tmpfs[0].container_path, "/b");
+	ck_assert_uint_eq(c->extras.ulimit_count, 1);
+	ck_assert_int_eq(c->extras.ulimits[0].hard_limit.value, -1);
+	ck_assert_str_eq(c->extras.log_configuration->log_driver, "awslogs");
+	ck_assert_str_eq(bg_kvlist_get(&c->extras.log_configuration->options,
+				       "awslogs-group"),
+			 "/mpi");
+	bg_spec_destroy(spec);
+}
+END_TEST
+
+START_TEST(container_extras_said_twice_are_errors)
+{
+	ck_assert_int_eq(
+		load_bad("jobs:\n"
+			 "  - name: a\n"
+			 "    image: x:1\n"
+			 "    secrets: [{name: A, value_from: a}]\n"
+			 "    container_properties:\n"
+			 "      secrets: [{name: B, value_from: b}]\n"
+			 "      runtime_platform: {cpu_architecture: ARM64}\n"
+			 "    runtime_platform: {cpu_architecture: X86_64}\n"),
+		BG_ERR_INVALID);
+	assert_located("given-twice", "jobs[0].container_properties.secrets", 6,
+		       16);
+	assert_diag(diags, "given-twice",
+		    "jobs[0].container_properties.runtime_platform."
+		    "cpu_architecture",
+		    "give it once");
+}
+END_TEST
+
+/* Template defaults are read through the same job schema as specs, so
+ * a user template can give every container setting. */
+START_TEST(user_template_defaults_take_container_extras)
+{
+	const char *tmpl = "name: shm-training\n"
+			   "extends: ml-training\n"
+			   "defaults:\n"
+			   "  linux_parameters: {shared_memory_size: 8192}\n"
+			   "  log_configuration: {log_driver: awslogs}\n";
+	struct bg_spec *spec;
+	const struct bg_container *c;
+
+	ck_assert_int_eq(bg_template_set_add_buffer(set, tmpl, strlen(tmpl),
+						    "shm.yaml", diags),
+			 BG_OK);
+	ck_assert_int_eq(bg_template_set_resolve(set, diags), BG_OK);
+	spec = load_ok("jobs:\n"
+		       "  - name: t\n"
+		       "    template: shm-training\n"
+		       "    image: x:1\n"
+		       "    linux_parameters: {init_process_enabled: true}\n");
+	c = bg_spec_job(spec, 0)->container;
+	ck_assert_int_eq(c->extras.linux_parameters->shared_memory_size.value,
+			 8192);
+	ck_assert(c->extras.linux_parameters->init_process_enabled.value);
+	ck_assert_str_eq(c->extras.log_configuration->log_driver, "awslogs");
+	ck_assert_int_eq(c->gpus.value, 1); /* from ml-training */
+	bg_spec_destroy(spec);
+}
+END_TEST
+
 START_TEST(template_type_contradiction)
 {
 	ck_assert_int_eq(load_bad("jobs:\n"
@@ -625,6 +720,9 @@ test_suite(void)
 	tcase_add_test(tc, defaults_cannot_name_jobs);
 	tcase_add_test(tc, duplicate_labels_are_errors);
 	tcase_add_test(tc, explicit_node_ranges_inherit_job_options);
+	tcase_add_test(tc, container_extras_reach_the_model_and_merge);
+	tcase_add_test(tc, container_extras_said_twice_are_errors);
+	tcase_add_test(tc, user_template_defaults_take_container_extras);
 	tcase_add_test(tc, template_type_contradiction);
 	tcase_add_test(tc, directory_is_not_a_spec);
 	tcase_add_test(tc, user_templates_extend_builtins);

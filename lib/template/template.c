@@ -16,34 +16,11 @@
 
 #include <cyaml/cyaml.h>
 
-#include "input/input.h"
+#include "input/job.h"
 
 /* ================================================================== */
 /* Raw template document (as written) and its libcyaml schema          */
 /* ================================================================== */
-
-struct raw_defaults {
-	char *image;
-	char *vcpus; /* a string: "0.25" must stay exact */
-	int64_t *memory;
-	int64_t *gpus;
-	int64_t *num_nodes;
-	int64_t *main_node;
-	int64_t *retry_attempts;
-	int64_t *timeout_seconds;
-	char *job_role_arn;
-	char *execution_role_arn;
-	char *assign_public_ip;
-	char *platform_version;
-	char *user;
-	bool *privileged;
-	bool *readonly_root_filesystem;
-	bool *propagate_tags;
-	char **command;
-	unsigned command_count;
-	char **platform_capabilities;
-	unsigned platform_capabilities_count;
-};
 
 struct raw_template {
 	char *name;
@@ -51,63 +28,10 @@ struct raw_template {
 	char *extends;
 	char *type;
 	char *platform;
-	struct raw_defaults *defaults;
-};
-
-static const cyaml_schema_value_t string_entry = {
-	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 0, CYAML_UNLIMITED),
+	struct raw_job *defaults; /* the job schema of input/job.c */
 };
 
 #define OPT_PTR (CYAML_FLAG_OPTIONAL | CYAML_FLAG_POINTER)
-
-static const cyaml_schema_field_t defaults_fields[] = {
-	/* Strings are pointers: absent stays NULL. */
-	CYAML_FIELD_STRING_PTR("image", OPT_PTR, struct raw_defaults, image,
-			       0, CYAML_UNLIMITED),
-	CYAML_FIELD_STRING_PTR("vcpus", OPT_PTR, struct raw_defaults, vcpus,
-			       0, CYAML_UNLIMITED),
-	/* Integers are pointers too, so "absent" differs from 0. */
-	CYAML_FIELD_INT_PTR("memory", OPT_PTR, struct raw_defaults, memory),
-	CYAML_FIELD_INT_PTR("gpus", OPT_PTR, struct raw_defaults, gpus),
-	CYAML_FIELD_INT_PTR("num_nodes", OPT_PTR, struct raw_defaults,
-			    num_nodes),
-	CYAML_FIELD_INT_PTR("main_node", OPT_PTR, struct raw_defaults,
-			    main_node),
-	CYAML_FIELD_INT_PTR("retry_attempts", OPT_PTR, struct raw_defaults,
-			    retry_attempts),
-	CYAML_FIELD_INT_PTR("timeout_seconds", OPT_PTR, struct raw_defaults,
-			    timeout_seconds),
-	CYAML_FIELD_STRING_PTR("job_role_arn", OPT_PTR, struct raw_defaults,
-			       job_role_arn, 0, CYAML_UNLIMITED),
-	CYAML_FIELD_STRING_PTR("execution_role_arn", OPT_PTR,
-			       struct raw_defaults, execution_role_arn, 0,
-			       CYAML_UNLIMITED),
-	CYAML_FIELD_STRING_PTR("assign_public_ip", OPT_PTR,
-			       struct raw_defaults, assign_public_ip, 0,
-			       CYAML_UNLIMITED),
-	CYAML_FIELD_STRING_PTR("platform_version", OPT_PTR,
-			       struct raw_defaults, platform_version, 0,
-			       CYAML_UNLIMITED),
-	CYAML_FIELD_STRING_PTR("user", OPT_PTR, struct raw_defaults, user, 0,
-			       CYAML_UNLIMITED),
-	CYAML_FIELD_BOOL_PTR("privileged", OPT_PTR, struct raw_defaults,
-			     privileged),
-	CYAML_FIELD_BOOL_PTR("readonly_root_filesystem", OPT_PTR,
-			     struct raw_defaults, readonly_root_filesystem),
-	CYAML_FIELD_BOOL_PTR("propagate_tags", OPT_PTR, struct raw_defaults,
-			     propagate_tags),
-	/* Sequences use the <member>_count convention. */
-	CYAML_FIELD_SEQUENCE("command", OPT_PTR, struct raw_defaults, command,
-			     &string_entry, 0, CYAML_UNLIMITED),
-	CYAML_FIELD_SEQUENCE("platform_capabilities", OPT_PTR,
-			     struct raw_defaults, platform_capabilities,
-			     &string_entry, 0, CYAML_UNLIMITED),
-	/* Free-form maps: read from the libyaml view (libcyaml#66). */
-	CYAML_FIELD_IGNORE("tags", CYAML_FLAG_OPTIONAL),
-	CYAML_FIELD_IGNORE("environment", CYAML_FLAG_OPTIONAL),
-	CYAML_FIELD_IGNORE("parameters", CYAML_FLAG_OPTIONAL),
-	CYAML_FIELD_END,
-};
 
 static const cyaml_schema_field_t template_fields[] = {
 	CYAML_FIELD_STRING_PTR("name", CYAML_FLAG_POINTER, struct raw_template,
@@ -122,7 +46,7 @@ static const cyaml_schema_field_t template_fields[] = {
 	CYAML_FIELD_STRING_PTR("platform", OPT_PTR, struct raw_template,
 			       platform, 1, CYAML_UNLIMITED),
 	CYAML_FIELD_MAPPING_PTR("defaults", OPT_PTR, struct raw_template,
-				defaults, defaults_fields),
+				defaults, bg__job_option_fields),
 	CYAML_FIELD_END,
 };
 
@@ -156,76 +80,19 @@ struct bg_template_set {
 	size_t count;
 };
 
-static const struct bg__free_field template_free_fields[] = {
-	{ "tags", bg__ynode_to_kvlist },
-	{ "environment", bg__ynode_to_env },
-	{ "parameters", bg__ynode_to_kvlist },
-	{ NULL, NULL },
-};
-
-/* Moves raw defaults into job options; the located view gives the
- * free-form maps and the positions of values to report. */
+/* Moves raw defaults into job options, through the job conversion
+ * that spec files use too. */
 static enum bg_status
-defaults_from_raw(struct bg_job_options *o, const struct raw_defaults *r,
+defaults_from_raw(struct bg_job_options *o, const struct raw_job *r,
 		  struct bg__ydoc *doc, struct bg_diags *diags)
 {
-	bool failed = false;
-	bool exact;
-	enum bg_status st = BG_OK;
+	struct bg__conv cv = { .doc = doc, .diags = diags };
 
 	if (r == NULL) {
 		return BG_OK;
 	}
-	o->image = bg__strdup(r->image, &failed);
-	if (r->vcpus != NULL) {
-		if (bg_vcpus_parse(r->vcpus, &o->vcpus_milli.value) !=
-		    BG_OK) {
-			struct bg__ynode *n =
-				bg__ynode_at(doc, "defaults.vcpus", &exact);
-			bg_diags_add(diags, BG_SEV_ERROR, "schema-type",
-				     doc->file, bg__ynode_line(n),
-				     bg__ynode_column(n), "defaults.vcpus",
-				     "'%s' is not a vCPU count (a number such "
-				     "as 1, 2 or 0.25)",
-				     r->vcpus);
-			st = BG_ERR_SCHEMA;
-		}
-		o->vcpus_milli.set = true;
-	}
-	bg__opt_int_from(&o->memory, r->memory);
-	bg__opt_int_from(&o->gpus, r->gpus);
-	bg__opt_int_from(&o->num_nodes, r->num_nodes);
-	bg__opt_int_from(&o->main_node, r->main_node);
-	bg__opt_int_from(&o->retry_attempts, r->retry_attempts);
-	bg__opt_int_from(&o->timeout_seconds, r->timeout_seconds);
-	bg__opt_bool_from(&o->privileged, r->privileged);
-	bg__opt_bool_from(&o->readonly_root_filesystem,
-			  r->readonly_root_filesystem);
-	bg__opt_bool_from(&o->propagate_tags, r->propagate_tags);
-	o->job_role_arn = bg__strdup(r->job_role_arn, &failed);
-	o->execution_role_arn = bg__strdup(r->execution_role_arn, &failed);
-	o->assign_public_ip = bg__strdup(r->assign_public_ip, &failed);
-	o->platform_version = bg__strdup(r->platform_version, &failed);
-	o->user = bg__strdup(r->user, &failed);
-	o->command = bg__strv_dup(r->command, r->command_count, &failed);
-	o->command_count = o->command != NULL ? r->command_count : 0;
-	o->platform_capabilities =
-		bg__strv_dup(r->platform_capabilities,
-			     r->platform_capabilities_count, &failed);
-	o->platform_capability_count = o->platform_capabilities != NULL
-					       ? r->platform_capabilities_count
-					       : 0;
-	if (failed ||
-	    bg__ynode_to_kvlist(doc, bg__ynode_exact(doc, "defaults.tags"),
-				NULL, &o->tags, NULL) == BG_ERR_NOMEM ||
-	    bg__ynode_to_env(doc, bg__ynode_exact(doc, "defaults.environment"),
-			     NULL, &o->environment, NULL) == BG_ERR_NOMEM ||
-	    bg__ynode_to_kvlist(doc,
-				bg__ynode_exact(doc, "defaults.parameters"),
-				NULL, &o->parameters, NULL) == BG_ERR_NOMEM) {
-		return BG_ERR_NOMEM;
-	}
-	return st;
+	bg__job_from_raw(&cv, o, r, "defaults");
+	return cv.nomem ? BG_ERR_NOMEM : cv.failed ? BG_ERR_SCHEMA : BG_OK;
 }
 
 static void
@@ -253,7 +120,7 @@ template_load(struct template *t, const char *buf, size_t len,
 	enum bg_status st;
 
 	st = bg__load_checked(buf, len, false, file, &template_schema,
-			      template_free_fields, (void **)&raw, &doc, diags);
+			      bg__job_free_fields, (void **)&raw, &doc, diags);
 	if (st != BG_OK) {
 		if (raw != NULL) {
 			/* A template with problems is left out whole. */
