@@ -450,6 +450,51 @@ check_output(const char *path, const char *data, size_t len)
 	return EXIT_INVALID;
 }
 
+/* Writing Terraform JSON over an earlier output: warn where terraform
+ * would replace a job definition instead of adding a revision.
+ * @return false when out of memory. */
+static bool
+check_previous(const char *output, enum bg_format format,
+	       const struct bg_jobdef *const *defs, size_t n,
+	       struct bg_diags *diags)
+{
+	FILE *f;
+	char *old = NULL;
+	size_t len = 0, got;
+	struct stat sb;
+	enum bg_status st;
+
+	/* Only a regular file can be an earlier output (write_output
+	 * refuses the rest); nothing there yet: nothing replaced. */
+	if (output == NULL || strcmp(output, "-") == 0 ||
+	    format != BG_FORMAT_JSON || lstat(output, &sb) != 0 ||
+	    !S_ISREG(sb.st_mode)) {
+		return true;
+	}
+	f = fopen(output, "rb");
+	if (f == NULL) {
+		return true;
+	}
+	for (;;) {
+		char *grown = realloc(old, len + 65536);
+		if (grown == NULL) {
+			free(old);
+			fclose(f);
+			return false;
+		}
+		old = grown;
+		got = fread(old + len, 1, 65536, f);
+		len += got;
+		if (got < 65536) {
+			break;
+		}
+	}
+	st = ferror(f) ? BG_OK : bg_check_replacement(old, len, defs, n, diags);
+	free(old);
+	fclose(f);
+	return st != BG_ERR_NOMEM;
+}
+
 /* ================================================================== */
 /* Option values                                                       */
 /* ================================================================== */
@@ -1172,6 +1217,13 @@ template_run(const struct bg_template_set *set, const char *name, int argc,
 	if (st == BG_OK) {
 		st = bg_validate(def, NULL, diags);
 	}
+	if (st == BG_OK && !describing) {
+		const struct bg_jobdef *defs[] = { def };
+		if (!check_previous(output, pick_format(format, output), defs,
+				    1, diags)) {
+			st = BG_ERR_NOMEM;
+		}
+	}
 	print_diags(diags);
 	if (st == BG_ERR_INVALID || (st == BG_OK && failing(diags))) {
 		rc = EXIT_INVALID;
@@ -1451,6 +1503,11 @@ run_specs(const struct bg_template_set *set, int argc, char **argv,
 	}
 	st = bg_validate_unique(defs, ndefs, diags);
 	if (st == BG_ERR_NOMEM) {
+		goto out;
+	}
+	if (st == BG_OK && write && !io_error && !invalid &&
+	    !check_previous(output, pick_format(format, output), defs, ndefs,
+			    diags)) {
 		goto out;
 	}
 	invalid = invalid || st != BG_OK || failing(diags);

@@ -636,6 +636,20 @@ BG_EXPORT enum bg_status bg_validate(const struct bg_jobdef *def,
 				     struct bg_diags *diags);
 
 /**
+ * Compares the @p n job definitions with a previous output of
+ * batchgen, the Terraform JSON text @p old of @p len bytes. Terraform
+ * replaces a resource whose name or evaluate_on_exit conditions change
+ * (instead of registering a new revision), and a replacement
+ * deregisters every revision of the job definition: each such resource
+ * gets a "forces-replacement" warning. Text that is not Terraform JSON
+ * (HCL, say) has nothing to compare and gives no diagnostic.
+ * @return BG_OK, BG_ERR_ARG or BG_ERR_NOMEM.
+ */
+BG_EXPORT enum bg_status bg_check_replacement(const char *old, size_t len,
+					      const struct bg_jobdef *const *defs,
+					      size_t n, struct bg_diags *diags);
+
+/**
  * Checks that the @p n job definitions can live in one Terraform
  * module: job names and resource labels are unique. Diagnostics point
  * at each later duplicate (its origin) and name the first. Two jobs

@@ -591,6 +591,48 @@ START_TEST(all_problems_reported_at_once)
 }
 END_TEST
 
+/* An earlier output with other evaluate_on_exit conditions or another
+ * name for the same resource: terraform replaces it. */
+START_TEST(replacement_against_earlier_output)
+{
+	struct bg_jobdef *def = make_job("data-processing", "img");
+	const struct bg_jobdef *defs[] = { def };
+	char *old = NULL;
+	size_t len = 0;
+
+	def->evaluate_on_exit = calloc(1, sizeof(*def->evaluate_on_exit));
+	def->evaluate_on_exit_count = 1;
+	set(&def->evaluate_on_exit[0].action, "RETRY");
+	set(&def->evaluate_on_exit[0].on_exit_code, "137");
+	ck_assert_int_eq(bg_emit(defs, 1, BG_FORMAT_JSON, &old, &len), BG_OK);
+
+	/* Same conditions (the output writes the action in lowercase). */
+	ck_assert_int_eq(bg_check_replacement(old, len, defs, 1, diags), BG_OK);
+	ck_assert_uint_eq(bg_diags_count(diags), 0);
+	/* Not Terraform JSON: nothing to compare. */
+	ck_assert_int_eq(bg_check_replacement("resource \"x\" {}", 16, defs, 1,
+					      diags),
+			 BG_OK);
+	ck_assert_uint_eq(bg_diags_count(diags), 0);
+
+	set(&def->evaluate_on_exit[0].on_exit_code, "139");
+	ck_assert_int_eq(bg_check_replacement(old, len, defs, 1, diags), BG_OK);
+	assert_diag(diags, "forces-replacement",
+		    "retry_strategy.evaluate_on_exit",
+		    "replaces aws_batch_job_definition.data_processing");
+	ck_assert_int_eq(bg_diags_get(diags, 0)->severity, BG_SEV_WARNING);
+
+	set(&def->evaluate_on_exit[0].on_exit_code, "137");
+	set(&def->name, "data-processing-v2");
+	ck_assert_int_eq(bg_check_replacement(old, len, defs, 1, diags), BG_OK);
+	assert_diag(diags, "forces-replacement", "name",
+		    "from 'data-processing' to 'data-processing-v2'");
+	ck_assert_uint_eq(bg_diags_count(diags), 2);
+	free(old);
+	bg_jobdef_destroy(def);
+}
+END_TEST
+
 START_TEST(rule_table_codes_unique_and_described)
 {
 	ck_assert_uint_gt(bg_rule_count(), 30);
@@ -615,6 +657,7 @@ test_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, name_too_long_or_empty);
+	tcase_add_test(tc, replacement_against_earlier_output);
 	tcase_add_test(tc, name_invalid_characters);
 	tcase_add_test(tc, name_must_start_alphanumeric);
 	tcase_add_test(tc, type_must_be_known);

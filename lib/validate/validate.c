@@ -325,6 +325,11 @@ static const struct bg_rule_info rules[R__COUNT] = {
 			       BG_SEV_WARNING,
 			       "with propagate_tags, 50 tags leave none for "
 			       "the job's own" },
+	[R_FORCES_REPLACEMENT] = { "forces-replacement",
+				   "retry_strategy.evaluate_on_exit",
+				   BG_SEV_WARNING,
+				   "-o over a .tf.json: a new name or "
+				   "evaluate_on_exit replaces the definition" },
 	[R_UNIQUE_NAME] = { "duplicate-name", "name", BG_SEV_ERROR,
 			    "job names are unique in one output" },
 	[R_UNIQUE_LABEL] = { "duplicate-label", "label", BG_SEV_ERROR,

@@ -16,7 +16,7 @@ check() { # check DESCRIPTION COMMAND...
 }
 no_temp_files() { [[ -z $(find "$work" -name '.*.tmp.*' -print -quit) ]]; }
 
-echo "1..19"
+echo "1..25"
 cd "$work" || exit 1
 
 "$bin" ml-training --gpus 2 --image img:1 -o job.tf.json 2>/dev/null
@@ -112,6 +112,33 @@ for delay in 0.05 0.2 0.4 0.6 0.8; do
 	fi
 done
 check "a signal never leaves a truncated file or a temporary file" test "$interrupted_ok" = 1
+
+# Regenerating over an earlier output: terraform replaces a definition
+# whose evaluate_on_exit or name changes (rule forces-replacement).
+printf '%s\n' 'jobs:' '  - name: etl' '    template: data-processing' '    image: "app:1"' \
+	'    retry_strategy: {evaluate_on_exit: [{action: RETRY, on_exit_code: "137"}]}' >retry.yaml
+"$bin" render retry.yaml -o retry.tf.json 2>/dev/null
+"$bin" render retry.yaml -o retry.tf.json 2>err
+check "same conditions over an earlier output: no warning" test ! -s err
+sed -i 's/"137"/"139"/' retry.yaml
+cp retry.tf.json retry.before
+"$bin" render --Werror retry.yaml -o retry.tf.json 2>err
+rc=$?
+check "changed conditions with --Werror exit 1, file intact" \
+	bash -c "test $rc = 1 && cmp -s retry.before retry.tf.json"
+check "the warning says terraform replaces the definition" \
+	grep -q "retry.yaml:2:5: warning: jobs\[0\].retry_strategy.evaluate_on_exit: .*replaces aws_batch_job_definition.etl.*\[forces-replacement\]" err
+"$bin" render retry.yaml -o retry.tf.json 2>err
+rc=$?
+check "changed conditions without --Werror: warning, file written" \
+	bash -c "test $rc = 0 && grep -q forces-replacement err && ! cmp -s retry.before retry.tf.json"
+sed -i 's/name: etl/name: etl-v2\n    label: etl/' retry.yaml
+"$bin" render retry.yaml -o retry.tf.json 2>err
+check "a new name on the same resource warns" \
+	grep -q "name changes from 'etl' to 'etl-v2'.*\[forces-replacement\]" err
+"$bin" render retry.yaml -o retry.tf --format hcl 2>/dev/null
+"$bin" render retry.yaml -o retry.tf --format hcl 2>err
+check "an HCL output is not compared (no JSON to read)" test ! -s err
 
 chmod 0640 job.tf.json
 "$bin" simple-container --image img:2 -o job.tf.json 2>/dev/null
