@@ -591,6 +591,35 @@ START_TEST(all_problems_reported_at_once)
 }
 END_TEST
 
+/* Each forbidden setting is its own diagnostic, not just the first. */
+START_TEST(every_forbidden_setting_is_reported)
+{
+	struct bg_jobdef *def = make_job("fargate-container", "img");
+	struct bg_container_extras *x = &def->container->extras;
+
+	set(&def->container->execution_role_arn,
+	    "arn:aws:iam::123456789012:role/exec");
+	x->linux_parameters = calloc(1, sizeof(*x->linux_parameters));
+	x->linux_parameters->shared_memory_size.set = true;
+	x->linux_parameters->shared_memory_size.value = 64;
+	x->linux_parameters->max_swap.set = true;
+	set(&x->operating_system_family, "WINDOWS_SERVER_2022_CORE");
+	set(&def->container->user, "app");
+	expect_invalid(def);
+	assert_diag(diags, "fargate-linux",
+		    "container_properties.linux_parameters.shared_memory_size",
+		    "not supported on Fargate");
+	assert_diag(diags, "fargate-linux",
+		    "container_properties.linux_parameters.max_swap",
+		    "not supported on Fargate");
+	assert_diag(diags, "windows", "container_properties.linux_parameters",
+		    "not supported for Windows");
+	assert_diag(diags, "windows", "container_properties.user",
+		    "not supported for Windows");
+	ck_assert_uint_eq(bg_diags_count_severity(diags, BG_SEV_ERROR), 4);
+}
+END_TEST
+
 /* An earlier output with other evaluate_on_exit conditions or another
  * name for the same resource: terraform replaces it. */
 START_TEST(replacement_against_earlier_output)
@@ -658,6 +687,7 @@ test_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, name_too_long_or_empty);
 	tcase_add_test(tc, replacement_against_earlier_output);
+	tcase_add_test(tc, every_forbidden_setting_is_reported);
 	tcase_add_test(tc, name_invalid_characters);
 	tcase_add_test(tc, name_must_start_alphanumeric);
 	tcase_add_test(tc, type_must_be_known);

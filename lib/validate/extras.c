@@ -350,22 +350,28 @@ check_linux(struct ctx *cx, const struct bg_linux_parameters *lp,
 	    const char *base, bool fargate)
 {
 	char path[400];
-	const char *fargate_field = lp->device_count > 0 ? "devices"
-				    : lp->shared_memory_size.set
-					    ? "shared_memory_size"
-				    : lp->tmpfs_count > 0 ? "tmpfs"
-				    : lp->max_swap.set	  ? "max_swap"
-				    : lp->swappiness.set  ? "swappiness"
-							  : NULL;
+	const struct {
+		const char *name;
+		bool given;
+	} not_on_fargate[] = {
+		{ "devices", lp->device_count > 0 },
+		{ "shared_memory_size", lp->shared_memory_size.set },
+		{ "tmpfs", lp->tmpfs_count > 0 },
+		{ "max_swap", lp->max_swap.set },
+		{ "swappiness", lp->swappiness.set },
+	};
 
-	if (fargate && fargate_field != NULL) {
+	for (size_t i = 0; fargate && i < ARRAY_LENGTH(not_on_fargate); i++) {
+		if (!not_on_fargate[i].given) {
+			continue;
+		}
 		snprintf(path, sizeof(path), "%s.linux_parameters.%s", base,
-			 fargate_field);
+			 not_on_fargate[i].name);
 		bg__report(cx, R_FARGATE_LINUX, path,
 			   "%s is not supported on Fargate (of "
 			   "linux_parameters, Fargate takes "
 			   "init_process_enabled only)",
-			   fargate_field);
+			   not_on_fargate[i].name);
 	}
 	check_devices(cx, lp, base);
 	check_tmpfs(cx, lp, base);
@@ -436,28 +442,40 @@ check_runtime_platform(struct ctx *cx, const struct bg_container *c,
 			   "Windows containers run on X86_64 only; got '%s'",
 			   x->cpu_architecture);
 	}
-	{
-		bool efs = false;
-		const char *bad;
-		for (size_t i = 0; i < c->volume_count; i++) {
-			efs = efs || c->volumes[i].efs != NULL;
+	for (size_t i = 0; i < c->volume_count; i++) {
+		if (c->volumes[i].efs != NULL) {
+			snprintf(path, sizeof(path), "%s.volumes[%zu]", base, i);
+			bg__report(cx, R_WINDOWS, path,
+				   "EFS volumes are not supported for Windows "
+				   "containers (%s)",
+				   x->operating_system_family);
 		}
-		bad = x->linux_parameters != NULL ? "linux_parameters"
-		      : c->privileged.set && c->privileged.value
-			      ? "privileged"
-		      : c->user != NULL ? "user"
-		      : x->ulimit_count > 0 ? "ulimits"
-		      : c->readonly_root_filesystem.set &&
-				      c->readonly_root_filesystem.value
-			      ? "readonly_root_filesystem"
-		      : efs ? "volumes"
-			    : NULL;
-		if (bad != NULL) {
-			snprintf(path, sizeof(path), "%s.%s", base, bad);
+	}
+	{
+		const struct {
+			const char *name;
+			bool given;
+		} not_on_windows[] = {
+			{ "linux_parameters", x->linux_parameters != NULL },
+			{ "privileged",
+			  c->privileged.set && c->privileged.value },
+			{ "user", c->user != NULL },
+			{ "ulimits", x->ulimit_count > 0 },
+			{ "readonly_root_filesystem",
+			  c->readonly_root_filesystem.set &&
+				  c->readonly_root_filesystem.value },
+		};
+		for (size_t i = 0; i < ARRAY_LENGTH(not_on_windows); i++) {
+			if (!not_on_windows[i].given) {
+				continue;
+			}
+			snprintf(path, sizeof(path), "%s.%s", base,
+				 not_on_windows[i].name);
 			bg__report(cx, R_WINDOWS, path,
 				   "%s is not supported for Windows "
 				   "containers (%s)",
-				   bad, x->operating_system_family);
+				   not_on_windows[i].name,
+				   x->operating_system_family);
 		}
 	}
 }
