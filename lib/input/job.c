@@ -30,6 +30,10 @@ static const cyaml_schema_value_t string_entry = {
 	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 0, CYAML_UNLIMITED),
 };
 
+/* Members AWS requires (an EFS file system ID, a device's host path,
+ * a secret's value_from ...) are optional in this schema: the rules
+ * say what is missing, with the rule's code and what is allowed
+ * (validate/). */
 static const cyaml_schema_field_t efs_auth_fields[] = {
 	STR("access_point_id", struct raw_efs_auth, access_point_id),
 	STR("iam", struct raw_efs_auth, iam),
@@ -37,9 +41,7 @@ static const cyaml_schema_field_t efs_auth_fields[] = {
 };
 
 static const cyaml_schema_field_t efs_fields[] = {
-	CYAML_FIELD_STRING_PTR("file_system_id", CYAML_FLAG_POINTER,
-			       struct raw_efs, file_system_id, 0,
-			       CYAML_UNLIMITED),
+	STR("file_system_id", struct raw_efs, file_system_id),
 	STR("root_directory", struct raw_efs, root_directory),
 	STR("transit_encryption", struct raw_efs, transit_encryption),
 	CYAML_FIELD_INT_PTR("transit_encryption_port", OPT_PTR,
@@ -105,8 +107,6 @@ static const cyaml_schema_field_t fargate_fields[] = {
 	CYAML_FIELD_END,
 };
 
-/* Required members are optional here: the rules say what is missing,
- * with the rule's code (validate/validate.c). */
 static const cyaml_schema_field_t device_fields[] = {
 	STR("host_path", struct raw_device, host_path),
 	STR("container_path", struct raw_device, container_path),

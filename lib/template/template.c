@@ -871,6 +871,18 @@ bg_template_apply(const struct bg_template_set *set, const char *name,
 		if (!check_conflicts(t, user, diags)) {
 			return BG_ERR_INVALID;
 		}
+	} else if (user->type != NULL &&
+		   strcmp(user->type, "multinode") != 0 &&
+		   (user->node_range_count > 0 || user->num_nodes.set ||
+		    user->main_node.set)) {
+		/* Without a template the type is the user's: node settings
+		 * on a container job would be dropped without a word. */
+		bg_diags_add(diags, BG_SEV_ERROR, "type-properties", NULL, 0,
+			     0, "node_properties",
+			     "Container jobs take container_properties, not "
+			     "node_properties (num_nodes, main_node, node "
+			     "ranges); use type multinode");
+		return BG_ERR_INVALID;
 	}
 	def = bg_jobdef_create();
 	if (def == NULL) {
