@@ -242,6 +242,11 @@ CASES = [
      simple('ldm', 'log_configuration: {options: {tag: app}}')),
     ('log-driver-ok', 'expect: valid',
      simple('ld-ok', 'log_configuration: {log_driver: json-file, options: {max-size: 10m, max-file: "3"}}')),
+    # Option keys that are HCL keywords or not identifiers: the HCL
+    # output must mean the same keys (the terraform test compares plans).
+    ('log-options-keywords-ok', 'expect: valid',
+     simple('lk-ok', 'log_configuration: {log_driver: json-file, options: '
+                     '{"null": a, "true": b, "for": c, "var": d, "a.b": e, "1x": f}}')),
     ('log-firelens', 'warn: log-firelens jobs[0].container_properties.log_configuration.log_driver',
      simple('lf', 'log_configuration: {log_driver: awsfirelens}')),
     ('log-secret-option', 'expect: secret jobs[0].container_properties.log_configuration.secret_options[0]',
