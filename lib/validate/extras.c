@@ -377,27 +377,15 @@ check_linux(struct ctx *cx, const struct bg_linux_parameters *lp,
 	check_tmpfs(cx, lp, base);
 	snprintf(path, sizeof(path), "%s.linux_parameters.shared_memory_size",
 		 base);
-	if (lp->shared_memory_size.set &&
-	    (lp->shared_memory_size.value < 1 ||
-	     lp->shared_memory_size.value > INT32_MAX)) {
-		bg__report(cx, R_SHARED_MEMORY, path,
-			   "shared_memory_size must be 1 to %d MiB; got %lld",
-			   INT32_MAX, (long long)lp->shared_memory_size.value);
-	}
+	bg__check_range(cx, R_SHARED_MEMORY, path, &lp->shared_memory_size, 1,
+			INT32_MAX, "shared_memory_size", "MiB");
 	snprintf(path, sizeof(path), "%s.linux_parameters.max_swap", base);
-	if (lp->max_swap.set &&
-	    (lp->max_swap.value < 0 || lp->max_swap.value > INT32_MAX)) {
-		bg__report(cx, R_LINUX_SWAP, path,
-			   "max_swap must be 0 (no swap) to %d MiB; got %lld",
-			   INT32_MAX, (long long)lp->max_swap.value);
-	}
+	bg__check_range(cx, R_LINUX_SWAP, path, &lp->max_swap, 0, INT32_MAX,
+			"max_swap (0: no swap)", "MiB");
 	snprintf(path, sizeof(path), "%s.linux_parameters.swappiness", base);
-	if (lp->swappiness.set &&
-	    (lp->swappiness.value < 0 || lp->swappiness.value > 100)) {
-		bg__report(cx, R_LINUX_SWAP, path,
-			   "swappiness must be 0 to 100; got %lld",
-			   (long long)lp->swappiness.value);
-	} else if (lp->swappiness.set && !lp->max_swap.set) {
+	if (bg__check_range(cx, R_LINUX_SWAP, path, &lp->swappiness, 0, 100,
+			    "swappiness", "") &&
+	    lp->swappiness.set && !lp->max_swap.set) {
 		bg__report(cx, R_SWAPPINESS_IGNORED, path,
 			   "swappiness is ignored unless max_swap is set");
 	}
@@ -497,14 +485,10 @@ bg__check_extras(struct ctx *cx, const struct bg_container *c,
 	check_ulimits(cx, x, base, fargate);
 	check_runtime_platform(cx, c, base);
 	snprintf(path, sizeof(path), "%s.ephemeral_storage.size_in_gib", base);
-	if (x->ephemeral_storage.set &&
-	    (x->ephemeral_storage.value < 21 ||
-	     x->ephemeral_storage.value > 200)) {
-		bg__report(cx, R_EPHEMERAL_STORAGE, path,
-			   "ephemeral storage must be 21 to 200 GiB; got "
-			   "%lld",
-			   (long long)x->ephemeral_storage.value);
-	} else if (x->ephemeral_storage.set && !fargate) {
+	if (bg__check_range(cx, R_EPHEMERAL_STORAGE, path,
+			    &x->ephemeral_storage, 21, 200, "ephemeral storage",
+			    "GiB") &&
+	    x->ephemeral_storage.set && !fargate) {
 		bg__report(cx, R_FARGATE_FEATURE, path,
 			   "ephemeral_storage sizes Fargate task storage; an "
 			   "EC2 job's storage comes from its instance");

@@ -115,6 +115,12 @@ struct ctx {
 void bg__report(struct ctx *cx, enum rule_id id, const char *path,
 		const char *fmt, ...) BG_PRINTF(4, 5);
 
+/* When v is given and outside lo ... hi: reports "WHAT must be between
+ * LO and HI[ UNIT]; got V" (rule id at path). @return false then. */
+bool bg__check_range(struct ctx *cx, enum rule_id id, const char *path,
+		     const struct bg_opt_int *v, int64_t lo, int64_t hi,
+		     const char *what, const char *unit);
+
 /* The letters and digits of ASCII. */
 static inline bool
 bg__is_alnum(char c)

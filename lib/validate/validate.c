@@ -470,6 +470,20 @@ bg__report(struct ctx *cx, enum rule_id id, const char *path,
 /* Checks                                                              */
 /* ================================================================== */
 
+bool
+bg__check_range(struct ctx *cx, enum rule_id id, const char *path,
+		const struct bg_opt_int *v, int64_t lo, int64_t hi,
+		const char *what, const char *unit)
+{
+	if (!v->set || (v->value >= lo && v->value <= hi)) {
+		return true;
+	}
+	bg__report(cx, id, path, "%s must be between %lld and %lld%s%s; got %lld",
+		   what, (long long)lo, (long long)hi, unit[0] ? " " : "", unit,
+		   (long long)v->value);
+	return false;
+}
+
 static void
 check_name(struct ctx *cx, const char *name)
 {
@@ -819,14 +833,8 @@ check_efs(struct ctx *cx, const struct bg_container *c,
 		       "%zu",
 		       strlen(e->root_directory));
 	}
-	if (e->transit_encryption_port.set &&
-	    (e->transit_encryption_port.value < 0 ||
-	     e->transit_encryption_port.value > 65535)) {
-		bg__report(cx, R_EFS_PORT, path,
-		       "transit_encryption_port must be between 0 and 65535; "
-		       "got %lld",
-		       (long long)e->transit_encryption_port.value);
-	}
+	bg__check_range(cx, R_EFS_PORT, path, &e->transit_encryption_port, 0,
+			65535, "transit_encryption_port", "");
 }
 
 /* A version string at least 1.4.0 ("LATEST" is not: it was refused
@@ -1485,12 +1493,8 @@ check_jobdef(struct ctx *cx, const struct bg_jobdef *def)
 	if (def->node_properties != NULL) {
 		check_nodes(cx, def->node_properties, fargate);
 	}
-	if (def->retry_attempts.set && (def->retry_attempts.value < 1 ||
-					def->retry_attempts.value > 10)) {
-		bg__report(cx, R_RETRY_ATTEMPTS, "retry_strategy.attempts",
-		       "Retry attempts must be between 1 and 10; got %lld",
-		       (long long)def->retry_attempts.value);
-	}
+	bg__check_range(cx, R_RETRY_ATTEMPTS, "retry_strategy.attempts",
+			&def->retry_attempts, 1, 10, "Retry attempts", "");
 	check_retry_conditions(cx, def);
 	if (def->timeout_seconds.set && (def->timeout_seconds.value < 60 ||
 					 def->timeout_seconds.value >
@@ -1503,14 +1507,9 @@ check_jobdef(struct ctx *cx, const struct bg_jobdef *def)
 				 "2147483647 seconds; got %lld",
 		       (long long)def->timeout_seconds.value);
 	}
-	if (def->scheduling_priority.set &&
-	    (def->scheduling_priority.value < 0 ||
-	     def->scheduling_priority.value > 9999)) {
-		bg__report(cx, R_SCHEDULING_PRIORITY, "scheduling_priority",
-		       "Scheduling priority must be between 0 and 9999; got "
-		       "%lld",
-		       (long long)def->scheduling_priority.value);
-	}
+	bg__check_range(cx, R_SCHEDULING_PRIORITY, "scheduling_priority",
+			&def->scheduling_priority, 0, 9999,
+			"Scheduling priority", "");
 }
 
 struct unique_key {
