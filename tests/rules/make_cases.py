@@ -343,6 +343,8 @@ CASES = [
     ('assign-public-ip-bad', 'expect: assign-public-ip '
      'jobs[0].container_properties.network_configuration.assign_public_ip',
      fargate('apip', '1', 2048, ['assign_public_ip: "YES"'])),
+    ('assign-public-ip-ok', 'expect: valid',
+     fargate('apip-ok', '1', 2048, ['assign_public_ip: ENABLED'])),
     ('platform-version-bad', 'expect: platform-version '
      'jobs[0].container_properties.fargate_platform_configuration.platform_version',
      fargate('pv', '1', 2048, ['platform_version: v1'])),
@@ -350,6 +352,10 @@ CASES = [
      simple('ev', 'environment: [{name: A}]')),
     ('mount-point-no-volume', 'expect: mount-point jobs[0].container_properties.mount_points[0]',
      simple('mpn', 'mount_points: [{container_path: /data}]')),
+    ('mount-point-ok', 'expect: valid',
+     simple('mp-ok', 'volumes: [{name: v, host: {source_path: /a}}, {name: w, host: {source_path: /b}}]',
+            'mount_points: [{source_volume: v, container_path: /data, read_only: true}, '
+            '{source_volume: w, container_path: /scratch}]')),
     ('volume-name-twice', 'expect: volume-name jobs[0].container_properties.volumes[1]',
      simple('vt', 'volumes: [{name: v, host: {source_path: /a}}, {name: v, host: {source_path: /b}}]')),
     ('efs-file-system-missing', 'expect: efs-file-system jobs[0].container_properties.volumes[0]',
