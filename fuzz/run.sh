@@ -13,7 +13,8 @@ work=${4:-$(mktemp -d "${TMPDIR:-/tmp}/bg-fuzz-$target.XXXXXX")}
 mkdir -p "$work/corpus" "$work/seeds"
 case $target in
 spec | roundtrip)
-	cp "$src"/examples/* "$src"/tests/data/spec/* "$work/seeds/" ;;
+	cp "$src"/examples/* "$src"/tests/data/spec/* "$src"/tests/rules/*.yaml \
+		"$work/seeds/" ;;
 template)
 	cp "$src"/templates/*.yaml "$work/seeds/"
 	for f in "$src"/tests/data/templates/*/*.yaml; do
