@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Completes commands, template names (asked of batchgen itself, so user
 # templates from BATCHGEN_TEMPLATE_PATH are included), option names and
-# option values (--format, --platform, --assign-public-ip), and files.
+# option values (--format, --platform, --log-driver, --cpu-architecture),
+# and files.
 
 _batchgen_templates()
 {
@@ -21,7 +22,10 @@ _batchgen()
 		--job-role-arn --execution-role-arn --platform --env --tag
 		--parameter --propagate-tags --assign-public-ip --platform-version
 		--privileged --readonly-root-filesystem --user --efs-volume
-		--host-volume --mount"
+		--host-volume --mount --shared-memory-size --init-process --ulimit
+		--secret --log-driver --log-option --ephemeral-storage
+		--cpu-architecture --instance-type --repository-credentials
+		--enable-execute-command"
 	COMPREPLY=()
 
 	if [[ $COMP_CWORD -eq 1 ]]; then
@@ -36,6 +40,15 @@ _batchgen()
 		;;
 	--platform)
 		COMPREPLY=($(compgen -W "ec2 fargate" -- "$cur"))
+		return
+		;;
+	--log-driver)
+		COMPREPLY=($(compgen -W "awslogs splunk json-file fluentd gelf
+			journald syslog awsfirelens" -- "$cur"))
+		return
+		;;
+	--cpu-architecture)
+		COMPREPLY=($(compgen -W "X86_64 ARM64" -- "$cur"))
 		return
 		;;
 	--templates)

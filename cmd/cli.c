@@ -103,6 +103,21 @@ static const char options_text[] =
 	"                               EFS volume (repeatable)\n"
 	"      --host-volume NAME[=PATH] host volume (repeatable; EC2 only)\n"
 	"      --mount VOLUME:PATH[:ro] mount a volume (repeatable)\n"
+	"      --shared-memory-size MIB /dev/shm size (EC2 only)\n"
+	"      --init-process           run an init process in the container\n"
+	"      --ulimit NAME=SOFT[:HARD] ulimit, -1 for unlimited (repeatable;\n"
+	"                               EC2 only)\n"
+	"      --secret NAME=ARN        environment variable from Secrets Manager\n"
+	"                               or SSM (repeatable; needs an execution role)\n"
+	"      --log-driver DRIVER      awslogs, splunk (Fargate), json-file, ...\n"
+	"      --log-option KEY=VALUE   log driver option (repeatable)\n"
+	"      --ephemeral-storage GIB  Fargate task storage, 21 to 200\n"
+	"      --cpu-architecture X86_64|ARM64\n"
+	"                               Fargate CPU architecture\n"
+	"      --instance-type TYPE     instance type of every node (multinode)\n"
+	"      --repository-credentials ARN\n"
+	"                               secret with private registry credentials\n"
+	"      --enable-execute-command allow ECS Exec into the container\n"
 	"  -o, --output FILE            write to FILE (atomically) instead of stdout\n"
 	"  -f, --format json|hcl        output format (default: from -o's extension,\n"
 	"                               .tf is HCL; else Terraform JSON)\n"
@@ -868,6 +883,17 @@ enum opt_id {
 	OPT_EFS,
 	OPT_HOST,
 	OPT_MOUNT,
+	OPT_SHM,
+	OPT_INIT,
+	OPT_LOG_DRIVER,
+	OPT_LOG_OPTION,
+	OPT_SECRET,
+	OPT_ULIMIT,
+	OPT_EPHEMERAL,
+	OPT_CPU_ARCH,
+	OPT_INSTANCE_TYPE,
+	OPT_REPO_CREDENTIALS,
+	OPT_EXEC_COMMAND,
 	OPT_TEMPLATES,
 	OPT_FORMAT,
 	OPT_CHECK,
@@ -902,6 +928,18 @@ static const struct option template_options[] = {
 	{ "efs-volume", required_argument, NULL, OPT_EFS },
 	{ "host-volume", required_argument, NULL, OPT_HOST },
 	{ "mount", required_argument, NULL, OPT_MOUNT },
+	{ "shared-memory-size", required_argument, NULL, OPT_SHM },
+	{ "init-process", no_argument, NULL, OPT_INIT },
+	{ "log-driver", required_argument, NULL, OPT_LOG_DRIVER },
+	{ "log-option", required_argument, NULL, OPT_LOG_OPTION },
+	{ "secret", required_argument, NULL, OPT_SECRET },
+	{ "ulimit", required_argument, NULL, OPT_ULIMIT },
+	{ "ephemeral-storage", required_argument, NULL, OPT_EPHEMERAL },
+	{ "cpu-architecture", required_argument, NULL, OPT_CPU_ARCH },
+	{ "instance-type", required_argument, NULL, OPT_INSTANCE_TYPE },
+	{ "repository-credentials", required_argument, NULL,
+	  OPT_REPO_CREDENTIALS },
+	{ "enable-execute-command", no_argument, NULL, OPT_EXEC_COMMAND },
 	{ "output", required_argument, NULL, 'o' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "check", no_argument, NULL, OPT_CHECK },
@@ -915,6 +953,162 @@ static const struct option template_options[] = {
 
 /* Applies one parsed option. Returns false after a usage error (or when
  * out of memory: *nomem is then set). */
+static struct bg_linux_parameters *
+linux_parameters(struct bg_job_options *o)
+{
+	if (o->extras.linux_parameters == NULL) {
+		o->extras.linux_parameters =
+			calloc(1, sizeof(*o->extras.linux_parameters));
+	}
+	return o->extras.linux_parameters;
+}
+
+static struct bg_log_configuration *
+log_configuration(struct bg_job_options *o)
+{
+	if (o->extras.log_configuration == NULL) {
+		o->extras.log_configuration =
+			calloc(1, sizeof(*o->extras.log_configuration));
+	}
+	return o->extras.log_configuration;
+}
+
+/* --secret NAME=VALUE_FROM. */
+static bool
+parse_secret(const char *arg, struct bg_job_options *o, bool *nomem)
+{
+	const char *eq = strchr(arg, '=');
+	struct bg_container_extras *x = &o->extras;
+	struct bg_secret *grown;
+
+	if (eq == NULL || eq == arg || eq[1] == '\0') {
+		usage_error("--secret: expected NAME=ARN, got '%s'", arg);
+		return false;
+	}
+	grown = realloc(x->secrets, (x->secret_count + 1) * sizeof(*grown));
+	if (grown == NULL) {
+		*nomem = true;
+		return false;
+	}
+	x->secrets = grown;
+	grown[x->secret_count].name = strndup(arg, (size_t)(eq - arg));
+	grown[x->secret_count].value_from = strdup(eq + 1);
+	x->secret_count++;
+	if (grown[x->secret_count - 1].name == NULL ||
+	    grown[x->secret_count - 1].value_from == NULL) {
+		*nomem = true;
+		return false;
+	}
+	return true;
+}
+
+/* --ulimit NAME=SOFT[:HARD] (HARD defaults to SOFT; -1: unlimited). */
+static bool
+parse_ulimit(const char *arg, struct bg_job_options *o, bool *nomem)
+{
+	const char *eq = strchr(arg, '=');
+	struct bg_container_extras *x = &o->extras;
+	struct bg_ulimit u = { 0 };
+	struct bg_ulimit *grown;
+	char *end = NULL;
+
+	if (eq == NULL || eq == arg) {
+		usage_error("--ulimit: expected NAME=SOFT[:HARD], got '%s'",
+			    arg);
+		return false;
+	}
+	errno = 0;
+	u.soft_limit.value = strtoll(eq + 1, &end, 10);
+	u.hard_limit.value = u.soft_limit.value;
+	if (errno == 0 && end != eq + 1 && *end == ':') {
+		const char *hard = end + 1;
+		u.hard_limit.value = strtoll(hard, &end, 10);
+		if (end == hard) {
+			end = (char *)hard - 1; /* report it below */
+		}
+	}
+	if (errno != 0 || end == eq + 1 || *end != '\0') {
+		usage_error("--ulimit: expected NAME=SOFT[:HARD] with whole "
+			    "numbers (-1: unlimited), got '%s'",
+			    arg);
+		return false;
+	}
+	u.soft_limit.set = u.hard_limit.set = true;
+	grown = realloc(x->ulimits, (x->ulimit_count + 1) * sizeof(*grown));
+	u.name = strndup(arg, (size_t)(eq - arg));
+	if (grown != NULL) {
+		x->ulimits = grown;
+	}
+	if (grown == NULL || u.name == NULL) {
+		free(u.name);
+		*nomem = true;
+		return false;
+	}
+	grown[x->ulimit_count++] = u;
+	return true;
+}
+
+/* The container settings beyond the everyday ones. */
+static bool
+apply_extra_option(int c, const char *arg, struct bg_job_options *o,
+		   bool *nomem)
+{
+	struct bg_container_extras *x = &o->extras;
+	struct bg_linux_parameters *lp;
+	struct bg_log_configuration *lc;
+
+	switch (c) {
+	case OPT_SHM:
+	case OPT_INIT:
+		lp = linux_parameters(o);
+		if (lp == NULL) {
+			*nomem = true;
+			return false;
+		}
+		if (c == OPT_INIT) {
+			lp->init_process_enabled.set = true;
+			lp->init_process_enabled.value = true;
+			return true;
+		}
+		return parse_int("shared-memory-size", arg,
+				 &lp->shared_memory_size);
+	case OPT_LOG_DRIVER:
+	case OPT_LOG_OPTION:
+		lc = log_configuration(o);
+		if (lc == NULL) {
+			*nomem = true;
+			return false;
+		}
+		if (c == OPT_LOG_DRIVER) {
+			*nomem = !set_str(&lc->log_driver, arg);
+			return !*nomem;
+		}
+		return parse_kv("log-option", arg, &lc->options);
+	case OPT_SECRET:
+		return parse_secret(arg, o, nomem);
+	case OPT_ULIMIT:
+		return parse_ulimit(arg, o, nomem);
+	case OPT_EPHEMERAL:
+		return parse_int("ephemeral-storage", arg,
+				 &x->ephemeral_storage);
+	case OPT_CPU_ARCH:
+		*nomem = !set_str(&x->cpu_architecture, arg);
+		return !*nomem;
+	case OPT_INSTANCE_TYPE:
+		*nomem = !set_str(&x->instance_type, arg);
+		return !*nomem;
+	case OPT_REPO_CREDENTIALS:
+		*nomem = !set_str(&x->repository_credentials, arg);
+		return !*nomem;
+	case OPT_EXEC_COMMAND:
+		x->enable_execute_command.set = true;
+		x->enable_execute_command.value = true;
+		return true;
+	default:
+		return false;
+	}
+}
+
 static bool
 apply_option(int c, const char *arg, struct bg_job_options *o, bool *nomem)
 {
@@ -1005,8 +1199,7 @@ apply_option(int c, const char *arg, struct bg_job_options *o, bool *nomem)
 		parsed = parse_mount(arg, o);
 		break;
 	default:
-		parsed = false;
-		break;
+		return apply_extra_option(c, arg, o, nomem);
 	}
 	if (!ok) {
 		*nomem = true;

@@ -87,7 +87,16 @@ render volumes simple-container --name volumes --image app:1 --host-volume scrat
 	--user 1000:1000 --command '["sh","-c","echo ${HOME} %{x} \"quoted\" back\\slash\ttab"]' \
 	--parameter date=2024-01-01 --parameter 'odd key=${v}' --propagate-tags --timeout 60 \
 	--retry-attempts 10 --tag 'Team Name=a "quoted" value'
-render multinode-wide multinode --name wide --image mpi:1 --nodes 8 --main-node 3 --gpus 2
+render multinode-wide multinode --name wide --image mpi:1 --nodes 8 --main-node 3 --gpus 2 \
+	--instance-type p4d.24xlarge --ulimit memlock=-1 --shared-memory-size 4096
+render extras-ec2 ml-training --name extras-ec2 --image pytorch:2 --init-process \
+	--ulimit nofile=4096:65536 --secret 'TOKEN=arn:aws:ssm:us-east-1:123456789012:parameter/t' \
+	--execution-role-arn 'arn:aws:iam::123456789012:role/exec' --log-driver json-file \
+	--log-option max-size=10m --enable-execute-command \
+	--repository-credentials 'arn:aws:secretsmanager:us-east-1:123456789012:secret:reg-AbCdEf'
+render extras-fargate fargate-container --name extras-fargate --image app:1 \
+	--execution-role-arn 'arn:aws:iam::123456789012:role/exec' --ephemeral-storage 200 \
+	--cpu-architecture ARM64 --log-driver awslogs --log-option awslogs-group=/batch/app --init-process
 # Strings that must reach the plan unchanged, in both formats: quotes,
 # backslashes, newlines, tabs, control characters, template sequences,
 # braces and Unicode (see the check at the end).
