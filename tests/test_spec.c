@@ -597,6 +597,23 @@ START_TEST(user_template_defaults_take_container_extras)
 }
 END_TEST
 
+/* Node settings in a container template's defaults would be dropped
+ * when applied: resolving the set says so. */
+START_TEST(container_template_with_node_defaults_is_an_error)
+{
+	const char *tmpl = "name: odd\n"
+			   "defaults:\n"
+			   "  num_nodes: 3\n";
+
+	ck_assert_int_eq(bg_template_set_add_buffer(set, tmpl, strlen(tmpl),
+						    "odd.yaml", diags),
+			 BG_OK);
+	ck_assert_int_eq(bg_template_set_resolve(set, diags), BG_ERR_TEMPLATE);
+	assert_diag(diags, "template-option", "defaults.node_properties",
+		    "template 'odd' makes container jobs");
+}
+END_TEST
+
 START_TEST(template_type_contradiction)
 {
 	ck_assert_int_eq(load_bad("jobs:\n"
@@ -723,6 +740,7 @@ test_suite(void)
 	tcase_add_test(tc, container_extras_reach_the_model_and_merge);
 	tcase_add_test(tc, container_extras_said_twice_are_errors);
 	tcase_add_test(tc, user_template_defaults_take_container_extras);
+	tcase_add_test(tc, container_template_with_node_defaults_is_an_error);
 	tcase_add_test(tc, template_type_contradiction);
 	tcase_add_test(tc, directory_is_not_a_spec);
 	tcase_add_test(tc, user_templates_extend_builtins);

@@ -232,6 +232,18 @@ template_resolve(struct bg_template_set *set, struct template *t,
 	if (t->r_type == NULL) {
 		t->r_type = "container";
 	}
+	if (strcmp(t->r_type, "multinode") != 0 &&
+	    (t->r_defaults.num_nodes.set || t->r_defaults.main_node.set ||
+	     t->r_defaults.node_range_count > 0)) {
+		/* They would be dropped without a word when applied. */
+		bg_diags_add(diags, BG_SEV_ERROR, BG_CODE_TEMPLATE_OPTION,
+			     t->origin, 0, 0, "defaults.node_properties",
+			     "template '%s' makes container jobs; num_nodes, "
+			     "main_node and node ranges apply to multinode "
+			     "jobs only",
+			     t->name);
+		return BG_ERR_TEMPLATE;
+	}
 	t->resolved = true;
 	return BG_OK;
 }
