@@ -77,7 +77,8 @@ list_text(const char *const *list, size_t n, char *buf, size_t size)
 	return buf;
 }
 
-#define ALLOWED(list) list_text(list, ARRAY_LENGTH(list), allowed, sizeof(allowed))
+#define ALLOWED(list) \
+	list_text(list, ARRAY_LENGTH(list), allowed, sizeof(allowed))
 
 static bool
 is_empty(const char *s)
@@ -481,10 +482,17 @@ bg__check_extras(struct ctx *cx, const struct bg_container *c,
 	if (x->log_configuration != NULL) {
 		check_log(cx, x->log_configuration, base, fargate);
 	}
-	check_secrets(cx, c, base);
+	if (x->secret_count > 0) {
+		check_secrets(cx, c, base);
+	}
 	check_ulimits(cx, x, base, fargate);
-	check_runtime_platform(cx, c, base);
-	snprintf(path, sizeof(path), "%s.ephemeral_storage.size_in_gib", base);
+	if (x->operating_system_family != NULL || x->cpu_architecture != NULL) {
+		check_runtime_platform(cx, c, base);
+	}
+	if (x->ephemeral_storage.set) {
+		snprintf(path, sizeof(path), "%s.ephemeral_storage.size_in_gib",
+			 base);
+	}
 	if (bg__check_range(cx, R_EPHEMERAL_STORAGE, path,
 			    &x->ephemeral_storage, 21, 200, "ephemeral storage",
 			    "GiB") &&
@@ -500,8 +508,11 @@ bg__check_extras(struct ctx *cx, const struct bg_container *c,
 			   "runtime_platform describes Fargate tasks; an EC2 "
 			   "job runs on its compute environment's instances");
 	}
-	snprintf(path, sizeof(path),
-		 "%s.repository_credentials.credentials_parameter", base);
+	if (x->repository_credentials != NULL) {
+		snprintf(path, sizeof(path),
+			 "%s.repository_credentials.credentials_parameter",
+			 base);
+	}
 	if (x->repository_credentials != NULL &&
 	    (x->repository_credentials[0] == '\0' ||
 	     (strncmp(x->repository_credentials, "arn:", 4) == 0 &&
@@ -513,7 +524,9 @@ bg__check_extras(struct ctx *cx, const struct bg_container *c,
 			   "in the same Region; got '%.80s'",
 			   x->repository_credentials);
 	}
-	snprintf(path, sizeof(path), "%s.instance_type", base);
+	if (x->instance_type != NULL) {
+		snprintf(path, sizeof(path), "%s.instance_type", base);
+	}
 	if (x->instance_type != NULL && !in_range) {
 		bg__report(cx, R_INSTANCE_TYPE, path,
 			   "instance_type is for the node ranges of "

@@ -729,6 +729,16 @@ check_image(struct ctx *cx, const char *image, const char *path)
 	}
 }
 
+/* "BASE.LIST[I]" in buf: formatted only when a report needs it, since
+ * the checks run over every item of every job. */
+static const char *
+item_path(char *buf, size_t size, const char *base, const char *list,
+	  size_t i)
+{
+	snprintf(buf, size, "%s.%s[%zu]", base, list, i);
+	return buf;
+}
+
 static void
 check_environment(struct ctx *cx, const struct bg_container *c,
 		  const char *base)
@@ -737,9 +747,9 @@ check_environment(struct ctx *cx, const struct bg_container *c,
 
 	for (size_t i = 0; i < c->environment.count; i++) {
 		const struct bg_kv *kv = &c->environment.items[i];
-		snprintf(path, sizeof(path), "%s.environment[%zu]", base, i);
 		if (kv->key == NULL || kv->key[0] == '\0' ||
 		    kv->value == NULL) {
+			item_path(path, sizeof(path), base, "environment", i);
 			bg__report(cx, R_ENVIRONMENT, path,
 			       "Environment variable %zu must have 'name' "
 			       "and 'value' fields",
@@ -747,6 +757,7 @@ check_environment(struct ctx *cx, const struct bg_container *c,
 			continue;
 		}
 		if (strncmp(kv->key, "AWS_BATCH", 9) == 0) {
+			item_path(path, sizeof(path), base, "environment", i);
 			bg__report(cx, R_ENV_RESERVED, path,
 			       "environment variable '%s': names starting "
 			       "with AWS_BATCH are reserved for AWS Batch",
@@ -756,6 +767,8 @@ check_environment(struct ctx *cx, const struct bg_container *c,
 			if (c->environment.items[j].key != NULL &&
 			    strcmp(c->environment.items[j].key, kv->key) ==
 				    0) {
+				item_path(path, sizeof(path), base,
+					  "environment", i);
 				bg__report(cx, R_ENV_DUPLICATE, path,
 				       "environment variable '%s' is set "
 				       "twice (also environment[%zu])",
@@ -764,6 +777,7 @@ check_environment(struct ctx *cx, const struct bg_container *c,
 			}
 		}
 		if (kv->value[0] == '\0') {
+			item_path(path, sizeof(path), base, "environment", i);
 			bg__report(cx, R_ENV_EMPTY, path,
 			       "environment variable '%s' is empty: AWS Batch "
 			       "drops empty values (the variable will not "
@@ -990,13 +1004,17 @@ check_container(struct ctx *cx, const struct bg_container *c,
 {
 	char path[256];
 
-	snprintf(path, sizeof(path), "%s.image", base);
+	/* Paths are formatted where they can be needed: this runs for
+	 * every container of every job. */
 	if (c->image == NULL || c->image[0] == '\0') {
+		snprintf(path, sizeof(path), "%s.image", base);
 		bg__report(cx, R_IMAGE, path,
 		       "Container properties must include a non-empty "
 		       "'image' field");
+	} else if (strstr(c->image, "${") == NULL) {
+		snprintf(path, sizeof(path), "%s.image", base);
+		check_image(cx, c->image, path);
 	}
-	check_image(cx, c->image, path);
 	if (c->user != NULL) {
 		snprintf(path, sizeof(path), "%s.user", base);
 		check_user(cx, c->user, path);
@@ -1013,23 +1031,27 @@ check_container(struct ctx *cx, const struct bg_container *c,
 		       v);
 	}
 	check_resources(cx, c, base, fargate);
-	snprintf(path, sizeof(path), "%s.job_role_arn", base);
-	check_role(cx, c->job_role_arn, path, "Job role");
-	snprintf(path, sizeof(path), "%s.execution_role_arn", base);
-	check_role(cx, c->execution_role_arn, path, "Execution role");
+	if (c->job_role_arn != NULL) {
+		snprintf(path, sizeof(path), "%s.job_role_arn", base);
+		check_role(cx, c->job_role_arn, path, "Job role");
+	}
+	if (c->execution_role_arn != NULL || fargate) {
+		snprintf(path, sizeof(path), "%s.execution_role_arn", base);
+		check_role(cx, c->execution_role_arn, path, "Execution role");
+	}
 	if (fargate && c->execution_role_arn == NULL) {
 		bg__report(cx, R_FARGATE_EXECUTION_ROLE, path,
 		       "Fargate jobs require an execution role ARN "
 		       "(execution_role_arn)");
 	}
-	snprintf(path, sizeof(path), "%s.privileged", base);
 	if (fargate && c->privileged.set && c->privileged.value) {
+		snprintf(path, sizeof(path), "%s.privileged", base);
 		bg__report(cx, R_FARGATE_PRIVILEGED, path,
 		       "Privileged containers are not supported on Fargate");
 	}
-	snprintf(path, sizeof(path), "%s.network_configuration.assign_public_ip",
-		 base);
 	if (c->assign_public_ip != NULL) {
+		snprintf(path, sizeof(path),
+			 "%s.network_configuration.assign_public_ip", base);
 		if (!fargate) {
 			bg__report(cx, R_FARGATE_ONLY, path,
 			       "assign_public_ip is for Fargate jobs only; "
@@ -1043,9 +1065,10 @@ check_container(struct ctx *cx, const struct bg_container *c,
 			       c->assign_public_ip);
 		}
 	}
-	snprintf(path, sizeof(path),
-		 "%s.fargate_platform_configuration.platform_version", base);
 	if (c->platform_version != NULL) {
+		snprintf(path, sizeof(path),
+			 "%s.fargate_platform_configuration.platform_version",
+			 base);
 		if (!fargate) {
 			bg__report(cx, R_FARGATE_ONLY, path,
 			       "platform_version is for Fargate jobs only; "
@@ -1238,6 +1261,12 @@ check_tags(struct ctx *cx, const struct bg_kvlist *tags)
 	for (size_t i = 0; i < tags->count; i++) {
 		const char *k = tags->items[i].key;
 		const char *v = tags->items[i].value ? tags->items[i].value : "";
+		size_t klen = strlen(k), vlen = strlen(v);
+		bool aws = has_prefix_nocase(k, "aws:") ||
+			   has_prefix_nocase(v, "aws:");
+		if ((klen >= 1 && klen <= 128) && vlen <= 256 && !aws) {
+			continue; /* the usual case: no path to format */
+		}
 		snprintf(path, sizeof(path), "tags.%.200s", k);
 		if (strlen(k) < 1 || strlen(k) > 128) {
 			bg__report(cx, R_TAG_KEY, path,
@@ -1250,8 +1279,7 @@ check_tags(struct ctx *cx, const struct bg_kvlist *tags)
 			       "%zu",
 			       strlen(v));
 		}
-		if (has_prefix_nocase(k, "aws:") ||
-		    has_prefix_nocase(v, "aws:")) {
+		if (aws) {
 			bg__report(cx, R_TAG_AWS_PREFIX, path,
 			       "tag keys and values starting with 'aws:' are "
 			       "reserved for AWS");
