@@ -588,8 +588,9 @@ linux_from_raw(struct bg__conv *cv, struct bg_container_extras *x,
 	}
 }
 
-/* The settings of struct bg_container_extras; path is the container's
- * field path ending in '.' (or empty at a spec's top level). */
+/* The settings of struct bg_container_extras. dot_base is the
+ * container's field path followed by '.' ("jobs[0].",
+ * "defaults.container_properties."), or empty. */
 static void
 extras_from_raw(struct bg__conv *cv, struct bg_container_extras *x,
 		const struct raw_container *c, const char *dot_base)
