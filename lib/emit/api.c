@@ -81,74 +81,6 @@ bg__kv_sorted(const struct bg_kvlist *list)
 /* ================================================================== */
 
 static void
-add_resource(struct em *em, cJSON *list, const char *type, const char *value)
-{
-	cJSON *rr = bg__em_add(em, list, NULL, cJSON_CreateObject());
-
-	if (rr != NULL) {
-		bg__em_add(em, rr, "type", cJSON_CreateString(type));
-		bg__em_add(em, rr, "value", cJSON_CreateString(value));
-	}
-}
-
-static void
-add_volume(struct em *em, cJSON *list, const struct bg_volume *vol)
-{
-	cJSON *v = bg__em_add(em, list, NULL, cJSON_CreateObject());
-	cJSON *efs;
-
-	if (v == NULL) {
-		return;
-	}
-	if (vol->efs != NULL) {
-		const struct bg_efs *e = vol->efs;
-		efs = bg__em_add(em, v, "efsVolumeConfiguration",
-			  cJSON_CreateObject());
-		if (efs == NULL) {
-			return;
-		}
-		if (e->authorization.access_point_id != NULL ||
-		    e->authorization.iam != NULL) {
-			cJSON *auth = bg__em_add(em, efs, "authorizationConfig",
-					  cJSON_CreateObject());
-			if (auth != NULL &&
-			    e->authorization.access_point_id != NULL) {
-				bg__em_add(em, auth, "accessPointId",
-				    cJSON_CreateString(
-					    e->authorization.access_point_id));
-			}
-			if (auth != NULL && e->authorization.iam != NULL) {
-				bg__em_add(em, auth, "iam",
-				    cJSON_CreateString(e->authorization.iam));
-			}
-		}
-		bg__em_add(em, efs, "fileSystemId",
-		    cJSON_CreateString(e->file_system_id ? e->file_system_id
-							 : ""));
-		if (e->root_directory != NULL) {
-			bg__em_add(em, efs, "rootDirectory",
-			    cJSON_CreateString(e->root_directory));
-		}
-		if (e->transit_encryption != NULL) {
-			bg__em_add(em, efs, "transitEncryption",
-			    cJSON_CreateString(e->transit_encryption));
-		}
-		if (e->transit_encryption_port.set) {
-			bg__em_add(em, efs, "transitEncryptionPort",
-			    bg__em_int(e->transit_encryption_port.value));
-		}
-	}
-	if (vol->has_host) {
-		cJSON *host = bg__em_add(em, v, "host", cJSON_CreateObject());
-		if (host != NULL && vol->host_source_path != NULL) {
-			bg__em_add(em, host, "sourcePath",
-			    cJSON_CreateString(vol->host_source_path));
-		}
-	}
-	bg__em_add(em, v, "name", cJSON_CreateString(vol->name ? vol->name : ""));
-}
-
-static void
 add_strings(struct em *em, cJSON *obj, const char *key, char *const *v,
 	    size_t n)
 {
@@ -187,6 +119,62 @@ add_opt_bool(struct em *em, cJSON *obj, const char *key,
 	if (v->set) {
 		bg__em_add(em, obj, key, cJSON_CreateBool(v->value));
 	}
+}
+
+static void
+add_resource(struct em *em, cJSON *list, const char *type, const char *value)
+{
+	cJSON *rr = bg__em_add(em, list, NULL, cJSON_CreateObject());
+
+	if (rr != NULL) {
+		bg__em_add(em, rr, "type", cJSON_CreateString(type));
+		bg__em_add(em, rr, "value", cJSON_CreateString(value));
+	}
+}
+
+static void
+add_volume(struct em *em, cJSON *list, const struct bg_volume *vol)
+{
+	cJSON *v = bg__em_add(em, list, NULL, cJSON_CreateObject());
+	cJSON *efs;
+
+	if (v == NULL) {
+		return;
+	}
+	if (vol->efs != NULL) {
+		const struct bg_efs *e = vol->efs;
+		efs = bg__em_add(em, v, "efsVolumeConfiguration",
+			  cJSON_CreateObject());
+		if (efs == NULL) {
+			return;
+		}
+		if (e->authorization.access_point_id != NULL ||
+		    e->authorization.iam != NULL) {
+			cJSON *auth = bg__em_add(em, efs, "authorizationConfig",
+					  cJSON_CreateObject());
+			if (auth != NULL) {
+				add_string(em, auth, "accessPointId",
+					   e->authorization.access_point_id);
+				add_string(em, auth, "iam",
+					   e->authorization.iam);
+			}
+		}
+		bg__em_add(em, efs, "fileSystemId",
+		    cJSON_CreateString(e->file_system_id ? e->file_system_id
+							 : ""));
+		add_string(em, efs, "rootDirectory", e->root_directory);
+		add_string(em, efs, "transitEncryption", e->transit_encryption);
+		add_opt_int(em, efs, "transitEncryptionPort",
+			    &e->transit_encryption_port);
+	}
+	if (vol->has_host) {
+		cJSON *host = bg__em_add(em, v, "host", cJSON_CreateObject());
+		if (host != NULL) {
+			add_string(em, host, "sourcePath",
+				   vol->host_source_path);
+		}
+	}
+	bg__em_add(em, v, "name", cJSON_CreateString(vol->name ? vol->name : ""));
 }
 
 static int
@@ -379,10 +367,7 @@ bg__api_container(struct em *em, const struct bg_container *c, bool fargate)
 			add_opt_int(em, es, "sizeInGiB", &x->ephemeral_storage);
 		}
 	}
-	if (c->execution_role_arn != NULL) {
-		bg__em_add(em, o, "executionRoleArn",
-		    cJSON_CreateString(c->execution_role_arn));
-	}
+	add_string(em, o, "executionRoleArn", c->execution_role_arn);
 	if (fargate && c->platform_version != NULL) {
 		cJSON *fpc = bg__em_add(em, o, "fargatePlatformConfiguration",
 				 cJSON_CreateObject());
@@ -393,9 +378,7 @@ bg__api_container(struct em *em, const struct bg_container *c, bool fargate)
 	}
 	bg__em_add(em, o, "image", cJSON_CreateString(c->image ? c->image : ""));
 	add_string(em, o, "instanceType", x->instance_type);
-	if (c->job_role_arn != NULL) {
-		bg__em_add(em, o, "jobRoleArn", cJSON_CreateString(c->job_role_arn));
-	}
+	add_string(em, o, "jobRoleArn", c->job_role_arn);
 	if (x->linux_parameters != NULL) {
 		add_linux_parameters(em, o, x->linux_parameters);
 	}
@@ -430,13 +413,9 @@ bg__api_container(struct em *em, const struct bg_container *c, bool fargate)
 			    cJSON_CreateString(c->assign_public_ip));
 		}
 	}
-	if (c->privileged.set) {
-		bg__em_add(em, o, "privileged", cJSON_CreateBool(c->privileged.value));
-	}
-	if (c->readonly_root_filesystem.set) {
-		bg__em_add(em, o, "readonlyRootFilesystem",
-		    cJSON_CreateBool(c->readonly_root_filesystem.value));
-	}
+	add_opt_bool(em, o, "privileged", &c->privileged);
+	add_opt_bool(em, o, "readonlyRootFilesystem",
+		     &c->readonly_root_filesystem);
 	if (x->repository_credentials != NULL) {
 		cJSON *rc = bg__em_add(em, o, "repositoryCredentials",
 				       cJSON_CreateObject());
@@ -478,9 +457,7 @@ bg__api_container(struct em *em, const struct bg_container *c, bool fargate)
 	}
 	add_secrets(em, o, "secrets", x->secrets, x->secret_count);
 	add_ulimits(em, o, x->ulimits, x->ulimit_count);
-	if (c->user != NULL) {
-		bg__em_add(em, o, "user", cJSON_CreateString(c->user));
-	}
+	add_string(em, o, "user", c->user);
 	if (c->volume_count > 0) {
 		cJSON *vols = bg__em_add(em, o, "volumes", cJSON_CreateArray());
 		for (size_t i = 0; vols != NULL && i < c->volume_count; i++) {
@@ -538,10 +515,7 @@ bg__api_retry(struct em *em, const struct bg_jobdef *def)
 		em->failed = true;
 		return NULL;
 	}
-	if (def->retry_attempts.set) {
-		bg__em_add(em, rs, "attempts",
-			   bg__em_int(def->retry_attempts.value));
-	}
+	add_opt_int(em, rs, "attempts", &def->retry_attempts);
 	if (def->evaluate_on_exit_count == 0) {
 		return rs;
 	}
@@ -563,18 +537,9 @@ bg__api_retry(struct em *em, const struct bg_jobdef *def)
 			action[k + 1] = '\0';
 		}
 		bg__em_add(em, o, "action", cJSON_CreateString(action));
-		if (e->on_exit_code != NULL) {
-			bg__em_add(em, o, "on_exit_code",
-				   cJSON_CreateString(e->on_exit_code));
-		}
-		if (e->on_reason != NULL) {
-			bg__em_add(em, o, "on_reason",
-				   cJSON_CreateString(e->on_reason));
-		}
-		if (e->on_status_reason != NULL) {
-			bg__em_add(em, o, "on_status_reason",
-				   cJSON_CreateString(e->on_status_reason));
-		}
+		add_string(em, o, "on_exit_code", e->on_exit_code);
+		add_string(em, o, "on_reason", e->on_reason);
+		add_string(em, o, "on_status_reason", e->on_status_reason);
 	}
 	return rs;
 }
