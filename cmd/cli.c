@@ -1048,72 +1048,13 @@ parse_ulimit(const char *arg, struct bg_job_options *o, bool *nomem)
 	return true;
 }
 
-/* The container settings beyond the everyday ones. */
-static bool
-apply_extra_option(int c, const char *arg, struct bg_job_options *o,
-		   bool *nomem)
-{
-	struct bg_container_extras *x = &o->extras;
-	struct bg_linux_parameters *lp;
-	struct bg_log_configuration *lc;
-
-	switch (c) {
-	case OPT_SHM:
-	case OPT_INIT:
-		lp = linux_parameters(o);
-		if (lp == NULL) {
-			*nomem = true;
-			return false;
-		}
-		if (c == OPT_INIT) {
-			lp->init_process_enabled.set = true;
-			lp->init_process_enabled.value = true;
-			return true;
-		}
-		return parse_int("shared-memory-size", arg,
-				 &lp->shared_memory_size);
-	case OPT_LOG_DRIVER:
-	case OPT_LOG_OPTION:
-		lc = log_configuration(o);
-		if (lc == NULL) {
-			*nomem = true;
-			return false;
-		}
-		if (c == OPT_LOG_DRIVER) {
-			*nomem = !set_str(&lc->log_driver, arg);
-			return !*nomem;
-		}
-		return parse_kv("log-option", arg, &lc->options);
-	case OPT_SECRET:
-		return parse_secret(arg, o, nomem);
-	case OPT_ULIMIT:
-		return parse_ulimit(arg, o, nomem);
-	case OPT_EPHEMERAL:
-		return parse_int("ephemeral-storage", arg,
-				 &x->ephemeral_storage);
-	case OPT_CPU_ARCH:
-		*nomem = !set_str(&x->cpu_architecture, arg);
-		return !*nomem;
-	case OPT_INSTANCE_TYPE:
-		*nomem = !set_str(&x->instance_type, arg);
-		return !*nomem;
-	case OPT_REPO_CREDENTIALS:
-		*nomem = !set_str(&x->repository_credentials, arg);
-		return !*nomem;
-	case OPT_EXEC_COMMAND:
-		x->enable_execute_command.set = true;
-		x->enable_execute_command.value = true;
-		return true;
-	default:
-		return false;
-	}
-}
-
 static bool
 apply_option(int c, const char *arg, struct bg_job_options *o, bool *nomem)
 {
 	bool ok = true;
 	bool parsed = true;
+	struct bg_linux_parameters *lp = NULL;
+	struct bg_log_configuration *lc = NULL;
 
 	switch (c) {
 	case OPT_NAME:
@@ -1198,8 +1139,52 @@ apply_option(int c, const char *arg, struct bg_job_options *o, bool *nomem)
 	case OPT_MOUNT:
 		parsed = parse_mount(arg, o);
 		break;
+	case OPT_SHM:
+		ok = (lp = linux_parameters(o)) != NULL;
+		parsed = ok && parse_int("shared-memory-size", arg,
+					 &lp->shared_memory_size);
+		break;
+	case OPT_INIT:
+		ok = (lp = linux_parameters(o)) != NULL;
+		if (ok) {
+			lp->init_process_enabled.set = true;
+			lp->init_process_enabled.value = true;
+		}
+		break;
+	case OPT_LOG_DRIVER:
+		ok = (lc = log_configuration(o)) != NULL &&
+		     set_str(&lc->log_driver, arg);
+		break;
+	case OPT_LOG_OPTION:
+		ok = (lc = log_configuration(o)) != NULL;
+		parsed = ok && parse_kv("log-option", arg, &lc->options);
+		break;
+	case OPT_SECRET:
+		parsed = parse_secret(arg, o, nomem);
+		break;
+	case OPT_ULIMIT:
+		parsed = parse_ulimit(arg, o, nomem);
+		break;
+	case OPT_EPHEMERAL:
+		parsed = parse_int("ephemeral-storage", arg,
+				   &o->extras.ephemeral_storage);
+		break;
+	case OPT_CPU_ARCH:
+		ok = set_str(&o->extras.cpu_architecture, arg);
+		break;
+	case OPT_INSTANCE_TYPE:
+		ok = set_str(&o->extras.instance_type, arg);
+		break;
+	case OPT_REPO_CREDENTIALS:
+		ok = set_str(&o->extras.repository_credentials, arg);
+		break;
+	case OPT_EXEC_COMMAND:
+		o->extras.enable_execute_command.set = true;
+		o->extras.enable_execute_command.value = true;
+		break;
 	default:
-		return apply_extra_option(c, arg, o, nomem);
+		parsed = false;
+		break;
 	}
 	if (!ok) {
 		*nomem = true;
