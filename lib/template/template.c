@@ -167,6 +167,13 @@ set_find(const struct bg_template_set *set, const char *name)
 
 /* Resolves the extends chain of t: defaults root-first, type and
  * platform from the nearest template that sets them. */
+/* Options that only a multinode job can use. */
+static bool
+has_node_settings(const struct bg_job_options *o)
+{
+	return o->num_nodes.set || o->main_node.set || o->node_range_count > 0;
+}
+
 static enum bg_status
 template_resolve(struct bg_template_set *set, struct template *t,
 		 struct bg_diags *diags)
@@ -233,8 +240,7 @@ template_resolve(struct bg_template_set *set, struct template *t,
 		t->r_type = "container";
 	}
 	if (strcmp(t->r_type, "multinode") != 0 &&
-	    (t->r_defaults.num_nodes.set || t->r_defaults.main_node.set ||
-	     t->r_defaults.node_range_count > 0)) {
+	    has_node_settings(&t->r_defaults)) {
 		/* They would be dropped without a word when applied. */
 		bg_diags_add(diags, BG_SEV_ERROR, BG_CODE_TEMPLATE_OPTION,
 			     t->origin, 0, 0, "defaults.node_properties",
@@ -885,8 +891,7 @@ bg_template_apply(const struct bg_template_set *set, const char *name,
 		}
 	} else if (user->type != NULL &&
 		   strcmp(user->type, "multinode") != 0 &&
-		   (user->node_range_count > 0 || user->num_nodes.set ||
-		    user->main_node.set)) {
+		   has_node_settings(user)) {
 		/* Without a template the type is the user's: node settings
 		 * on a container job would be dropped without a word. */
 		bg_diags_add(diags, BG_SEV_ERROR, "type-properties", NULL, 0,
