@@ -10,10 +10,15 @@
  * emitter writes "$${" and "%%{" instead, so Terraform passes them
  * through literally (e.g. ${AWS_BATCH_JOB_ID} in a command). The one
  * exception is a Terraform reference written on purpose: a "${...}"
- * whose content starts with a lowercase identifier followed by "."
- * (var.x, local.x, aws_iam_role.job.arn, data.x.y, module.m.out). Those
- * are kept as they are. Environment-style names (${AWS_BATCH_JOB_ID},
- * ${HOME}) never contain a '.', so they are always escaped.
+ * that starts with one of Terraform's roots and a '.' (var.x, local.x,
+ * module.m.out, data.aws_x.y.z, path.module, terraform.workspace,
+ * each.key, count.index, self.x), or with a resource address, a type
+ * that names its provider ("aws_iam_role": a word, '_', more) followed
+ * by ".NAME." and an attribute (aws_iam_role.job.arn). Those are kept
+ * as they are. Everything else reaches AWS literally: environment-style
+ * names (${AWS_BATCH_JOB_ID}, ${HOME}) and the dotted placeholders of
+ * Java, Spring and Log4j (${user.home}, ${java.io.tmpdir}), which
+ * Terraform would read as references to undeclared resources.
  */
 #include "config.h"
 
@@ -21,6 +26,66 @@
 #include <string.h>
 
 #include "batchgen-int.h"
+
+/* The roots of Terraform's references, each followed by a '.'. */
+static const char *const tf_roots[] = {
+	"var", "local", "module", "data", "path",
+	"terraform", "each", "count", "self",
+};
+
+static bool
+is_lower_word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+	       c == '-';
+}
+
+/* Length of the lowercase identifier at p (0 when there is none). */
+static size_t
+lower_ident_len(const char *p)
+{
+	size_t n = 0;
+
+	if (!(*p >= 'a' && *p <= 'z')) {
+		return 0;
+	}
+	while (is_lower_word_char(p[n])) {
+		n++;
+	}
+	return n;
+}
+
+/* Whether the text at p starts a Terraform reference: a root and '.',
+ * or TYPE.NAME. where TYPE is provider_rest (aws_iam_role). */
+static bool
+starts_reference(const char *p)
+{
+	size_t n = lower_ident_len(p);
+	size_t name;
+
+	if (n == 0 || p[n] != '.') {
+		return false;
+	}
+	for (size_t i = 0; i < ARRAY_LENGTH(tf_roots); i++) {
+		if (strlen(tf_roots[i]) == n && memcmp(p, tf_roots[i], n) == 0) {
+			return true;
+		}
+	}
+	/* A resource type names its provider: "aws_" and more. */
+	if (memchr(p, '_', n) == NULL || p[0] == '_' || p[n - 1] == '_') {
+		return false;
+	}
+	p += n + 1;
+	name = (*p == '_' || (*p >= 'a' && *p <= 'z') ||
+		(*p >= 'A' && *p <= 'Z'))
+		       ? 1
+		       : 0;
+	while (name > 0 && (is_lower_word_char(p[name]) ||
+			    (p[name] >= 'A' && p[name] <= 'Z'))) {
+		name++;
+	}
+	return name > 0 && (p[name] == '.' || p[name] == '[');
+}
 
 size_t
 bg__tf_reference_len(const char *s)
@@ -35,14 +100,7 @@ bg__tf_reference_len(const char *s)
 	while (*p == ' ') {
 		p++;
 	}
-	if (!(*p >= 'a' && *p <= 'z')) {
-		return 0;
-	}
-	while ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-	       *p == '_' || *p == '-') {
-		p++;
-	}
-	if (*p != '.') {
+	if (!starts_reference(p)) {
 		return 0;
 	}
 	for (; *p != '\0'; p++) {

@@ -105,11 +105,31 @@ one_line(const cJSON *v)
 
 static void put_value(struct bg__buf *b, const cJSON *v, unsigned depth);
 
-/* Object keys are bare identifiers, else (and in maps) quoted. */
+/* Words HCL reads as keywords where an object key would stand: a bare
+ * "for" starts a for-expression, "true", "false" and "null" are
+ * values, and the template keywords are reserved. */
+static bool
+is_hcl_keyword(const char *key)
+{
+	static const char *const words[] = {
+		"for", "in", "if", "else", "endif", "endfor",
+		"true", "false", "null",
+	};
+
+	for (size_t i = 0; i < ARRAY_LENGTH(words); i++) {
+		if (strcmp(key, words[i]) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Object keys are bare identifiers, else (in maps, and for keywords)
+ * quoted. */
 static bool
 needs_quotes(const char *key, bool quote_keys)
 {
-	return quote_keys || !bg__is_tf_identifier(key);
+	return quote_keys || !bg__is_tf_identifier(key) || is_hcl_keyword(key);
 }
 
 /* The width of a key as written, for aligning "=". */

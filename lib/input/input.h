@@ -44,6 +44,9 @@ struct bg__ydoc {
 enum bg_status bg__ydoc_load(struct bg__ydoc *d, const char *buf, size_t len,
 			     const char *file, struct bg_diags *diags);
 void bg__ydoc_finish(struct bg__ydoc *d);
+/* The 1-based line and column (in characters) of byte offset off. */
+void bg__offset_position(const char *buf, size_t off, unsigned *line,
+			 unsigned *col);
 struct bg__ynode *bg__ydoc_root(struct bg__ydoc *d);
 /* Item i of a sequence; key and value of pair i of a mapping. */
 struct bg__ynode *bg__ynode_item(struct bg__ydoc *d, const struct bg__ynode *n,

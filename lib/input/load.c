@@ -19,21 +19,6 @@
 
 #include "input.h"
 
-static void
-offset_to_position(const char *buf, size_t off, unsigned *line, unsigned *col)
-{
-	*line = 1;
-	*col = 1;
-	for (size_t i = 0; i < off; i++) {
-		if (buf[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else {
-			(*col)++;
-		}
-	}
-}
-
 static unsigned
 hex4(const char *p)
 {
@@ -48,28 +33,60 @@ hex4(const char *p)
 	return v;
 }
 
-/*
- * Copies valid JSON into out (len + 1 bytes) so that libyaml reads it
- * the same: raw tabs (always whitespace in valid JSON) become spaces,
- * and a UTF-16 surrogate pair escape (\ud83d\ude80), which YAML does
- * not allow, becomes the YAML escape \U0001f680 (two bytes shorter: on
- * that line, later columns shift by two).
- */
-static char *
-json_for_yaml(const char *buf, size_t len, char *out)
+/* The length of the raw character at p that libyaml would not read
+ * as it stands inside a double-quoted string, or 0: U+007F and the C1
+ * controls U+0080-U+009F (libyaml refuses them, and folds U+0085, a
+ * YAML line break, into a space), and U+2028/U+2029 (line breaks to
+ * YAML). All of them are legal raw in a JSON string (RFC 8259). */
+static size_t
+yaml_unsafe_len(const unsigned char *p, size_t left)
 {
-	size_t o = 0;
+	if (p[0] == 0x7f) {
+		return 1;
+	}
+	if (left >= 2 && p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+		return 2;
+	}
+	if (left >= 3 && p[0] == 0xe2 && p[1] == 0x80 &&
+	    (p[2] == 0xa8 || p[2] == 0xa9)) {
+		return 3;
+	}
+	return 0;
+}
+
+/*
+ * Copies valid JSON into out so that libyaml reads it the same: raw
+ * tabs (always whitespace in valid JSON) become spaces; a UTF-16
+ * surrogate pair escape (\ud83d\ude80), which YAML does not allow,
+ * becomes the YAML escape \U0001f680 (two characters shorter); and
+ * the raw characters of yaml_unsafe_len become \u escapes (up to five
+ * characters longer). On such a line, later columns shift by as much.
+ */
+static void
+json_for_yaml(const char *buf, size_t len, struct bg__buf *out)
+{
 	bool in_string = false;
 
 	for (size_t i = 0; i < len; i++) {
 		char c = buf[i];
+		size_t unsafe;
 		if (!in_string) {
-			out[o++] = c == '\t' ? ' ' : c;
+			bg__buf_putc(out, c == '\t' ? ' ' : c);
 			in_string = c == '"';
 			continue;
 		}
+		unsafe = yaml_unsafe_len((const unsigned char *)buf + i,
+					 len - i);
 		if (c == '"') {
 			in_string = false;
+		} else if (unsafe > 0) {
+			unsigned cp = unsafe == 1   ? 0x7f
+				      : unsafe == 2 ? (unsigned char)buf[i + 1]
+				      : 0x2000u + ((unsigned char)buf[i + 2] &
+						   0x3fu);
+			bg__buf_printf(out, "\\u%04x", cp);
+			i += unsafe - 1;
+			continue;
 		} else if (c == '\\' && i + 11 < len && buf[i + 1] == 'u' &&
 			   buf[i + 6] == '\\' && buf[i + 7] == 'u') {
 			unsigned hi = hex4(buf + i + 2);
@@ -78,20 +95,17 @@ json_for_yaml(const char *buf, size_t len, char *out)
 			    lo <= 0xdfff) {
 				unsigned cp = 0x10000 + ((hi - 0xd800) << 10) +
 					      (lo - 0xdc00);
-				o += (size_t)snprintf(out + o, 11, "\\U%08x",
-						      cp);
+				bg__buf_printf(out, "\\U%08x", cp);
 				i += 11;
 				continue;
 			}
 		}
 		if (c == '\\' && i + 1 < len) {
-			out[o++] = c;
+			bg__buf_putc(out, c);
 			c = buf[++i];
 		}
-		out[o++] = c;
+		bg__buf_putc(out, c);
 	}
-	out[o] = '\0';
-	return out;
 }
 
 /*
@@ -99,7 +113,7 @@ json_for_yaml(const char *buf, size_t len, char *out)
  * does not) and returns a copy that libyaml reads the same way: JSON is
  * YAML except that YAML does not allow tabs as indentation, and in valid
  * JSON every raw tab is whitespace (tabs inside strings must be escaped),
- * so tabs become spaces. Lines and columns are unchanged.
+ * so tabs become spaces (see json_for_yaml).
  */
 static char *
 json_precheck(const char *buf, size_t len, const char *file,
@@ -107,13 +121,13 @@ json_precheck(const char *buf, size_t len, const char *file,
 {
 	const char *end = NULL;
 	cJSON *doc;
-	char *copy;
+	struct bg__buf copy = { 0 };
 	const char *nul;
 
 	nul = memchr(buf, '\0', len);
 	if (nul != NULL) {
 		unsigned line, col;
-		offset_to_position(buf, (size_t)(nul - buf), &line, &col);
+		bg__offset_position(buf, (size_t)(nul - buf), &line, &col);
 		bg_diags_add(diags, BG_SEV_ERROR, "json-syntax", file, line, col,
 			     NULL, "NUL byte in JSON input");
 		*st = BG_ERR_PARSE;
@@ -125,7 +139,7 @@ json_precheck(const char *buf, size_t len, const char *file,
 		size_t off = end != NULL && end >= buf && end <= buf + len
 				     ? (size_t)(end - buf)
 				     : 0;
-		offset_to_position(buf, off, &line, &col);
+		bg__offset_position(buf, off, &line, &col);
 		bg_diags_add(diags, BG_SEV_ERROR, "json-syntax", file, line, col,
 			     NULL, "invalid JSON");
 		*st = BG_ERR_PARSE;
@@ -139,18 +153,20 @@ json_precheck(const char *buf, size_t len, const char *file,
 	}
 	if (end < buf + len) {
 		unsigned line, col;
-		offset_to_position(buf, (size_t)(end - buf), &line, &col);
+		bg__offset_position(buf, (size_t)(end - buf), &line, &col);
 		bg_diags_add(diags, BG_SEV_ERROR, "json-syntax", file, line, col,
 			     NULL, "unexpected text after the JSON value");
 		*st = BG_ERR_PARSE;
 		return NULL;
 	}
-	copy = malloc(len + 1);
-	if (copy == NULL) {
+	bg__buf_puts(&copy, "");
+	json_for_yaml(buf, len, &copy);
+	if (copy.failed) {
+		bg__buf_finish(&copy);
 		*st = BG_ERR_NOMEM;
 		return NULL;
 	}
-	return json_for_yaml(buf, len, copy);
+	return bg__buf_take(&copy, NULL);
 }
 
 struct log_ctx {

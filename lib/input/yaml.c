@@ -47,6 +47,8 @@ struct anchor {
 
 struct builder {
 	struct bg__ydoc *d;
+	struct bg_diags *diags;
+	bool refused; /* a located error was reported; the load fails */
 	struct open_coll *stack;
 	size_t depth;
 	size_t stack_cap;
@@ -167,6 +169,16 @@ scalar(struct builder *b, const yaml_event_t *e)
 	if (b->nomem) {
 		return;
 	}
+	/* An escaped NUL ("\0" in YAML, "\u0000" in JSON) would cut the
+	 * string short everywhere it is used as C text: refuse it. */
+	if (memchr(e->data.scalar.value, '\0', len) != NULL) {
+		bg_diags_add(b->diags, BG_SEV_ERROR, "string-nul", d->file,
+			     d->nodes[node].line, d->nodes[node].column, NULL,
+			     "a NUL character (\\0 or \\u0000) in a string "
+			     "is not allowed: AWS and Terraform would cut the "
+			     "text there");
+		b->refused = true;
+	}
 	memcpy(d->strings + d->str_len, e->data.scalar.value, len);
 	d->strings[d->str_len + len] = '\0';
 	d->nodes[node].first = (uint32_t)d->str_len;
@@ -255,7 +267,7 @@ bg__ydoc_load(struct bg__ydoc *d, const char *buf, size_t len,
 	      const char *file, struct bg_diags *diags)
 {
 	yaml_parser_t parser;
-	struct builder b = { .d = d };
+	struct builder b = { .d = d, .diags = diags };
 	enum bg_status st = BG_OK;
 	bool done = false;
 	int docs = 0;
@@ -270,6 +282,7 @@ bg__ydoc_load(struct bg__ydoc *d, const char *buf, size_t len,
 	while (!done && st == BG_OK && !b.nomem) {
 		yaml_event_t e;
 		uint32_t node;
+		unsigned line, column;
 
 		if (!yaml_parser_parse(&parser, &e)) {
 			if (parser.error == YAML_MEMORY_ERROR) {
@@ -277,10 +290,17 @@ bg__ydoc_load(struct bg__ydoc *d, const char *buf, size_t len,
 				break;
 			}
 			st = BG_ERR_PARSE;
+			if (parser.error == YAML_READER_ERROR) {
+				/* The reader gives an offset, not a mark. */
+				bg__offset_position(buf, parser.problem_offset,
+						    &line, &column);
+			} else {
+				line = (unsigned)parser.problem_mark.line + 1;
+				column = (unsigned)parser.problem_mark.column +
+					 1;
+			}
 			bg_diags_add(diags, BG_SEV_ERROR, "yaml-syntax", file,
-				     (unsigned)parser.problem_mark.line + 1,
-				     (unsigned)parser.problem_mark.column + 1,
-				     NULL, "%s%s%s",
+				     line, column, NULL, "%s%s%s",
 				     parser.problem ? parser.problem
 						    : "syntax error",
 				     parser.context ? " " : "",
@@ -353,6 +373,8 @@ bg__ydoc_load(struct bg__ydoc *d, const char *buf, size_t len,
 	builder_finish(&b);
 	if (b.nomem) {
 		st = BG_ERR_NOMEM;
+	} else if (st == BG_OK && b.refused) {
+		st = BG_ERR_PARSE;
 	}
 	if (st != BG_OK) {
 		bg__ydoc_finish(d);
@@ -378,6 +400,22 @@ bg__ydoc_finish(struct bg__ydoc *d)
 	d->str_len = d->str_cap = 0;
 	d->loaded = false;
 	d->has_root = false;
+}
+
+void
+bg__offset_position(const char *buf, size_t off, unsigned *line,
+		    unsigned *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < off; i++) {
+		if (buf[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)buf[i] & 0xc0) != 0x80) {
+			(*col)++; /* a character, not a continuation byte */
+		}
+	}
 }
 
 /* ================================================================== */

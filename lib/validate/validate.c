@@ -206,7 +206,8 @@ static const struct bg_rule_info rules[R__COUNT] = {
 		"fargate-efs-version",
 		"container_properties.fargate_platform_configuration",
 		BG_SEV_ERROR,
-		"EFS on Fargate needs platform version 1.4.0 or later" },
+		"EFS on Fargate needs platform version 1.4.0 or later "
+		"(LATEST is)" },
 	[R_FARGATE_QUOTA] = { "fargate-quota", "container_properties.vcpus",
 			      BG_SEV_WARNING,
 			      "more than 6 Fargate vCPUs may exceed the "
@@ -851,14 +852,18 @@ check_efs(struct ctx *cx, const struct bg_container *c,
 			65535, "transit_encryption_port", "");
 }
 
-/* A version string at least 1.4.0 ("LATEST" is not: it was refused
- * for EFS). */
+/* Whether a Fargate platform version can mount EFS: 1.4.0 or later.
+ * LATEST (given, or by default when absent) has been Linux platform
+ * 1.4.0 since March 2021, so only an explicit older version cannot. */
 static bool
-version_at_least_1_4(const char *v)
+version_mounts_efs(const char *v)
 {
 	int major = 0, minor = 0;
 
-	return v != NULL && sscanf(v, "%d.%d", &major, &minor) == 2 &&
+	if (v == NULL || strcmp(v, "LATEST") == 0) {
+		return true;
+	}
+	return sscanf(v, "%d.%d", &major, &minor) == 2 &&
 	       (major > 1 || (major == 1 && minor >= 4));
 }
 
@@ -938,14 +943,12 @@ check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
 		if (vol->efs != NULL) {
 			check_efs(cx, c, vol->efs, path);
 			if (fargate &&
-			    !version_at_least_1_4(c->platform_version)) {
+			    !version_mounts_efs(c->platform_version)) {
 				bg__report(cx, R_FARGATE_EFS_VERSION, path,
 				       "EFS volumes on Fargate need "
-				       "platform_version 1.4.0 or later, given "
-				       "explicitly; got %s",
-				       c->platform_version != NULL
-					       ? c->platform_version
-					       : "none (LATEST)");
+				       "platform_version 1.4.0 or later (or "
+				       "LATEST); got %s",
+				       c->platform_version);
 			}
 		}
 		if (fargate && vol->has_host) {

@@ -90,8 +90,18 @@ CASES = [
                 'execution_role_arn: "%s"}}]}' % EXEC], None)),
     ('fargate-only-on-ec2', 'expect: fargate-only jobs[0].container_properties.network_configuration.assign_public_ip',
      simple('fo', 'assign_public_ip: ENABLED')),
-    ('fargate-efs-latest', 'expect: fargate-efs-version jobs[0].container_properties.volumes[0]',
-     fargate('fefs', '1', 2048, ['volumes: [{name: d, efs_volume_configuration: {file_system_id: fs-1}}]'])),
+    # LATEST has meant Linux platform 1.4.0 since March 2021: only an
+    # explicit older version is refused.
+    ('fargate-efs-130', 'expect: fargate-efs-version jobs[0].container_properties.volumes[0]',
+     fargate('fefs', '1', 2048, ['platform_version: "1.3.0"',
+                                  'volumes: [{name: d, efs_volume_configuration: {file_system_id: fs-1}}]'])),
+    ('fargate-efs-latest-ok', 'expect: valid',
+     fargate('fefs-latest', '1', 2048, ['volumes: [{name: d, efs_volume_configuration: {file_system_id: fs-1}}]'])),
+    ('fargate-efs-no-version-ok', 'expect: valid',
+     job('fefs-none', ['type: container', 'platform_capabilities: [FARGATE]',
+                       'container_properties: {image: "app:1", vcpus: 1, memory: 2048, '
+                       'execution_role_arn: "%s", volumes: [{name: d, efs_volume_configuration: '
+                       '{file_system_id: fs-1}}]}' % EXEC], None)),
     ('fargate-efs-140-ok', 'expect: valid',
      fargate('fefs-ok', '1', 2048, ['platform_version: "1.4.0"',
                                      'volumes: [{name: d, efs_volume_configuration: {file_system_id: fs-1}}]'])),

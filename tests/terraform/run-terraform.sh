@@ -103,12 +103,18 @@ render extras-fargate fargate-container --name extras-fargate --image app:1 \
 python3 - "$work/strings.json" <<'PY'
 import json, sys
 tricky = ['quote " backslash \\ end', 'line\nbreak\ttab\r', 'ctl \x01\x1f',
-          '${AWS_BATCH_JOB_ID} %{ if x } $${lit} %%{lit} }{ ${', 'unicode \u00e9 \u2713 \U0001f680']
+          '${AWS_BATCH_JOB_ID} %{ if x } $${lit} %%{lit} }{ ${', 'unicode \u00e9 \u2713 \U0001f680',
+          # Java, Spring and Log4j placeholders are not Terraform references.
+          '-Dlog.dir=${user.home}/logs ${java.io.tmpdir} ${spring.profiles.active} ${a_b.c}',
+          'c1 \x7f \x85 \x9f \u2028']
 json.dump({"jobs": [{"name": "tricky-strings", "template": "simple-container",
                      "image": "app:1", "command": tricky,
                      "environment": {"V%d" % i: t for i, t in enumerate(tricky)},
                      "tags": {"T%d" % i: t for i, t in enumerate(tricky)},
-                     "parameters": {"p%d" % i: t for i, t in enumerate(tricky)}}],
+                     "parameters": {"p%d" % i: t for i, t in enumerate(tricky)},
+                     # HCL keywords as map keys must be quoted.
+                     "log_configuration": {"log_driver": "json-file", "options": {
+                         k: k for k in ["for", "in", "if", "null", "true", "false", "endfor"]}}}],
            "_tricky": tricky}, open(sys.argv[1], "w"))
 PY
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); t=d.pop("_tricky"); json.dump(d, open(sys.argv[1], "w")); json.dump(t, open(sys.argv[1] + ".expect", "w"))' "$work/strings.json"

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+# Defects found by real job definitions and by attack: each case runs
+# batchgen on an input that once went wrong and checks exactly what
+# must happen now (exit status, the diagnostic, the output). Prints TAP.
+#   test_defects.py BATCHGEN
+import json
+import re
+import os
+import subprocess
+import sys
+import tempfile
+
+BIN = os.path.realpath(sys.argv[1])
+WORK = tempfile.mkdtemp(prefix='bg-defects.')
+os.chdir(WORK)
+os.environ.pop('BATCHGEN_TEMPLATE_PATH', None)
+EXEC = 'arn:aws:iam::123456789012:role/exec'
+JOB = 'jobs:\n  - name: j\n    template: simple-container\n    image: "app:1"\n'
+
+results = []
+
+
+def write(name, data):
+    with open(name, 'wb' if isinstance(data, bytes) else 'w') as f:
+        f.write(data)
+    return name
+
+
+def run(*args, stdin=None, timeout=60):
+    p = subprocess.run([BIN] + list(args), input=stdin, capture_output=True,
+                       timeout=timeout)
+    return p.returncode, p.stdout.decode('utf-8', 'replace'), p.stderr.decode('utf-8', 'replace')
+
+
+def case(name):
+    def wrap(fn):
+        try:
+            problem = fn()
+        except Exception as e:  # a crash of the test is a failure
+            problem = 'exception: %r' % (e,)
+        results.append((name, problem))
+        return fn
+    return wrap
+
+
+def expect(rc, err, want_rc, *needles, absent=()):
+    """None when the exit status is want_rc and stderr holds every needle."""
+    problems = []
+    if rc != want_rc:
+        problems.append('exit %d, expected %d' % (rc, want_rc))
+    for n in needles:
+        if n not in err:
+            problems.append('stderr lacks %r' % n)
+    for n in absent:
+        if n in err:
+            problems.append('stderr has %r' % n)
+    if problems:
+        return '; '.join(problems) + ' | stderr: ' + err.strip()[:400]
+    return None
+
+
+# ---- 1, 2: output terraform rejects (the terraform test plans them) --
+
+@case('1: dotted placeholders are escaped, references kept')
+def _():
+    spec = write('java.yaml', JOB + '    command: [java, "-Dlog.dir=${user.home}/logs", '
+                 '"${java.io.tmpdir}", "${spring.profiles.active}", "${aws_iam_role.job.arn}", '
+                 '"${var.x}"]\n')
+    rc, out, err = run('render', spec)
+    if rc != 0:
+        return 'exit %d: %s' % (rc, err)
+    cp = json.loads(json.loads(out)['resource']['aws_batch_job_definition']['j']['container_properties'])
+    want = ['java', '-Dlog.dir=$${user.home}/logs', '$${java.io.tmpdir}',
+            '$${spring.profiles.active}', '${aws_iam_role.job.arn}', '${var.x}']
+    return None if cp['command'] == want else 'command %r' % cp['command']
+
+
+@case('2: an HCL keyword as a map key is quoted')
+def _():
+    spec = write('kw.yaml', JOB + '    log_configuration: {log_driver: json-file, '
+                 'options: {for: a, in: b, "null": c}}\n')
+    rc, out, err = run('render', spec, '--format', 'hcl')
+    if rc != 0:
+        return 'exit %d: %s' % (rc, err)
+    for k in ('for', 'in', 'null'):
+        if not re.search(r'^ *"%s" += "' % k, out, re.M):
+            return 'key %s not quoted in: %s' % (k, out)
+    return None
+
+
+# ---- 3: an escaped NUL -------------------------------------------------
+
+@case('3: an escaped NUL in YAML is refused, located')
+def _():
+    spec = write('nul.yaml', 'jobs:\n  - name: "job\\0; rm -rf /"\n    template: simple-container\n'
+                 '    image: "app:1\\0 x"\n')
+    rc, out, err = run('render', spec)
+    return expect(rc, err, 1, 'nul.yaml:2:11: error:', 'nul.yaml:4:12: error:', '[string-nul]') \
+        or (out and 'wrote output')
+
+
+@case('3: an escaped NUL in JSON is refused, located')
+def _():
+    spec = write('nul.json', '{"jobs": [{"name": "a", "template": "simple-container",\n'
+                 ' "image": "x", "tags": {"k": "v\\u0000w"}}]}')
+    rc, out, err = run('validate', spec)
+    return expect(rc, err, 1, 'nul.json:2:30: error:', '[string-nul]')
+
+
+# ---- 6: Fargate + EFS with LATEST ---------------------------------------
+
+@case('6: Fargate + EFS renders with LATEST (the template default)')
+def _():
+    rc, out, err = run('fargate-container', '--image', 'busybox', '--execution-role-arn', EXEC,
+                       '--efs-volume', 'data=fs-12345678', '--mount', 'data:/data')
+    return expect(rc, err, 0) or (None if 'efsVolumeConfiguration' in out else 'no EFS volume')
+
+
+@case('6: Fargate + EFS with an explicit 1.3.0 is refused')
+def _():
+    rc, out, err = run('fargate-container', '--image', 'busybox', '--execution-role-arn', EXEC,
+                       '--efs-volume', 'data=fs-12345678', '--mount', 'data:/data',
+                       '--platform-version', '1.3.0')
+    return expect(rc, err, 1, '[fargate-efs-version]', 'got 1.3.0')
+
+
+# ---- 7: C1 controls are legal in JSON strings ---------------------------
+
+@case('7: raw U+007F, U+0085 and U+009F in a JSON string are kept')
+def _():
+    spec = write('c1.json', ('{"jobs": [{"name": "a", "template": "simple-container", '
+                             '"image": "x", "command": ["a\x7fb", "c\u0085d", "e\u009ff", "g\u2028h"]}]}')
+                 .encode('utf-8'))
+    rc, out, err = run('render', spec)
+    if rc != 0:
+        return 'exit %d: %s' % (rc, err)
+    cp = json.loads(json.loads(out)['resource']['aws_batch_job_definition']['a']['container_properties'])
+    want = ['a\x7fb', 'c\u0085d', 'e\u009ff', 'g\u2028h']
+    return None if cp['command'] == want else 'command %r' % cp['command']
+
+
+@case('7: a control character in YAML is located where it is')
+def _():
+    spec = write('c1.yaml', b'jobs:\n  - name: "a\x7fb"\n')
+    rc, out, err = run('validate', spec)
+    return expect(rc, err, 1, 'c1.yaml:2:13: error:')
+
+
+print('1..%d' % len(results))
+failed = 0
+for i, (name, problem) in enumerate(results, 1):
+    if problem:
+        failed += 1
+        print('not ok %d - %s' % (i, name))
+        for line in str(problem).splitlines():
+            print('# ' + line)
+    else:
+        print('ok %d - %s' % (i, name))
+sys.exit(1 if failed else 0)
