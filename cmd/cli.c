@@ -550,36 +550,41 @@ pick_format(int format, const char *output)
 	return BG_FORMAT_JSON;
 }
 
+/* Numbers follow the library's one rule (bg_number_parse). */
 static bool
 parse_int(const char *opt, const char *arg, struct bg_opt_int *out)
 {
-	char *end = NULL;
-	long long v;
+	const char *why = NULL;
 
-	errno = 0;
-	v = strtoll(arg, &end, 10);
-	if (errno != 0 || end == arg || *end != '\0') {
-		usage_error("--%s: '%s' is not a whole number", opt, arg);
+	if (bg_number_parse(arg, 0, &out->value, NULL, &why) != BG_OK) {
+		usage_error("--%s: '%s' is not a whole number: %s", opt, arg,
+			    why);
 		return false;
 	}
 	out->set = true;
-	out->value = v;
 	return true;
 }
 
 static bool
 parse_vcpus(const char *arg, struct bg_opt_int *out)
 {
-	bool negative = arg[0] == '-';
+	const char *why = NULL;
+	bool respelled = false;
+	char canon[32];
 
-	if (bg_vcpus_parse(arg + (negative ? 1 : 0), &out->value) != BG_OK) {
+	if (bg_number_parse(arg, 3, &out->value, &respelled, &why) != BG_OK) {
 		usage_error("--vcpus: '%s' is not a number of vCPUs (such as "
-			    "1, 2 or 0.25; at most 3 decimals)",
-			    arg);
+			    "1, 2 or 0.25): %s",
+			    arg, why);
 		return false;
 	}
-	if (negative) {
-		out->value = -out->value;
+	if (respelled) {
+		bg_vcpus_format(out->value, canon, sizeof(canon));
+		fprintf(stderr,
+			"batchgen: warning: --vcpus: '%s' is written as '%s': "
+			"AWS stores the shortest form and refuses '%s' on "
+			"EC2 [number-spelling]\n",
+			arg, canon, arg);
 	}
 	out->set = true;
 	return true;
@@ -1010,27 +1015,28 @@ parse_ulimit(const char *arg, struct bg_job_options *o, bool *nomem)
 	struct bg_container_extras *x = &o->extras;
 	struct bg_ulimit u = { 0 };
 	struct bg_ulimit *grown;
-	char *end = NULL;
+	char soft[32];
+	const char *colon = eq != NULL ? strchr(eq + 1, ':') : NULL;
+	size_t soft_len = colon != NULL ? (size_t)(colon - eq - 1)
+			  : eq != NULL	? strlen(eq + 1)
+					: 0;
+	const char *why = "expected NAME=SOFT[:HARD]";
 
-	if (eq == NULL || eq == arg) {
-		usage_error("--ulimit: expected NAME=SOFT[:HARD], got '%s'",
-			    arg);
-		return false;
-	}
-	errno = 0;
-	u.soft_limit.value = strtoll(eq + 1, &end, 10);
-	u.hard_limit.value = u.soft_limit.value;
-	if (errno == 0 && end != eq + 1 && *end == ':') {
-		const char *hard = end + 1;
-		u.hard_limit.value = strtoll(hard, &end, 10);
-		if (end == hard) {
-			end = (char *)hard - 1; /* report it below */
+	if (eq != NULL && eq != arg && soft_len < sizeof(soft)) {
+		memcpy(soft, eq + 1, soft_len);
+		soft[soft_len] = '\0';
+		if (bg_number_parse(soft, 0, &u.soft_limit.value, NULL,
+				    &why) == BG_OK &&
+		    bg_number_parse(colon != NULL ? colon + 1 : soft, 0,
+				    &u.hard_limit.value, NULL,
+				    &why) == BG_OK) {
+			why = NULL;
 		}
 	}
-	if (errno != 0 || end == eq + 1 || *end != '\0') {
+	if (why != NULL) {
 		usage_error("--ulimit: expected NAME=SOFT[:HARD] with whole "
-			    "numbers (-1: unlimited), got '%s'",
-			    arg);
+			    "numbers (-1: unlimited), got '%s': %s",
+			    arg, why);
 		return false;
 	}
 	u.soft_limit.set = u.hard_limit.set = true;

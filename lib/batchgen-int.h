@@ -44,8 +44,12 @@ void bg__buf_finish(struct bg__buf *b);
 /* printf into a new string; NULL on ENOMEM. */
 char *bg__asprintf(const char *fmt, ...) BG_PRINTF(1, 2);
 
-/* Parses a whole decimal int64; false on anything else. */
-bool bg__parse_int(const char *s, int64_t *out);
+/* A whole number by the one rule (bg_number_parse); false else. */
+static inline bool
+bg__parse_int(const char *s, int64_t *out)
+{
+	return bg_number_parse(s, 0, out, NULL, NULL) == BG_OK;
+}
 
 /* ---- diagnostics (core/diag.c) ---- */
 

@@ -387,9 +387,27 @@ BG_EXPORT int64_t bg_jobdef_estimated_gpus(const struct bg_jobdef *def);
  */
 BG_EXPORT void bg_vcpus_format(int64_t milli, char *buf, size_t size);
 /**
+ * Parses a number by batchgen's one rule for every numeric field
+ * (docs/spec.md, "Numbers"): decimal digits with an optional leading
+ * '-', no leading zeros ("0" itself is fine), no '+', exponent, space
+ * or separator; and, where @p decimals is not 0, an optional point
+ * with 1 to @p decimals digits after it and at least one before it.
+ * @p value gets the number times 10^decimals (vCPUs: 3, thousandths).
+ *
+ * A fraction with trailing zeros ("1.0", "0.50") is a number but not
+ * its shortest spelling: *@p respelled (when not NULL) is then true,
+ * and callers say that the number will be written shorter.
+ *
+ * @return BG_OK, or BG_ERR_ARG with *@p problem (when not NULL) a
+ * phrase saying what is wrong ("leading zeros are not allowed ...").
+ */
+BG_EXPORT enum bg_status bg_number_parse(const char *text, unsigned decimals,
+					 int64_t *value, bool *respelled,
+					 const char **problem);
+/**
  * Parses a vCPU count such as "2", "0.25" or "0.5" into thousandths.
  * @return BG_OK, or BG_ERR_ARG when @p text is not a non-negative
- * decimal with at most three fractional digits.
+ * number with at most three fractional digits (bg_number_parse).
  */
 BG_EXPORT enum bg_status bg_vcpus_parse(const char *text, int64_t *milli);
 

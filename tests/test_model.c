@@ -63,6 +63,64 @@ START_TEST(vcpus_parse_rejects_non_numbers)
 }
 END_TEST
 
+/* The one number rule: every numeric field, spec or command line. */
+START_TEST(number_rule)
+{
+	static const struct {
+		const char *text;
+		unsigned decimals;
+		int64_t value;
+		bool respelled;
+	} good[] = {
+		{ "0", 0, 0, false },	      { "10", 0, 10, false },
+		{ "-1", 0, -1, false },	      { "-0.5", 3, -500, false },
+		{ "0.25", 3, 250, false },    { "1.0", 3, 1000, true },
+		{ "0.50", 3, 500, true },     { "2048.0", 3, 2048000, true },
+		{ "9223372036854775807", 0, INT64_MAX, false },
+	};
+	static const struct {
+		const char *text;
+		unsigned decimals;
+	} bad[] = {
+		{ "010", 0 },  { "010", 3 },	{ "00", 0 },	{ "+4", 0 },
+		{ ".5", 3 },   { ".5", 0 },	{ "5.", 3 },	{ "2048.0", 0 },
+		{ "1e3", 0 },  { "0x10", 0 },	{ "1_000", 0 }, { " 1", 0 },
+		{ "1 ", 0 },   { "", 0 },	{ "-", 0 },	{ "0.1234", 3 },
+		{ "9223372036854775808", 0 },	{ "9223372036854776", 3 },
+	};
+
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		int64_t v = 42;
+		bool respelled = !good[i].respelled;
+		ck_assert_msg(bg_number_parse(good[i].text, good[i].decimals,
+					      &v, &respelled, NULL) == BG_OK,
+			      "%s", good[i].text);
+		ck_assert_int_eq(v, good[i].value);
+		ck_assert_int_eq(respelled, good[i].respelled);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		const char *why = NULL;
+		ck_assert_msg(bg_number_parse(bad[i].text, bad[i].decimals,
+					      NULL, NULL, &why) == BG_ERR_ARG,
+			      "'%s' accepted", bad[i].text);
+		ck_assert_ptr_nonnull(why);
+	}
+}
+END_TEST
+
+START_TEST(vcpus_format_negative)
+{
+	char buf[32];
+
+	bg_vcpus_format(-500, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "-0.5");
+	bg_vcpus_format(-1000, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "-1");
+	bg_vcpus_format(INT64_MIN, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "-9223372036854775.808");
+}
+END_TEST
+
 START_TEST(queries_on_container_job)
 {
 	struct bg_jobdef *def = make_job("ml-training", "img:1");
@@ -215,6 +273,8 @@ test_suite(void)
 	add_test(s, kvlist_set_get_overwrite_keeps_position);
 	add_test(s, vcpus_parse_and_format_round_trip);
 	add_test(s, vcpus_parse_rejects_non_numbers);
+	add_test(s, number_rule);
+	add_test(s, vcpus_format_negative);
 	add_test(s, queries_on_container_job);
 	add_test(s, queries_on_multinode_job_read_node_containers);
 	add_test(s, supports_ec2_when_no_capabilities);

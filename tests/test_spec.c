@@ -232,7 +232,7 @@ START_TEST(types_are_checked_strictly)
 			 BG_ERR_INVALID);
 	assert_diag(diags, "schema-type", "jobs[0].memory",
 		    "expected a whole number, got '8x'");
-	assert_diag(diags, "schema-type", "jobs[0].gpus", "no fractions");
+	assert_diag(diags, "schema-type", "jobs[0].gpus", "no fraction");
 	assert_diag(diags, "schema-type", "jobs[0].retry_attempts",
 		    "expected a whole number");
 	assert_diag(diags, "schema-type", "jobs[0].privileged",

@@ -201,20 +201,100 @@ bg__asprintf(const char *fmt, ...)
 	return s;
 }
 
-bool
-bg__parse_int(const char *s, int64_t *out)
+enum bg_status
+bg_number_parse(const char *text, unsigned decimals, int64_t *value,
+		bool *respelled, const char **problem)
 {
-	char *end = NULL;
-	long long v;
+	const char *p = text;
+	const char *why = "write it in decimal digits, such as 512";
+	uint64_t whole = 0, frac = 0, limit;
+	unsigned frac_digits = 0, scale_digits;
+	bool negative = false, zeros = false;
+	uint64_t scale = 1;
 
-	if (s == NULL || *s == '\0' || (*s != '-' && (*s < '0' || *s > '9'))) {
-		return false;
+	if (respelled != NULL) {
+		*respelled = false;
 	}
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0') {
-		return false;
+	if (text == NULL || decimals > 9) {
+		goto bad;
 	}
-	*out = (int64_t)v;
-	return true;
+	for (unsigned i = 0; i < decimals; i++) {
+		scale *= 10;
+	}
+	limit = (uint64_t)INT64_MAX / scale;
+	if (*p == '+') {
+		why = "a '+' sign is not allowed: write the number alone";
+		goto bad;
+	}
+	if (*p == '-') {
+		negative = true;
+		p++;
+	}
+	if (*p == '.') {
+		why = decimals > 0 ? "write a digit before the point (0.5, "
+				     "not .5)"
+				   : "a whole number is needed here";
+		goto bad;
+	}
+	if (!(*p >= '0' && *p <= '9')) {
+		goto bad;
+	}
+	if (p[0] == '0' && p[1] >= '0' && p[1] <= '9') {
+		why = "leading zeros are not allowed (YAML 1.1 reads 010 "
+		      "as the octal 8)";
+		goto bad;
+	}
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (whole > (limit - (uint64_t)(*p - '0')) / 10) {
+			why = "the number is too large";
+			goto bad;
+		}
+		whole = whole * 10 + (uint64_t)(*p - '0');
+	}
+	if (*p == '.') {
+		if (decimals == 0) {
+			why = "a whole number is needed here (no fraction)";
+			goto bad;
+		}
+		p++;
+		for (; *p >= '0' && *p <= '9'; p++) {
+			if (++frac_digits > decimals) {
+				why = decimals == 3 ? "at most 3 decimals"
+						    : "too many decimals";
+				goto bad;
+			}
+			frac = frac * 10 + (uint64_t)(*p - '0');
+		}
+		if (frac_digits == 0) {
+			why = "write a digit after the point (1.0 or 1)";
+			goto bad;
+		}
+		zeros = p[-1] == '0';
+	}
+	if (*p != '\0') {
+		goto bad;
+	}
+	for (scale_digits = frac_digits; scale_digits < decimals;
+	     scale_digits++) {
+		frac *= 10;
+	}
+	if (whole * scale > (uint64_t)INT64_MAX - frac) {
+		why = "the number is too large";
+		goto bad;
+	}
+	if (value != NULL) {
+		*value = (int64_t)(whole * scale + frac);
+		if (negative) {
+			*value = -*value;
+		}
+	}
+	if (respelled != NULL) {
+		*respelled = zeros;
+	}
+	return BG_OK;
+bad:
+	if (problem != NULL) {
+		*problem = why;
+	}
+	return BG_ERR_ARG;
 }

@@ -176,35 +176,6 @@ node_kind(const struct bg__ynode *n)
 }
 
 bool
-bg__scalar_is_int(const char *s, int64_t *out)
-{
-	const char *p = s;
-	char *end = NULL;
-	long long v;
-
-	if (*p == '-' || *p == '+') {
-		p++;
-	}
-	if (!(*p >= '0' && *p <= '9') || (p[0] == '0' && p[1] != '\0')) {
-		return false;
-	}
-	for (const char *q = p; *q != '\0'; q++) {
-		if (!(*q >= '0' && *q <= '9')) {
-			return false;
-		}
-	}
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno == ERANGE || *end != '\0') {
-		return false;
-	}
-	if (out != NULL) {
-		*out = (int64_t)v;
-	}
-	return true;
-}
-
-bool
 bg__scalar_is_bool(const char *s, bool *out)
 {
 	static const char *const yes[] = { "true", "yes", "on" };
@@ -304,6 +275,7 @@ static void
 walk_scalar(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
 {
 	const char *v = bg__ynode_text(w->doc, n);
+	const char *why = NULL;
 	int64_t iv;
 
 	if (n->type != BG_Y_SCALAR) {
@@ -317,11 +289,10 @@ walk_scalar(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
 	switch (s->type) {
 	case CYAML_INT:
 	case CYAML_UINT:
-		if (!bg__scalar_is_int(v, &iv)) {
+		if (bg_number_parse(v, 0, &iv, NULL, &why) != BG_OK) {
 			report(w, n, "schema-type",
-			       "expected a whole number, got '%.60s'%s", v,
-			       strchr(v, '.') != NULL ? " (no fractions here)"
-						      : "");
+			       "expected a whole number, got '%.60s': %s", v,
+			       why);
 		} else if (s->type == CYAML_UINT && iv < 0) {
 			report(w, n, "schema-type",
 			       "expected a number of 0 or more, got %s", v);

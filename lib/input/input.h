@@ -91,8 +91,8 @@ enum bg_status bg__ynode_to_env(struct bg__ydoc *d, struct bg__ynode *n,
 				const char *path, struct bg_kvlist *out,
 				struct bg_diags *diags);
 
-/* Strict scalar readers shared by the check and the conversions. */
-bool bg__scalar_is_int(const char *s, int64_t *out);
+/* The strict boolean reader shared by the check and the conversions
+ * (numbers: bg_number_parse). */
 bool bg__scalar_is_bool(const char *s, bool *out);
 
 /* A key/value pair to drop: pair `pair` of mapping node `map` (libyaml

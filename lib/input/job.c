@@ -366,24 +366,45 @@ const struct bg__free_field bg__job_free_fields[] = {
 /* ================================================================== */
 
 
-void
-bg__conv_error(struct bg__conv *cv, const char *path, const char *code,
-	   const char *fmt, ...)
+static void
+conv_report(struct bg__conv *cv, enum bg_severity sev, const char *path,
+	    const char *code, const char *fmt, va_list ap)
 {
 	char msg[512];
 	bool exact;
 	struct bg__ynode *n = bg__ynode_at(cv->doc, path, &exact);
-	va_list ap;
 
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	cv->failed = true;
-	if (bg_diags_add(cv->diags, BG_SEV_ERROR, code, cv->doc->file,
+	if (sev == BG_SEV_ERROR) {
+		cv->failed = true;
+	}
+	if (bg_diags_add(cv->diags, sev, code, cv->doc->file,
 			 bg__ynode_line(n), bg__ynode_column(n), path, "%s",
 			 msg) != BG_OK) {
 		cv->nomem = true;
 	}
+}
+
+void
+bg__conv_error(struct bg__conv *cv, const char *path, const char *code,
+	   const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	conv_report(cv, BG_SEV_ERROR, path, code, fmt, ap);
+	va_end(ap);
+}
+
+void
+bg__conv_warning(struct bg__conv *cv, const char *path, const char *code,
+		 const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	conv_report(cv, BG_SEV_WARNING, path, code, fmt, ap);
+	va_end(ap);
 }
 
 static char *
@@ -402,21 +423,29 @@ static void
 set_vcpus(struct bg__conv *cv, struct bg_opt_int *dst, const char *text,
 	  const char *path)
 {
+	const char *why = NULL;
+	bool respelled = false;
+
 	if (text == NULL) {
 		return;
 	}
-	if (bg_vcpus_parse(text, &dst->value) != BG_OK) {
-		int64_t v;
-		if (bg__scalar_is_int(text, &v) && v < 0) {
-			/* Negative: let validation say what is allowed. */
-			dst->value = v * 1000;
-		} else {
-			bg__conv_error(cv, path, "schema-type",
-				   "'%.60s' is not a number of vCPUs (such "
-				   "as 1, 2 or 0.25)",
-				   text);
-			return;
-		}
+	if (bg_number_parse(text, 3, &dst->value, &respelled, &why) !=
+	    BG_OK) {
+		bg__conv_error(cv, path, "schema-type",
+			       "'%.60s' is not a number of vCPUs (such as 1, "
+			       "2 or 0.25): %s",
+			       text, why);
+		return;
+	}
+	if (respelled) {
+		char canon[32];
+		bg_vcpus_format(dst->value, canon, sizeof(canon));
+		bg__conv_warning(cv, path, "number-spelling",
+				 "vCPUs '%.60s' are written as '%s': AWS "
+				 "stores the shortest form (terraform would "
+				 "show a change on every plan) and refuses "
+				 "'%.60s' on EC2",
+				 text, canon, text);
 	}
 	dst->set = true;
 }
@@ -496,6 +525,7 @@ resources_from_raw(struct bg__conv *cv, struct bg_job_options *o,
 	for (unsigned i = 0; i < c->resource_requirements_count; i++) {
 		const struct raw_rr *rr = &c->resource_requirements[i];
 		struct bg_opt_int *dst = NULL;
+		const char *why = NULL;
 		int64_t v;
 
 		snprintf(path, sizeof(path), "%s.resource_requirements[%u]",
@@ -522,13 +552,14 @@ resources_from_raw(struct bg__conv *cv, struct bg_job_options *o,
 			char vpath[560];
 			snprintf(vpath, sizeof(vpath), "%s.value", path);
 			set_vcpus(cv, dst, rr->value, vpath);
-		} else if (bg__scalar_is_int(rr->value, &v)) {
+		} else if (bg_number_parse(rr->value, 0, &v, NULL, &why) ==
+			   BG_OK) {
 			dst->set = true;
 			dst->value = v;
 		} else {
 			bg__conv_error(cv, path, "schema-type",
-				   "%s value '%.40s' is not a whole number",
-				   rr->type, rr->value);
+				   "%s value '%.40s' is not a whole number: %s",
+				   rr->type, rr->value, why);
 		}
 	}
 }

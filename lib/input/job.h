@@ -214,6 +214,9 @@ struct bg__conv {
 /* Reports a located error at field path `path`; marks cv failed. */
 void bg__conv_error(struct bg__conv *cv, const char *path, const char *code,
 		    const char *fmt, ...) BG_PRINTF(4, 5);
+/* Reports a located warning; cv stays as it is. */
+void bg__conv_warning(struct bg__conv *cv, const char *path,
+		      const char *code, const char *fmt, ...) BG_PRINTF(4, 5);
 
 /* Converts raw job r, written at field path base, into o. */
 void bg__job_from_raw(struct bg__conv *cv, struct bg_job_options *o,

@@ -515,64 +515,33 @@ bg_jobdef_estimated_gpus(const struct bg_jobdef *def)
 void
 bg_vcpus_format(int64_t milli, char *buf, size_t size)
 {
-	int64_t whole = milli / 1000;
-	int64_t frac = milli % 1000;
+	/* Unsigned, so that INT64_MIN has a magnitude too. */
+	uint64_t mag = milli < 0 ? 0 - (uint64_t)milli : (uint64_t)milli;
+	unsigned long long whole = mag / 1000;
+	unsigned frac = (unsigned)(mag % 1000);
+	const char *sign = milli < 0 ? "-" : "";
 
-	if (milli < 0) {
-		snprintf(buf, size, "%lld", (long long)milli);
-		return;
-	}
 	if (frac == 0) {
-		snprintf(buf, size, "%lld", (long long)whole);
+		snprintf(buf, size, "%s%llu", sign, whole);
 	} else if (frac % 100 == 0) {
-		snprintf(buf, size, "%lld.%lld", (long long)whole,
-			 (long long)(frac / 100));
+		snprintf(buf, size, "%s%llu.%u", sign, whole, frac / 100);
 	} else if (frac % 10 == 0) {
-		snprintf(buf, size, "%lld.%02lld", (long long)whole,
-			 (long long)(frac / 10));
+		snprintf(buf, size, "%s%llu.%02u", sign, whole, frac / 10);
 	} else {
-		snprintf(buf, size, "%lld.%03lld", (long long)whole,
-			 (long long)frac);
+		snprintf(buf, size, "%s%llu.%03u", sign, whole, frac);
 	}
 }
 
 enum bg_status
 bg_vcpus_parse(const char *text, int64_t *milli)
 {
-	int64_t whole = 0;
-	int64_t frac = 0;
-	int digits = 0;
-	int frac_digits = 0;
-	const char *p = text;
+	int64_t v;
 
-	if (p == NULL) {
+	if (text == NULL || text[0] == '-' ||
+	    bg_number_parse(text, 3, &v, NULL, NULL) != BG_OK) {
 		return BG_ERR_ARG;
 	}
-	for (; *p >= '0' && *p <= '9'; p++, digits++) {
-		if (whole > (INT64_MAX / 1000 - 9) / 10) {
-			return BG_ERR_ARG;
-		}
-		whole = whole * 10 + (*p - '0');
-	}
-	if (*p == '.') {
-		p++;
-		for (; *p >= '0' && *p <= '9'; p++, frac_digits++) {
-			if (frac_digits >= 3) {
-				return BG_ERR_ARG;
-			}
-			frac = frac * 10 + (*p - '0');
-		}
-		if (frac_digits == 0) {
-			return BG_ERR_ARG;
-		}
-	}
-	if (digits == 0 || *p != '\0') {
-		return BG_ERR_ARG;
-	}
-	for (int i = frac_digits; i < 3; i++) {
-		frac *= 10;
-	}
-	*milli = whole * 1000 + frac;
+	*milli = v;
 	return BG_OK;
 }
 

@@ -147,6 +147,56 @@ def _():
     return expect(rc, err, 1, 'c1.yaml:2:13: error:')
 
 
+# ---- 4: one number rule --------------------------------------------------
+
+@case('4: numbers spelled loosely are refused the same in every field')
+def _():
+    spec = write('num.yaml', 'jobs:\n'
+                 '  - {name: a, template: simple-container, image: x, vcpus: 010, memory: 010}\n'
+                 '  - {name: b, template: simple-container, image: x, vcpus: .5, memory: 2048.0}\n'
+                 '  - {name: c, template: simple-container, image: x, vcpus: 2, memory: +5}\n')
+    rc, out, err = run('validate', spec)
+    return expect(rc, err, 1,
+                  "num.yaml:2:60: error: jobs[0].vcpus: '010' is not a number of vCPUs",
+                  "num.yaml:2:73: error: jobs[0].memory: expected a whole number, got '010': leading zeros",
+                  "num.yaml:3:60: error: jobs[1].vcpus: '.5' is not a number of vCPUs",
+                  "num.yaml:3:72: error: jobs[1].memory: expected a whole number, got '2048.0'",
+                  "num.yaml:4:71: error: jobs[2].memory: expected a whole number, got '+5'")
+
+
+@case('4: the command line follows the same rule')
+def _():
+    for flag, value in (('--vcpus', '010'), ('--memory', '010'), ('--vcpus', '.5'),
+                        ('--memory', '2048.0'), ('--gpus', '+1'), ('--ulimit', 'nofile=010')):
+        rc, out, err = run('simple-container', '--image', 'x', flag, value)
+        if rc != 2 or value not in err:
+            return '%s %s: exit %d, %s' % (flag, value, rc, err.strip())
+    return None
+
+
+@case('4: vcpus 2048.0 is written 2048 with a warning, never silently')
+def _():
+    spec = write('num2.yaml', 'jobs:\n  - {name: a, template: simple-container, image: x, vcpus: 2.0}\n')
+    rc, out, err = run('render', spec)
+    if expect(rc, err, 0, "warning: jobs[0].vcpus: vCPUs '2.0' are written as '2'", '[number-spelling]'):
+        return expect(rc, err, 0, 'number-spelling')
+    rc, out, err = run('render', '--Werror', spec)
+    return expect(rc, err, 1, '[number-spelling]') or (out and 'wrote output under --Werror')
+
+
+# ---- 12: messages repeat what the user wrote ------------------------------
+
+@case('12: a negative vCPU count is quoted as written')
+def _():
+    spec = write('neg.yaml', 'jobs:\n  - {name: a, template: simple-container, image: x, vcpus: -1}\n')
+    rc, out, err = run('validate', spec)
+    p = expect(rc, err, 1, 'got -1 [vcpus]', absent=('-1000',))
+    if p:
+        return p
+    rc, out, err = run('simple-container', '--image', 'x', '--vcpus', '-0.5')
+    return expect(rc, err, 1, 'got -0.5', absent=('-500',))
+
+
 print('1..%d' % len(results))
 failed = 0
 for i, (name, problem) in enumerate(results, 1):
