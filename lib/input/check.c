@@ -271,6 +271,67 @@ count_visit(struct walk *w, const struct bg__ynode *n)
 	return true;
 }
 
+static const char *
+tag_name(uint8_t tag)
+{
+	switch (tag) {
+	case BG_T_STR:
+		return "!!str";
+	case BG_T_INT:
+		return "!!int";
+	case BG_T_BOOL:
+		return "!!bool";
+	case BG_T_NULL:
+		return "!!null";
+	case BG_T_MAP:
+		return "!!map";
+	case BG_T_SEQ:
+		return "!!seq";
+	default:
+		return "no tag";
+	}
+}
+
+/* A scalar's explicit tag, and a null, must fit the field: memory:
+ * !!str 1024 is a string, not a number, and image: ~ is no image. */
+static bool
+tag_fits(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
+{
+	uint8_t want;
+
+	switch (s->type) {
+	case CYAML_INT:
+	case CYAML_UINT:
+		want = BG_T_INT;
+		break;
+	case CYAML_BOOL:
+		want = BG_T_BOOL;
+		break;
+	default:
+		want = BG_T_STR;
+		break;
+	}
+	if (n->tag != BG_T_NONE && n->tag != want && n->tag != BG_T_NULL) {
+		report(w, n, "schema-type",
+		       "the value is tagged %s, but the field takes %s",
+		       tag_name(n->tag),
+		       want == BG_T_INT    ? "a whole number"
+		       : want == BG_T_BOOL ? "true or false"
+					   : "a string");
+		return false;
+	}
+	if (bg__ynode_is_null(w->doc, n)) {
+		report(w, n, "schema-null",
+		       "a null (nothing, ~ or null) where %s is required; "
+		       "remove the key, or quote the text ('~')",
+		       want == BG_T_INT    ? "a whole number"
+		       : want == BG_T_BOOL ? "true or false"
+					   : "a string");
+		return false;
+	}
+	return true;
+}
+
 static void
 walk_scalar(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
 {
@@ -284,6 +345,9 @@ walk_scalar(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
 		       : s->type == CYAML_BOOL ? "true or false"
 					       : "a whole number",
 		       node_kind(n));
+		return;
+	}
+	if (!tag_fits(w, n, s)) {
 		return;
 	}
 	switch (s->type) {
@@ -487,6 +551,12 @@ static void
 walk_value(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
 {
 	if (n == NULL || !count_visit(w, n)) {
+		return;
+	}
+	if (n->type != BG_Y_SCALAR && n->tag != BG_T_NONE &&
+	    n->tag != (n->type == BG_Y_MAP ? BG_T_MAP : BG_T_SEQ)) {
+		report(w, n, "schema-type", "%s tagged %s", node_kind(n),
+		       tag_name(n->tag));
 		return;
 	}
 	switch (s->type) {

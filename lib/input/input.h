@@ -16,10 +16,23 @@ enum bg__ytype {
 	BG_Y_MAP,
 };
 
+/* The YAML tag a node was given explicitly (others are refused when
+ * the document is read). */
+enum bg__ytag {
+	BG_T_NONE = 0,
+	BG_T_STR,  /* !!str, or the non-specific "!" */
+	BG_T_INT,  /* !!int */
+	BG_T_BOOL, /* !!bool */
+	BG_T_NULL, /* !!null */
+	BG_T_MAP,  /* !!map */
+	BG_T_SEQ,  /* !!seq */
+};
+
 /* One node of the located view: 20 bytes. */
 struct bg__ynode {
 	uint8_t type;  /* enum bg__ytype */
 	uint8_t style; /* yaml_scalar_style_t of a scalar */
+	uint8_t tag;   /* enum bg__ytag */
 	uint32_t line; /* 1-based */
 	uint32_t column;
 	uint32_t len;   /* scalar: bytes; sequence: items; mapping: pairs */
@@ -61,7 +74,7 @@ struct bg__ynode *bg__ynode_get(struct bg__ydoc *d, const struct bg__ynode *map,
 				const char *key);
 /* The text of a scalar node, or NULL for other nodes. */
 const char *bg__ynode_text(const struct bg__ydoc *d, const struct bg__ynode *n);
-/* A plain "", "~" or "null". */
+/* A plain "", "~" or "null", or anything tagged !!null. */
 bool bg__ynode_is_null(const struct bg__ydoc *d, const struct bg__ynode *n);
 /* Appends a mapping of scalar keys to scalar values to out; anything
  * else is a located diagnostic (BG_ERR_SCHEMA). */

@@ -150,6 +150,51 @@ find_anchor(const struct builder *b, const yaml_char_t *name, uint32_t *node)
 	return false;
 }
 
+/* The tags batchgen reads; NULL for the rest. */
+static const struct {
+	const char *tag;
+	enum bg__ytag code;
+} known_tags[] = {
+	{ "!", BG_T_STR },
+	{ YAML_STR_TAG, BG_T_STR },
+	{ YAML_INT_TAG, BG_T_INT },
+	{ YAML_BOOL_TAG, BG_T_BOOL },
+	{ YAML_NULL_TAG, BG_T_NULL },
+	{ YAML_MAP_TAG, BG_T_MAP },
+	{ YAML_SEQ_TAG, BG_T_SEQ },
+};
+
+/* Gives node its explicit tag. A tag batchgen does not implement
+ * (!!binary, !!float, !!timestamp, a local !tag ...) would otherwise be
+ * ignored and its text taken as it stands: it is refused. */
+static void
+set_tag(struct builder *b, uint32_t node, const yaml_char_t *tag)
+{
+	struct bg__ynode *n = &b->d->nodes[node];
+	const char *t = (const char *)tag;
+	const char *shown = t;
+
+	if (tag == NULL) {
+		return;
+	}
+	for (size_t i = 0; i < ARRAY_LENGTH(known_tags); i++) {
+		if (strcmp(t, known_tags[i].tag) == 0) {
+			n->tag = (uint8_t)known_tags[i].code;
+			return;
+		}
+	}
+	if (strncmp(t, "tag:yaml.org,2002:", 18) == 0) {
+		shown = t + 16; /* "!!binary": the way it is written */
+	}
+	bg_diags_add(b->diags, BG_SEV_ERROR, "yaml-tag", b->d->file, n->line,
+		     n->column, NULL,
+		     "the YAML tag '%s%.60s' is not supported: batchgen reads "
+		     "values as they are written (!!str, !!int, !!bool and "
+		     "!!null are accepted where they match the field)",
+		     shown == t + 16 ? "!!" : "", shown == t + 16 ? t + 18 : t);
+	b->refused = true;
+}
+
 static void
 scalar(struct builder *b, const yaml_event_t *e)
 {
@@ -185,6 +230,7 @@ scalar(struct builder *b, const yaml_event_t *e)
 	d->nodes[node].len = (uint32_t)len;
 	d->nodes[node].style = (uint8_t)e->data.scalar.style;
 	d->str_len += len + 1;
+	set_tag(b, node, e->data.scalar.tag);
 	remember_anchor(b, e->data.scalar.anchor, node);
 	add_child(b, node);
 }
@@ -200,6 +246,9 @@ open_collection(struct builder *b, enum bg__ytype type, const yaml_event_t *e)
 	if (b->nomem) {
 		return;
 	}
+	set_tag(b, node,
+		type == BG_Y_MAP ? e->data.mapping_start.tag
+				 : e->data.sequence_start.tag);
 	b->stack = grow(b->stack, &b->stack_cap, b->depth + 1,
 			sizeof(*b->stack), &b->nomem);
 	if (b->nomem) {
@@ -497,8 +546,13 @@ bg__ynode_is_null(const struct bg__ydoc *d, const struct bg__ynode *n)
 {
 	const char *v;
 
-	if (n == NULL || n->type != BG_Y_SCALAR ||
-	    n->style != YAML_PLAIN_SCALAR_STYLE) {
+	if (n == NULL || n->type != BG_Y_SCALAR) {
+		return false;
+	}
+	if (n->tag == BG_T_NULL) {
+		return true;
+	}
+	if (n->style != YAML_PLAIN_SCALAR_STYLE || n->tag != BG_T_NONE) {
 		return false;
 	}
 	v = d->strings + n->first;
@@ -572,6 +626,16 @@ map_pairs(struct bg__ydoc *d, struct bg__ynode *map, const char *path,
 					     path, "%s must be a plain string",
 					     key == NULL ? "a key" : "a value");
 			}
+			st = BG_ERR_SCHEMA;
+			continue;
+		}
+		if (!nulls_missing && bg__ynode_is_null(d, v)) {
+			bg_diags_add(diags, BG_SEV_ERROR, "schema-null",
+				     d->file, v->line, v->column, path,
+				     "'%s' is null (nothing, ~ or null); a "
+				     "value is a string: quote it ('~') or "
+				     "give one",
+				     key);
 			st = BG_ERR_SCHEMA;
 			continue;
 		}

@@ -184,6 +184,47 @@ def _():
     return expect(rc, err, 1, '[number-spelling]') or (out and 'wrote output under --Werror')
 
 
+# ---- 5: YAML tags and nulls ---------------------------------------------
+
+@case('5: a tag batchgen does not implement is refused, located')
+def _():
+    spec = write('tag.yaml', JOB + '    command: [!!binary aGVsbG8=, !custom x]\n')
+    rc, out, err = run('render', spec)
+    return expect(rc, err, 1, "tag.yaml:5:15: error: the YAML tag '!!binary' is not supported",
+                  "tag.yaml:5:34: error: the YAML tag '!custom' is not supported") \
+        or (out and 'wrote output')
+
+
+@case('5: a tag that does not fit the field is refused')
+def _():
+    spec = write('tag2.yaml', JOB + '    memory: !!str 1024\n    propagate_tags: !!int 1\n'
+                 '    vcpus: !!str 1\n')
+    rc, out, err = run('validate', spec)
+    return expect(rc, err, 1, 'tag2.yaml:5:13: error: jobs[0].memory: the value is tagged !!str',
+                  'tag2.yaml:6:21: error: jobs[0].propagate_tags: the value is tagged !!int')
+
+
+@case('5: a null where a string is required is refused, in fields and in maps')
+def _():
+    spec = write('null.yaml', JOB + '    user: ~\n    tags: {Owner: ~, Team: null, Cost: }\n'
+                 '    parameters: {p: !!null x}\n')
+    rc, out, err = run('validate', spec)
+    return expect(rc, err, 1, 'null.yaml:5:11: error: jobs[0].user: a null',
+                  "null.yaml:6:19: error: jobs[0].tags: 'Owner' is null",
+                  "jobs[0].tags: 'Team' is null", "jobs[0].tags: 'Cost' is null",
+                  "jobs[0].parameters: 'p' is null")
+
+
+@case('5: quoted "~" is the text ~')
+def _():
+    spec = write('tilde.yaml', JOB + '    tags: {Owner: "~"}\n')
+    rc, out, err = run('render', spec)
+    if rc != 0:
+        return 'exit %d: %s' % (rc, err)
+    tags = json.loads(out)['resource']['aws_batch_job_definition']['j']['tags']
+    return None if tags == {'Owner': '~'} else 'tags %r' % tags
+
+
 # ---- 12: messages repeat what the user wrote ------------------------------
 
 @case('12: a negative vCPU count is quoted as written')
