@@ -49,6 +49,9 @@ struct bg__ydoc {
 	uint32_t root;
 	bool has_root;
 	bool loaded;
+	/* Merge keys were applied or x- keys dropped: the view differs
+	 * from the text, and libcyaml must load the view written out. */
+	bool rewritten;
 	const char *file; /* borrowed; for diagnostics */
 };
 

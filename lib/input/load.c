@@ -268,7 +268,7 @@ pruned(const struct pruner *p, size_t map, size_t pair)
 {
 	struct bg__prune key = { map, pair };
 
-	return bsearch(&key, p->prunes, p->count, sizeof(key), prune_cmp) !=
+	return p->count > 0 && bsearch(&key, p->prunes, p->count, sizeof(key), prune_cmp) !=
 	       NULL;
 }
 
@@ -341,7 +341,9 @@ pruned_copy(struct bg__ydoc *doc, struct bg__prune *prunes, size_t count,
 	struct bg__buf out = { 0 };
 	yaml_event_t e;
 
-	qsort(prunes, count, sizeof(*prunes), prune_cmp);
+	if (count > 0) {
+		qsort(prunes, count, sizeof(*prunes), prune_cmp);
+	}
 	if (bg__ydoc_root(doc) == NULL ||
 	    !yaml_emitter_initialize(&p.emitter)) {
 		return NULL;
@@ -431,7 +433,19 @@ bg__load_checked(const char *buf, size_t len, bool json, const char *file,
 		bg__buf_finish(&lc.msg);
 		return check;
 	}
+	if (doc->rewritten) {
+		/* libcyaml knows no merge keys: it loads the view. */
+		pruned = pruned_copy(doc, NULL, 0, &pruned_len);
+		if (pruned == NULL) {
+			free(json_copy);
+			bg__ydoc_finish(doc);
+			return BG_ERR_NOMEM;
+		}
+		buf = pruned;
+		len = pruned_len;
+	}
 	err = load_typed(buf, len, schema, raw, &lc);
+	free(pruned);
 	free(json_copy);
 	if (err != CYAML_OK) {
 		/* The check accepted something libcyaml did not. */

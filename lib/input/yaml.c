@@ -267,6 +267,137 @@ open_collection(struct builder *b, enum bg__ytype type, const yaml_event_t *e)
 	b->depth++;
 }
 
+static bool
+is_merge_key(const struct bg__ydoc *d, uint32_t k)
+{
+	const struct bg__ynode *n = &d->nodes[k];
+
+	return n->type == BG_Y_SCALAR && n->style == YAML_PLAIN_SCALAR_STYLE &&
+	       n->tag == BG_T_NONE && n->len == 2 &&
+	       memcmp(d->strings + n->first, "<<", 2) == 0;
+}
+
+static bool
+same_key(const struct bg__ydoc *d, uint32_t a, uint32_t b)
+{
+	const struct bg__ynode *x = &d->nodes[a], *y = &d->nodes[b];
+
+	return x->type == BG_Y_SCALAR && y->type == BG_Y_SCALAR &&
+	       x->len == y->len &&
+	       memcmp(d->strings + x->first, d->strings + y->first, x->len) ==
+		       0;
+}
+
+/* Appends the pairs of mapping src whose keys c lacks. */
+static void
+merge_from(struct builder *b, struct open_coll *c, const struct bg__ynode *src)
+{
+	struct bg__ydoc *d = b->d;
+
+	for (size_t i = 0; i < src->len && !b->nomem; i++) {
+		uint32_t k = d->kids[src->first + 2 * i];
+		bool present = false;
+		for (size_t j = 0; j < c->count && !present; j += 2) {
+			present = same_key(d, c->kids[j], k);
+		}
+		if (present) {
+			continue;
+		}
+		c->kids = grow(c->kids, &c->cap, c->count + 2,
+			       sizeof(*c->kids), &b->nomem);
+		if (!b->nomem) {
+			c->kids[c->count++] = k;
+			c->kids[c->count++] = d->kids[src->first + 2 * i + 1];
+		}
+	}
+}
+
+/*
+ * YAML merge keys: "<<: *common" (or a list of aliases) in mapping c
+ * adds the pairs of those mappings that c does not give itself; the
+ * first mapping listed wins over later ones. The merged pairs share the
+ * anchor's nodes, so a diagnostic points where the value was written.
+ */
+static void
+apply_merges(struct builder *b, struct open_coll *c)
+{
+	struct bg__ydoc *d = b->d;
+	uint32_t merges[16];
+	size_t nmerge = 0, kept = 0;
+
+	for (size_t j = 0; j + 1 < c->count; j += 2) {
+		if (!is_merge_key(d, c->kids[j])) {
+			c->kids[kept++] = c->kids[j];
+			c->kids[kept++] = c->kids[j + 1];
+			continue;
+		}
+		if (nmerge == ARRAY_LENGTH(merges)) {
+			bg_diags_add(b->diags, BG_SEV_ERROR, "yaml-merge",
+				     d->file, d->nodes[c->kids[j]].line,
+				     d->nodes[c->kids[j]].column, NULL,
+				     "more than %zu merge keys ('<<') in one "
+				     "mapping",
+				     ARRAY_LENGTH(merges));
+			b->refused = true;
+			continue;
+		}
+		merges[nmerge++] = c->kids[j + 1];
+	}
+	c->count = kept;
+	for (size_t m = 0; m < nmerge; m++) {
+		const struct bg__ynode *v = &d->nodes[merges[m]];
+		bool ok = v->type == BG_Y_MAP;
+		if (v->type == BG_Y_SEQ) {
+			ok = true;
+			for (size_t i = 0; i < v->len && ok; i++) {
+				ok = d->nodes[d->kids[v->first + i]].type ==
+				     BG_Y_MAP;
+			}
+		}
+		if (!ok) {
+			bg_diags_add(b->diags, BG_SEV_ERROR, "yaml-merge",
+				     d->file, v->line, v->column, NULL,
+				     "a merge key ('<<') takes a mapping or a "
+				     "list of mappings, such as *common or "
+				     "[*a, *b]");
+			b->refused = true;
+			continue;
+		}
+		if (v->type == BG_Y_MAP) {
+			merge_from(b, c, v);
+			continue;
+		}
+		for (size_t i = 0; i < v->len; i++) {
+			merge_from(b, c, &d->nodes[d->kids[v->first + i]]);
+		}
+	}
+	if (nmerge > 0) {
+		d->rewritten = true;
+	}
+}
+
+/* Keys of the top-level mapping that start with "x-" hold anchors for
+ * the rest of the document (as in compose files); they are no part of
+ * a spec or template, so the view drops them. */
+static void
+drop_extensions(struct builder *b, struct open_coll *c)
+{
+	struct bg__ydoc *d = b->d;
+	size_t kept = 0;
+
+	for (size_t j = 0; j + 1 < c->count; j += 2) {
+		const struct bg__ynode *k = &d->nodes[c->kids[j]];
+		if (k->type == BG_Y_SCALAR && k->len >= 2 &&
+		    memcmp(d->strings + k->first, "x-", 2) == 0) {
+			d->rewritten = true;
+			continue;
+		}
+		c->kids[kept++] = c->kids[j];
+		c->kids[kept++] = c->kids[j + 1];
+	}
+	c->count = kept;
+}
+
 /* Closes the innermost collection: its children go to the shared
  * children array in one block. */
 static void
@@ -274,8 +405,15 @@ close_collection(struct builder *b)
 {
 	struct bg__ydoc *d = b->d;
 	struct open_coll *c = &b->stack[b->depth - 1];
-	struct bg__ynode *n = &d->nodes[c->node];
+	struct bg__ynode *n;
 
+	if (d->nodes[c->node].type == BG_Y_MAP) {
+		apply_merges(b, c);
+		if (b->depth == 1) {
+			drop_extensions(b, c);
+		}
+	}
+	n = &d->nodes[c->node];
 	d->kids = grow(d->kids, &d->kid_cap, d->kid_count + c->count,
 		       sizeof(*d->kids), &b->nomem);
 	if (!b->nomem) {

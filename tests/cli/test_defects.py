@@ -225,6 +225,40 @@ def _():
     return None if tags == {'Owner': '~'} else 'tags %r' % tags
 
 
+# ---- 8: merge keys ----------------------------------------------------------
+
+@case('8: merge keys and x- anchors share settings between jobs')
+def _():
+    spec = write('merge.yaml', 'x-common: &common\n  template: simple-container\n  image: "app:1"\n'
+                 '  tags: &tags {Team: data, Cost: c1}\n'
+                 'jobs:\n  - <<: *common\n    name: one\n'
+                 '  - <<: [*common]\n    name: two\n    image: "app:2"\n    tags: {<<: *tags, Cost: c2}\n')
+    rc, out, err = run('render', spec)
+    if rc != 0:
+        return 'exit %d: %s' % (rc, err)
+    res = json.loads(out)['resource']['aws_batch_job_definition']
+    got = {k: (json.loads(v['container_properties'])['image'], v.get('tags')) for k, v in res.items()}
+    want = {'one': ('app:1', {'Cost': 'c1', 'Team': 'data'}),
+            'two': ('app:2', {'Cost': 'c2', 'Team': 'data'})}
+    return None if got == want else 'got %r' % got
+
+
+@case('8: a mistake in merged settings is located where it was written')
+def _():
+    spec = write('merge-bad.yaml', 'x-common: &common\n  template: simple-container\n  image: "app:1"\n'
+                 '  memroy: 5\njobs:\n  - <<: *common\n    name: one\n  - {<<: 5, name: two}\n')
+    rc, out, err = run('validate', spec)
+    return expect(rc, err, 1, "merge-bad.yaml:8:10: error: a merge key ('<<') takes a mapping")
+
+
+@case('8: an unknown key in merged settings names the job path')
+def _():
+    spec = write('merge-bad2.yaml', 'x-common: &common\n  template: simple-container\n  image: "app:1"\n'
+                 '  memroy: 5\njobs:\n  - <<: *common\n    name: one\n')
+    rc, out, err = run('validate', spec)
+    return expect(rc, err, 1, "merge-bad2.yaml:4:3: error: jobs[0].memroy: unknown key 'memroy'")
+
+
 # ---- 12: messages repeat what the user wrote ------------------------------
 
 @case('12: a negative vCPU count is quoted as written')
