@@ -904,7 +904,53 @@ enum opt_id {
 	OPT_CHECK,
 	OPT_JSON,
 	OPT_WERROR,
+	OPT_REFUSED, /* next_option refused the token and said why */
 };
+
+/*
+ * getopt_long, without abbreviations: glibc takes "--Werr" for
+ * "--Werror", but main() reads --templates, --Werror and -v from argv
+ * before any command parses it, by their full names, so an abbreviation
+ * would be accepted and then do nothing. A long option must be written
+ * whole; anything else is refused here (OPT_REFUSED, after a usage
+ * error).
+ */
+static const char *opt_token; /* the option next_option read last */
+
+static int
+next_option(int argc, char **argv, const char *shortopts,
+	    const struct option *longopts)
+{
+	int index = -1;
+	int c = getopt_long(argc, argv, shortopts, longopts, &index);
+	const char *token, *name;
+	size_t len;
+
+	if (c == -1) {
+		return c;
+	}
+	/* The token is the last one read, or the one before it when the
+	 * value came as a separate argument. */
+	token = argv[optind - 1];
+	if (c != '?' && c != ':' && optarg != NULL &&
+	    optarg == argv[optind - 1] && optind >= 2) {
+		token = argv[optind - 2];
+	}
+	opt_token = token;
+	if (c == '?' || c == ':' || index < 0) {
+		return c;
+	}
+	name = longopts[index].name;
+	len = strcspn(token + 2, "=");
+	if (strncmp(token, "--", 2) == 0 &&
+	    (len != strlen(name) || strncmp(token + 2, name, len) != 0)) {
+		usage_error("unknown option '%.*s': write options whole "
+			    "(--%s?)",
+			    (int)(len + 2), token, name);
+		return OPT_REFUSED;
+	}
+	return c;
+}
 
 static const struct option template_options[] = {
 	{ "name", required_argument, NULL, OPT_NAME },
@@ -1353,9 +1399,12 @@ template_run(const struct bg_template_set *set, const char *name, int argc,
 	}
 	optind = 0; /* 0: glibc resets its whole getopt state */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:f:hv", template_options,
-				NULL)) != -1) {
-		if (c == OPT_TEMPLATES || c == 'v' || c == OPT_WERROR) {
+	while ((c = next_option(argc, argv, ":o:f:hv", template_options)) !=
+	       -1) {
+		if (c == OPT_REFUSED) {
+			rc = EXIT_USAGE;
+			goto out;
+		} else if (c == OPT_TEMPLATES || c == 'v' || c == OPT_WERROR) {
 			continue; /* handled in main() */
 		} else if (c == OPT_CHECK) {
 			check = true;
@@ -1380,11 +1429,11 @@ template_run(const struct bg_template_set *set, const char *name, int argc,
 			output = optarg;
 		} else if (c == '?') {
 			rc = usage_error("%s: unknown option '%s'", name,
-					 argv[optind - 1]);
+					 opt_token);
 			goto out;
 		} else if (c == ':') {
 			rc = usage_error("%s: option '%s' needs a value", name,
-					 argv[optind - 1]);
+					 opt_token);
 			goto out;
 		} else if (!apply_option(c, optarg, &opts, &nomem)) {
 			rc = nomem ? EXIT_IO : EXIT_USAGE;
@@ -1454,16 +1503,18 @@ parse_list_options(const char *cmd, int argc, char **argv, const char *help)
 
 	optind = 0; /* 0: glibc resets its whole getopt state */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":hv", list_options, NULL)) != -1) {
-		if (c == 'h') {
+	while ((c = next_option(argc, argv, ":hv", list_options)) != -1) {
+		if (c == OPT_REFUSED) {
+			return EXIT_USAGE;
+		} else if (c == 'h') {
 			fputs(help, stdout);
 			return EXIT_OK;
 		} else if (c == '?') {
 			return usage_error("%s: unknown option '%s'", cmd,
-					   argv[optind - 1]);
+					   opt_token);
 		} else if (c == ':') {
 			return usage_error("%s: option '%s' needs a value", cmd,
-					   argv[optind - 1]);
+					   opt_token);
 		}
 	}
 	if (optind < argc) {
@@ -1559,7 +1610,8 @@ cmd_rules(const struct bg_template_set *set, int argc, char **argv)
 {
 	int rc = parse_list_options(
 		"rules", argc, argv,
-		"Usage: batchgen rules\n\nLists the validation rules: code, "
+		"Usage: batchgen rules [--templates DIR] [-v]\n\nLists the "
+		"validation rules: code, "
 		"severity, summary.\n\nExample:\n  batchgen rules | grep "
 		"fargate\n");
 
@@ -1624,9 +1676,12 @@ run_specs(const struct bg_template_set *set, int argc, char **argv,
 	}
 	optind = 0; /* 0: glibc resets its whole getopt state */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, write ? ":o:f:hv" : ":hv",
-				render_options, NULL)) != -1) {
-		if (c == OPT_WERROR || c == OPT_TEMPLATES || c == 'v') {
+	while ((c = next_option(argc, argv, write ? ":o:f:hv" : ":hv",
+				render_options)) != -1) {
+		if (c == OPT_REFUSED) {
+			rc = EXIT_USAGE;
+			goto out;
+		} else if (c == OPT_WERROR || c == OPT_TEMPLATES || c == 'v') {
 			continue; /* handled in main() */
 		} else if (c == OPT_CHECK && write) {
 			check = true;
@@ -1646,11 +1701,11 @@ run_specs(const struct bg_template_set *set, int argc, char **argv,
 		} else if (c == '?' || c == OPT_JSON ||
 			   ((c == 'o' || c == 'f' || c == OPT_CHECK) && !write)) {
 			rc = usage_error("%s: unknown option '%s'", cmd,
-					 argv[optind - 1]);
+					 opt_token);
 			goto out;
 		} else if (c == ':') {
 			rc = usage_error("%s: option '%s' needs a value", cmd,
-					 argv[optind - 1]);
+					 opt_token);
 			goto out;
 		}
 	}
