@@ -9,6 +9,8 @@
  * Exit status: 0 ok (warnings allowed), 1 invalid definition, 2 usage
  * error, 3 I/O or internal error.
  */
+/* O_TMPFILE, AT_EMPTY_PATH (Linux): unnamed output files. */
+#define _GNU_SOURCE
 #include "config.h"
 
 #include <errno.h>
@@ -23,6 +25,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -291,22 +294,84 @@ write_all(int fd, const char *data, size_t len)
 	return true;
 }
 
+/* The directory part of path ("dir/" or ""), in dir. */
+static bool
+dir_of(const char *path, char *dir, size_t size)
+{
+	const char *slash = strrchr(path, '/');
+	int n = slash != NULL ? (int)(slash - path) + 1 : 0;
+
+	return snprintf(dir, size, "%.*s", n, path) < (int)size;
+}
+
+/* A short new name for the temporary file in dir, whatever the length
+ * of the output's name (a name built from it could pass NAME_MAX). */
+static bool
+temp_name(const char *dir, unsigned attempt)
+{
+	static unsigned serial;
+	unsigned long r = (unsigned long)getpid() * 2654435761UL ^
+			  (unsigned long)time(NULL) ^ (++serial * 40503UL) ^
+			  attempt;
+
+	return snprintf(tmp_path, sizeof(tmp_path), "%s.batchgen-%08lx.tmp",
+			dir, r & 0xffffffffUL) < (int)sizeof(tmp_path);
+}
+
+#ifdef O_TMPFILE
+/* Gives the unnamed file fd (O_TMPFILE) the name tmp_path. */
+static bool
+link_unnamed(int fd, const char *dir)
+{
+	char proc[64];
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	for (unsigned attempt = 0; attempt < 100; attempt++) {
+		if (!temp_name(dir, attempt)) {
+			return false;
+		}
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp_path,
+			   AT_SYMLINK_FOLLOW) == 0 ||
+		    linkat(fd, "", AT_FDCWD, tmp_path, AT_EMPTY_PATH) == 0) {
+			return true;
+		}
+		if (errno != EEXIST) {
+			return false;
+		}
+	}
+	return false;
+}
+#endif
+
+/* Writes, sets the mode and flushes fd; false (errno set) on failure. */
+static bool
+fill(int fd, const char *data, size_t len, mode_t mode)
+{
+	return write_all(fd, data, len) && fchmod(fd, mode) == 0 &&
+	       fsync(fd) == 0 && !interrupted;
+}
+
 /*
- * Writes data to path through a temporary file in the same directory,
- * renamed over path only when everything was written and flushed: a
- * failed or interrupted run never leaves path truncated or changed.
+ * Writes data to path so that a failed, interrupted or killed run never
+ * leaves path truncated or changed. The data goes first into an unnamed
+ * file in path's directory (O_TMPFILE), so a kill while writing leaves
+ * nothing behind; only when everything is written and flushed does the
+ * file get a short temporary name and is renamed over path. Where the
+ * file system has no O_TMPFILE, a named temporary file is written
+ * instead (a SIGKILL while writing can then leave it behind; SIGINT,
+ * SIGTERM and SIGHUP remove it).
  */
 static int
 write_output(const char *path, const char *data, size_t len)
 {
 	struct stat st;
-	const char *slash;
-	int dirlen;
+	char dir[4096];
 	int fd;
 	mode_t mode = 0644;
 	mode_t mask;
 	struct sigaction sa = { 0 };
 	struct sigaction old_int, old_term, old_hup;
+	bool unnamed = false;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
@@ -342,11 +407,7 @@ write_output(const char *path, const char *data, size_t len)
 		umask(mask);
 		mode = 0666 & ~mask;
 	}
-	slash = strrchr(path, '/');
-	dirlen = slash != NULL ? (int)(slash - path) + 1 : 0;
-	if (snprintf(tmp_path, sizeof(tmp_path), "%.*s.%s.tmp.XXXXXX", dirlen,
-		     path, slash != NULL ? slash + 1 : path) >=
-	    (int)sizeof(tmp_path)) {
+	if (!dir_of(path, dir, sizeof(dir)) || !temp_name(dir, 0)) {
 		fprintf(stderr, "batchgen: %s: path too long\n", path);
 		return EXIT_IO;
 	}
@@ -355,19 +416,42 @@ write_output(const char *path, const char *data, size_t len)
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
 	sigaction(SIGHUP, &sa, &old_hup);
-	fd = mkstemp(tmp_path);
-	if (fd < 0) {
-		fprintf(stderr, "batchgen: %s: cannot create a file there: %s\n",
-			path, strerror(errno));
-		tmp_path[0] = '\0';
-		goto fail_signals;
+	tmp_path[0] = '\0';
+#ifdef O_TMPFILE
+	fd = open(dir[0] ? dir : ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
+	if (fd >= 0) {
+		unnamed = true;
+		if (!fill(fd, data, len, mode) || !link_unnamed(fd, dir)) {
+			fprintf(stderr, "batchgen: %s: %s\n", path,
+				interrupted ? "interrupted" : strerror(errno));
+			close(fd);
+			goto fail_signals;
+		}
 	}
-	if (!write_all(fd, data, len) || fchmod(fd, mode) != 0 ||
-	    fsync(fd) != 0) {
-		fprintf(stderr, "batchgen: %s: %s\n", path,
-			interrupted ? "interrupted" : strerror(errno));
-		close(fd);
-		goto fail;
+#endif
+	if (!unnamed) {
+		/* No O_TMPFILE here: a named temporary file. */
+		for (unsigned attempt = 0;; attempt++) {
+			fd = open(tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+				  0600);
+			if (fd >= 0 || errno != EEXIST || attempt == 100 ||
+			    !temp_name(dir, attempt + 1)) {
+				break;
+			}
+		}
+		if (fd < 0) {
+			fprintf(stderr,
+				"batchgen: %s: cannot create a file there: %s\n",
+				path, strerror(errno));
+			tmp_path[0] = '\0';
+			goto fail_signals;
+		}
+		if (!fill(fd, data, len, mode)) {
+			fprintf(stderr, "batchgen: %s: %s\n", path,
+				interrupted ? "interrupted" : strerror(errno));
+			close(fd);
+			goto fail;
+		}
 	}
 	if (close(fd) != 0 || interrupted) {
 		fprintf(stderr, "batchgen: %s: %s\n", path,
@@ -406,7 +490,8 @@ check_output(const char *path, const char *data, size_t len)
 	int pipefd[2];
 	pid_t pid;
 	int status = 0;
-	FILE *f;
+	struct bg_diags *diags;
+	struct stat sb;
 	char *old = NULL;
 	size_t old_len = 0;
 	bool same;
@@ -415,21 +500,23 @@ check_output(const char *path, const char *data, size_t len)
 		return usage_error("--check needs -o FILE: the file to compare "
 				   "with");
 	}
-	f = fopen(path, "rb");
-	if (f == NULL) {
+	if (stat(path, &sb) != 0 && errno == ENOENT) {
 		fprintf(stderr, "batchgen: %s: %s; --check found nothing to "
 				"compare with (it would be created)\n",
 			path, strerror(errno));
-		return errno == ENOENT ? EXIT_INVALID : EXIT_IO;
+		return EXIT_INVALID;
 	}
-	old = malloc(len + 2);
-	if (old != NULL) {
-		old_len = fread(old, 1, len + 1, f);
+	/* Only a regular file is compared: a FIFO would block, and a
+	 * directory is no output. */
+	diags = bg_diags_create();
+	if (diags == NULL || bg_file_read(path, &old, &old_len, diags) != BG_OK) {
+		print_diags(diags);
+		bg_diags_destroy(diags);
+		return EXIT_IO;
 	}
-	same = old != NULL && !ferror(f) && old_len == len &&
-	       memcmp(old, data, len) == 0;
+	bg_diags_destroy(diags);
+	same = old_len == len && memcmp(old, data, len) == 0;
 	free(old);
-	fclose(f);
 	if (same) {
 		return EXIT_OK;
 	}
@@ -473,11 +560,11 @@ check_previous(const char *output, enum bg_format format,
 	       const struct bg_jobdef *const *defs, size_t n,
 	       struct bg_diags *diags)
 {
-	FILE *f;
+	struct bg_diags *ignored;
 	char *old = NULL;
-	size_t len = 0, got;
+	size_t len = 0;
 	struct stat sb;
-	enum bg_status st;
+	enum bg_status st = BG_OK;
 
 	/* Only a regular file can be an earlier output (write_output
 	 * refuses the rest); nothing there yet: nothing replaced. */
@@ -486,27 +573,16 @@ check_previous(const char *output, enum bg_format format,
 	    !S_ISREG(sb.st_mode)) {
 		return true;
 	}
-	f = fopen(output, "rb");
-	if (f == NULL) {
-		return true;
+	/* What cannot be read is reported when it is written. */
+	ignored = bg_diags_create();
+	if (ignored == NULL) {
+		return false;
 	}
-	for (;;) {
-		char *grown = realloc(old, len + 65536);
-		if (grown == NULL) {
-			free(old);
-			fclose(f);
-			return false;
-		}
-		old = grown;
-		got = fread(old + len, 1, 65536, f);
-		len += got;
-		if (got < 65536) {
-			break;
-		}
+	if (bg_file_read(output, &old, &len, ignored) == BG_OK) {
+		st = bg_check_replacement(old, len, defs, n, diags);
 	}
-	st = ferror(f) ? BG_OK : bg_check_replacement(old, len, defs, n, diags);
 	free(old);
-	fclose(f);
+	bg_diags_destroy(ignored);
 	return st != BG_ERR_NOMEM;
 }
 
@@ -1826,11 +1902,24 @@ command_cmp(const void *key, const void *elem)
 	return strcmp(key, ((const struct command *)elem)->name);
 }
 
+/* Adds one template directory; *io when it or a file in it cannot be
+ * read. */
+static bool
+add_template_dir(struct bg_template_set *set, const char *dir,
+		 struct bg_diags *diags, bool *io)
+{
+	enum bg_status st = bg_template_set_add_dir(set, dir, diags);
+
+	*io = *io || st == BG_ERR_IO || st == BG_ERR_NOMEM;
+	return st == BG_OK;
+}
+
 /* Adds user template directories: BATCHGEN_TEMPLATE_PATH first, then
- * every --templates DIR in argv (later ones win). Also reads -v. */
+ * every --templates DIR in argv (later ones win). Also reads -v.
+ * *io when a directory or template file cannot be read (exit 3, not 1). */
 static bool
 load_user_templates(struct bg_template_set *set, int argc, char **argv,
-		    struct bg_diags *diags)
+		    struct bg_diags *diags, bool *io)
 {
 	const char *env = getenv("BATCHGEN_TEMPLATE_PATH");
 	bool ok = true;
@@ -1843,8 +1932,7 @@ load_user_templates(struct bg_template_set *set, int argc, char **argv,
 		}
 		for (char *dir = strtok_r(copy, ":", &save); dir != NULL;
 		     dir = strtok_r(NULL, ":", &save)) {
-			ok = bg_template_set_add_dir(set, dir, diags) == BG_OK &&
-			     ok;
+			ok = add_template_dir(set, dir, diags, io) && ok;
 		}
 		free(copy);
 	}
@@ -1864,8 +1952,7 @@ load_user_templates(struct bg_template_set *set, int argc, char **argv,
 			werror = true;
 		}
 		if (dir != NULL) {
-			ok = bg_template_set_add_dir(set, dir, diags) == BG_OK &&
-			     ok;
+			ok = add_template_dir(set, dir, diags, io) && ok;
 		}
 	}
 	return bg_template_set_resolve(set, diags) == BG_OK && ok;
@@ -1878,6 +1965,7 @@ batchgen_main(int argc, char **argv)
 	struct bg_diags *diags = NULL;
 	const struct command *cmd;
 	int rc = EXIT_IO;
+	bool io = false;
 
 	verbose = false;
 	werror = false;
@@ -1911,11 +1999,11 @@ batchgen_main(int argc, char **argv)
 		fputs("batchgen: cannot load the built-in templates\n", stderr);
 		goto out;
 	}
-	if (!load_user_templates(set, argc, argv, diags)) {
+	if (!load_user_templates(set, argc, argv, diags, &io)) {
 		print_diags(diags);
-		rc = bg_diags_count_severity(diags, BG_SEV_ERROR) > 0
-			     ? EXIT_INVALID
-			     : EXIT_IO;
+		rc = io || bg_diags_count_severity(diags, BG_SEV_ERROR) == 0
+			     ? EXIT_IO
+			     : EXIT_INVALID;
 		goto out;
 	}
 	print_diags(diags);

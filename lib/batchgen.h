@@ -387,6 +387,15 @@ BG_EXPORT int64_t bg_jobdef_estimated_gpus(const struct bg_jobdef *def);
  */
 BG_EXPORT void bg_vcpus_format(int64_t milli, char *buf, size_t size);
 /**
+ * Reads the whole file at @p path ("-": standard input) into a new
+ * NUL-terminated buffer (*@p buf, caller frees; *@p len its length when
+ * @p len is not NULL). Only a regular file is read: a directory, FIFO
+ * or device is refused without waiting on it.
+ * @return BG_OK, or BG_ERR_IO with a diagnostic on @p path.
+ */
+BG_EXPORT enum bg_status bg_file_read(const char *path, char **buf,
+				      size_t *len, struct bg_diags *diags);
+/**
  * Parses a number by batchgen's one rule for every numeric field
  * (docs/spec.md, "Numbers"): decimal digits with an optional leading
  * '-', no leading zeros ("0" itself is fine), no '+', exponent, space

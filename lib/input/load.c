@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -473,58 +475,94 @@ bg__load_free(const cyaml_schema_value_t *schema, void *raw)
  * take about 10 MiB), small enough to bound memory. */
 #define MAX_INPUT (256u * 1024 * 1024)
 
+/* Opens path for reading only when it is a regular file: a FIFO would
+ * block the open (and the read) until a writer came, and a directory
+ * or device is no spec. O_NONBLOCK makes the open of a FIFO return at
+ * once; fstat then refuses it. -1 with errno set, or EISDIR/EINVAL for
+ * what is not a regular file. */
+static int
+open_regular(const char *path, const char **why)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+
+	*why = NULL;
+	if (fd < 0) {
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*why = S_ISDIR(st.st_mode)    ? "is a directory"
+		       : S_ISFIFO(st.st_mode) ? "is a FIFO, not a regular file"
+					      : "not a regular file";
+		close(fd);
+		return -1;
+	}
+	/* Regular files never block; clear the flag all the same. */
+	(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
+}
+
 enum bg_status
 bg__read_file(const char *path, char **buf, size_t *len,
 	      struct bg_diags *diags)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
-	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	struct bg__buf b = { 0 };
-	struct stat st;
+	const char *why = NULL;
 	char chunk[65536];
-	size_t n;
+	ssize_t n;
+	int fd;
 
 	*buf = NULL;
 	*len = 0;
-	if (f == NULL) {
+	fd = is_stdin ? STDIN_FILENO : open_regular(path, &why);
+	if (fd < 0) {
 		bg_diags_add(diags, BG_SEV_ERROR, "io", path, 0, 0, NULL,
-			     "cannot read: %s", strerror(errno));
-		return BG_ERR_IO;
-	}
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		bg_diags_add(diags, BG_SEV_ERROR, "io", path, 0, 0, NULL,
-			     "cannot read: is a directory");
-		if (!is_stdin) {
-			fclose(f);
-		}
+			     "cannot read: %s", why ? why : strerror(errno));
 		return BG_ERR_IO;
 	}
 	bg__buf_puts(&b, "");
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (b.len + n > MAX_INPUT) {
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR) {
+			continue;
+		}
+		if (n < 0) {
+			bg_diags_add(diags, BG_SEV_ERROR, "io", path, 0, 0,
+				     NULL, "cannot read: %s", strerror(errno));
+			break;
+		}
+		if (b.len + (size_t)n > MAX_INPUT) {
 			bg_diags_add(diags, BG_SEV_ERROR, "io", path, 0, 0,
 				     NULL, "input larger than %u MiB",
 				     MAX_INPUT >> 20);
-			bg__buf_finish(&b);
-			if (!is_stdin) {
-				fclose(f);
-			}
-			return BG_ERR_IO;
+			n = -1;
+			break;
 		}
-		bg__buf_putn(&b, chunk, n);
-	}
-	if (ferror(f)) {
-		bg_diags_add(diags, BG_SEV_ERROR, "io", path, 0, 0, NULL,
-			     "cannot read: %s", strerror(errno));
-		bg__buf_finish(&b);
-		if (!is_stdin) {
-			fclose(f);
-		}
-		return BG_ERR_IO;
+		bg__buf_putn(&b, chunk, (size_t)n);
 	}
 	if (!is_stdin) {
-		fclose(f);
+		close(fd);
+	}
+	if (n != 0) {
+		bg__buf_finish(&b);
+		return BG_ERR_IO;
 	}
 	*buf = bg__buf_take(&b, len);
 	return *buf != NULL ? BG_OK : BG_ERR_NOMEM;
+}
+
+enum bg_status
+bg_file_read(const char *path, char **buf, size_t *len,
+	     struct bg_diags *diags)
+{
+	size_t ignored;
+
+	if (path == NULL || buf == NULL || diags == NULL) {
+		return BG_ERR_ARG;
+	}
+	return bg__read_file(path, buf, len != NULL ? len : &ignored, diags);
 }

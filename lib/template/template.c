@@ -420,7 +420,10 @@ bg_template_set_add_dir(struct bg_template_set *set, const char *dir,
 			result = st;
 			break;
 		}
-		if (st != BG_OK) {
+		/* A file that cannot be read outranks an invalid one. */
+		if (st == BG_ERR_IO) {
+			result = BG_ERR_IO;
+		} else if (st != BG_OK && result == BG_OK) {
 			result = BG_ERR_TEMPLATE;
 		}
 	}

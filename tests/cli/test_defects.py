@@ -6,6 +6,7 @@
 #   test_defects.py BATCHGEN
 import json
 import re
+import shutil
 import os
 import subprocess
 import sys
@@ -259,6 +260,128 @@ def _():
     return expect(rc, err, 1, "merge-bad2.yaml:4:3: error: jobs[0].memroy: unknown key 'memroy'")
 
 
+# ---- 9, 10, 11: files ---------------------------------------------------
+
+def fifo(name):
+    if not os.path.exists(name):
+        os.mkfifo(name)
+    return name
+
+
+@case('9: a FIFO named *.yaml in a templates directory is an I/O error, no hang')
+def _():
+    os.makedirs('fifo-templates', exist_ok=True)
+    fifo('fifo-templates/x.yaml')
+    for args in (['templates', '--templates', 'fifo-templates'],
+                 ['simple-container', '--image', 'x', '--templates', 'fifo-templates']):
+        rc, out, err = run(*args, timeout=20)
+        p = expect(rc, err, 3, 'fifo-templates/x.yaml: error: cannot read: is a FIFO')
+        if p:
+            return p
+    return None
+
+
+@case('9: --check -o FIFO and --check -o DIRECTORY are I/O errors')
+def _():
+    fifo('out.fifo')
+    os.makedirs('out-dir', exist_ok=True)
+    rc, out, err = run('simple-container', '--image', 'x', '--check', '-o', 'out.fifo', timeout=20)
+    p = expect(rc, err, 3, 'out.fifo: error: cannot read: is a FIFO')
+    if p:
+        return p
+    rc, out, err = run('simple-container', '--image', 'x', '--check', '-o', 'out-dir', timeout=20)
+    return expect(rc, err, 3, 'out-dir: error: cannot read: is a directory', absent=('out of date',))
+
+
+@case('9: a FIFO given as a spec is an I/O error, no hang')
+def _():
+    rc, out, err = run('render', fifo('spec.fifo'), timeout=20)
+    return expect(rc, err, 3, 'spec.fifo: error: cannot read: is a FIFO')
+
+
+@case('10: an unreadable template file or a missing templates directory exits 3')
+def _():
+    os.makedirs('bad-templates/dir.yaml', exist_ok=True)  # a .yaml that cannot be read
+    rc, out, err = run('templates', '--templates', 'bad-templates')
+    p = expect(rc, err, 3, 'bad-templates/dir.yaml: error: cannot read: is a directory')
+    if p:
+        return p
+    rc, out, err = run('templates', '--templates', 'no-such-dir')
+    p = expect(rc, err, 3, 'no-such-dir: error: cannot read template directory')
+    if p:
+        return p
+    os.environ['BATCHGEN_TEMPLATE_PATH'] = 'no-such-dir'
+    try:
+        rc, out, err = run('render', '/dev/null')
+    finally:
+        del os.environ['BATCHGEN_TEMPLATE_PATH']
+    return expect(rc, err, 3, 'no-such-dir')
+
+
+@case('11: -o with a 250-byte file name')
+def _():
+    name = 'j' * 250 + '.json'
+    rc, out, err = run('simple-container', '--image', 'x', '-o', name)
+    p = expect(rc, err, 0)
+    if p:
+        return p
+    rc, out, err = run('simple-container', '--image', 'y', '-o', name)
+    left = [f for f in os.listdir('.') if f.startswith('.')]
+    return expect(rc, err, 0) or (left and 'left behind: %r' % left) or \
+        (None if b'y' in open(name, 'rb').read() else 'not replaced')
+
+
+def writing_into(pid, directory):
+    """Whether process pid holds a file of directory open for writing
+    (the output, named or unnamed; the earlier output is read first)."""
+    try:
+        fds = os.listdir('/proc/%d/fd' % pid)
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            target = os.readlink('/proc/%d/fd/%s' % (pid, fd))
+        except OSError:
+            continue
+        if not target.startswith(directory + '/'):
+            continue
+        try:
+            with open('/proc/%d/fdinfo/%s' % (pid, fd)) as f:
+                flags = int(re.search(r'^flags:\s*([0-7]+)', f.read(), re.M).group(1), 8)
+        except (OSError, AttributeError):
+            continue
+        if flags & 3:  # open for writing
+            return True
+    return False
+
+
+@case('11: SIGKILL while -o is written leaves no temporary file (30 kills)')
+def _():
+    import signal
+    os.makedirs('kill', exist_ok=True)
+    directory = os.path.realpath('kill')
+    big = write('kill/big.yaml', 'jobs:\n' + ''.join(
+        '  - {name: job-%d, template: simple-container, image: "app:1", '
+        'environment: {A: "%s"}}\n' % (i, 'x' * 200) for i in range(20000)))
+    subprocess.run([BIN, 'render', big, '-o', 'kill/out.tf.json'], check=True)
+    hits = 0
+    for _ in range(30):
+        p = subprocess.Popen([BIN, 'render', big, '-o', 'kill/out.tf.json'],
+                             stderr=subprocess.DEVNULL)
+        # Kill it the moment it holds the output open: while it writes.
+        while p.poll() is None:
+            if writing_into(p.pid, directory):
+                p.send_signal(signal.SIGKILL)
+                hits += 1
+                break
+        p.wait()
+    left = [f for f in os.listdir('kill') if f not in ('big.yaml', 'out.tf.json')]
+    json.load(open('kill/out.tf.json'))  # never half-written
+    if hits < 10:
+        return 'only %d of 30 runs were killed while writing' % hits
+    return 'left behind after %d kills while writing: %r' % (hits, left) if left else None
+
+
 # ---- 12: messages repeat what the user wrote ------------------------------
 
 @case('12: a negative vCPU count is quoted as written')
@@ -282,4 +405,5 @@ for i, (name, problem) in enumerate(results, 1):
             print('# ' + line)
     else:
         print('ok %d - %s' % (i, name))
+shutil.rmtree(WORK, ignore_errors=True)
 sys.exit(1 if failed else 0)
