@@ -197,10 +197,23 @@ template_resolve(struct bg_template_set *set, struct template *t,
 				bg__buf_printf(&trail, "%s -> ", chain[i]->name);
 			}
 			bg__buf_puts(&trail, cur->name);
-			bg_diags_add(diags, BG_SEV_ERROR, "template-cycle",
-				     t->origin, 0, 0, "extends",
-				     "template '%s' has an extends cycle: %s",
-				     t->name, trail.data ? trail.data : "");
+			if (cycle) {
+				bg_diags_add(diags, BG_SEV_ERROR,
+					     "template-cycle", t->origin, 0, 0,
+					     "extends",
+					     "template '%s' has an extends "
+					     "cycle: %s",
+					     t->name,
+					     trail.data ? trail.data : "");
+			} else {
+				bg_diags_add(diags, BG_SEV_ERROR,
+					     "template-depth", t->origin, 0, 0,
+					     "extends",
+					     "template '%s' extends more than "
+					     "%zu templates deep, the limit: %s",
+					     t->name, ARRAY_LENGTH(chain) - 1,
+					     trail.data ? trail.data : "");
+			}
 			bg__buf_finish(&trail);
 			return BG_ERR_TEMPLATE;
 		}

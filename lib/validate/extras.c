@@ -166,12 +166,18 @@ check_secrets(struct ctx *cx, const struct bg_container *c, const char *base)
 			}
 		}
 	}
-	if (x->secret_count > 0 && c->execution_role_arn == NULL) {
+	/* The execution role fetches log secret options too. */
+	if ((x->secret_count > 0 ||
+	     (x->log_configuration != NULL &&
+	      x->log_configuration->secret_option_count > 0)) &&
+	    c->execution_role_arn == NULL) {
 		snprintf(path, sizeof(path), "%s.execution_role_arn", base);
 		bg__report(cx, R_SECRET_EXECUTION_ROLE, path,
-			   "secrets are fetched with the execution role; "
-			   "without execution_role_arn the job fails to "
-			   "start");
+			   "%s fetched with the execution role; without "
+			   "execution_role_arn the job fails to start",
+			   x->secret_count > 0
+				   ? "secrets are"
+				   : "log_configuration.secret_options are");
 	}
 }
 
@@ -482,7 +488,9 @@ bg__check_extras(struct ctx *cx, const struct bg_container *c,
 	if (x->log_configuration != NULL) {
 		check_log(cx, x->log_configuration, base, fargate);
 	}
-	if (x->secret_count > 0) {
+	if (x->secret_count > 0 ||
+	    (x->log_configuration != NULL &&
+	     x->log_configuration->secret_option_count > 0)) {
 		check_secrets(cx, c, base);
 	}
 	check_ulimits(cx, x, base, fargate);

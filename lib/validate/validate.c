@@ -499,13 +499,24 @@ check_name(struct ctx *cx, const char *name)
 	if (len == 0) {
 		return;
 	}
-	for (size_t i = 0; i < len; i++) {
+	for (size_t i = 0, chars = 0; i < len; i++) {
+		if ((name[i] & 0xc0) != 0x80) {
+			chars++; /* positions count characters, not bytes */
+		}
 		if (!bg__is_alnum(name[i]) && name[i] != '-' && name[i] != '_') {
+			/* Quote the whole character: one byte of a UTF-8
+			 * sequence would not be text. */
+			size_t n = 1;
+			while (i + n < len && n < 4 &&
+			       (name[i + n] & 0xc0) == 0x80 &&
+			       (name[i] & 0xc0) == 0xc0) {
+				n++;
+			}
 			bg__report(cx, R_NAME_CHARSET, "name",
 			       "Job definition name can only contain "
 			       "letters, numbers, hyphens, and underscores; "
-			       "'%s' has '%c' at position %zu",
-			       name, name[i], i + 1);
+			       "'%s' has '%.*s' at position %zu",
+			       name, (int)n, name + i, chars);
 			break;
 		}
 	}
@@ -1302,6 +1313,12 @@ command_refers(const struct bg_container *c, const char *name)
 	return false;
 }
 
+static int
+str_ptr_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 /* Ref::name in a command and the parameters that give defaults. */
 static void
 check_parameters(struct ctx *cx, const struct bg_jobdef *def)
@@ -1320,25 +1337,60 @@ check_parameters(struct ctx *cx, const struct bg_jobdef *def)
 			cs[n++] = def->node_properties->ranges[i].container;
 		}
 	}
+	/* One warning per job, naming every parameter without a default
+	 * (a job may well take all of them at submit time), at the first. */
+	const char **missing = NULL;
+	size_t nmissing = 0, cap = 0;
 	for (size_t k = 0; k < n; k++) {
 		for (size_t i = 0; i < cs[k]->command_count; i++) {
 			const char *arg = cs[k]->command[i];
+			const char **grown;
 			if (strncmp(arg, "Ref::", 5) != 0 || arg[5] == '\0' ||
 			    bg_kvlist_get(&def->parameters, arg + 5) != NULL) {
 				continue;
 			}
-			snprintf(path, sizeof(path), "%s.command[%zu]",
-				 def->container != NULL
-					 ? "container_properties"
-					 : "node_properties",
-				 i);
-			bg__report(cx, R_PARAMETER_REF, path,
-			       "%s has no default in parameters: every "
-			       "SubmitJob must give '%s', or the command gets "
-			       "the text '%s'",
-			       arg, arg + 5, arg);
+			if (nmissing == 0) {
+				snprintf(path, sizeof(path), "%s.command[%zu]",
+					 def->container != NULL
+						 ? "container_properties"
+						 : "node_properties",
+					 i);
+			}
+			if (nmissing == cap) {
+				cap = cap ? cap * 2 : 8;
+				grown = realloc(missing, cap * sizeof(*grown));
+				if (grown == NULL) {
+					cx->nomem = true;
+					free(missing);
+					return;
+				}
+				missing = grown;
+			}
+			missing[nmissing++] = arg + 5;
 		}
 	}
+	if (nmissing > 0) {
+		struct bg__buf names = { 0 };
+		size_t unique = 0;
+		qsort(missing, nmissing, sizeof(*missing), str_ptr_cmp);
+		for (size_t i = 0; i < nmissing; i++) {
+			if (i > 0 && strcmp(missing[i], missing[i - 1]) == 0) {
+				continue;
+			}
+			bg__buf_printf(&names, "%s%s", unique++ ? ", " : "",
+				       missing[i]);
+		}
+		bg__report(cx, R_PARAMETER_REF, path,
+			   "%zu Ref:: parameter%s without a default in "
+			   "parameters (%s): every SubmitJob must give %s, or "
+			   "the command gets the text Ref::NAME",
+			   unique, unique == 1 ? "" : "s",
+			   names.data != NULL ? names.data : "",
+			   unique == 1 ? "it" : "them");
+		cx->nomem = cx->nomem || names.failed;
+		bg__buf_finish(&names);
+	}
+	free(missing);
 	for (size_t i = 0; i < def->parameters.count; i++) {
 		const char *name = def->parameters.items[i].key;
 		bool used = false;

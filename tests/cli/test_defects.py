@@ -395,6 +395,58 @@ def _():
     return expect(rc, err, 1, 'got -0.5', absent=('-500',))
 
 
+# ---- 13, 14, 16: messages ---------------------------------------------------
+
+@case('13: the name-charset message quotes whole characters and counts them')
+def _():
+    rc, out, err = run('simple-container', '--image', 'x', '--name', 'j\u00f6b\U0001f600')
+    return expect(rc, err, 1, "has '\u00f6' at position 2 [name-charset]")
+
+
+@case('13: stderr stays valid UTF-8')
+def _():
+    p = subprocess.run([BIN, 'simple-container', '--image', 'x', '--name', 'ab\u00e9'],
+                       capture_output=True)
+    try:
+        p.stderr.decode('utf-8')
+    except UnicodeDecodeError as e:
+        return 'stderr is not UTF-8: %s' % e
+    return None if p.returncode == 1 else 'exit %d' % p.returncode
+
+
+@case('14: a deep acyclic extends chain is refused as too deep, not a cycle')
+def _():
+    os.makedirs('deep', exist_ok=True)
+    for i in range(33):
+        write('deep/t%02d.yaml' % i, 'name: t%02d\ndescription: x\nextends: %s\n'
+              % (i, 't%02d' % (i - 1) if i else 'simple-container'))
+    rc, out, err = run('templates', '--templates', 'deep')
+    return expect(rc, err, 1, "template 't31' extends more than 31 templates deep, the limit",
+                  '[template-depth]', absent=('cycle',))
+
+
+@case('16: one parameter-ref warning per job, naming every parameter')
+def _():
+    refs = ' '.join('Ref::p%02d' % i for i in range(13))
+    spec = write('refs.yaml', JOB + '    command: [run, %s, Ref::p00]\n' % ', '.join(refs.split()))
+    rc, out, err = run('validate', spec)
+    p = expect(rc, err, 0, '13 Ref:: parameters without a default in parameters (p00, p01, ')
+    if p:
+        return p
+    n = err.count('[parameter-ref]')
+    return None if n == 1 else '%d parameter-ref warnings' % n
+
+
+@case('16: secret-execution-role also covers log_configuration.secret_options')
+def _():
+    spec = write('logsecret.yaml', JOB + '    log_configuration: {log_driver: splunk, options: '
+                 '{splunk-url: "https://s:8088"}, secret_options: [{name: splunk-token, value_from: '
+                 '"arn:aws:secretsmanager:us-east-1:123456789012:secret:t-AbCdEf"}]}\n')
+    rc, out, err = run('validate', spec)
+    return expect(rc, err, 0, 'log_configuration.secret_options are fetched with the execution role',
+                  '[secret-execution-role]')
+
+
 print('1..%d' % len(results))
 failed = 0
 for i, (name, problem) in enumerate(results, 1):

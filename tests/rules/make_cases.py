@@ -280,6 +280,10 @@ CASES = [
             'secrets: [{name: AWS_BATCH_TOKEN, value_from: token}]')),
     ('secret-execution-role', 'warn: secret-execution-role jobs[0].container_properties.execution_role_arn',
      simple('se', 'secrets: [{name: DB_PASSWORD, value_from: db-password}]')),
+    # The execution role fetches log secret options too.
+    ('secret-execution-role-log', 'warn: secret-execution-role jobs[0].container_properties.execution_role_arn',
+     simple('sel', 'log_configuration: {log_driver: splunk, options: {splunk-url: "https://s:8088"}, '
+                   'secret_options: [{name: splunk-token, value_from: splunk-token}]}')),
     ('ulimit-name', 'expect: ulimit jobs[0].container_properties.ulimits[0]',
      simple('un', 'ulimits: [{name: files, soft_limit: 1024, hard_limit: 4096}]')),
     ('ulimit-soft-above-hard', 'expect: ulimit jobs[0].container_properties.ulimits[0]',
