@@ -526,6 +526,7 @@ check_output(const char *path, const char *data, size_t len)
 	if (pipe(pipefd) != 0) {
 		return EXIT_INVALID;
 	}
+	fflush(stderr); /* diff writes to the same stderr */
 	posix_spawn_file_actions_init(&actions);
 	posix_spawn_file_actions_adddup2(&actions, pipefd[0], STDIN_FILENO);
 	posix_spawn_file_actions_adddup2(&actions, STDERR_FILENO,

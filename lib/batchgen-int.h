@@ -41,6 +41,25 @@ void bg__buf_printf(struct bg__buf *b, const char *fmt, ...) BG_PRINTF(2, 3);
 char *bg__buf_take(struct bg__buf *b, size_t *len);
 void bg__buf_finish(struct bg__buf *b);
 
+/* A hash index of borrowed strings (the caller keeps them alive), for
+ * "given twice" and lookups in linear time. Zero-initialize it. */
+struct bg__strindex_slot {
+	const char *key;
+	size_t value;
+};
+struct bg__strindex {
+	struct bg__strindex_slot *slots;
+	size_t count, cap;
+};
+/* Adds key -> value: BG_OK; BG_ERR_ARG when key is there already
+ * (*existing, when not NULL, gets its value); BG_ERR_NOMEM. */
+enum bg_status bg__strindex_put(struct bg__strindex *x, const char *key,
+				size_t value, size_t *existing);
+/* The value of key: true, or false when it is not there. */
+bool bg__strindex_get(const struct bg__strindex *x, const char *key,
+		      size_t *value);
+void bg__strindex_finish(struct bg__strindex *x);
+
 /* printf into a new string; NULL on ENOMEM. */
 char *bg__asprintf(const char *fmt, ...) BG_PRINTF(1, 2);
 
@@ -64,6 +83,9 @@ enum bg_status bg__diag_locate(struct bg_diags *diags, size_t i,
 void bg__opt_int_from(struct bg_opt_int *dst, const int64_t *src);
 void bg__opt_bool_from(struct bg_opt_bool *dst, const bool *src);
 
+/* Appends copies of key and value (the one way a kvlist grows). */
+enum bg_status bg__kvlist_push(struct bg_kvlist *list, const char *key,
+			       const char *value);
 enum bg_status bg__kvlist_copy(struct bg_kvlist *dst,
 			       const struct bg_kvlist *src);
 /* Sets every pair of src in dst (later wins, first position kept). */

@@ -14,6 +14,7 @@ struct bg_diags {
 	struct bg_diag *items;
 	size_t count;
 	size_t cap;
+	size_t by_severity[3]; /* counted as they are added: O(1) */
 };
 
 static const char *const status_strings[BG_ERR__COUNT] = {
@@ -73,14 +74,10 @@ bg_diags_count(const struct bg_diags *diags)
 size_t
 bg_diags_count_severity(const struct bg_diags *diags, enum bg_severity sev)
 {
-	size_t n = 0;
-
-	for (size_t i = 0; i < bg_diags_count(diags); i++) {
-		if (diags->items[i].severity == sev) {
-			n++;
-		}
+	if (diags == NULL || (unsigned)sev >= ARRAY_LENGTH(diags->by_severity)) {
+		return 0;
 	}
-	return n;
+	return diags->by_severity[sev];
 }
 
 const struct bg_diag *
@@ -144,6 +141,9 @@ bg_diags_add(struct bg_diags *diags, enum bg_severity sev, const char *code,
 		return BG_ERR_NOMEM;
 	}
 	diags->items[diags->count++] = d;
+	if ((unsigned)sev < ARRAY_LENGTH(diags->by_severity)) {
+		diags->by_severity[sev]++;
+	}
 	return BG_OK;
 }
 

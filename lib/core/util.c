@@ -298,3 +298,94 @@ bad:
 	}
 	return BG_ERR_ARG;
 }
+
+/* ================================================================== */
+/* String index                                                        */
+/* ================================================================== */
+
+static uint64_t
+str_hash(const char *s)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+
+	for (; *s != '\0'; s++) {
+		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+	}
+	return h;
+}
+
+static bool
+strindex_grow(struct bg__strindex *x)
+{
+	size_t cap = x->cap ? x->cap * 2 : 16;
+	struct bg__strindex_slot *slots = calloc(cap, sizeof(*slots));
+
+	if (slots == NULL) {
+		return false;
+	}
+	for (size_t i = 0; i < x->cap; i++) {
+		if (x->slots[i].key == NULL) {
+			continue;
+		}
+		size_t j = (size_t)str_hash(x->slots[i].key) & (cap - 1);
+		while (slots[j].key != NULL) {
+			j = (j + 1) & (cap - 1);
+		}
+		slots[j] = x->slots[i];
+	}
+	free(x->slots);
+	x->slots = slots;
+	x->cap = cap;
+	return true;
+}
+
+enum bg_status
+bg__strindex_put(struct bg__strindex *x, const char *key, size_t value,
+		 size_t *existing)
+{
+	size_t j;
+
+	if ((x->count + 1) * 2 > x->cap && !strindex_grow(x)) {
+		return BG_ERR_NOMEM;
+	}
+	j = (size_t)str_hash(key) & (x->cap - 1);
+	while (x->slots[j].key != NULL) {
+		if (strcmp(x->slots[j].key, key) == 0) {
+			if (existing != NULL) {
+				*existing = x->slots[j].value;
+			}
+			return BG_ERR_ARG;
+		}
+		j = (j + 1) & (x->cap - 1);
+	}
+	x->slots[j].key = key;
+	x->slots[j].value = value;
+	x->count++;
+	return BG_OK;
+}
+
+void
+bg__strindex_finish(struct bg__strindex *x)
+{
+	free(x->slots);
+	memset(x, 0, sizeof(*x));
+}
+
+bool
+bg__strindex_get(const struct bg__strindex *x, const char *key, size_t *value)
+{
+	size_t j;
+
+	if (x->cap == 0) {
+		return false;
+	}
+	j = (size_t)str_hash(key) & (x->cap - 1);
+	while (x->slots[j].key != NULL) {
+		if (strcmp(x->slots[j].key, key) == 0) {
+			*value = x->slots[j].value;
+			return true;
+		}
+		j = (j + 1) & (x->cap - 1);
+	}
+	return false;
+}

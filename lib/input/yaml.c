@@ -702,39 +702,6 @@ bg__ynode_is_null(const struct bg__ydoc *d, const struct bg__ynode *n)
 /* Free-form maps                                                      */
 /* ================================================================== */
 
-static enum bg_status
-kv_append(struct bg_kvlist *out, const char *key, const char *value)
-{
-	bool failed = false;
-	struct bg_kv *grown =
-		realloc(out->items, (out->count + 1) * sizeof(*grown));
-
-	if (grown == NULL) {
-		return BG_ERR_NOMEM;
-	}
-	out->items = grown;
-	grown[out->count].key = bg__strdup(key, &failed);
-	grown[out->count].value = bg__strdup(value, &failed);
-	if (failed) {
-		free(grown[out->count].key);
-		free(grown[out->count].value);
-		return BG_ERR_NOMEM;
-	}
-	out->count++;
-	return BG_OK;
-}
-
-static bool
-has_key(const struct bg_kvlist *list, const char *key)
-{
-	for (size_t i = 0; i < list->count; i++) {
-		if (strcmp(list->items[i].key, key) == 0) {
-			return true;
-		}
-	}
-	return false;
-}
-
 /* The pairs of mapping map into out. Keys and values must be scalars
  * (else `shape` is the message, or NULL for "a key/value must be a
  * plain string"); with nulls_missing a null value is kept
@@ -745,6 +712,7 @@ map_pairs(struct bg__ydoc *d, struct bg__ynode *map, const char *path,
 	  const char *shape)
 {
 	enum bg_status st = BG_OK;
+	struct bg__strindex seen = { 0 };
 
 	for (size_t i = 0; i < map->len; i++) {
 		struct bg__ynode *k = bg__ynode_key(d, map, i);
@@ -777,20 +745,28 @@ map_pairs(struct bg__ydoc *d, struct bg__ynode *map, const char *path,
 			st = BG_ERR_SCHEMA;
 			continue;
 		}
-		if (has_key(out, key)) {
+		switch (bg__strindex_put(&seen, key, i, NULL)) {
+		case BG_OK:
+			break;
+		case BG_ERR_ARG:
 			bg_diags_add(diags, BG_SEV_ERROR, "duplicate-key",
 				     d->file, k->line, k->column, path,
 				     "duplicate key '%s'", key);
 			st = BG_ERR_SCHEMA;
 			continue;
+		default:
+			bg__strindex_finish(&seen);
+			return BG_ERR_NOMEM;
 		}
-		if (kv_append(out, key,
-			      nulls_missing && bg__ynode_is_null(d, v)
-				      ? NULL
-				      : value) != BG_OK) {
+		if (bg__kvlist_push(out, key,
+				    nulls_missing && bg__ynode_is_null(d, v)
+					    ? NULL
+					    : value) != BG_OK) {
+			bg__strindex_finish(&seen);
 			return BG_ERR_NOMEM;
 		}
 	}
+	bg__strindex_finish(&seen);
 	return st;
 }
 
@@ -816,6 +792,7 @@ bg__ynode_to_env(struct bg__ydoc *d, struct bg__ynode *n, const char *path,
 		 struct bg_kvlist *out, struct bg_diags *diags)
 {
 	enum bg_status st = BG_OK;
+	struct bg__strindex seen = { 0 };
 
 	if (n == NULL) {
 		return BG_OK;
@@ -864,7 +841,11 @@ bg__ynode_to_env(struct bg__ydoc *d, struct bg__ynode *n, const char *path,
 			st = BG_ERR_SCHEMA;
 			continue;
 		}
-		if (name != NULL && has_key(out, name)) {
+		switch (name != NULL ? bg__strindex_put(&seen, name, i, NULL)
+				     : BG_OK) {
+		case BG_OK:
+			break;
+		case BG_ERR_ARG:
 			bg_diags_add(diags, BG_SEV_ERROR, "env-duplicate",
 				     d->file, e->line, e->column, path,
 				     "environment variable '%s' is given "
@@ -872,11 +853,18 @@ bg__ynode_to_env(struct bg__ydoc *d, struct bg__ynode *n, const char *path,
 				     name);
 			st = BG_ERR_SCHEMA;
 			continue;
+		default:
+			st = BG_ERR_NOMEM;
+			break;
 		}
-		if (kv_append(out, name != NULL ? name : "", value) != BG_OK) {
-			return BG_ERR_NOMEM;
+		if (st == BG_ERR_NOMEM ||
+		    bg__kvlist_push(out, name != NULL ? name : "", value) !=
+			    BG_OK) {
+			st = BG_ERR_NOMEM;
+			break;
 		}
 	}
+	bg__strindex_finish(&seen);
 	return st;
 }
 

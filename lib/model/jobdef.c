@@ -65,29 +65,30 @@ bg_kvlist_get(const struct bg_kvlist *list, const char *key)
 	return NULL;
 }
 
+/*
+ * Appends a copy of key and value (value may be NULL). A list keeps no
+ * capacity: it is count rounded up to a power of two, so the items
+ * grow by doubling (every writer of a bg_kvlist goes through here).
+ */
 enum bg_status
-bg_kvlist_set(struct bg_kvlist *list, const char *key, const char *value)
+bg__kvlist_push(struct bg_kvlist *list, const char *key, const char *value)
 {
 	bool failed = false;
-	struct bg_kv *grown;
+	size_t n = list->count;
+	struct bg_kv *items = list->items;
 
-	for (size_t i = 0; i < list->count; i++) {
-		if (strcmp(list->items[i].key, key) == 0) {
-			return bg__str_set(&list->items[i].value, value)
-				       ? BG_OK
-				       : BG_ERR_NOMEM;
+	if (n == 0 || (n & (n - 1)) == 0) {
+		items = realloc(list->items, (n ? n * 2 : 1) * sizeof(*items));
+		if (items == NULL) {
+			return BG_ERR_NOMEM;
 		}
+		list->items = items;
 	}
-	grown = realloc(list->items, (list->count + 1) * sizeof(*grown));
-	if (grown == NULL) {
-		return BG_ERR_NOMEM;
-	}
-	list->items = grown;
-	grown[list->count].key = bg__strdup(key, &failed);
-	grown[list->count].value = bg__strdup(value, &failed);
+	items[n].key = bg__strdup(key, &failed);
+	items[n].value = bg__strdup(value, &failed);
 	if (failed) {
-		free(grown[list->count].key);
-		free(grown[list->count].value);
+		free(items[n].key);
+		free(items[n].value);
 		return BG_ERR_NOMEM;
 	}
 	list->count++;
@@ -95,23 +96,63 @@ bg_kvlist_set(struct bg_kvlist *list, const char *key, const char *value)
 }
 
 enum bg_status
-bg__kvlist_merge(struct bg_kvlist *dst, const struct bg_kvlist *src)
+bg_kvlist_set(struct bg_kvlist *list, const char *key, const char *value)
 {
-	for (size_t i = 0; i < src->count; i++) {
-		enum bg_status st = bg_kvlist_set(dst, src->items[i].key,
-						  src->items[i].value);
-		if (st != BG_OK) {
-			return st;
+	for (size_t i = 0; i < list->count; i++) {
+		if (strcmp(list->items[i].key, key) == 0) {
+			return bg__str_set(&list->items[i].value, value)
+				       ? BG_OK
+				       : BG_ERR_NOMEM;
 		}
 	}
-	return BG_OK;
+	return bg__kvlist_push(list, key, value);
+}
+
+/* Sets every pair of src in dst in time linear in both (src's keys are
+ * unique): an index of dst's keys instead of a search per key. */
+enum bg_status
+bg__kvlist_merge(struct bg_kvlist *dst, const struct bg_kvlist *src)
+{
+	struct bg__strindex index = { 0 };
+	size_t dst_count = dst->count;
+	enum bg_status st = BG_OK;
+
+	for (size_t i = 0; i < dst_count && st == BG_OK; i++) {
+		st = bg__strindex_put(&index, dst->items[i].key, i, NULL);
+		st = st == BG_ERR_ARG ? BG_OK : st;
+	}
+	for (size_t i = 0; i < src->count && st == BG_OK; i++) {
+		size_t at;
+		/* A key dst lacks goes in with no position; src's keys
+		 * are unique, so it is never found again. */
+		if (dst_count > 0 &&
+		    bg__strindex_put(&index, src->items[i].key, SIZE_MAX,
+				     &at) == BG_ERR_ARG) {
+			st = bg__str_set(&dst->items[at].value,
+					 src->items[i].value)
+				     ? BG_OK
+				     : BG_ERR_NOMEM;
+			continue;
+		}
+		st = bg__kvlist_push(dst, src->items[i].key,
+				     src->items[i].value);
+	}
+	bg__strindex_finish(&index);
+	return st;
 }
 
 enum bg_status
 bg__kvlist_copy(struct bg_kvlist *dst, const struct bg_kvlist *src)
 {
 	bg_kvlist_finish(dst);
-	return bg__kvlist_merge(dst, src);
+	for (size_t i = 0; i < src->count; i++) {
+		enum bg_status st = bg__kvlist_push(dst, src->items[i].key,
+						    src->items[i].value);
+		if (st != BG_OK) {
+			return st;
+		}
+	}
+	return BG_OK;
 }
 
 /* ================================================================== */

@@ -76,8 +76,10 @@ struct template {
 };
 
 struct bg_template_set {
-	struct template *items; /* sorted by name */
-	size_t count;
+	struct template *items; /* sorted by name once resolved */
+	size_t count, cap;
+	struct bg__strindex names; /* name -> index in items */
+	bool stale;		   /* added to since the last resolve */
 };
 
 /* Moves raw defaults into job options, through the job conversion
@@ -156,13 +158,27 @@ template_cmp(const void *a, const void *b)
 static struct template *
 set_find(const struct bg_template_set *set, const char *name)
 {
-	struct template key = { .name = (char *)name };
+	size_t i;
 
-	if (set == NULL || name == NULL || set->count == 0) {
+	if (set == NULL || name == NULL ||
+	    !bg__strindex_get(&set->names, name, &i)) {
 		return NULL;
 	}
-	return bsearch(&key, set->items, set->count, sizeof(*set->items),
-		       template_cmp);
+	return &set->items[i];
+}
+
+/* Indexes the names of the set again (after sorting). */
+static enum bg_status
+set_reindex(struct bg_template_set *set)
+{
+	bg__strindex_finish(&set->names);
+	for (size_t i = 0; i < set->count; i++) {
+		if (bg__strindex_put(&set->names, set->items[i].name, i,
+				     NULL) == BG_ERR_NOMEM) {
+			return BG_ERR_NOMEM;
+		}
+	}
+	return BG_OK;
 }
 
 /* Resolves the extends chain of t: defaults root-first, type and
@@ -274,7 +290,15 @@ set_resolve(struct bg_template_set *set, struct bg_diags *diags)
 {
 	enum bg_status result = BG_OK;
 
+	/* Sorted once, when every template is in (not at every add). */
 	qsort(set->items, set->count, sizeof(*set->items), template_cmp);
+	if (set_reindex(set) != BG_OK) {
+		return BG_ERR_NOMEM;
+	}
+	set->stale = false;
+	for (size_t i = 0; i < set->count; i++) {
+		set->items[i].resolved = false;
+	}
 	for (size_t i = 0; i < set->count; i++) {
 		enum bg_status st =
 			template_resolve(set, &set->items[i], diags);
@@ -293,30 +317,42 @@ static enum bg_status
 set_add(struct bg_template_set *set, struct template *t,
 	struct bg_diags *diags)
 {
-	struct template *grown;
+	size_t i;
 
-	for (size_t i = 0; i < set->count; i++) {
-		if (strcmp(set->items[i].name, t->name) == 0) {
-			bool builtin = strcmp(set->items[i].origin,
-					      "built-in") == 0;
-			bg_diags_add(diags, BG_SEV_NOTE, "template-shadow",
-				     t->origin, 0, 0, NULL,
-				     "template '%s' replaces the one from %s",
-				     t->name, set->items[i].origin);
-			t->shadows_builtin =
-				builtin || set->items[i].shadows_builtin;
-			template_finish(&set->items[i]);
-			set->items[i] = *t;
-			return BG_OK;
-		}
+	set->stale = true;
+	if (bg__strindex_get(&set->names, t->name, &i)) {
+		struct template *old = &set->items[i];
+		bool builtin = strcmp(old->origin, "built-in") == 0;
+		char *name = old->name; /* the index holds this one */
+		bg_diags_add(diags, BG_SEV_NOTE, "template-shadow", t->origin,
+			     0, 0, NULL, "template '%s' replaces the one from %s",
+			     t->name, old->origin);
+		t->shadows_builtin = builtin || old->shadows_builtin;
+		old->name = NULL;
+		template_finish(old);
+		*old = *t;
+		free(old->name);
+		old->name = name;
+		return BG_OK;
 	}
-	grown = realloc(set->items, (set->count + 1) * sizeof(*grown));
-	if (grown == NULL) {
+	if (set->count == set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 16;
+		struct template *grown =
+			realloc(set->items, cap * sizeof(*grown));
+		if (grown == NULL) {
+			template_finish(t);
+			return BG_ERR_NOMEM;
+		}
+		set->items = grown;
+		set->cap = cap;
+	}
+	set->items[set->count] = *t;
+	if (bg__strindex_put(&set->names, t->name, set->count, NULL) ==
+	    BG_ERR_NOMEM) {
 		template_finish(t);
 		return BG_ERR_NOMEM;
 	}
-	set->items = grown;
-	set->items[set->count++] = *t;
+	set->count++;
 	return BG_OK;
 }
 
@@ -460,15 +496,8 @@ bg_template_set_add_buffer(struct bg_template_set *set, const char *buf,
 	if (st == BG_OK) {
 		st = set_add(set, &t, diags);
 	}
-	if (st == BG_OK) {
-		/* Sorted for lookups; resolved by bg_template_set_resolve()
-		 * once every template is in. */
-		qsort(set->items, set->count, sizeof(*set->items),
-		      template_cmp);
-		for (size_t i = 0; i < set->count; i++) {
-			set->items[i].resolved = false;
-		}
-	}
+	/* Sorted and resolved by bg_template_set_resolve() once every
+	 * template is in. */
 	return st == BG_OK || st == BG_ERR_NOMEM ? st : BG_ERR_TEMPLATE;
 }
 
@@ -491,6 +520,7 @@ bg_template_set_destroy(struct bg_template_set *set)
 		template_finish(&set->items[i]);
 	}
 	free(set->items);
+	bg__strindex_finish(&set->names);
 	free(set);
 }
 
@@ -680,6 +710,12 @@ static enum bg_status
 build_ranges(struct bg_node_properties *np, const struct bg_job_options *o)
 {
 	size_t n = o->node_range_count > 0 ? o->node_range_count : 1;
+	/* The job's options without its ranges, to lay under each range:
+	 * copying them all for every range was quadratic. */
+	struct bg_job_options base = *o;
+
+	base.node_ranges = NULL;
+	base.node_range_count = 0;
 
 	np->ranges = calloc(n, sizeof(*np->ranges));
 	if (np->ranges == NULL) {
@@ -714,7 +750,7 @@ build_ranges(struct bg_node_properties *np, const struct bg_job_options *o)
 		if (range->container == NULL) {
 			return BG_ERR_NOMEM;
 		}
-		st = bg__job_options_overlay(&merged, o);
+		st = bg__job_options_overlay(&merged, &base);
 		if (st == BG_OK && r != NULL && r->container != NULL) {
 			st = bg__job_options_overlay(&merged, r->container);
 		}
@@ -894,7 +930,7 @@ bg_template_apply(const struct bg_template_set *set, const char *name,
 				     "unknown template '%s'", name);
 			return BG_ERR_TEMPLATE;
 		}
-		if (!t->resolved) {
+		if (!t->resolved || set->stale) {
 			bg_diags_add(diags, BG_SEV_ERROR, "template-unknown",
 				     NULL, 0, 0, "template",
 				     "template '%s' cannot be used: its "

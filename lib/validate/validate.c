@@ -756,9 +756,11 @@ check_environment(struct ctx *cx, const struct bg_container *c,
 		  const char *base)
 {
 	char path[300];
+	struct bg__strindex seen = { 0 };
 
 	for (size_t i = 0; i < c->environment.count; i++) {
 		const struct bg_kv *kv = &c->environment.items[i];
+		size_t j;
 		if (kv->key == NULL || kv->key[0] == '\0' ||
 		    kv->value == NULL) {
 			item_path(path, sizeof(path), base, "environment", i);
@@ -775,18 +777,19 @@ check_environment(struct ctx *cx, const struct bg_container *c,
 			       "with AWS_BATCH are reserved for AWS Batch",
 			       kv->key);
 		}
-		for (size_t j = 0; j < i; j++) {
-			if (c->environment.items[j].key != NULL &&
-			    strcmp(c->environment.items[j].key, kv->key) ==
-				    0) {
-				item_path(path, sizeof(path), base,
-					  "environment", i);
-				bg__report(cx, R_ENV_DUPLICATE, path,
-				       "environment variable '%s' is set "
-				       "twice (also environment[%zu])",
-				       kv->key, j);
-				break;
-			}
+		switch (bg__strindex_put(&seen, kv->key, i, &j)) {
+		case BG_OK:
+			break;
+		case BG_ERR_ARG:
+			item_path(path, sizeof(path), base, "environment", i);
+			bg__report(cx, R_ENV_DUPLICATE, path,
+				   "environment variable '%s' is set twice "
+				   "(also environment[%zu])",
+				   kv->key, j);
+			break;
+		default:
+			cx->nomem = true;
+			break;
 		}
 		if (kv->value[0] == '\0') {
 			item_path(path, sizeof(path), base, "environment", i);
@@ -797,6 +800,7 @@ check_environment(struct ctx *cx, const struct bg_container *c,
 			       kv->key);
 		}
 	}
+	bg__strindex_finish(&seen);
 }
 
 static bool

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+# Complexity guard: for each input that once took quadratic time, count
+# the instructions batchgen executes (valgrind's callgrind: a count of
+# work, the same on any machine and under any load, not a timing) at
+# size n and 4n. Linear work grows 4 times, n log n a little more,
+# quadratic 16 times; more than 6 times fails. Prints TAP.
+#   test_scaling.py BATCHGEN
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+BIN = os.path.realpath(sys.argv[1])
+N = 2000
+LIMIT = 6.0
+os.environ.pop('BATCHGEN_TEMPLATE_PATH', None)
+valgrind = shutil.which('valgrind')
+if valgrind is None:
+    print('# ************************************************************')
+    print('# SCALING CHECK NOT RUN: valgrind is not installed')
+    print('# ************************************************************')
+    print('1..0 # SKIP valgrind is not installed')
+    sys.exit(77)
+if 'libasan' in subprocess.run(['ldd', BIN], capture_output=True, text=True).stdout:
+    print('1..0 # SKIP a sanitizer build (callgrind cannot run it)')
+    sys.exit(77)
+WORK = tempfile.mkdtemp(prefix='bg-scaling.')
+JOB = 'jobs:\n  - name: j\n    template: simple-container\n    image: "app:1"\n'
+
+
+def env_map(n):
+    return JOB + '    environment:\n' + ''.join('      V%d: "x"\n' % i for i in range(n))
+
+
+def env_list(n):
+    return JOB + '    environment:\n' + ''.join(
+        '      - {name: V%d, value: "x"}\n' % i for i in range(n))
+
+
+def tags(n):
+    return JOB + '    tags:\n' + ''.join('      T%d: "x"\n' % i for i in range(n))
+
+
+def node_ranges(n):
+    return ('jobs:\n  - name: m\n    template: multinode\n    image: "a:1"\n'
+            '    num_nodes: %d\n    node_properties:\n      node_range_properties:\n' % n +
+            ''.join('        - {target_nodes: "%d"}\n' % i for i in range(n)))
+
+
+def errors(n):
+    return 'jobs:\n' + ''.join(
+        '  - {name: "bad %d", template: simple-container, image: "app:1", vcpus: 0, '
+        'memory: 0, retry_attempts: 0, timeout_seconds: 1}\n' % i for i in range(n // 4))
+
+
+def jobs(n):
+    return 'jobs:\n' + ''.join(
+        '  - {name: job-%d, template: simple-container, image: "app:1"}\n' % i
+        for i in range(n // 4))
+
+
+def merged_env(n):
+    # A template default map merged under a job's map of the same size.
+    return ('defaults:\n  environment:\n' + ''.join('    D%d: "x"\n' % i for i in range(n)) +
+            env_map(n))
+
+
+def template_dir(n):
+    d = os.path.join(WORK, 'templates-%d' % n)
+    os.makedirs(d, exist_ok=True)
+    for i in range(n // 4):
+        with open(os.path.join(d, 't%05d.yaml' % i), 'w') as f:
+            f.write('name: t%05d\ndescription: x\nextends: simple-container\n' % i)
+    return d
+
+
+def instructions(args):
+    p = subprocess.run([valgrind, '--tool=callgrind', '--callgrind-out-file=/dev/null'] +
+                       [BIN] + args, capture_output=True, text=True, timeout=900)
+    m = re.search(r'Collected : (\d+)', p.stderr)
+    if m is None:
+        raise RuntimeError('no instruction count: ' + p.stderr[-500:])
+    return int(m.group(1))
+
+
+def spec_args(make, n):
+    path = os.path.join(WORK, '%s-%d.yaml' % (make.__name__, n))
+    with open(path, 'w') as f:
+        f.write(make(n))
+    return ['validate', path]
+
+
+cases = [(f.__name__, (lambda n, f=f: spec_args(f, n)))
+         for f in (env_map, env_list, tags, node_ranges, errors, jobs, merged_env)]
+cases.append(('template_dir', lambda n: ['templates', '--templates', template_dir(n)]))
+
+print('1..%d' % len(cases))
+failed = 0
+for i, (name, args) in enumerate(cases, 1):
+    small, large = instructions(args(N)), instructions(args(4 * N))
+    ratio = large / small
+    ok = ratio <= LIMIT
+    failed += not ok
+    print('%s %d - %s: %d -> %d instructions at 4x the size (x%.2f, at most x%.1f)' % (
+        'ok' if ok else 'not ok', i, name, small, large, ratio, LIMIT))
+shutil.rmtree(WORK, ignore_errors=True)
+sys.exit(1 if failed else 0)
