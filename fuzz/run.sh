@@ -38,6 +38,22 @@ UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 rc=$?
 grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$work/log" |
 	sed "s/^/fuzz-$target: /"
+# Coverage: libFuzzer's edge count ("cov:") when it stopped. A fuzzer
+# that sees only a few edges runs blind (the library was not
+# instrumented once, and it saw 7 to 76): fail below a floor well under
+# what the seeds alone reach.
+cov=$(grep -oE '(DONE|INITED) +cov: [0-9]+' "$work/log" | tail -1 | grep -oE '[0-9]+$')
+case $target in
+spec | roundtrip) floor=2500 ;;
+template) floor=1500 ;;
+cli) floor=1000 ;;
+esac
+echo "fuzz-$target: coverage: ${cov:-none} edges (floor $floor)"
+if [[ $rc == 0 && ${cov:-0} -lt $floor ]]; then
+	echo "fuzz-$target: FAILED: coverage ${cov:-none} is below $floor edges;" \
+		"is the library instrumented (-fsanitize=fuzzer-no-link)?" >&2
+	rc=1
+fi
 if [[ $rc != 0 ]]; then
 	tail -40 "$work/log"
 	echo "fuzz-$target: FAILED (exit $rc); inputs in $work" >&2
