@@ -135,6 +135,9 @@ bool bg__fargate_memory_text(int64_t vcpus_milli, char *buf, size_t size);
 size_t bg__tf_reference_len(const char *s);
 /* Escapes s (bg_tf_escape) onto b. */
 void bg__tf_escape_into(struct bg__buf *b, const char *s);
+/* s as a quoted HCL string (template sequences escaped as by
+ * bg_tf_escape, then backslash escapes) onto b. */
+void bg__hcl_quote_into(struct bg__buf *b, const char *s);
 /* A Terraform identifier: a letter or '_', then letters, digits, '_'
  * and '-'. */
 bool bg__is_tf_identifier(const char *s);

@@ -147,6 +147,51 @@ bg__tf_escape_into(struct bg__buf *b, const char *s)
 	bg__buf_putn(b, start, (size_t)(s - start));
 }
 
+/* A quoted HCL string: template sequences escaped (the same rule as the
+ * JSON output), then backslash escapes. */
+void
+bg__hcl_quote_into(struct bg__buf *b, const char *s)
+{
+	struct bg__buf tmp = { 0 };
+	const char *text;
+
+	bg__buf_puts(&tmp, "");
+	bg__tf_escape_into(&tmp, s);
+	text = tmp.data != NULL ? tmp.data : "";
+	bg__buf_putc(b, '"');
+	for (const unsigned char *p = (const unsigned char *)text; *p != '\0';
+	     p++) {
+		switch (*p) {
+		case '"':
+			bg__buf_puts(b, "\\\"");
+			break;
+		case '\\':
+			bg__buf_puts(b, "\\\\");
+			break;
+		case '\n':
+			bg__buf_puts(b, "\\n");
+			break;
+		case '\r':
+			bg__buf_puts(b, "\\r");
+			break;
+		case '\t':
+			bg__buf_puts(b, "\\t");
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f) {
+				bg__buf_printf(b, "\\u%04x", *p);
+			} else {
+				bg__buf_putc(b, (char)*p);
+			}
+		}
+	}
+	bg__buf_putc(b, '"');
+	if (tmp.failed) {
+		b->failed = true;
+	}
+	bg__buf_finish(&tmp);
+}
+
 char *
 bg_tf_escape(const char *text)
 {

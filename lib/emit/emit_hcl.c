@@ -24,51 +24,6 @@
 /* Values                                                              */
 /* ================================================================== */
 
-/* A quoted HCL string: template sequences escaped (the same rule as the
- * JSON output), then backslash escapes. */
-static void
-put_string(struct bg__buf *b, const char *s)
-{
-	struct bg__buf tmp = { 0 };
-	const char *text;
-
-	bg__buf_puts(&tmp, "");
-	bg__tf_escape_into(&tmp, s);
-	text = tmp.data != NULL ? tmp.data : "";
-	bg__buf_putc(b, '"');
-	for (const unsigned char *p = (const unsigned char *)text; *p != '\0';
-	     p++) {
-		switch (*p) {
-		case '"':
-			bg__buf_puts(b, "\\\"");
-			break;
-		case '\\':
-			bg__buf_puts(b, "\\\\");
-			break;
-		case '\n':
-			bg__buf_puts(b, "\\n");
-			break;
-		case '\r':
-			bg__buf_puts(b, "\\r");
-			break;
-		case '\t':
-			bg__buf_puts(b, "\\t");
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f) {
-				bg__buf_printf(b, "\\u%04x", *p);
-			} else {
-				bg__buf_putc(b, (char)*p);
-			}
-		}
-	}
-	bg__buf_putc(b, '"');
-	if (tmp.failed) {
-		b->failed = true;
-	}
-	bg__buf_finish(&tmp);
-}
-
 static void
 indent(struct bg__buf *b, unsigned depth)
 {
@@ -162,7 +117,7 @@ put_object_body(struct bg__buf *b, const cJSON *obj, unsigned depth,
 			size_t w = key_width(m->string, quote_keys);
 			indent(b, depth);
 			if (needs_quotes(m->string, quote_keys)) {
-				put_string(b, m->string);
+				bg__hcl_quote_into(b, m->string);
 			} else {
 				bg__buf_puts(b, m->string);
 			}
@@ -183,7 +138,7 @@ put_value(struct bg__buf *b, const cJSON *v, unsigned depth)
 	const cJSON *item;
 
 	if (cJSON_IsString(v)) {
-		put_string(b, v->valuestring);
+		bg__hcl_quote_into(b, v->valuestring);
 	} else if (cJSON_IsRaw(v)) {
 		bg__buf_puts(b, v->valuestring); /* integer literal */
 	} else if (cJSON_IsBool(v)) {
@@ -443,7 +398,7 @@ put_resource(struct em *em, struct bg__buf *b, const struct bg_jobdef *def)
 	}
 	if (!em->failed) {
 		bg__buf_puts(b, "resource \"aws_batch_job_definition\" ");
-		put_string(b, def->label);
+		bg__hcl_quote_into(b, def->label);
 		bg__buf_puts(b, " {\n");
 		put_items(b, items, n);
 		bg__buf_puts(b, "}\n");
@@ -467,9 +422,9 @@ bg__emit_hcl(const struct bg_jobdef *const *defs, size_t n, char **out,
 			const struct bg_variable *v = &defs[i]->variables[j];
 			bg__buf_puts(&b, first ? "" : "\n");
 			bg__buf_puts(&b, "variable ");
-			put_string(&b, v->name);
+			bg__hcl_quote_into(&b, v->name);
 			bg__buf_puts(&b, " {\n  description = ");
-			put_string(&b, v->description);
+			bg__hcl_quote_into(&b, v->description);
 			bg__buf_puts(&b, "\n  type        = string\n}\n");
 			first = false;
 		}

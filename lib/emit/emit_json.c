@@ -20,18 +20,34 @@
 
 #include "emit.h"
 
-/* A string Terraform reads as a template: escaped. */
+/*
+ * A string Terraform reads as a template: escaped. Terraform's template
+ * scanner goes wrong after a raw carriage return in a .tf.json string
+ * ("A\r ${path.module}" keeps the reference as text, and "A\r $$${x}"
+ * keeps "$$${x}"): such a string is written as the interpolation of a
+ * quoted HCL string instead, where the CR is the escape \r.
+ */
 static cJSON *
 tf_string(const char *s)
 {
-	char *esc = bg_tf_escape(s);
+	struct bg__buf b = { 0 };
+	char *text;
 	cJSON *item;
 
-	if (esc == NULL) {
+	if (strchr(s, '\r') != NULL) {
+		bg__buf_puts(&b, "${");
+		bg__hcl_quote_into(&b, s);
+		bg__buf_puts(&b, "}");
+	} else {
+		bg__buf_puts(&b, "");
+		bg__tf_escape_into(&b, s);
+	}
+	text = bg__buf_take(&b, NULL);
+	if (text == NULL) {
 		return NULL;
 	}
-	item = cJSON_CreateString(esc);
-	free(esc);
+	item = cJSON_CreateString(text);
+	free(text);
 	return item;
 }
 

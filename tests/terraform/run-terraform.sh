@@ -106,7 +106,9 @@ tricky = ['quote " backslash \\ end', 'line\nbreak\ttab\r', 'ctl \x01\x1f',
           '${AWS_BATCH_JOB_ID} %{ if x } $${lit} %%{lit} }{ ${', 'unicode \u00e9 \u2713 \U0001f680',
           # Java, Spring and Log4j placeholders are not Terraform references.
           '-Dlog.dir=${user.home}/logs ${java.io.tmpdir} ${spring.profiles.active} ${a_b.c}',
-          'c1 \x7f \x85 \x9f \u2028']
+          'c1 \x7f \x85 \x9f \u2028',
+          # After a raw CR, terraform's .tf.json template scanner goes wrong.
+          'cr\r then $${lit} %%{lit} ${HOME} $\r $$\r']
 json.dump({"jobs": [{"name": "tricky-strings", "template": "simple-container",
                      "image": "app:1", "command": tricky,
                      "environment": {"V%d" % i: t for i, t in enumerate(tricky)},
