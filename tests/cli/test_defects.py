@@ -362,7 +362,7 @@ def _():
     directory = os.path.realpath('kill')
     big = write('kill/big.yaml', 'jobs:\n' + ''.join(
         '  - {name: job-%d, template: simple-container, image: "app:1", '
-        'environment: {A: "%s"}}\n' % (i, 'x' * 200) for i in range(20000)))
+        'environment: {A: "%s"}}\n' % (i, 'x' * 200) for i in range(6000)))
     subprocess.run([BIN, 'render', big, '-o', 'kill/out.tf.json'], check=True)
     hits = 0
     for _ in range(30):

@@ -23,10 +23,10 @@ if valgrind is None:
     print('# SCALING CHECK NOT RUN: valgrind is not installed')
     print('# ************************************************************')
     print('1..0 # SKIP valgrind is not installed')
-    sys.exit(77)
+    sys.exit(0)  # TAP: the plan says skip
 if 'libasan' in subprocess.run(['ldd', BIN], capture_output=True, text=True).stdout:
     print('1..0 # SKIP a sanitizer build (callgrind cannot run it)')
-    sys.exit(77)
+    sys.exit(0)
 WORK = tempfile.mkdtemp(prefix='bg-scaling.')
 JOB = 'jobs:\n  - name: j\n    template: simple-container\n    image: "app:1"\n'
 

@@ -37,7 +37,7 @@ def missing(why):
         print('1..1\nnot ok 1 - terraform available')
         sys.exit(1)
     print('1..0 # SKIP %s' % why)
-    sys.exit(77)
+    sys.exit(0)  # TAP: the plan says skip
 
 
 def find_mirror():
