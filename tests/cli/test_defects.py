@@ -12,6 +12,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from tap import report  # noqa: E402
+
 BIN = os.path.realpath(sys.argv[1])
 WORK = tempfile.mkdtemp(prefix='bg-defects.')
 os.chdir(WORK)
@@ -447,15 +450,6 @@ def _():
                   '[secret-execution-role]')
 
 
-print('1..%d' % len(results))
-failed = 0
-for i, (name, problem) in enumerate(results, 1):
-    if problem:
-        failed += 1
-        print('not ok %d - %s' % (i, name))
-        for line in str(problem).splitlines():
-            print('# ' + line)
-    else:
-        print('ok %d - %s' % (i, name))
+status = report(results)
 shutil.rmtree(WORK, ignore_errors=True)
-sys.exit(1 if failed else 0)
+sys.exit(status)

@@ -13,6 +13,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from tap import report  # noqa: E402
+
 BIN = os.path.realpath(sys.argv[1])
 SPEC = os.path.realpath(sys.argv[2])
 os.environ.pop('BATCHGEN_TEMPLATE_PATH', None)
@@ -109,11 +112,4 @@ rc2, err2 = run(['validate', '--Werror', spec])
 results.append(('--Werror turns a warning into exit 1',
                 None if (rc, rc2) == (0, 1) else 'exit %d then %d' % (rc, rc2)))
 
-print('1..%d' % len(results))
-failed = 0
-for i, (name, problem) in enumerate(results, 1):
-    print(('not ok' if problem else 'ok') + ' %d - %s' % (i, name))
-    if problem:
-        failed += 1
-        print('# ' + problem)
-sys.exit(1 if failed else 0)
+sys.exit(report(results))

@@ -21,6 +21,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from tap import report  # noqa: E402
+
 BIN = os.path.realpath(sys.argv[1])
 COUNT = int(sys.argv[2]) if len(sys.argv) > 2 else 60
 SEED = int(os.environ.get('BATCHGEN_PROPERTY_SEED') or random.SystemRandom().randrange(1 << 32))
@@ -193,10 +196,10 @@ def main():
                         None if same else 'the outputs differ'))
 
     if shutil.which('terraform') is None:
-        report(results, 'terraform is not on PATH')
+        finish(results, 'terraform is not on PATH')
     mirror = find_mirror()
     if mirror is None:
-        report(results, 'no offline hashicorp/aws provider (set TF_PROVIDER_MIRROR)')
+        finish(results, 'no offline hashicorp/aws provider (set TF_PROVIDER_MIRROR)')
     rc = os.path.join(work, 'tfrc')
     with open(rc, 'w') as f:
         f.write('provider_installation {\n  filesystem_mirror {\n    path    = "%s"\n'
@@ -258,23 +261,13 @@ def main():
         results.append(('JSON and HCL plans are equal (%d resources)' % len(plans['json']),
                         ', '.join(diff[:5]) or None))
     shutil.rmtree(work, ignore_errors=True)
-    report(results)
+    finish(results)
 
 
-def report(results, skipped=None):
+def finish(results, skipped=None):
     if skipped is not None:
         missing(skipped)
-    print('1..%d' % len(results))
-    failed = 0
-    for i, (name, problem) in enumerate(results, 1):
-        print(('not ok' if problem else 'ok') + ' %d - %s' % (i, name))
-        if problem:
-            failed += 1
-            for line in str(problem).splitlines()[:30]:
-                print('# ' + line)
-    if failed:
-        print('# seed %d' % SEED)
-    sys.exit(1 if failed else 0)
+    sys.exit(report(results, 'seed %d' % SEED))
 
 
 main()
