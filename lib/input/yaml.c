@@ -172,7 +172,7 @@ set_tag(struct builder *b, uint32_t node, const yaml_char_t *tag)
 {
 	struct bg__ynode *n = &b->d->nodes[node];
 	const char *t = (const char *)tag;
-	const char *shown = t;
+	const char *prefix = "";
 
 	if (tag == NULL) {
 		return;
@@ -184,14 +184,15 @@ set_tag(struct builder *b, uint32_t node, const yaml_char_t *tag)
 		}
 	}
 	if (strncmp(t, "tag:yaml.org,2002:", 18) == 0) {
-		shown = t + 16; /* "!!binary": the way it is written */
+		prefix = "!!"; /* "!!binary": the way it is written */
+		t += 18;
 	}
 	bg_diags_add(b->diags, BG_SEV_ERROR, "yaml-tag", b->d->file, n->line,
 		     n->column, NULL,
 		     "the YAML tag '%s%.60s' is not supported: batchgen reads "
 		     "values as they are written (!!str, !!int, !!bool and "
 		     "!!null are accepted where they match the field)",
-		     shown == t + 16 ? "!!" : "", shown == t + 16 ? t + 18 : t);
+		     prefix, t);
 	b->refused = true;
 }
 
@@ -277,31 +278,34 @@ is_merge_key(const struct bg__ydoc *d, uint32_t k)
 	       memcmp(d->strings + n->first, "<<", 2) == 0;
 }
 
-static bool
-same_key(const struct bg__ydoc *d, uint32_t a, uint32_t b)
+/* The text of scalar key k, or NULL for other keys (never merged). */
+static const char *
+key_text(const struct bg__ydoc *d, uint32_t k)
 {
-	const struct bg__ynode *x = &d->nodes[a], *y = &d->nodes[b];
-
-	return x->type == BG_Y_SCALAR && y->type == BG_Y_SCALAR &&
-	       x->len == y->len &&
-	       memcmp(d->strings + x->first, d->strings + y->first, x->len) ==
-		       0;
+	return d->nodes[k].type == BG_Y_SCALAR ? d->strings + d->nodes[k].first
+					       : NULL;
 }
 
-/* Appends the pairs of mapping src whose keys c lacks. */
+/* Appends the pairs of mapping src whose keys c lacks (keys: the keys c
+ * has, in an index). */
 static void
-merge_from(struct builder *b, struct open_coll *c, const struct bg__ynode *src)
+merge_from(struct builder *b, struct open_coll *c, const struct bg__ynode *src,
+	   struct bg__strindex *keys)
 {
 	struct bg__ydoc *d = b->d;
 
 	for (size_t i = 0; i < src->len && !b->nomem; i++) {
 		uint32_t k = d->kids[src->first + 2 * i];
-		bool present = false;
-		for (size_t j = 0; j < c->count && !present; j += 2) {
-			present = same_key(d, c->kids[j], k);
-		}
-		if (present) {
-			continue;
+		const char *text = key_text(d, k);
+		if (text != NULL) {
+			enum bg_status st = bg__strindex_put(keys, text, 0, NULL);
+			if (st == BG_ERR_ARG) {
+				continue; /* c has it, or an earlier merge */
+			}
+			if (st != BG_OK) {
+				b->nomem = true;
+				return;
+			}
 		}
 		c->kids = grow(c->kids, &c->cap, c->count + 2,
 			       sizeof(*c->kids), &b->nomem);
@@ -324,6 +328,7 @@ apply_merges(struct builder *b, struct open_coll *c)
 	struct bg__ydoc *d = b->d;
 	uint32_t merges[16];
 	size_t nmerge = 0, kept = 0;
+	struct bg__strindex keys = { 0 };
 
 	for (size_t j = 0; j + 1 < c->count; j += 2) {
 		if (!is_merge_key(d, c->kids[j])) {
@@ -344,7 +349,19 @@ apply_merges(struct builder *b, struct open_coll *c)
 		merges[nmerge++] = c->kids[j + 1];
 	}
 	c->count = kept;
-	for (size_t m = 0; m < nmerge; m++) {
+	if (nmerge == 0) {
+		return;
+	}
+	/* The strings arena does not move while a collection closes, so
+	 * the index can borrow the key texts. */
+	for (size_t j = 0; j < c->count && !b->nomem; j += 2) {
+		const char *text = key_text(d, c->kids[j]);
+		if (text != NULL &&
+		    bg__strindex_put(&keys, text, 0, NULL) == BG_ERR_NOMEM) {
+			b->nomem = true;
+		}
+	}
+	for (size_t m = 0; m < nmerge && !b->nomem; m++) {
 		const struct bg__ynode *v = &d->nodes[merges[m]];
 		bool ok = v->type == BG_Y_MAP;
 		if (v->type == BG_Y_SEQ) {
@@ -364,16 +381,16 @@ apply_merges(struct builder *b, struct open_coll *c)
 			continue;
 		}
 		if (v->type == BG_Y_MAP) {
-			merge_from(b, c, v);
+			merge_from(b, c, v, &keys);
 			continue;
 		}
 		for (size_t i = 0; i < v->len; i++) {
-			merge_from(b, c, &d->nodes[d->kids[v->first + i]]);
+			merge_from(b, c, &d->nodes[d->kids[v->first + i]],
+				   &keys);
 		}
 	}
-	if (nmerge > 0) {
-		d->rewritten = true;
-	}
+	bg__strindex_finish(&keys);
+	d->rewritten = true;
 }
 
 /* Keys of the top-level mapping that start with "x-" hold anchors for

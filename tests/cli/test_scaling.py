@@ -68,6 +68,14 @@ def merged_env(n):
             env_map(n))
 
 
+def merge_keys(n):
+    # A merge key brings n/2 pairs into a mapping that has n/2 of its own.
+    half = n // 2
+    return ('x-common: &common\n' + ''.join('  M%d: "x"\n' % i for i in range(half)) +
+            JOB + '    environment:\n      <<: *common\n' +
+            ''.join('      V%d: "x"\n' % i for i in range(half)))
+
+
 def template_dir(n):
     d = os.path.join(WORK, 'templates-%d' % n)
     os.makedirs(d, exist_ok=True)
@@ -94,7 +102,7 @@ def spec_args(make, n):
 
 
 cases = [(f.__name__, (lambda n, f=f: spec_args(f, n)))
-         for f in (env_map, env_list, tags, node_ranges, errors, jobs, merged_env)]
+         for f in (env_map, env_list, tags, node_ranges, errors, jobs, merged_env, merge_keys)]
 cases.append(('template_dir', lambda n: ['templates', '--templates', template_dir(n)]))
 
 print('1..%d' % len(cases))
