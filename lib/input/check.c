@@ -271,6 +271,15 @@ count_visit(struct walk *w, const struct bg__ynode *n)
 	return true;
 }
 
+/* What a scalar field takes, for messages. */
+static const char *
+scalar_kind(const cyaml_schema_value_t *s)
+{
+	return s->type == CYAML_INT || s->type == CYAML_UINT ? "a whole number"
+	       : s->type == CYAML_BOOL			     ? "true or false"
+							     : "a string";
+}
+
 static const char *
 tag_name(uint8_t tag)
 {
@@ -314,19 +323,14 @@ tag_fits(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
 	if (n->tag != BG_T_NONE && n->tag != want && n->tag != BG_T_NULL) {
 		report(w, n, "schema-type",
 		       "the value is tagged %s, but the field takes %s",
-		       tag_name(n->tag),
-		       want == BG_T_INT    ? "a whole number"
-		       : want == BG_T_BOOL ? "true or false"
-					   : "a string");
+		       tag_name(n->tag), scalar_kind(s));
 		return false;
 	}
 	if (bg__ynode_is_null(w->doc, n)) {
 		report(w, n, "schema-null",
 		       "a null (nothing, ~ or null) where %s is required; "
 		       "remove the key, or quote the text ('~')",
-		       want == BG_T_INT    ? "a whole number"
-		       : want == BG_T_BOOL ? "true or false"
-					   : "a string");
+		       scalar_kind(s));
 		return false;
 	}
 	return true;
@@ -341,10 +345,7 @@ walk_scalar(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
 
 	if (n->type != BG_Y_SCALAR) {
 		report(w, n, "schema-type", "expected %s, got %s",
-		       s->type == CYAML_STRING ? "a string"
-		       : s->type == CYAML_BOOL ? "true or false"
-					       : "a whole number",
-		       node_kind(n));
+		       scalar_kind(s), node_kind(n));
 		return;
 	}
 	if (!tag_fits(w, n, s)) {
