@@ -103,7 +103,28 @@ def job(i):
         if rnd.random() < 0.5:
             j['log_configuration'] = {'log_driver': 'json-file', 'options': {
                 k: text() for k in rnd.sample(KEYS, rnd.randint(1, 3))}}
-    if rnd.random() < 0.5:
+    if fargate and rnd.random() < 0.3:
+        j['volumes'] = [{'name': 'efs', 'efs_volume_configuration': {
+            'file_system_id': 'fs-%08x' % rnd.randrange(1 << 32),
+            'root_directory': rnd.choice(['/', '/data/a b', '/x'])}}]
+        j['mount_points'] = [{'source_volume': 'efs', 'container_path': '/mnt/efs',
+                              'read_only': rnd.random() < 0.5}]
+    elif not fargate and rnd.random() < 0.3:
+        j['volumes'] = [{'name': 'scratch', 'host': {'source_path': '/tmp/' + rnd.choice(['a', 'b c'])}}]
+        j['mount_points'] = [{'source_volume': 'scratch', 'container_path': '/scratch'}]
+        j['ulimits'] = [{'name': 'nofile', 'soft_limit': 1024, 'hard_limit': rnd.choice([1024, 65536])}]
+    if rnd.random() < 0.3:
+        j['execution_role_arn'] = EXEC
+        j['secrets'] = [{'name': 'SECRET_%d' % k, 'value_from':
+                         'arn:aws:ssm:us-east-1:123456789012:parameter/p%d' % k}
+                        for k in range(rnd.randint(1, 3))]
+    if rnd.random() < 0.3:
+        j['retry_strategy'] = {'attempts': rnd.randint(1, 10), 'evaluate_on_exit': [
+            {'action': rnd.choice(['RETRY', 'EXIT', 'retry']),
+             'on_reason': rnd.choice(['CannotPull*', 'Host EC2 terminated.', 'a:b c*']),
+             'on_exit_code': rnd.choice(['1', '137', '2*'])}
+            for _ in range(rnd.randint(1, 3))]}
+    elif rnd.random() < 0.5:
         j['retry_attempts'] = rnd.randint(1, 10)
     if rnd.random() < 0.5:
         j['timeout_seconds'] = rnd.randint(60, 86400)
