@@ -330,9 +330,16 @@ link_unnamed(int fd, const char *dir)
 		if (!temp_name(dir, attempt)) {
 			return false;
 		}
+		/* Through /proc; without /proc, AT_EMPTY_PATH (which needs
+		 * CAP_DAC_READ_SEARCH). EEXIST: try another name. */
 		if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp_path,
-			   AT_SYMLINK_FOLLOW) == 0 ||
-		    linkat(fd, "", AT_FDCWD, tmp_path, AT_EMPTY_PATH) == 0) {
+			   AT_SYMLINK_FOLLOW) == 0) {
+			return true;
+		}
+		if (errno == EEXIST) {
+			continue;
+		}
+		if (linkat(fd, "", AT_FDCWD, tmp_path, AT_EMPTY_PATH) == 0) {
 			return true;
 		}
 		if (errno != EEXIST) {
@@ -420,12 +427,20 @@ write_output(const char *path, const char *data, size_t len)
 #ifdef O_TMPFILE
 	fd = open(dir[0] ? dir : ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
 	if (fd >= 0) {
-		unnamed = true;
-		if (!fill(fd, data, len, mode) || !link_unnamed(fd, dir)) {
+		if (!fill(fd, data, len, mode)) {
 			fprintf(stderr, "batchgen: %s: %s\n", path,
 				interrupted ? "interrupted" : strerror(errno));
 			close(fd);
 			goto fail_signals;
+		}
+		unnamed = link_unnamed(fd, dir);
+		if (!unnamed) {
+			/* It cannot be named here: a named file instead. */
+			close(fd);
+			tmp_path[0] = '\0';
+			if (!temp_name(dir, 0)) {
+				goto fail_signals;
+			}
 		}
 	}
 #endif
