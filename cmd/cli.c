@@ -1715,7 +1715,9 @@ cmd_rules(const struct bg_template_set *set, int argc, char **argv)
 	for (size_t i = 0; i < bg_rule_count(); i++) {
 		const struct bg_rule_info *r = bg_rule_get(i);
 		printf("%-24s %-8s %s\n", r->code,
-		       r->severity == BG_SEV_ERROR ? "error" : "warning",
+		       r->severity == BG_SEV_ERROR	   ? "error"
+		       : r->severity == BG_SEV_WARNING ? "warning"
+						       : "note",
 		       r->summary);
 	}
 	return EXIT_OK;

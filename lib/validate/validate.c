@@ -26,6 +26,84 @@
 
 
 static const struct bg_rule_info rules[R__COUNT] = {
+	/* Reading and the schema check (input/). */
+	[R_IO] = { "io", "", BG_SEV_ERROR,
+		   "an input is a regular file that can be read (else exit 3)" },
+	[R_JSON_SYNTAX] = { "json-syntax", "", BG_SEV_ERROR,
+			    "JSON input is well-formed, one value" },
+	[R_YAML_SYNTAX] = { "yaml-syntax", "", BG_SEV_ERROR,
+			    "YAML input is well-formed, one document" },
+	[R_YAML_TOO_DEEP] = { "yaml-too-deep", "", BG_SEV_ERROR,
+			      "YAML nests at most 64 levels" },
+	[R_YAML_TOO_LARGE] = { "yaml-too-large", "", BG_SEV_ERROR,
+			       "aliases expand to at most 100,000 more "
+			       "values" },
+	[R_YAML_TAG] = { "yaml-tag", "", BG_SEV_ERROR,
+			 "YAML tags are !!str, !!int, !!bool, !!null, !!map "
+			 "or !!seq" },
+	[R_YAML_MERGE] = { "yaml-merge", "", BG_SEV_ERROR,
+			   "a merge key (<<) takes a mapping or a list of "
+			   "them" },
+	[R_STRING_NUL] = { "string-nul", "", BG_SEV_ERROR,
+			   "strings hold no NUL character" },
+	[R_SCHEMA_EMPTY] = { "schema-empty", "", BG_SEV_ERROR,
+			     "a spec or template is not empty" },
+	[R_SCHEMA_TYPE] = { "schema-type", "", BG_SEV_ERROR,
+			    "a value has the type of its field (numbers: "
+			    "docs/spec.md)" },
+	[R_SCHEMA_ENUM] = { "schema-enum", "", BG_SEV_ERROR,
+			    "a value is one its field allows" },
+	[R_SCHEMA_NULL] = { "schema-null", "", BG_SEV_ERROR,
+			    "no null where a value is required" },
+	[R_SCHEMA_UNKNOWN_KEY] = { "schema-unknown-key", "", BG_SEV_ERROR,
+				   "every key is a known field" },
+	[R_SCHEMA_DUPLICATE_KEY] = { "schema-duplicate-key", "",
+				     BG_SEV_ERROR, "a field is given once" },
+	[R_SCHEMA_MISSING_KEY] = { "schema-missing-key", "", BG_SEV_ERROR,
+				   "required fields are given" },
+	[R_SCHEMA_NESTING] = { "schema-nesting", "", BG_SEV_ERROR,
+			       "fields nest at most 64 levels" },
+	[R_SCHEMA_LOAD] = { "schema-load", "", BG_SEV_ERROR,
+			    "the typed load agrees with the check (internal)" },
+	[R_DUPLICATE_KEY] = { "duplicate-key", "", BG_SEV_ERROR,
+			      "a key of tags, parameters or options is "
+			      "given once" },
+	[R_GIVEN_TWICE] = { "given-twice", "", BG_SEV_ERROR,
+			    "a setting is given once (vcpus or "
+			    "container_properties.vcpus)" },
+	[R_RESOURCE_TYPE] = { "resource-type",
+			      "container_properties.resource_requirements",
+			      BG_SEV_ERROR,
+			      "resource types are GPU, MEMORY, VCPU, each once" },
+	[R_NUMBER_SPELLING] = { "number-spelling", "", BG_SEV_WARNING,
+				"a number is written in its shortest form (1, "
+				"not 1.0)" },
+	[R_DEFAULTS_NAME] = { "defaults-name", "defaults", BG_SEV_ERROR,
+			      "defaults hold no name or label" },
+	/* Templates (template/). */
+	[R_TEMPLATE_DIR] = { "template-dir", "", BG_SEV_ERROR,
+			     "a template directory can be read (else exit 3)" },
+	[R_TEMPLATE_UNKNOWN] = { "template-unknown", "template", BG_SEV_ERROR,
+				 "a template exists and its extends chain is "
+				 "whole" },
+	[R_TEMPLATE_CYCLE] = { "template-cycle", "extends", BG_SEV_ERROR,
+			       "extends has no cycle" },
+	[R_TEMPLATE_DEPTH] = { "template-depth", "extends", BG_SEV_ERROR,
+			       "a template has at most 31 ancestors" },
+	[R_TEMPLATE_CONFLICT] = { BG_CODE_TEMPLATE_CONFLICT, "type",
+				  BG_SEV_ERROR,
+				  "a job's type and platform agree with its "
+				  "template" },
+	[R_TEMPLATE_OPTION] = { BG_CODE_TEMPLATE_OPTION, "", BG_SEV_ERROR,
+				"options fit the template (no node settings "
+				"on a container template)" },
+	[R_TEMPLATE_SHADOW] = { "template-shadow", "", BG_SEV_NOTE,
+				"a user template replaces one of the same "
+				"name (-v)" },
+	[R_SCAFFOLD] = { BG_CODE_SCAFFOLD, "", BG_SEV_NOTE,
+			 "a missing image or role becomes an input "
+			 "variable" },
+	/* Validation. */
 	[R_NAME_LENGTH] = { "name-length", "name", BG_SEV_ERROR,
 			    "name is 1 to 128 characters" },
 	[R_NAME_CHARSET] = { "name-charset", "name", BG_SEV_ERROR,
