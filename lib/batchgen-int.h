@@ -42,14 +42,17 @@ char *bg__buf_take(struct bg__buf *b, size_t *len);
 void bg__buf_finish(struct bg__buf *b);
 
 /* A hash index of borrowed strings (the caller keeps them alive), for
- * "given twice" and lookups in linear time. Zero-initialize it. */
+ * "given twice" and lookups in linear time. Up to 8 keys it is a plain
+ * array (most maps are small: no allocation, no hashing). Zero-
+ * initialize it. */
 struct bg__strindex_slot {
 	const char *key;
 	size_t value;
 };
 struct bg__strindex {
-	struct bg__strindex_slot *slots;
+	struct bg__strindex_slot *slots; /* hash table, past 8 keys */
 	size_t count, cap;
+	struct bg__strindex_slot small[8]; /* the first keys, scanned */
 };
 /* Adds key -> value: BG_OK; BG_ERR_ARG when key is there already
  * (*existing, when not NULL, gets its value); BG_ERR_NOMEM. */

@@ -314,29 +314,55 @@ str_hash(const char *s)
 	return h;
 }
 
+static void
+slot_insert(struct bg__strindex_slot *slots, size_t cap,
+	    const struct bg__strindex_slot *s)
+{
+	size_t j = (size_t)str_hash(s->key) & (cap - 1);
+
+	while (slots[j].key != NULL) {
+		j = (j + 1) & (cap - 1);
+	}
+	slots[j] = *s;
+}
+
+/* Doubles the hash table (or makes the first one from the small
+ * array). */
 static bool
 strindex_grow(struct bg__strindex *x)
 {
-	size_t cap = x->cap ? x->cap * 2 : 16;
+	size_t cap = x->cap ? x->cap * 2 : 32;
 	struct bg__strindex_slot *slots = calloc(cap, sizeof(*slots));
 
 	if (slots == NULL) {
 		return false;
 	}
+	if (x->slots == NULL) {
+		for (size_t i = 0; i < x->count; i++) {
+			slot_insert(slots, cap, &x->small[i]);
+		}
+	}
 	for (size_t i = 0; i < x->cap; i++) {
-		if (x->slots[i].key == NULL) {
-			continue;
+		if (x->slots[i].key != NULL) {
+			slot_insert(slots, cap, &x->slots[i]);
 		}
-		size_t j = (size_t)str_hash(x->slots[i].key) & (cap - 1);
-		while (slots[j].key != NULL) {
-			j = (j + 1) & (cap - 1);
-		}
-		slots[j] = x->slots[i];
 	}
 	free(x->slots);
 	x->slots = slots;
 	x->cap = cap;
 	return true;
+}
+
+/* The position of key in the small array, or x->count. */
+static size_t
+small_index(const struct bg__strindex *x, const char *key)
+{
+	size_t i = 0;
+
+	while (i < x->count && strcmp(x->small[i].key, key) != 0) {
+		i++;
+	}
+	return i;
 }
 
 enum bg_status
@@ -345,6 +371,24 @@ bg__strindex_put(struct bg__strindex *x, const char *key, size_t value,
 {
 	size_t j;
 
+	if (x->slots == NULL) {
+		size_t i = small_index(x, key);
+		if (i < x->count) {
+			if (existing != NULL) {
+				*existing = x->small[i].value;
+			}
+			return BG_ERR_ARG;
+		}
+		if (x->count < ARRAY_LENGTH(x->small)) {
+			x->small[x->count].key = key;
+			x->small[x->count++].value = value;
+			return BG_OK;
+		}
+		/* Past the small array: hash what it holds. */
+		if (!strindex_grow(x)) {
+			return BG_ERR_NOMEM;
+		}
+	}
 	if ((x->count + 1) * 2 > x->cap && !strindex_grow(x)) {
 		return BG_ERR_NOMEM;
 	}
@@ -376,8 +420,12 @@ bg__strindex_get(const struct bg__strindex *x, const char *key, size_t *value)
 {
 	size_t j;
 
-	if (x->cap == 0) {
-		return false;
+	if (x->slots == NULL) {
+		size_t i = small_index(x, key);
+		if (i < x->count) {
+			*value = x->small[i].value;
+		}
+		return i < x->count;
 	}
 	j = (size_t)str_hash(key) & (x->cap - 1);
 	while (x->slots[j].key != NULL) {

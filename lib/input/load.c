@@ -58,55 +58,73 @@ yaml_unsafe_len(const unsigned char *p, size_t left)
 
 /*
  * Copies valid JSON into out so that libyaml reads it the same: raw
- * tabs (always whitespace in valid JSON) become spaces; a UTF-16
- * surrogate pair escape (\ud83d\ude80), which YAML does not allow,
- * becomes the YAML escape \U0001f680 (two characters shorter); and
- * the raw characters of yaml_unsafe_len become \u escapes (up to five
- * characters longer). On such a line, later columns shift by as much.
+ * tabs become spaces (in valid JSON a raw tab is always whitespace); a
+ * UTF-16 surrogate pair escape (\ud83d\ude80), which YAML does not
+ * allow, becomes the YAML escape \U0001f680 (two characters shorter);
+ * and the raw characters of yaml_unsafe_len become \u escapes (up to
+ * five characters longer). On such a line, later columns shift by as
+ * much. In valid JSON a backslash or a byte of those characters can
+ * only stand inside a string, so no string state is needed, and runs
+ * of other bytes are copied whole.
  */
 static void
 json_for_yaml(const char *buf, size_t len, struct bg__buf *out)
 {
-	bool in_string = false;
+	size_t i = 0;
 
-	for (size_t i = 0; i < len; i++) {
-		char c = buf[i];
+	while (i < len) {
+		size_t run = i;
+		unsigned char c;
 		size_t unsafe;
-		if (!in_string) {
-			bg__buf_putc(out, c == '\t' ? ' ' : c);
-			in_string = c == '"';
+		while (run < len && buf[run] != '\t' && buf[run] != '\\' &&
+		       (unsigned char)buf[run] != 0x7f &&
+		       (unsigned char)buf[run] != 0xc2 &&
+		       (unsigned char)buf[run] != 0xe2) {
+			run++;
+		}
+		bg__buf_putn(out, buf + i, run - i);
+		if (run == len) {
+			break;
+		}
+		i = run;
+		c = (unsigned char)buf[i];
+		if (c == '\t') {
+			bg__buf_putc(out, ' ');
+			i++;
 			continue;
 		}
-		unsafe = yaml_unsafe_len((const unsigned char *)buf + i,
-					 len - i);
-		if (c == '"') {
-			in_string = false;
-		} else if (unsafe > 0) {
-			unsigned cp = unsafe == 1   ? 0x7f
-				      : unsafe == 2 ? (unsigned char)buf[i + 1]
-				      : 0x2000u + ((unsigned char)buf[i + 2] &
-						   0x3fu);
-			bg__buf_printf(out, "\\u%04x", cp);
-			i += unsafe - 1;
-			continue;
-		} else if (c == '\\' && i + 11 < len && buf[i + 1] == 'u' &&
-			   buf[i + 6] == '\\' && buf[i + 7] == 'u') {
-			unsigned hi = hex4(buf + i + 2);
-			unsigned lo = hex4(buf + i + 8);
-			if (hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 &&
-			    lo <= 0xdfff) {
-				unsigned cp = 0x10000 + ((hi - 0xd800) << 10) +
-					      (lo - 0xdc00);
-				bg__buf_printf(out, "\\U%08x", cp);
-				i += 11;
-				continue;
+		if (c == '\\') {
+			if (i + 11 < len && buf[i + 1] == 'u' &&
+			    buf[i + 6] == '\\' && buf[i + 7] == 'u') {
+				unsigned hi = hex4(buf + i + 2);
+				unsigned lo = hex4(buf + i + 8);
+				if (hi >= 0xd800 && hi <= 0xdbff &&
+				    lo >= 0xdc00 && lo <= 0xdfff) {
+					bg__buf_printf(
+						out, "\\U%08x",
+						0x10000 + ((hi - 0xd800) << 10) +
+							(lo - 0xdc00));
+					i += 12;
+					continue;
+				}
 			}
+			/* An escape: its second character is never special. */
+			bg__buf_putn(out, buf + i, i + 1 < len ? 2 : 1);
+			i += 2;
+			continue;
 		}
-		if (c == '\\' && i + 1 < len) {
-			bg__buf_putc(out, c);
-			c = buf[++i];
+		unsafe = yaml_unsafe_len((const unsigned char *)buf + i, len - i);
+		if (unsafe == 0) {
+			bg__buf_putc(out, (char)c);
+			i++;
+			continue;
 		}
-		bg__buf_putc(out, c);
+		bg__buf_printf(out, "\\u%04x",
+			       unsafe == 1   ? 0x7fu
+			       : unsafe == 2 ? (unsigned char)buf[i + 1]
+					     : 0x2000u + ((unsigned char)buf[i + 2] &
+							  0x3fu));
+		i += unsafe;
 	}
 }
 

@@ -385,6 +385,19 @@ def _():
     return 'left behind after %d kills while writing: %r' % (hits, left) if left else None
 
 
+@case('17: duplicates are still found in maps past the small index (hashed)')
+def _():
+    env = ''.join('      V%d: "x"\n' % i for i in range(30)) + '      V17: "y"\n'
+    envl = ''.join('      - {name: W%d, value: "x"}\n' % i for i in range(30)) + \
+        '      - {name: W3, value: "y"}\n'
+    spec = write('dups.yaml', JOB + '    environment:\n' + env +
+                 '  - name: k\n    template: simple-container\n    image: "app:1"\n'
+                 '    environment:\n' + envl)
+    rc, out, err = run('validate', spec)
+    return expect(rc, err, 1, "dups.yaml:36:7: error: jobs[0].environment: duplicate key 'V17'",
+                  "environment variable 'W3' is given twice")
+
+
 # ---- 12: messages repeat what the user wrote ------------------------------
 
 @case('12: a negative vCPU count is quoted as written')
