@@ -33,26 +33,23 @@ static const char *const tf_roots[] = {
 	"terraform", "each", "count", "self",
 };
 
-static bool
-is_lower_word_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-	       c == '-';
-}
-
-/* Length of the lowercase identifier at p (0 when there is none). */
+/* Length of the Terraform identifier at p (a letter or '_', then
+ * letters, digits, '_' and '-'), or 0; with lower, only lowercase
+ * letters count (reference roots and resource types are lowercase). */
 static size_t
-lower_ident_len(const char *p)
+ident_len(const char *p, bool lower)
 {
 	size_t n = 0;
 
-	if (!(*p >= 'a' && *p <= 'z')) {
-		return 0;
+	for (;; n++) {
+		char c = p[n];
+		bool letter = (c >= 'a' && c <= 'z') ||
+			      (!lower && c >= 'A' && c <= 'Z');
+		if (!(letter || c == '_' ||
+		      (n > 0 && ((c >= '0' && c <= '9') || c == '-')))) {
+			return n;
+		}
 	}
-	while (is_lower_word_char(p[n])) {
-		n++;
-	}
-	return n;
 }
 
 /* Whether the text at p starts a Terraform reference: a root and '.',
@@ -60,7 +57,7 @@ lower_ident_len(const char *p)
 static bool
 starts_reference(const char *p)
 {
-	size_t n = lower_ident_len(p);
+	size_t n = *p != '_' ? ident_len(p, true) : 0;
 	size_t name;
 
 	if (n == 0 || p[n] != '.') {
@@ -72,18 +69,11 @@ starts_reference(const char *p)
 		}
 	}
 	/* A resource type names its provider: "aws_" and more. */
-	if (memchr(p, '_', n) == NULL || p[0] == '_' || p[n - 1] == '_') {
+	if (memchr(p, '_', n) == NULL || p[n - 1] == '_') {
 		return false;
 	}
 	p += n + 1;
-	name = (*p == '_' || (*p >= 'a' && *p <= 'z') ||
-		(*p >= 'A' && *p <= 'Z'))
-		       ? 1
-		       : 0;
-	while (name > 0 && (is_lower_word_char(p[name]) ||
-			    (p[name] >= 'A' && p[name] <= 'Z'))) {
-		name++;
-	}
+	name = ident_len(p, false);
 	return name > 0 && (p[name] == '.' || p[name] == '[');
 }
 
@@ -205,17 +195,9 @@ bg_tf_escape(const char *text)
 bool
 bg__is_tf_identifier(const char *s)
 {
-	if (s == NULL || !((*s >= 'a' && *s <= 'z') ||
-			   (*s >= 'A' && *s <= 'Z') || *s == '_')) {
-		return false;
-	}
-	for (; *s != '\0'; s++) {
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || *s == '_' || *s == '-')) {
-			return false;
-		}
-	}
-	return true;
+	size_t n = s != NULL ? ident_len(s, false) : 0;
+
+	return n > 0 && s[n] == '\0';
 }
 
 char *
