@@ -194,10 +194,6 @@ struct raw_job {
 	struct raw_timeout *timeout;
 };
 
-/* Schema fields of a spec's job (with name, label, template and type)
- * and of a template's defaults (the options alone). */
-extern const cyaml_schema_field_t bg__job_fields[];
-extern const cyaml_schema_field_t bg__job_option_fields[];
 /* The free-form maps of both (tags, environment, parameters, log
  * options), read from the located view. */
 extern const struct bg__free_field bg__job_free_fields[];

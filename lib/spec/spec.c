@@ -18,35 +18,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input/job.h"
+#include "input/fields.h"
 
 /* ================================================================== */
 /* Raw spec document (as written) and its libcyaml schema              */
 /* ================================================================== */
 
-#define OPT_PTR (CYAML_FLAG_OPTIONAL | CYAML_FLAG_POINTER)
-
-struct raw_spec {
-	struct raw_job *defaults;
-	struct raw_job *jobs;
-	unsigned jobs_count;
-};
-
-static const cyaml_schema_value_t job_entry = {
-	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_job, bg__job_fields),
-};
-
-static const cyaml_schema_field_t spec_fields[] = {
-	CYAML_FIELD_MAPPING_PTR("defaults", OPT_PTR, struct raw_spec, defaults,
-				bg__job_fields),
-	CYAML_FIELD_SEQUENCE("jobs", CYAML_FLAG_POINTER, struct raw_spec, jobs,
-			     &job_entry, 1, CYAML_UNLIMITED),
-	CYAML_FIELD_END,
-};
-
-static const cyaml_schema_value_t spec_schema = {
-	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct raw_spec, spec_fields),
-};
+/* The spec document and its libcyaml schema: input/fields.c. */
 
 /* ================================================================== */
 /* Locating diagnostics                                                */
@@ -248,6 +226,7 @@ bg_spec_load_buffer(const char *buf, size_t len, const char *name,
 		    const struct bg_template_set *set, struct bg_spec **out,
 		    struct bg_diags *diags)
 {
+	const cyaml_schema_value_t *schema = bg__spec_schema();
 	struct raw_spec *raw = NULL;
 	struct bg__ydoc doc;
 	struct bg_job_options defaults = { 0 };
@@ -260,9 +239,12 @@ bg_spec_load_buffer(const char *buf, size_t len, const char *name,
 		return BG_ERR_ARG;
 	}
 	name = name != NULL ? name : "<spec>";
+	if (schema == NULL) {
+		return BG_ERR_NOMEM;
+	}
 	st = bg__load_checked(buf != NULL ? buf : "", len,
 			      looks_like_json(buf, len, name), name,
-			      &spec_schema, bg__job_free_fields, (void **)&raw,
+			      schema, bg__job_free_fields, (void **)&raw,
 			      &doc, diags);
 	if (raw == NULL) {
 		return st;
@@ -312,7 +294,7 @@ bg_spec_load_buffer(const char *buf, size_t len, const char *name,
 		}
 	}
 	bg_job_options_finish(&defaults);
-	bg__load_free(&spec_schema, raw);
+	bg__load_free(schema, raw);
 	bg__ydoc_finish(&doc);
 	if (cv.nomem) {
 		bg_spec_destroy(spec);

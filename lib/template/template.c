@@ -16,44 +16,13 @@
 
 #include <cyaml/cyaml.h>
 
-#include "input/job.h"
+#include "input/fields.h"
 
 /* ================================================================== */
 /* Raw template document (as written) and its libcyaml schema          */
 /* ================================================================== */
 
-struct raw_template {
-	char *name;
-	char *description;
-	char *extends;
-	char *type;
-	char *platform;
-	struct raw_job *defaults; /* the job schema of input/job.c */
-};
-
-#define OPT_PTR (CYAML_FLAG_OPTIONAL | CYAML_FLAG_POINTER)
-
-static const cyaml_schema_field_t template_fields[] = {
-	CYAML_FIELD_STRING_PTR("name", CYAML_FLAG_POINTER, struct raw_template,
-			       name, 1, CYAML_UNLIMITED),
-	CYAML_FIELD_STRING_PTR("description", OPT_PTR, struct raw_template,
-			       description, 0, CYAML_UNLIMITED),
-	CYAML_FIELD_STRING_PTR("extends", OPT_PTR, struct raw_template,
-			       extends, 1, CYAML_UNLIMITED),
-	CYAML_FIELD_STRING_PTR("type", OPT_PTR, struct raw_template, type, 1,
-			       CYAML_UNLIMITED),
-	/* The platform the template fixes (EC2 or FARGATE). */
-	CYAML_FIELD_STRING_PTR("platform", OPT_PTR, struct raw_template,
-			       platform, 1, CYAML_UNLIMITED),
-	CYAML_FIELD_MAPPING_PTR("defaults", OPT_PTR, struct raw_template,
-				defaults, bg__job_option_fields),
-	CYAML_FIELD_END,
-};
-
-static const cyaml_schema_value_t template_schema = {
-	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct raw_template,
-			    template_fields),
-};
+/* The template document and its libcyaml schema: input/fields.c. */
 
 /* ================================================================== */
 /* Template sets                                                       */
@@ -116,17 +85,21 @@ static enum bg_status
 template_load(struct template *t, const char *buf, size_t len,
 	      const char *file, const char *origin, struct bg_diags *diags)
 {
+	const cyaml_schema_value_t *schema = bg__template_schema();
 	struct raw_template *raw = NULL;
 	struct bg__ydoc doc;
 	bool failed = false;
 	enum bg_status st;
 
-	st = bg__load_checked(buf, len, false, file, &template_schema,
+	if (schema == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	st = bg__load_checked(buf, len, false, file, schema,
 			      bg__job_free_fields, (void **)&raw, &doc, diags);
 	if (st != BG_OK) {
 		if (raw != NULL) {
 			/* A template with problems is left out whole. */
-			bg__load_free(&template_schema, raw);
+			bg__load_free(schema, raw);
 			bg__ydoc_finish(&doc);
 		}
 		return st;
@@ -140,7 +113,7 @@ template_load(struct template *t, const char *buf, size_t len,
 	st = failed ? BG_ERR_NOMEM
 		    : defaults_from_raw(&t->defaults, raw->defaults, &doc,
 					diags);
-	bg__load_free(&template_schema, raw);
+	bg__load_free(schema, raw);
 	bg__ydoc_finish(&doc);
 	if (st != BG_OK) {
 		template_finish(t);

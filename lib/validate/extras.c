@@ -12,41 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/enums.h"
 #include "validate/rules.h"
-
-static const char *const log_drivers[] = {
-	"awsfirelens", "awslogs", "fluentd", "gelf",
-	"journald",    "json-file", "splunk", "syslog",
-};
-
-static const char *const ulimit_names[] = {
-	"core",	  "cpu",      "data",	"fsize",      "locks",
-	"memlock", "msgqueue", "nice",	"nofile",     "nproc",
-	"rss",	  "rtprio",   "rttime", "sigpending", "stack",
-};
-
-static const char *const device_permissions[] = { "READ", "WRITE", "MKNOD" };
-
-static const char *const tmpfs_mount_options[] = {
-	"defaults",   "ro",	     "rw",	   "suid",	  "nosuid",
-	"dev",	      "nodev",	     "exec",	   "noexec",	  "sync",
-	"async",      "dirsync",     "remount",	   "mand",	  "nomand",
-	"atime",      "noatime",     "diratime",   "nodiratime",  "bind",
-	"rbind",      "unbindable",  "runbindable", "private",	  "rprivate",
-	"shared",     "rshared",     "slave",	   "rslave",	  "relatime",
-	"norelatime", "strictatime", "nostrictatime", "mode",	  "uid",
-	"gid",	      "nr_inodes",   "nr_blocks",  "mpol",
-};
-
-static const char *const os_families[] = {
-	"LINUX",
-	"WINDOWS_SERVER_2019_CORE",
-	"WINDOWS_SERVER_2019_FULL",
-	"WINDOWS_SERVER_2022_CORE",
-	"WINDOWS_SERVER_2022_FULL",
-};
-
-static const char *const cpu_architectures[] = { "X86_64", "ARM64" };
 
 static bool
 in_list(const char *v, const char *const *list, size_t n)
@@ -78,7 +45,7 @@ list_text(const char *const *list, size_t n, char *buf, size_t size)
 }
 
 #define ALLOWED(list) \
-	list_text(list, ARRAY_LENGTH(list), allowed, sizeof(allowed))
+	list_text(list, bg__enum_count(list), allowed, sizeof(allowed))
 
 static bool
 is_empty(const char *s)
@@ -189,10 +156,10 @@ check_log(struct ctx *cx, const struct bg_log_configuration *l,
 	char allowed[160];
 
 	snprintf(path, sizeof(path), "%s.log_configuration.log_driver", base);
-	if (!in_list(l->log_driver, log_drivers, ARRAY_LENGTH(log_drivers))) {
+	if (!in_list(l->log_driver, bg__enum_log_drivers, bg__enum_count(bg__enum_log_drivers))) {
 		bg__report(cx, R_LOG_DRIVER, path,
 			   "log_driver must be one of %s; got '%s'",
-			   ALLOWED(log_drivers),
+			   ALLOWED(bg__enum_log_drivers),
 			   l->log_driver != NULL ? l->log_driver : "");
 	} else if (fargate && strcmp(l->log_driver, "awslogs") != 0 &&
 		   strcmp(l->log_driver, "splunk") != 0) {
@@ -230,11 +197,11 @@ check_ulimits(struct ctx *cx, const struct bg_container_extras *x,
 						    &u->hard_limit };
 		bool ok = true;
 		snprintf(path, sizeof(path), "%s.ulimits[%zu]", base, i);
-		if (!in_list(u->name, ulimit_names,
-			     ARRAY_LENGTH(ulimit_names))) {
+		if (!in_list(u->name, bg__enum_ulimit_names,
+			     bg__enum_count(bg__enum_ulimit_names))) {
 			bg__report(cx, R_ULIMIT, path,
 				   "ulimit name must be one of %s; got '%s'",
-				   ALLOWED(ulimit_names),
+				   ALLOWED(bg__enum_ulimit_names),
 				   u->name != NULL ? u->name : "");
 		}
 		for (size_t k = 0; k < 2; k++) {
@@ -306,11 +273,11 @@ check_devices(struct ctx *cx, const struct bg_linux_parameters *lp,
 				   d->container_path);
 		}
 		if (!strv_in_list(d->permissions, d->permission_count,
-				  device_permissions,
-				  ARRAY_LENGTH(device_permissions), &bad)) {
+				  bg__enum_device_permissions,
+				  bg__enum_count(bg__enum_device_permissions), &bad)) {
 			bg__report(cx, R_DEVICE, path,
 				   "device permissions are %s; got '%s'",
-				   ALLOWED(device_permissions), bad);
+				   ALLOWED(bg__enum_device_permissions), bad);
 		}
 	}
 }
@@ -343,11 +310,11 @@ check_tmpfs(struct ctx *cx, const struct bg_linux_parameters *lp,
 				   INT32_MAX, t->size.set ? "" : "; none given");
 		}
 		if (!strv_in_list(t->mount_options, t->mount_option_count,
-				  tmpfs_mount_options,
-				  ARRAY_LENGTH(tmpfs_mount_options), &bad)) {
+				  bg__enum_tmpfs_options,
+				  bg__enum_count(bg__enum_tmpfs_options), &bad)) {
 			bg__report(cx, R_TMPFS, path,
 				   "tmpfs mount option '%s' is not one of %s",
-				   bad, ALLOWED(tmpfs_mount_options));
+				   bad, ALLOWED(bg__enum_tmpfs_options));
 		}
 	}
 }
@@ -410,21 +377,21 @@ check_runtime_platform(struct ctx *cx, const struct bg_container *c,
 	snprintf(path, sizeof(path),
 		 "%s.runtime_platform.operating_system_family", base);
 	if (x->operating_system_family != NULL &&
-	    !in_list(x->operating_system_family, os_families,
-		     ARRAY_LENGTH(os_families))) {
+	    !in_list(x->operating_system_family, bg__enum_os_families,
+		     bg__enum_count(bg__enum_os_families))) {
 		bg__report(cx, R_RUNTIME_PLATFORM, path,
 			   "operating_system_family must be one of %s; got "
 			   "'%s'",
-			   ALLOWED(os_families), x->operating_system_family);
+			   ALLOWED(bg__enum_os_families), x->operating_system_family);
 	}
 	snprintf(path, sizeof(path), "%s.runtime_platform.cpu_architecture",
 		 base);
 	if (x->cpu_architecture != NULL &&
-	    !in_list(x->cpu_architecture, cpu_architectures,
-		     ARRAY_LENGTH(cpu_architectures))) {
+	    !in_list(x->cpu_architecture, bg__enum_cpu_architectures,
+		     bg__enum_count(bg__enum_cpu_architectures))) {
 		bg__report(cx, R_RUNTIME_PLATFORM, path,
 			   "cpu_architecture must be one of %s; got '%s'",
-			   ALLOWED(cpu_architectures), x->cpu_architecture);
+			   ALLOWED(bg__enum_cpu_architectures), x->cpu_architecture);
 	}
 	windows = x->operating_system_family != NULL &&
 		  strncmp(x->operating_system_family, "WINDOWS_", 8) == 0;
