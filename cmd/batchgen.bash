@@ -29,7 +29,7 @@ _batchgen()
 	COMPREPLY=()
 
 	if [[ $COMP_CWORD -eq 1 ]]; then
-		COMPREPLY=($(compgen -W "render validate describe templates rules
+		COMPREPLY=($(compgen -W "render validate describe templates rules schema
 			$(_batchgen_templates) --help --version" -- "$cur"))
 		return
 	fi
@@ -83,7 +83,7 @@ _batchgen()
 			COMPREPLY=($(compgen -W "--json $template_opts $common" -- "$cur"))
 		fi
 		;;
-	templates | rules)
+	templates | rules | schema)
 		COMPREPLY=($(compgen -W "$common" -- "$cur"))
 		;;
 	*)

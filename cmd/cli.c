@@ -1723,6 +1723,32 @@ cmd_rules(const struct bg_template_set *set, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static int
+cmd_schema(const struct bg_template_set *set, int argc, char **argv)
+{
+	int rc = parse_list_options(
+		"schema", argc, argv,
+		"Usage: batchgen schema [-v]\n\nPrints the JSON Schema (draft "
+		"2020-12) of spec files: every key, type, enum\nand "
+		"description. Editors use it to complete and check specs:\n"
+		"\n  batchgen schema > batchgen.schema.json\n  # first line "
+		"of a spec:\n  # yaml-language-server: "
+		"$schema=batchgen.schema.json\n");
+	char *text = NULL;
+
+	(void)set;
+	if (rc >= 0) {
+		return rc;
+	}
+	if (bg_spec_schema(&text, NULL) != BG_OK) {
+		fprintf(stderr, "batchgen: out of memory\n");
+		return EXIT_IO;
+	}
+	printf("%s\n", text);
+	free(text);
+	return EXIT_OK;
+}
+
 static const struct option render_options[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "format", required_argument, NULL, 'f' },
@@ -1910,6 +1936,7 @@ static const struct command commands[] = {
 	{ "describe", cmd_describe },
 	{ "render", cmd_render },
 	{ "rules", cmd_rules },
+	{ "schema", cmd_schema },
 	{ "templates", cmd_templates },
 	{ "validate", cmd_validate },
 };

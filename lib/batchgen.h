@@ -725,6 +725,18 @@ BG_EXPORT size_t bg_spec_job_count(const struct bg_spec *spec);
 BG_EXPORT const struct bg_jobdef *bg_spec_job(const struct bg_spec *spec,
 					      size_t i);
 
+/**
+ * The JSON Schema (draft 2020-12) of spec files, generated from the
+ * same field tables the loader reads: every key, type, enum and
+ * description; unknown keys are refused. Every spec batchgen accepts
+ * is valid against it (the rules batchgen checks beyond the shape are
+ * not in it). For editors: `# yaml-language-server: $schema=PATH`.
+ * @param[out] out caller frees with free(); untouched on failure.
+ * @param[out] len length of *out (may be NULL).
+ * @return BG_OK, BG_ERR_ARG or BG_ERR_NOMEM.
+ */
+BG_EXPORT enum bg_status bg_spec_schema(char **out, size_t *len);
+
 /** One validation rule, as `batchgen rules` lists it. */
 struct bg_rule_info {
 	const char *code;     /**< Stable code, e.g. "fargate-size". */
