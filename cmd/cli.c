@@ -725,12 +725,12 @@ parse_command(const char *arg, struct bg_job_options *o)
 {
 	const char *p = arg;
 
-	for (size_t i = 0; i < o->command_count; i++) {
-		free(o->command[i]);
+	for (size_t i = 0; i < o->c.command_count; i++) {
+		free(o->c.command[i]);
 	}
-	free(o->command);
-	o->command = NULL;
-	o->command_count = 0;
+	free(o->c.command);
+	o->c.command = NULL;
+	o->c.command_count = 0;
 	while (*p == ' ') {
 		p++;
 	}
@@ -744,7 +744,7 @@ parse_command(const char *arg, struct bg_job_options *o)
 				ok = false;
 				break;
 			}
-			if (!push_str(&o->command, &o->command_count,
+			if (!push_str(&o->c.command, &o->c.command_count,
 				      item->valuestring)) {
 				ok = false;
 				break;
@@ -762,7 +762,7 @@ parse_command(const char *arg, struct bg_job_options *o)
 		size_t n = strcspn(p, " \t");
 		char *word = strndup(p, n);
 		bool ok = word != NULL &&
-			  push_str(&o->command, &o->command_count, word);
+			  push_str(&o->c.command, &o->c.command_count, word);
 		free(word);
 		if (!ok) {
 			return false;
@@ -777,14 +777,14 @@ static struct bg_volume *
 new_volume(struct bg_job_options *o)
 {
 	struct bg_volume *grown =
-		realloc(o->volumes, (o->volume_count + 1) * sizeof(*grown));
+		realloc(o->c.volumes, (o->c.volume_count + 1) * sizeof(*grown));
 
 	if (grown == NULL) {
 		return NULL;
 	}
-	o->volumes = grown;
-	memset(&grown[o->volume_count], 0, sizeof(*grown));
-	return &grown[o->volume_count++];
+	o->c.volumes = grown;
+	memset(&grown[o->c.volume_count], 0, sizeof(*grown));
+	return &grown[o->c.volume_count++];
 }
 
 /* --efs-volume NAME=FS_ID[,key=value...] */
@@ -889,16 +889,16 @@ parse_mount(const char *arg, struct bg_job_options *o)
 	} else {
 		mode = path + strlen(path);
 	}
-	grown = realloc(o->mount_points,
-			(o->mount_point_count + 1) * sizeof(*grown));
+	grown = realloc(o->c.mount_points,
+			(o->c.mount_point_count + 1) * sizeof(*grown));
 	if (grown == NULL) {
 		return false;
 	}
-	o->mount_points = grown;
+	o->c.mount_points = grown;
 	vol = strndup(arg, (size_t)(colon - arg));
 	cpath = strndup(path, (size_t)(mode - path));
 	st = vol != NULL && cpath != NULL
-		     ? bg_standard_mount_point(&grown[o->mount_point_count],
+		     ? bg_standard_mount_point(&grown[o->c.mount_point_count],
 					       vol, cpath, ro)
 		     : BG_ERR_NOMEM;
 	free(vol);
@@ -906,7 +906,7 @@ parse_mount(const char *arg, struct bg_job_options *o)
 	if (st != BG_OK) {
 		return false;
 	}
-	o->mount_point_count++;
+	o->c.mount_point_count++;
 	return true;
 }
 
@@ -1099,21 +1099,21 @@ static const struct option template_options[] = {
 static struct bg_linux_parameters *
 linux_parameters(struct bg_job_options *o)
 {
-	if (o->extras.linux_parameters == NULL) {
-		o->extras.linux_parameters =
-			calloc(1, sizeof(*o->extras.linux_parameters));
+	if (o->c.extras.linux_parameters == NULL) {
+		o->c.extras.linux_parameters =
+			calloc(1, sizeof(*o->c.extras.linux_parameters));
 	}
-	return o->extras.linux_parameters;
+	return o->c.extras.linux_parameters;
 }
 
 static struct bg_log_configuration *
 log_configuration(struct bg_job_options *o)
 {
-	if (o->extras.log_configuration == NULL) {
-		o->extras.log_configuration =
-			calloc(1, sizeof(*o->extras.log_configuration));
+	if (o->c.extras.log_configuration == NULL) {
+		o->c.extras.log_configuration =
+			calloc(1, sizeof(*o->c.extras.log_configuration));
 	}
-	return o->extras.log_configuration;
+	return o->c.extras.log_configuration;
 }
 
 /* --secret NAME=VALUE_FROM. */
@@ -1121,7 +1121,7 @@ static bool
 parse_secret(const char *arg, struct bg_job_options *o, bool *nomem)
 {
 	const char *eq = strchr(arg, '=');
-	struct bg_container_extras *x = &o->extras;
+	struct bg_container_extras *x = &o->c.extras;
 	struct bg_secret *grown;
 
 	if (eq == NULL || eq == arg || eq[1] == '\0') {
@@ -1150,7 +1150,7 @@ static bool
 parse_ulimit(const char *arg, struct bg_job_options *o, bool *nomem)
 {
 	const char *eq = strchr(arg, '=');
-	struct bg_container_extras *x = &o->extras;
+	struct bg_container_extras *x = &o->c.extras;
 	struct bg_ulimit u = { 0 };
 	struct bg_ulimit *grown;
 	char soft[32];
@@ -1208,19 +1208,19 @@ apply_option(int c, const char *arg, struct bg_job_options *o, bool *nomem)
 		ok = set_str(&o->label, arg);
 		break;
 	case OPT_IMAGE:
-		ok = set_str(&o->image, arg);
+		ok = set_str(&o->c.image, arg);
 		break;
 	case OPT_COMMAND:
 		parsed = parse_command(arg, o);
 		break;
 	case OPT_VCPUS:
-		parsed = parse_vcpus(arg, &o->vcpus_milli);
+		parsed = parse_vcpus(arg, &o->c.vcpus_milli);
 		break;
 	case OPT_MEMORY:
-		parsed = parse_int("memory", arg, &o->memory);
+		parsed = parse_int("memory", arg, &o->c.memory);
 		break;
 	case OPT_GPUS:
-		parsed = parse_int("gpus", arg, &o->gpus);
+		parsed = parse_int("gpus", arg, &o->c.gpus);
 		break;
 	case OPT_NODES:
 		parsed = parse_int("nodes", arg, &o->num_nodes);
@@ -1235,16 +1235,16 @@ apply_option(int c, const char *arg, struct bg_job_options *o, bool *nomem)
 		parsed = parse_int("timeout", arg, &o->timeout_seconds);
 		break;
 	case OPT_JOB_ROLE:
-		ok = set_str(&o->job_role_arn, arg);
+		ok = set_str(&o->c.job_role_arn, arg);
 		break;
 	case OPT_EXEC_ROLE:
-		ok = set_str(&o->execution_role_arn, arg);
+		ok = set_str(&o->c.execution_role_arn, arg);
 		break;
 	case OPT_PLATFORM:
 		ok = parse_platform(arg, o);
 		break;
 	case OPT_ENV:
-		parsed = parse_kv("env", arg, &o->environment);
+		parsed = parse_kv("env", arg, &o->c.environment);
 		break;
 	case OPT_TAG:
 		parsed = parse_kv("tag", arg, &o->tags);
@@ -1257,22 +1257,22 @@ apply_option(int c, const char *arg, struct bg_job_options *o, bool *nomem)
 		o->propagate_tags.value = true;
 		break;
 	case OPT_PUBLIC_IP:
-		ok = set_str(&o->assign_public_ip,
+		ok = set_str(&o->c.assign_public_ip,
 			     arg != NULL ? arg : "ENABLED");
 		break;
 	case OPT_PLATFORM_VERSION:
-		ok = set_str(&o->platform_version, arg);
+		ok = set_str(&o->c.platform_version, arg);
 		break;
 	case OPT_PRIVILEGED:
-		o->privileged.set = true;
-		o->privileged.value = true;
+		o->c.privileged.set = true;
+		o->c.privileged.value = true;
 		break;
 	case OPT_READONLY_ROOT:
-		o->readonly_root_filesystem.set = true;
-		o->readonly_root_filesystem.value = true;
+		o->c.readonly_root_filesystem.set = true;
+		o->c.readonly_root_filesystem.value = true;
 		break;
 	case OPT_USER:
-		ok = set_str(&o->user, arg);
+		ok = set_str(&o->c.user, arg);
 		break;
 	case OPT_EFS:
 		parsed = parse_efs(arg, o);
@@ -1311,20 +1311,20 @@ apply_option(int c, const char *arg, struct bg_job_options *o, bool *nomem)
 		break;
 	case OPT_EPHEMERAL:
 		parsed = parse_int("ephemeral-storage", arg,
-				   &o->extras.ephemeral_storage);
+				   &o->c.extras.ephemeral_storage);
 		break;
 	case OPT_CPU_ARCH:
-		ok = set_str(&o->extras.cpu_architecture, arg);
+		ok = set_str(&o->c.extras.cpu_architecture, arg);
 		break;
 	case OPT_INSTANCE_TYPE:
-		ok = set_str(&o->extras.instance_type, arg);
+		ok = set_str(&o->c.extras.instance_type, arg);
 		break;
 	case OPT_REPO_CREDENTIALS:
-		ok = set_str(&o->extras.repository_credentials, arg);
+		ok = set_str(&o->c.extras.repository_credentials, arg);
 		break;
 	case OPT_EXEC_COMMAND:
-		o->extras.enable_execute_command.set = true;
-		o->extras.enable_execute_command.value = true;
+		o->c.extras.enable_execute_command.set = true;
+		o->c.extras.enable_execute_command.value = true;
 		break;
 	default:
 		parsed = false;
@@ -1348,16 +1348,16 @@ print_template_help(const struct bg_template_set *set, const char *name)
 		if (strcmp(info.name, name) != 0) {
 			continue;
 		}
-		bg_vcpus_format(d->vcpus_milli.value, v, sizeof(v));
+		bg_vcpus_format(d->c.vcpus_milli.value, v, sizeof(v));
 		printf("Usage: batchgen %s [options]\n\n%s.\n", name,
 		       info.description);
 		if (info.extends != NULL) {
 			printf("Extends %s.\n", info.extends);
 		}
 		printf("\nDefaults: %s vCPU, %lld MiB", v,
-		       (long long)d->memory.value);
-		if (d->gpus.set) {
-			printf(", %lld GPU", (long long)d->gpus.value);
+		       (long long)d->c.memory.value);
+		if (d->c.gpus.set) {
+			printf(", %lld GPU", (long long)d->c.gpus.value);
 		}
 		if (d->num_nodes.set) {
 			printf(", %lld nodes (main node %lld)",
@@ -1649,16 +1649,16 @@ cmd_templates(const struct bg_template_set *set, int argc, char **argv)
 		size_t used = 0;
 
 		bg_template_info(set, i, &info);
-		if (d->vcpus_milli.set) {
-			bg_vcpus_format(d->vcpus_milli.value, v, sizeof(v));
+		if (d->c.vcpus_milli.set) {
+			bg_vcpus_format(d->c.vcpus_milli.value, v, sizeof(v));
 		}
-		if (d->memory.set) {
+		if (d->c.memory.set) {
 			snprintf(memory, sizeof(memory), "%lld",
-				 (long long)d->memory.value);
+				 (long long)d->c.memory.value);
 		}
-		if (d->gpus.set) {
+		if (d->c.gpus.set) {
 			snprintf(gpus, sizeof(gpus), "%lld",
-				 (long long)d->gpus.value);
+				 (long long)d->c.gpus.value);
 		}
 		if (d->retry_attempts.set) {
 			snprintf(retry, sizeof(retry), "%lld",

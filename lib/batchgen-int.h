@@ -82,10 +82,6 @@ enum bg_status bg__diag_locate(struct bg_diags *diags, size_t i,
 
 /* ---- model (model/jobdef.c) ---- */
 
-/* Sets dst from a loaded optional value (NULL: leaves dst as it is). */
-void bg__opt_int_from(struct bg_opt_int *dst, const int64_t *src);
-void bg__opt_bool_from(struct bg_opt_bool *dst, const bool *src);
-
 /* Appends copies of key and value (the one way a kvlist grows). */
 enum bg_status bg__kvlist_push(struct bg_kvlist *list, const char *key,
 			       const char *value);
@@ -94,21 +90,11 @@ enum bg_status bg__kvlist_copy(struct bg_kvlist *dst,
 /* Sets every pair of src in dst (later wins, first position kept). */
 enum bg_status bg__kvlist_merge(struct bg_kvlist *dst,
 				const struct bg_kvlist *src);
-enum bg_status bg__volume_copy(struct bg_volume *dst,
-			       const struct bg_volume *src);
-enum bg_status bg__mount_point_copy(struct bg_mount_point *dst,
-				    const struct bg_mount_point *src);
-/* Overlays every field set in src onto dst (maps merge key by key,
- * lists and strings replace). */
-/* Frees what x owns and zeroes it (model/extras.c). */
-void bg__extras_finish(struct bg_container_extras *x);
-/* Lays the values src gives over dst (deep copies). */
-enum bg_status bg__extras_overlay(struct bg_container_extras *dst,
-				  const struct bg_container_extras *src);
+/* Lays every field src gives over dst (deep copies; maps merge key by
+ * key, lists and strings replace): model/walk.c over the field
+ * tables. */
 enum bg_status bg__job_options_overlay(struct bg_job_options *dst,
 				       const struct bg_job_options *src);
-enum bg_status bg__eoe_copy(struct bg_evaluate_on_exit **dst, size_t *dst_n,
-			    const struct bg_evaluate_on_exit *src, size_t n);
 enum bg_status bg__jobdef_add_variable(struct bg_jobdef *def,
 				       const char *name,
 				       const char *description);

@@ -424,54 +424,37 @@ BG_EXPORT enum bg_status bg_vcpus_parse(const char *text, int64_t *milli);
 /* Job options and templates                                           */
 /* ------------------------------------------------------------------ */
 
-struct bg_job_options;
-
-/** A node range as given by a user: its container's options apply on
+/** A node range as given by a user: its container's settings apply on
  * top of the job's own. */
 struct bg_node_range_options {
 	char *target_nodes;
-	struct bg_job_options *container; /**< May be NULL. */
+	struct bg_container *container; /**< May be NULL. */
 };
 
 /**
  * What a user (command line or spec file) or a template says about a
- * job, before the template is applied. Every field is optional.
+ * job, before the template is applied. Every field is optional. The
+ * container settings are a struct bg_container, so that one field
+ * table (and one copy, merge and free) serves both.
  */
 struct bg_job_options {
 	char *name;
 	char *label;
+	char *template; /**< The template a spec job names, or NULL. */
 	char *type; /**< "container" / "multinode" (templates fix it). */
-	char *image;
-	char **command;
-	size_t command_count;
-	struct bg_opt_int vcpus_milli;
-	struct bg_opt_int memory;
-	struct bg_opt_int gpus;
+	struct bg_container c; /**< The container settings. */
 	struct bg_opt_int num_nodes;
 	struct bg_opt_int main_node;
 	struct bg_opt_int retry_attempts;
 	struct bg_opt_int timeout_seconds;
-	char *job_role_arn;
-	char *execution_role_arn;
 	char **platform_capabilities;
 	size_t platform_capability_count;
-	char *assign_public_ip;
-	char *platform_version;
-	char *user;
-	struct bg_opt_bool privileged;
-	struct bg_opt_bool readonly_root_filesystem;
 	struct bg_opt_bool propagate_tags;
 	struct bg_opt_int scheduling_priority;
 	struct bg_evaluate_on_exit *evaluate_on_exit;
 	size_t evaluate_on_exit_count;
-	struct bg_kvlist environment;
 	struct bg_kvlist tags;
 	struct bg_kvlist parameters;
-	struct bg_volume *volumes;
-	size_t volume_count;
-	struct bg_mount_point *mount_points;
-	size_t mount_point_count;
-	struct bg_container_extras extras;
 	/** Explicit node ranges (multinode); none: one range 0:N-1. */
 	struct bg_node_range_options *node_ranges;
 	size_t node_range_count;

@@ -20,6 +20,7 @@ patterns = [
     r'bg__conv_(?:error|warning)\(\s*&?\w+,\s*[^,]+,\s*"([a-z0-9-]+)"',
     r'\breport\(\s*w,\s*\w+,\s*"([a-z0-9-]+)"',
     r'#define BG_CODE_\w+ "([a-z0-9-]+)"',
+    r'\bnode_(?:error|warning)\([^;"]*?"([a-z0-9-]+)"',
     r'\[(R_\w+)\] = \{\s*"([a-z0-9-]+)"',
     r'\[[a-z0-9-]+\]\\n',  # placeholder, never matches C
 ]
@@ -29,10 +30,10 @@ for path in sorted(glob.glob(sys.argv[2] + '/lib/**/*.c', recursive=True) +
                    glob.glob(sys.argv[2] + '/lib/**/*.h', recursive=True) +
                    glob.glob(sys.argv[2] + '/cmd/*.c')):
     text = open(path).read()
-    for pat in patterns[:4]:
+    for pat in patterns[:5]:
         for m in re.finditer(pat, text, re.S):
             emitted.setdefault(m.group(1), path)
-    for m in re.finditer(patterns[4], text):
+    for m in re.finditer(patterns[5], text):
         table.add(m.group(2))
     # The command line prints a few diagnostics of its own: "[code]".
     for m in re.finditer(r'\[([a-z][a-z0-9-]+)\]\\n"', text):

@@ -46,7 +46,7 @@ make_job(const char *template_name, const char *image)
 
 	ck_assert_int_eq(bg_template_set_builtin(&set, diags), BG_OK);
 	if (image != NULL) {
-		o.image = strdup(image);
+		o.c.image = strdup(image);
 	}
 	ck_assert_int_eq(bg_template_apply(set, template_name, &o, &def, diags),
 			 BG_OK);

@@ -170,9 +170,9 @@ START_TEST(user_values_win_over_defaults)
 	struct bg_jobdef *def = NULL;
 
 	o.name = strdup("train");
-	o.image = strdup("img:2");
-	o.gpus = (struct bg_opt_int){ true, 4 };
-	o.memory = (struct bg_opt_int){ true, 32768 };
+	o.c.image = strdup("img:2");
+	o.c.gpus = (struct bg_opt_int){ true, 4 };
+	o.c.memory = (struct bg_opt_int){ true, 32768 };
 	o.retry_attempts = (struct bg_opt_int){ true, 1 };
 	bg_kvlist_set(&o.tags, "Hardware", "a100");
 	bg_kvlist_set(&o.tags, "Team", "ml");
@@ -273,7 +273,7 @@ START_TEST(platform_fargate_on_open_template_scaffolds_role)
 
 	o.platform_capabilities = fargate;
 	o.platform_capability_count = 1;
-	o.image = "img:1";
+	o.c.image = "img:1";
 	/* data-processing defaults (2 vCPU / 4096 MiB) are a Fargate size. */
 	ck_assert_int_eq(apply("data-processing", &o, &def, d), BG_OK);
 	ck_assert_str_eq(def->platform_capabilities[0], "FARGATE");
@@ -291,9 +291,9 @@ START_TEST(seed_template_functions)
 	struct bg_jobdef *def = NULL;
 	struct bg_job_options o = { 0 };
 
-	o.vcpus_milli = (struct bg_opt_int){ true, 8000 };
-	o.memory = (struct bg_opt_int){ true, 32768 };
-	o.gpus = (struct bg_opt_int){ true, 2 };
+	o.c.vcpus_milli = (struct bg_opt_int){ true, 8000 };
+	o.c.memory = (struct bg_opt_int){ true, 32768 };
+	o.c.gpus = (struct bg_opt_int){ true, 2 };
 	ck_assert_int_eq(bg_ml_training_job("test-ml-job",
 					    "tensorflow:latest-gpu", &o, &def,
 					    d),

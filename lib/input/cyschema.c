@@ -1,21 +1,33 @@
 /* SPDX-License-Identifier: MIT */
 /* Copyright (c) 2026 the batchgen authors */
 /*
- * The libcyaml schema of spec and template documents, generated once
- * from the field tables (input/fields.c), so that the loader reads
- * exactly the keys the tables declare, into the members they name.
+ * The libcyaml schemas of spec and template documents, generated once
+ * from the field tables (model/fields.c), so that libcyaml reads
+ * exactly the keys the tables declare straight into the model structs
+ * they name. Two schemas per document:
+ *
+ *   - the check schema, which input/check.c walks to report every
+ *     problem with its position: vCPUs are text there, and
+ *     resource_requirements a list of {type, value};
+ *   - the load schema libcyaml fills the model with: vCPUs and
+ *     resource_requirements are read from the located view instead
+ *     (input/fill.c), as are the free-form maps.
+ *
+ * An optional number or boolean is loaded into the value of its
+ * struct bg_opt_int / bg_opt_bool; input/fill.c marks it set.
  *
  * Every object becomes one array of cyaml_schema_field_t (its inlined
- * fields spread out), generated once even when several fields refer to
- * it. Children are generated before their parent's array is written,
- * so each array is contiguous in the pool.
+ * fields spread out), generated once per schema even when several
+ * fields refer to it. Children are generated before their parent's
+ * array is written, so each array is contiguous in the pool.
  */
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <threads.h>
 
-#include "input/fields.h"
+#include "input/cyschema.h"
 
 #define OPT_PTR (CYAML_FLAG_OPTIONAL | CYAML_FLAG_POINTER)
 
@@ -26,6 +38,7 @@
 #define MAX_ROWS 512
 
 struct gen {
+	bool load; /* the load schema (else the check schema) */
 	cyaml_schema_field_t rows[MAX_ROWS];
 	size_t nrows;
 	/* Per object: its rows, and the value of one entry of a list. */
@@ -37,7 +50,9 @@ struct gen {
 	bool failed;
 };
 
-static struct gen *gen;
+/* The check and the load schemas, and the free-form fields. */
+static struct gen *gens[2];
+static struct bg__free_field free_fields[8];
 static once_flag gen_once = ONCE_FLAG_INIT;
 
 static const cyaml_schema_value_t string_entry = {
@@ -80,46 +95,60 @@ put_row(struct gen *g, const struct bg__field *f, uint32_t off)
 	enum cyaml_flag flags = (f->flags & BG_F_REQUIRED)
 					? CYAML_FLAG_POINTER
 					: OPT_PTR;
+	enum cyaml_flag value_flags = (f->flags & BG_F_REQUIRED)
+					      ? CYAML_FLAG_DEFAULT
+					      : CYAML_FLAG_OPTIONAL;
 	size_t sub = 0;
+	uint8_t kind = f->kind;
 
 	if (g->nrows >= MAX_ROWS) {
 		g->failed = true;
 		return;
 	}
+	if (g->load && (kind == BG_K_NUM || kind == BG_K_RESOURCES)) {
+		kind = BG_K_MAP; /* read from the view */
+	} else if (kind == BG_K_NUM) {
+		kind = BG_K_STR;
+	}
 	r = &g->rows[g->nrows++];
 	*r = (cyaml_schema_field_t){ .key = f->key, .data_offset = off };
-	switch (f->kind) {
+	switch (kind) {
 	case BG_K_STR:
-	case BG_K_NUM:
 		r->value = (cyaml_schema_value_t){ CYAML_VALUE_STRING(
 			flags, char, (f->flags & BG_F_NONEMPTY) ? 1 : 0,
 			CYAML_UNLIMITED) };
 		break;
 	case BG_K_INT:
-		r->value = (cyaml_schema_value_t){ CYAML_VALUE_INT(flags,
+		r->data_offset += offsetof(struct bg_opt_int, value);
+		r->value = (cyaml_schema_value_t){ CYAML_VALUE_INT(value_flags,
 								   int64_t) };
 		break;
 	case BG_K_BOOL:
-		r->value = (cyaml_schema_value_t){ CYAML_VALUE_BOOL(flags,
+		r->data_offset += offsetof(struct bg_opt_bool, value);
+		/* fall through */
+	case BG_K_FLAG:
+		r->value = (cyaml_schema_value_t){ CYAML_VALUE_BOOL(value_flags,
 								    bool) };
 		break;
 	case BG_K_STRS:
 		r->count_offset = f->count_off - f->off + off;
-		r->count_size = sizeof(unsigned);
+		r->count_size = sizeof(size_t);
 		r->value = (cyaml_schema_value_t){ CYAML_VALUE_SEQUENCE(
 			flags, char *, &string_entry, 0, CYAML_UNLIMITED) };
 		break;
 	case BG_K_OBJ:
+	case BG_K_EMBED:
 		r->value = (cyaml_schema_value_t){
 			.type = CYAML_MAPPING,
-			.flags = flags,
+			.flags = kind == BG_K_OBJ ? flags : value_flags,
 			.data_size = f->sub->size,
 			.mapping = { .fields = rows_of(g, f->sub, &sub) },
 		};
 		break;
 	case BG_K_OBJS:
+	case BG_K_RESOURCES:
 		r->count_offset = f->count_off - f->off + off;
-		r->count_size = sizeof(unsigned);
+		r->count_size = sizeof(size_t);
 		(void)rows_of(g, f->sub, &sub);
 		r->value = (cyaml_schema_value_t){
 			.type = CYAML_SEQUENCE,
@@ -130,7 +159,7 @@ put_row(struct gen *g, const struct bg__field *f, uint32_t off)
 				      .max = CYAML_UNLIMITED },
 		};
 		break;
-	default: /* BG_K_MAP, BG_K_ENV: free-form, read from the view */
+	default: /* free-form, read from the view (input/fill.c) */
 		r->value = (cyaml_schema_value_t){
 			.type = CYAML_IGNORE,
 			.flags = CYAML_FLAG_OPTIONAL,
@@ -183,38 +212,88 @@ generate(struct gen *g, const struct bg__object *o)
 	return index;
 }
 
-static void
-init(void)
+static struct gen *
+build(bool load)
 {
 	struct gen *g = calloc(1, sizeof(*g));
 	size_t spec, template;
 
 	if (g == NULL) {
-		return;
+		return NULL;
 	}
+	g->load = load;
 	spec = generate(g, &bg__obj_spec);
 	template = generate(g, &bg__obj_template);
 	if (g->failed) {
 		free(g);
-		return;
+		return NULL;
 	}
 	g->spec = g->entries[spec];
 	g->spec.flags = CYAML_FLAG_POINTER;
 	g->template = g->entries[template];
 	g->template.flags = CYAML_FLAG_POINTER;
-	gen = g;
+	return g;
 }
 
-const cyaml_schema_value_t *
-bg__spec_schema(void)
+/* The free-form fields (maps of text, environment) of every table. */
+static bool
+note_free(const struct bg__field *f, uint32_t off, void *ctx)
 {
-	call_once(&gen_once, init);
-	return gen != NULL ? &gen->spec : NULL;
+	size_t *n = ctx;
+
+	(void)off;
+	if (f->kind == BG_K_MAP || f->kind == BG_K_ENV) {
+		for (size_t i = 0; i < *n; i++) {
+			if (strcmp(free_fields[i].key, f->key) == 0) {
+				return true;
+			}
+		}
+		if (*n + 1 < ARRAY_LENGTH(free_fields)) {
+			free_fields[*n].key = f->key;
+			free_fields[*n].convert = f->kind == BG_K_ENV
+							  ? bg__ynode_to_env
+							  : bg__ynode_to_kvlist;
+			(*n)++;
+		}
+	}
+	if (f->sub != NULL && f->kind != BG_K_RESOURCES) {
+		bg__object_each(f->sub, note_free, ctx);
+	}
+	return true;
 }
 
-const cyaml_schema_value_t *
-bg__template_schema(void)
+static void
+init(void)
 {
+	size_t n = 0;
+
+	gens[0] = build(false);
+	gens[1] = build(true);
+	if (gens[0] == NULL || gens[1] == NULL) {
+		free(gens[0]);
+		free(gens[1]);
+		gens[0] = gens[1] = NULL;
+	}
+	bg__object_each(&bg__obj_spec, note_free, &n);
+	bg__object_each(&bg__obj_template, note_free, &n);
+}
+
+const struct bg__schemas *
+bg__schemas(const struct bg__object *root)
+{
+	static struct bg__schemas spec, template;
+
 	call_once(&gen_once, init);
-	return gen != NULL ? &gen->template : NULL;
+	if (gens[0] == NULL) {
+		return NULL;
+	}
+	if (root == &bg__obj_spec) {
+		spec = (struct bg__schemas){ &gens[0]->spec, &gens[1]->spec,
+					     free_fields, root };
+		return &spec;
+	}
+	template = (struct bg__schemas){ &gens[0]->template,
+					 &gens[1]->template, free_fields,
+					 root };
+	return &template;
 }

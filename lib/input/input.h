@@ -128,20 +128,45 @@ enum bg_status bg__ycheck(struct bg__ydoc *doc,
 			  struct bg_diags *diags, struct bg__prune **prunes,
 			  size_t *prune_count);
 
-/* Loads buf (YAML, or JSON when json is true) against schema: syntax,
- * located schema check, then libcyaml. On BG_OK *raw holds the typed
- * data (free it with bg__load_free) and *doc the located view (finish it
- * with bg__ydoc_finish). On BG_ERR_SCHEMA *raw may still hold the data
- * of the document without its faulty parts, so that callers can go on
- * and report later problems too; then both must be released as well.
- * On other failures both are released. */
+struct bg__object;
+
+/* Loads buf (YAML, or JSON when json is true) as a document of table
+ * root (&bg__obj_spec, &bg__obj_template): syntax, the located schema
+ * check, "said twice" (input/fill.c), then libcyaml straight into the
+ * model structs, then what libcyaml cannot fill (input/fill.c). On
+ * BG_OK *out holds the data (free it with bg__load_free) and *doc the
+ * located view (finish it with bg__ydoc_finish). On BG_ERR_SCHEMA *out
+ * may still hold the document without its faulty parts, so that
+ * callers can go on and report later problems too; then both must be
+ * released as well. On other failures both are released. */
 enum bg_status bg__load_checked(const char *buf, size_t len, bool json,
 				const char *file,
-				const cyaml_schema_value_t *schema,
-				const struct bg__free_field *free_fields,
-				void **raw, struct bg__ydoc *doc,
-				struct bg_diags *diags);
-void bg__load_free(const cyaml_schema_value_t *schema, void *raw);
+				const struct bg__object *root, void **out,
+				struct bg__ydoc *doc, struct bg_diags *diags);
+void bg__load_free(const struct bg__object *root, void *data);
+
+/* Diagnostics while loading: the located document, where they go, and
+ * what went wrong. */
+struct bg__conv {
+	struct bg__ydoc *doc;
+	struct bg_diags *diags;
+	bool failed; /* a located error was reported */
+	bool nomem;
+};
+
+/* Reports a located error at field path `path`; marks cv failed. */
+void bg__conv_error(struct bg__conv *cv, const char *path, const char *code,
+		    const char *fmt, ...) BG_PRINTF(4, 5);
+
+/* input/fill.c: "said twice" before the load (the pairs to drop go to
+ * *found, caller frees; prunes, sorted, are dropped already), and
+ * what libcyaml cannot fill after it. */
+enum bg_status bg__twice(struct bg__conv *cv, const struct bg__object *root,
+			 const struct bg__prune *prunes, size_t prune_count,
+			 struct bg__prune **found, size_t *found_count);
+enum bg_status bg__fill(struct bg__conv *cv, const struct bg__object *root,
+			void *data, const struct bg__prune *prunes,
+			size_t prune_count);
 
 /* The node at a field path such as "jobs[2].tags.Team" or "jobs[0]
  * .environment[1]" (an index into a mapping picks its n-th key), or the

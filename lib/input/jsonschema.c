@@ -2,7 +2,7 @@
 /* Copyright (c) 2026 the batchgen authors */
 /*
  * The JSON Schema (2020-12) of spec files, written from the field
- * tables (input/fields.c): every key, type, enum and description, and
+ * tables (model/fields.c): every key, type, enum and description, and
  * no unknown keys. It accepts every spec batchgen accepts, as YAML
  * editors read YAML (1.2: `yes` is text): text fields take any scalar
  * (batchgen reads `user: 1000` as the text "1000"), whole numbers may
@@ -17,7 +17,8 @@
 
 #include <cjson/cJSON.h>
 
-#include "input/fields.h"
+#include "input/input.h"
+#include "model/fields.h"
 
 #define WHOLE_NUMBER "^-?(0|[1-9][0-9]*)$"
 #define VCPUS "^(0|[1-9][0-9]*)(\\.[0-9]{1,3})?$"
@@ -221,6 +222,7 @@ field_schema(struct sw *w, const struct bg__field *f)
 		s = number_value(w, "integer", WHOLE_NUMBER);
 		break;
 	case BG_K_BOOL:
+	case BG_K_FLAG:
 		s = bool_value(w);
 		break;
 	case BG_K_STRS:
@@ -235,9 +237,11 @@ field_schema(struct sw *w, const struct bg__field *f)
 		s = env_value(w);
 		break;
 	case BG_K_OBJ:
+	case BG_K_EMBED:
 		s = ref(w, f->sub);
 		break;
 	case BG_K_OBJS:
+	case BG_K_RESOURCES:
 		s = cJSON_CreateObject();
 		add_str(w, s, "type", "array");
 		add(w, s, "items", ref(w, f->sub));

@@ -19,7 +19,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "input.h"
+#include "input/cyschema.h"
 
 static unsigned
 hex4(const char *p)
@@ -401,13 +401,14 @@ load_typed(const char *buf, size_t len, const cyaml_schema_value_t *schema,
 
 enum bg_status
 bg__load_checked(const char *buf, size_t len, bool json, const char *file,
-		 const cyaml_schema_value_t *schema,
-		 const struct bg__free_field *free_fields, void **raw,
+		 const struct bg__object *root, void **out,
 		 struct bg__ydoc *doc, struct bg_diags *diags)
 {
+	const struct bg__schemas *sc = bg__schemas(root);
+	struct bg__conv cv = { .doc = doc, .diags = diags };
 	struct log_ctx lc = { 0 };
-	struct bg__prune *prunes = NULL;
-	size_t prune_count = 0;
+	struct bg__prune *prunes = NULL, *twice = NULL;
+	size_t prune_count = 0, twice_count = 0;
 	enum bg_status st = BG_OK;
 	enum bg_status check;
 	char *json_copy = NULL;
@@ -415,8 +416,11 @@ bg__load_checked(const char *buf, size_t len, bool json, const char *file,
 	size_t pruned_len = 0;
 	cyaml_err_t err;
 
-	*raw = NULL;
+	*out = NULL;
 	memset(doc, 0, sizeof(*doc));
+	if (sc == NULL) {
+		return BG_ERR_NOMEM;
+	}
 	if (json) {
 		json_copy = json_precheck(buf, len, file, diags, &st);
 		if (json_copy == NULL) {
@@ -430,62 +434,80 @@ bg__load_checked(const char *buf, size_t len, bool json, const char *file,
 		free(json_copy);
 		return st;
 	}
-	check = bg__ycheck(doc, schema, free_fields, diags, &prunes,
+	check = bg__ycheck(doc, sc->check, sc->free_fields, diags, &prunes,
 			   &prune_count);
-	if (check != BG_OK) {
-		if (prunes != NULL) {
-			pruned = pruned_copy(doc, prunes, prune_count,
-					     &pruned_len);
-		}
-		free(prunes);
+	if (check != BG_OK && prunes == NULL) {
+		/* Cannot go on: report what the check found. */
 		free(json_copy);
-		if (pruned == NULL ||
-		    load_typed(pruned, pruned_len, schema, raw, &lc) !=
-			    CYAML_OK) {
-			/* Cannot go on: report what the check found. */
-			free(pruned);
-			bg__buf_finish(&lc.msg);
-			bg__ydoc_finish(doc);
-			*raw = NULL;
-			return check;
-		}
-		free(pruned);
-		bg__buf_finish(&lc.msg);
+		bg__ydoc_finish(doc);
 		return check;
 	}
-	if (doc->rewritten) {
-		/* libcyaml knows no merge keys: it loads the view. */
-		pruned = pruned_copy(doc, NULL, 0, &pruned_len);
-		if (pruned == NULL) {
-			free(json_copy);
-			bg__ydoc_finish(doc);
-			return BG_ERR_NOMEM;
+	if (prune_count > 0) {
+		qsort(prunes, prune_count, sizeof(*prunes), prune_cmp);
+	}
+	/* Said twice: the tree's pair goes too. */
+	if (bg__twice(&cv, root, prunes, prune_count, &twice, &twice_count) ==
+		    BG_OK &&
+	    twice_count > 0) {
+		struct bg__prune *all = realloc(
+			prunes, (prune_count + twice_count) * sizeof(*all));
+		if (all == NULL) {
+			cv.nomem = true;
+		} else {
+			memcpy(all + prune_count, twice,
+			       twice_count * sizeof(*all));
+			prunes = all;
+			prune_count += twice_count;
+			qsort(prunes, prune_count, sizeof(*prunes), prune_cmp);
 		}
+	}
+	free(twice);
+	if (!cv.nomem && (prune_count > 0 || doc->rewritten)) {
+		/* libcyaml knows no merge keys, and must not see what was
+		 * refused: it loads the view, written out again. */
+		pruned = pruned_copy(doc, prunes, prune_count, &pruned_len);
+		cv.nomem = pruned == NULL;
 		buf = pruned;
 		len = pruned_len;
 	}
-	err = load_typed(buf, len, schema, raw, &lc);
+	err = cv.nomem ? CYAML_ERR_OOM
+		       : load_typed(buf, len, sc->load, out, &lc);
 	free(pruned);
 	free(json_copy);
 	if (err != CYAML_OK) {
-		/* The check accepted something libcyaml did not. */
-		bg_diags_add(diags, BG_SEV_ERROR, "schema-load", file, 0, 0,
-			     NULL, "%s",
-			     lc.msg.len > 0 ? lc.msg.data : cyaml_strerror(err));
+		if (check == BG_OK && !cv.failed && err != CYAML_ERR_OOM) {
+			/* The check accepted something libcyaml did not. */
+			bg_diags_add(diags, BG_SEV_ERROR, "schema-load", file,
+				     0, 0, NULL, "%s",
+				     lc.msg.len > 0 ? lc.msg.data
+						    : cyaml_strerror(err));
+		}
+		free(prunes);
 		bg__buf_finish(&lc.msg);
 		bg__ydoc_finish(doc);
-		*raw = NULL;
-		return err == CYAML_ERR_OOM ? BG_ERR_NOMEM : BG_ERR_SCHEMA;
+		*out = NULL;
+		return err == CYAML_ERR_OOM ? BG_ERR_NOMEM
+		       : check != BG_OK	    ? check
+					    : BG_ERR_SCHEMA;
 	}
 	bg__buf_finish(&lc.msg);
-	return BG_OK;
+	st = bg__fill(&cv, root, *out, prunes, prune_count);
+	free(prunes);
+	if (st == BG_ERR_NOMEM || cv.nomem) {
+		bg__load_free(root, *out);
+		bg__ydoc_finish(doc);
+		*out = NULL;
+		return BG_ERR_NOMEM;
+	}
+	return check != BG_OK ? check : cv.failed ? BG_ERR_SCHEMA : BG_OK;
 }
 
 void
-bg__load_free(const cyaml_schema_value_t *schema, void *raw)
+bg__load_free(const struct bg__object *root, void *data)
 {
-	if (raw != NULL) {
-		cyaml_free(&base_config, schema, raw, 0);
+	if (data != NULL) {
+		bg__object_finish(root, data);
+		free(data);
 	}
 }
 

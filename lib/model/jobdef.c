@@ -11,32 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batchgen-int.h"
+#include "model/fields.h"
 
 /* ================================================================== */
 /* Optional values                                                     */
-/* ================================================================== */
-
-void
-bg__opt_int_from(struct bg_opt_int *dst, const int64_t *src)
-{
-	if (src != NULL) {
-		dst->set = true;
-		dst->value = *src;
-	}
-}
-
-void
-bg__opt_bool_from(struct bg_opt_bool *dst, const bool *src)
-{
-	if (src != NULL) {
-		dst->set = true;
-		dst->value = *src;
-	}
-}
-
-/* ================================================================== */
-/* Key/value lists                                                     */
 /* ================================================================== */
 
 void
@@ -162,200 +140,24 @@ bg__kvlist_copy(struct bg_kvlist *dst, const struct bg_kvlist *src)
 void
 bg_volume_finish(struct bg_volume *vol)
 {
-	if (vol == NULL) {
-		return;
+	if (vol != NULL) {
+		bg__object_finish(&bg__obj_volume, vol);
+		memset(vol, 0, sizeof(*vol));
 	}
-	free(vol->name);
-	free(vol->host_source_path);
-	if (vol->efs != NULL) {
-		free(vol->efs->file_system_id);
-		free(vol->efs->root_directory);
-		free(vol->efs->transit_encryption);
-		free(vol->efs->authorization.access_point_id);
-		free(vol->efs->authorization.iam);
-		free(vol->efs);
-	}
-	memset(vol, 0, sizeof(*vol));
-}
-
-enum bg_status
-bg__volume_copy(struct bg_volume *dst, const struct bg_volume *src)
-{
-	bool failed = false;
-
-	memset(dst, 0, sizeof(*dst));
-	dst->name = bg__strdup(src->name, &failed);
-	dst->has_host = src->has_host;
-	dst->host_source_path = bg__strdup(src->host_source_path, &failed);
-	if (src->efs != NULL) {
-		dst->efs = calloc(1, sizeof(*dst->efs));
-		if (dst->efs == NULL) {
-			failed = true;
-		} else {
-			const struct bg_efs *e = src->efs;
-			dst->efs->file_system_id =
-				bg__strdup(e->file_system_id, &failed);
-			dst->efs->root_directory =
-				bg__strdup(e->root_directory, &failed);
-			dst->efs->transit_encryption =
-				bg__strdup(e->transit_encryption, &failed);
-			dst->efs->transit_encryption_port =
-				e->transit_encryption_port;
-			dst->efs->authorization.access_point_id = bg__strdup(
-				e->authorization.access_point_id, &failed);
-			dst->efs->authorization.iam =
-				bg__strdup(e->authorization.iam, &failed);
-		}
-	}
-	if (failed) {
-		bg_volume_finish(dst);
-		return BG_ERR_NOMEM;
-	}
-	return BG_OK;
 }
 
 void
 bg_mount_point_finish(struct bg_mount_point *mp)
 {
-	if (mp == NULL) {
-		return;
+	if (mp != NULL) {
+		bg__object_finish(&bg__obj_mount, mp);
+		memset(mp, 0, sizeof(*mp));
 	}
-	free(mp->source_volume);
-	free(mp->container_path);
-	memset(mp, 0, sizeof(*mp));
-}
-
-enum bg_status
-bg__mount_point_copy(struct bg_mount_point *dst,
-		     const struct bg_mount_point *src)
-{
-	bool failed = false;
-
-	dst->source_volume = bg__strdup(src->source_volume, &failed);
-	dst->container_path = bg__strdup(src->container_path, &failed);
-	dst->read_only = src->read_only;
-	if (failed) {
-		bg_mount_point_finish(dst);
-		return BG_ERR_NOMEM;
-	}
-	return BG_OK;
-}
-
-static enum bg_status
-volumes_copy(struct bg_volume **dst, size_t *dst_n,
-	     const struct bg_volume *src, size_t n)
-{
-	struct bg_volume *v;
-
-	*dst = NULL;
-	*dst_n = 0;
-	if (n == 0) {
-		return BG_OK;
-	}
-	v = calloc(n, sizeof(*v));
-	if (v == NULL) {
-		return BG_ERR_NOMEM;
-	}
-	*dst = v;
-	for (size_t i = 0; i < n; i++) {
-		if (bg__volume_copy(&v[i], &src[i]) != BG_OK) {
-			return BG_ERR_NOMEM;
-		}
-		*dst_n = i + 1;
-	}
-	return BG_OK;
-}
-
-static enum bg_status
-mounts_copy(struct bg_mount_point **dst, size_t *dst_n,
-	    const struct bg_mount_point *src, size_t n)
-{
-	struct bg_mount_point *m;
-
-	*dst = NULL;
-	*dst_n = 0;
-	if (n == 0) {
-		return BG_OK;
-	}
-	m = calloc(n, sizeof(*m));
-	if (m == NULL) {
-		return BG_ERR_NOMEM;
-	}
-	*dst = m;
-	for (size_t i = 0; i < n; i++) {
-		if (bg__mount_point_copy(&m[i], &src[i]) != BG_OK) {
-			return BG_ERR_NOMEM;
-		}
-		*dst_n = i + 1;
-	}
-	return BG_OK;
-}
-
-static void
-volumes_free(struct bg_volume *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		bg_volume_finish(&v[i]);
-	}
-	free(v);
-}
-
-static void
-mounts_free(struct bg_mount_point *m, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		bg_mount_point_finish(&m[i]);
-	}
-	free(m);
 }
 
 /* ================================================================== */
 /* Containers and job definitions                                      */
 /* ================================================================== */
-
-static void
-eoe_free(struct bg_evaluate_on_exit *e, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(e[i].action);
-		free(e[i].on_exit_code);
-		free(e[i].on_reason);
-		free(e[i].on_status_reason);
-	}
-	free(e);
-}
-
-enum bg_status
-bg__eoe_copy(struct bg_evaluate_on_exit **dst, size_t *dst_n,
-	     const struct bg_evaluate_on_exit *src, size_t n)
-{
-	struct bg_evaluate_on_exit *e;
-	bool failed = false;
-
-	*dst = NULL;
-	*dst_n = 0;
-	if (n == 0) {
-		return BG_OK;
-	}
-	e = calloc(n, sizeof(*e));
-	if (e == NULL) {
-		return BG_ERR_NOMEM;
-	}
-	for (size_t i = 0; i < n; i++) {
-		e[i].action = bg__strdup(src[i].action, &failed);
-		e[i].on_exit_code = bg__strdup(src[i].on_exit_code, &failed);
-		e[i].on_reason = bg__strdup(src[i].on_reason, &failed);
-		e[i].on_status_reason =
-			bg__strdup(src[i].on_status_reason, &failed);
-	}
-	if (failed) {
-		eoe_free(e, n);
-		return BG_ERR_NOMEM;
-	}
-	*dst = e;
-	*dst_n = n;
-	return BG_OK;
-}
 
 struct bg_container *
 bg_container_create(void)
@@ -369,17 +171,7 @@ bg_container_destroy(struct bg_container *c)
 	if (c == NULL) {
 		return;
 	}
-	free(c->image);
-	bg__strv_free(c->command, c->command_count);
-	free(c->job_role_arn);
-	free(c->execution_role_arn);
-	bg_kvlist_finish(&c->environment);
-	mounts_free(c->mount_points, c->mount_point_count);
-	volumes_free(c->volumes, c->volume_count);
-	free(c->user);
-	free(c->assign_public_ip);
-	free(c->platform_version);
-	bg__extras_finish(&c->extras);
+	bg__object_finish(&bg__obj_container, c);
 	free(c);
 }
 
@@ -414,7 +206,10 @@ bg_jobdef_destroy(struct bg_jobdef *def)
 	bg_kvlist_finish(&def->tags);
 	free(def->origin.file);
 	free(def->origin.path);
-	eoe_free(def->evaluate_on_exit, def->evaluate_on_exit_count);
+	for (size_t i = 0; i < def->evaluate_on_exit_count; i++) {
+		bg__object_finish(&bg__obj_eoe, &def->evaluate_on_exit[i]);
+	}
+	free(def->evaluate_on_exit);
 	for (size_t i = 0; i < def->variable_count; i++) {
 		free(def->variables[i].name);
 		free(def->variables[i].description);
@@ -590,193 +385,20 @@ bg_vcpus_parse(const char *text, int64_t *milli)
 /* Job options                                                         */
 /* ================================================================== */
 
-static void
-ranges_free(struct bg_node_range_options *r, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(r[i].target_nodes);
-		bg_job_options_finish(r[i].container);
-		free(r[i].container);
-	}
-	free(r);
-}
-
-static enum bg_status
-ranges_copy(struct bg_node_range_options **dst, size_t *dst_n,
-	    const struct bg_node_range_options *src, size_t n)
-{
-	struct bg_node_range_options *r = calloc(n, sizeof(*r));
-	bool failed = false;
-
-	*dst = r;
-	*dst_n = 0;
-	if (r == NULL) {
-		return BG_ERR_NOMEM;
-	}
-	for (size_t i = 0; i < n; i++) {
-		*dst_n = i + 1;
-		r[i].target_nodes = bg__strdup(src[i].target_nodes, &failed);
-		if (src[i].container != NULL) {
-			r[i].container = calloc(1, sizeof(*r[i].container));
-			if (r[i].container == NULL ||
-			    bg__job_options_overlay(r[i].container,
-						    src[i].container) != BG_OK) {
-				failed = true;
-			}
-		}
-		if (failed) {
-			return BG_ERR_NOMEM;
-		}
-	}
-	return BG_OK;
-}
-
 void
 bg_job_options_finish(struct bg_job_options *o)
 {
-	if (o == NULL) {
-		return;
+	if (o != NULL) {
+		bg__object_finish(&bg__obj_job, o);
+		memset(o, 0, sizeof(*o));
 	}
-	free(o->name);
-	free(o->label);
-	free(o->type);
-	free(o->image);
-	bg__strv_free(o->command, o->command_count);
-	free(o->job_role_arn);
-	free(o->execution_role_arn);
-	bg__strv_free(o->platform_capabilities,
-		      o->platform_capability_count);
-	free(o->assign_public_ip);
-	free(o->platform_version);
-	free(o->user);
-	bg_kvlist_finish(&o->environment);
-	bg_kvlist_finish(&o->tags);
-	bg_kvlist_finish(&o->parameters);
-	volumes_free(o->volumes, o->volume_count);
-	mounts_free(o->mount_points, o->mount_point_count);
-	ranges_free(o->node_ranges, o->node_range_count);
-	eoe_free(o->evaluate_on_exit, o->evaluate_on_exit_count);
-	bg__extras_finish(&o->extras);
-	memset(o, 0, sizeof(*o));
 }
-
-#define OVERLAY_STR(f)                                                 \
-	do {                                                           \
-		if (src->f != NULL && !bg__str_set(&dst->f, src->f)) { \
-			return BG_ERR_NOMEM;                           \
-		}                                                      \
-	} while (0)
-#define OVERLAY_VAL(f)                     \
-	do {                               \
-		if (src->f.set) {          \
-			dst->f = src->f;   \
-		}                          \
-	} while (0)
 
 enum bg_status
 bg__job_options_overlay(struct bg_job_options *dst,
 			const struct bg_job_options *src)
 {
-	bool failed = false;
-
-	OVERLAY_STR(name);
-	OVERLAY_STR(label);
-	OVERLAY_STR(type);
-	OVERLAY_STR(image);
-	OVERLAY_STR(job_role_arn);
-	OVERLAY_STR(execution_role_arn);
-	OVERLAY_STR(assign_public_ip);
-	OVERLAY_STR(platform_version);
-	OVERLAY_STR(user);
-	OVERLAY_VAL(vcpus_milli);
-	OVERLAY_VAL(memory);
-	OVERLAY_VAL(gpus);
-	OVERLAY_VAL(num_nodes);
-	OVERLAY_VAL(main_node);
-	OVERLAY_VAL(retry_attempts);
-	OVERLAY_VAL(timeout_seconds);
-	OVERLAY_VAL(privileged);
-	OVERLAY_VAL(readonly_root_filesystem);
-	OVERLAY_VAL(propagate_tags);
-	OVERLAY_VAL(scheduling_priority);
-	if (src->evaluate_on_exit_count > 0) {
-		struct bg_evaluate_on_exit *e;
-		size_t n;
-		if (bg__eoe_copy(&e, &n, src->evaluate_on_exit,
-				 src->evaluate_on_exit_count) != BG_OK) {
-			return BG_ERR_NOMEM;
-		}
-		eoe_free(dst->evaluate_on_exit, dst->evaluate_on_exit_count);
-		dst->evaluate_on_exit = e;
-		dst->evaluate_on_exit_count = n;
-	}
-	if (src->node_range_count > 0) {
-		struct bg_node_range_options *r;
-		size_t n;
-		if (ranges_copy(&r, &n, src->node_ranges,
-				src->node_range_count) != BG_OK) {
-			ranges_free(r, n);
-			return BG_ERR_NOMEM;
-		}
-		ranges_free(dst->node_ranges, dst->node_range_count);
-		dst->node_ranges = r;
-		dst->node_range_count = n;
-	}
-	if (src->command_count > 0) {
-		char **v = bg__strv_dup(src->command, src->command_count,
-					&failed);
-		if (failed) {
-			bg__strv_free(v, src->command_count);
-			return BG_ERR_NOMEM;
-		}
-		bg__strv_free(dst->command, dst->command_count);
-		dst->command = v;
-		dst->command_count = src->command_count;
-	}
-	if (src->platform_capability_count > 0) {
-		char **v = bg__strv_dup(src->platform_capabilities,
-					src->platform_capability_count,
-					&failed);
-		if (failed) {
-			bg__strv_free(v, src->platform_capability_count);
-			return BG_ERR_NOMEM;
-		}
-		bg__strv_free(dst->platform_capabilities,
-			      dst->platform_capability_count);
-		dst->platform_capabilities = v;
-		dst->platform_capability_count =
-			src->platform_capability_count;
-	}
-	if (bg__kvlist_merge(&dst->environment, &src->environment) != BG_OK ||
-	    bg__kvlist_merge(&dst->tags, &src->tags) != BG_OK ||
-	    bg__kvlist_merge(&dst->parameters, &src->parameters) != BG_OK) {
-		return BG_ERR_NOMEM;
-	}
-	if (src->volume_count > 0) {
-		struct bg_volume *v;
-		size_t n;
-		if (volumes_copy(&v, &n, src->volumes, src->volume_count) !=
-		    BG_OK) {
-			volumes_free(v, n);
-			return BG_ERR_NOMEM;
-		}
-		volumes_free(dst->volumes, dst->volume_count);
-		dst->volumes = v;
-		dst->volume_count = n;
-	}
-	if (src->mount_point_count > 0) {
-		struct bg_mount_point *m;
-		size_t n;
-		if (mounts_copy(&m, &n, src->mount_points,
-				src->mount_point_count) != BG_OK) {
-			mounts_free(m, n);
-			return BG_ERR_NOMEM;
-		}
-		mounts_free(dst->mount_points, dst->mount_point_count);
-		dst->mount_points = m;
-		dst->mount_point_count = n;
-	}
-	return bg__extras_overlay(&dst->extras, &src->extras);
+	return bg__object_merge(&bg__obj_job, dst, src);
 }
 
 /* ================================================================== */
@@ -857,7 +479,11 @@ bg_standard_mount_point(struct bg_mount_point *mp, const char *volume,
 	};
 
 	memset(mp, 0, sizeof(*mp));
-	return bg__mount_point_copy(mp, &src);
+	if (bg__object_merge(&bg__obj_mount, mp, &src) != BG_OK) {
+		bg_mount_point_finish(mp);
+		return BG_ERR_NOMEM;
+	}
+	return BG_OK;
 }
 
 void

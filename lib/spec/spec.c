@@ -18,7 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input/fields.h"
+#include "input/input.h"
+#include "model/fields.h"
 
 /* ================================================================== */
 /* Raw spec document (as written) and its libcyaml schema              */
@@ -30,28 +31,13 @@
 /* Locating diagnostics                                                */
 /* ================================================================== */
 
-/* Where a canonical field path may have been written instead, at the
- * job level (the template option names). */
-static const struct {
-	const char *canonical;
-	const char *option;
-} aliases[] = {
-	{ "container_properties.network_configuration.assign_public_ip",
-	  "assign_public_ip" },
-	{ "container_properties.fargate_platform_configuration."
-	  "platform_version",
-	  "platform_version" },
-	{ "container_properties.", "" },
-	{ "retry_strategy.attempts", "retry_attempts" },
-	{ "timeout.attempt_duration_seconds", "timeout_seconds" },
-	{ "node_properties.main_node", "main_node" },
-	{ "node_properties.num_nodes", "num_nodes" },
-};
-
+/* The node of a diagnostic's field path below job ("jobs[2]",
+ * "defaults"): where the path says, or where its job-level shortcut was
+ * written (model/fields.c knows them). */
 static struct bg__ynode *
 try_aliases(struct bg__ydoc *doc, const char *job, const char *rest)
 {
-	char path[768];
+	char path[768], shortcut[640];
 	bool exact;
 	struct bg__ynode *n;
 
@@ -60,13 +46,10 @@ try_aliases(struct bg__ydoc *doc, const char *job, const char *rest)
 	if (exact) {
 		return n;
 	}
-	for (size_t i = 0; i < ARRAY_LENGTH(aliases); i++) {
-		size_t len = strlen(aliases[i].canonical);
-		if (strncmp(rest, aliases[i].canonical, len) != 0) {
-			continue;
-		}
-		snprintf(path, sizeof(path), "%s.%s%s", job, aliases[i].option,
-			 rest + len);
+	for (size_t i = 0; bg__shortcut_path(rest, i, shortcut,
+					     sizeof(shortcut)) != NULL;
+	     i++) {
+		snprintf(path, sizeof(path), "%s.%s", job, shortcut);
 		n = bg__ynode_at(doc, path, &exact);
 		if (exact) {
 			return n;
@@ -176,30 +159,24 @@ looks_like_json(const char *buf, size_t len, const char *name)
 /* Builds and validates job i. */
 static enum bg_status
 build_job(struct bg__conv *cv, const struct bg_template_set *set,
-	  const struct raw_spec *raw, const struct bg_job_options *defaults,
-	  size_t i, struct bg_jobdef **out)
+	  const struct bg__spec_doc *raw, size_t i, struct bg_jobdef **out)
 {
 	struct bg_job_options o = { 0 };
-	const char *tmpl;
 	char base[32];
 	size_t mark = bg_diags_count(cv->diags);
-	enum bg_status st;
+	enum bg_status st = BG_OK;
 	bool exact;
 	struct bg__ynode *node;
 
 	snprintf(base, sizeof(base), "jobs[%zu]", i);
-	st = bg__job_options_overlay(&o, defaults);
-	if (st == BG_OK) {
-		struct bg_job_options own = { 0 };
-		bg__job_from_raw(cv, &own, &raw->jobs[i], base);
-		st = bg__job_options_overlay(&o, &own);
-		bg_job_options_finish(&own);
+	if (raw->defaults != NULL) {
+		st = bg__object_merge(&bg__obj_job, &o, raw->defaults);
 	}
-	tmpl = raw->jobs[i].template != NULL ? raw->jobs[i].template
-	       : raw->defaults != NULL	     ? raw->defaults->template
-					     : NULL;
+	if (st == BG_OK) {
+		st = bg__object_merge(&bg__obj_job, &o, &raw->jobs[i]);
+	}
 	if (st == BG_OK && !cv->nomem) {
-		st = bg_template_apply(set, tmpl, &o, out, cv->diags);
+		st = bg_template_apply(set, o.template, &o, out, cv->diags);
 	}
 	bg_job_options_finish(&o);
 	if (st == BG_OK) {
@@ -226,10 +203,8 @@ bg_spec_load_buffer(const char *buf, size_t len, const char *name,
 		    const struct bg_template_set *set, struct bg_spec **out,
 		    struct bg_diags *diags)
 {
-	const cyaml_schema_value_t *schema = bg__spec_schema();
-	struct raw_spec *raw = NULL;
+	struct bg__spec_doc *raw = NULL;
 	struct bg__ydoc doc;
-	struct bg_job_options defaults = { 0 };
 	struct bg__conv cv = { .doc = &doc, .diags = diags };
 	struct bg_spec *spec = NULL;
 	enum bg_status st;
@@ -239,13 +214,9 @@ bg_spec_load_buffer(const char *buf, size_t len, const char *name,
 		return BG_ERR_ARG;
 	}
 	name = name != NULL ? name : "<spec>";
-	if (schema == NULL) {
-		return BG_ERR_NOMEM;
-	}
 	st = bg__load_checked(buf != NULL ? buf : "", len,
 			      looks_like_json(buf, len, name), name,
-			      schema, bg__job_free_fields, (void **)&raw,
-			      &doc, diags);
+			      &bg__obj_spec, (void **)&raw, &doc, diags);
 	if (raw == NULL) {
 		return st;
 	}
@@ -253,7 +224,6 @@ bg_spec_load_buffer(const char *buf, size_t len, const char *name,
 	 * and validate it too, so one run reports every problem. */
 	cv.failed = st != BG_OK;
 	if (raw->defaults != NULL) {
-		bg__job_from_raw(&cv, &defaults, raw->defaults, "defaults");
 		if (raw->defaults->name != NULL) {
 			bg__conv_error(&cv, "defaults.name", "defaults-name",
 				   "every job needs its own name; 'name' "
@@ -273,7 +243,7 @@ bg_spec_load_buffer(const char *buf, size_t len, const char *name,
 	}
 	for (size_t i = 0; !cv.nomem && i < raw->jobs_count; i++) {
 		struct bg_jobdef *def = NULL;
-		st = build_job(&cv, set, raw, &defaults, i, &def);
+		st = build_job(&cv, set, raw, i, &def);
 		if (st == BG_ERR_NOMEM) {
 			cv.nomem = true;
 		} else if (st != BG_OK) {
@@ -293,8 +263,7 @@ bg_spec_load_buffer(const char *buf, size_t len, const char *name,
 			result = BG_ERR_INVALID;
 		}
 	}
-	bg_job_options_finish(&defaults);
-	bg__load_free(schema, raw);
+	bg__load_free(&bg__obj_spec, raw);
 	bg__ydoc_finish(&doc);
 	if (cv.nomem) {
 		bg_spec_destroy(spec);

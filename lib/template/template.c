@@ -16,7 +16,8 @@
 
 #include <cyaml/cyaml.h>
 
-#include "input/fields.h"
+#include "input/input.h"
+#include "model/fields.h"
 
 /* ================================================================== */
 /* Raw template document (as written) and its libcyaml schema          */
@@ -53,19 +54,6 @@ struct bg_template_set {
 
 /* Moves raw defaults into job options, through the job conversion
  * that spec files use too. */
-static enum bg_status
-defaults_from_raw(struct bg_job_options *o, const struct raw_job *r,
-		  struct bg__ydoc *doc, struct bg_diags *diags)
-{
-	struct bg__conv cv = { .doc = doc, .diags = diags };
-
-	if (r == NULL) {
-		return BG_OK;
-	}
-	bg__job_from_raw(&cv, o, r, "defaults");
-	return cv.nomem ? BG_ERR_NOMEM : cv.failed ? BG_ERR_SCHEMA : BG_OK;
-}
-
 static void
 template_finish(struct template *t)
 {
@@ -85,21 +73,17 @@ static enum bg_status
 template_load(struct template *t, const char *buf, size_t len,
 	      const char *file, const char *origin, struct bg_diags *diags)
 {
-	const cyaml_schema_value_t *schema = bg__template_schema();
-	struct raw_template *raw = NULL;
+	struct bg__template_doc *raw = NULL;
 	struct bg__ydoc doc;
 	bool failed = false;
 	enum bg_status st;
 
-	if (schema == NULL) {
-		return BG_ERR_NOMEM;
-	}
-	st = bg__load_checked(buf, len, false, file, schema,
-			      bg__job_free_fields, (void **)&raw, &doc, diags);
+	st = bg__load_checked(buf, len, false, file, &bg__obj_template,
+			      (void **)&raw, &doc, diags);
 	if (st != BG_OK) {
 		if (raw != NULL) {
 			/* A template with problems is left out whole. */
-			bg__load_free(schema, raw);
+			bg__load_free(&bg__obj_template, raw);
 			bg__ydoc_finish(&doc);
 		}
 		return st;
@@ -110,10 +94,13 @@ template_load(struct template *t, const char *buf, size_t len,
 	t->type = bg__strdup(raw->type, &failed);
 	t->platform = bg__strdup(raw->platform, &failed);
 	t->origin = bg__strdup(origin, &failed);
-	st = failed ? BG_ERR_NOMEM
-		    : defaults_from_raw(&t->defaults, raw->defaults, &doc,
-					diags);
-	bg__load_free(schema, raw);
+	if (raw->defaults != NULL) {
+		/* The loaded defaults become the template's own. */
+		t->defaults = *raw->defaults;
+		memset(raw->defaults, 0, sizeof(*raw->defaults));
+	}
+	st = failed ? BG_ERR_NOMEM : BG_OK;
+	bg__load_free(&bg__obj_template, raw);
 	bg__ydoc_finish(&doc);
 	if (st != BG_OK) {
 		template_finish(t);
@@ -534,58 +521,11 @@ bg_template_info(const struct bg_template_set *set, size_t i,
 /* Applying a template                                                 */
 /* ================================================================== */
 
+/* The container of options o, as a copy. */
 static enum bg_status
 container_from_options(struct bg_container *c, const struct bg_job_options *o)
 {
-	bool failed = false;
-
-	c->image = bg__strdup(o->image, &failed);
-	c->command = bg__strv_dup(o->command, o->command_count, &failed);
-	c->command_count = c->command != NULL ? o->command_count : 0;
-	c->vcpus_milli = o->vcpus_milli;
-	c->memory = o->memory;
-	c->gpus = o->gpus;
-	c->job_role_arn = bg__strdup(o->job_role_arn, &failed);
-	c->execution_role_arn = bg__strdup(o->execution_role_arn, &failed);
-	c->privileged = o->privileged;
-	c->readonly_root_filesystem = o->readonly_root_filesystem;
-	c->user = bg__strdup(o->user, &failed);
-	c->assign_public_ip = bg__strdup(o->assign_public_ip, &failed);
-	c->platform_version = bg__strdup(o->platform_version, &failed);
-	if (failed ||
-	    bg__kvlist_copy(&c->environment, &o->environment) != BG_OK ||
-	    bg__extras_overlay(&c->extras, &o->extras) != BG_OK) {
-		return BG_ERR_NOMEM;
-	}
-	if (o->volume_count > 0) {
-		c->volumes = calloc(o->volume_count, sizeof(*c->volumes));
-		if (c->volumes == NULL) {
-			return BG_ERR_NOMEM;
-		}
-		for (size_t i = 0; i < o->volume_count; i++) {
-			if (bg__volume_copy(&c->volumes[i], &o->volumes[i]) !=
-			    BG_OK) {
-				return BG_ERR_NOMEM;
-			}
-			c->volume_count = i + 1;
-		}
-	}
-	if (o->mount_point_count > 0) {
-		c->mount_points =
-			calloc(o->mount_point_count, sizeof(*c->mount_points));
-		if (c->mount_points == NULL) {
-			return BG_ERR_NOMEM;
-		}
-		for (size_t i = 0; i < o->mount_point_count; i++) {
-			if (bg__mount_point_copy(&c->mount_points[i],
-						 &o->mount_points[i]) !=
-			    BG_OK) {
-				return BG_ERR_NOMEM;
-			}
-			c->mount_point_count = i + 1;
-		}
-	}
-	return BG_OK;
+	return bg__object_merge(&bg__obj_container, c, &o->c);
 }
 
 /* Checks the user's options against what template t fixes. */
@@ -683,12 +623,6 @@ static enum bg_status
 build_ranges(struct bg_node_properties *np, const struct bg_job_options *o)
 {
 	size_t n = o->node_range_count > 0 ? o->node_range_count : 1;
-	/* The job's options without its ranges, to lay under each range:
-	 * copying them all for every range was quadratic. */
-	struct bg_job_options base = *o;
-
-	base.node_ranges = NULL;
-	base.node_range_count = 0;
 
 	np->ranges = calloc(n, sizeof(*np->ranges));
 	if (np->ranges == NULL) {
@@ -698,7 +632,6 @@ build_ranges(struct bg_node_properties *np, const struct bg_job_options *o)
 	for (size_t i = 0; i < n; i++) {
 		const struct bg_node_range_options *r =
 			o->node_range_count > 0 ? &o->node_ranges[i] : NULL;
-		struct bg_job_options merged = { 0 };
 		struct bg_node_range *range = &np->ranges[i];
 		enum bg_status st;
 
@@ -723,14 +656,12 @@ build_ranges(struct bg_node_properties *np, const struct bg_job_options *o)
 		if (range->container == NULL) {
 			return BG_ERR_NOMEM;
 		}
-		st = bg__job_options_overlay(&merged, &base);
+		/* The job's container, with the range's on top. */
+		st = container_from_options(range->container, o);
 		if (st == BG_OK && r != NULL && r->container != NULL) {
-			st = bg__job_options_overlay(&merged, r->container);
+			st = bg__object_merge(&bg__obj_container,
+					      range->container, r->container);
 		}
-		if (st == BG_OK) {
-			st = container_from_options(range->container, &merged);
-		}
-		bg_job_options_finish(&merged);
 		if (st != BG_OK) {
 			return st;
 		}
@@ -788,10 +719,20 @@ build(const struct template *t, const struct bg_job_options *o,
 	def->timeout_seconds = o->timeout_seconds;
 	def->propagate_tags = o->propagate_tags;
 	def->scheduling_priority = o->scheduling_priority;
-	if (bg__eoe_copy(&def->evaluate_on_exit, &def->evaluate_on_exit_count,
-			 o->evaluate_on_exit, o->evaluate_on_exit_count) !=
-	    BG_OK) {
-		return BG_ERR_NOMEM;
+	if (o->evaluate_on_exit_count > 0) {
+		def->evaluate_on_exit = calloc(o->evaluate_on_exit_count,
+					       sizeof(*def->evaluate_on_exit));
+		if (def->evaluate_on_exit == NULL) {
+			return BG_ERR_NOMEM;
+		}
+		def->evaluate_on_exit_count = o->evaluate_on_exit_count;
+		for (size_t i = 0; i < o->evaluate_on_exit_count; i++) {
+			if (bg__object_merge(&bg__obj_eoe,
+					     &def->evaluate_on_exit[i],
+					     &o->evaluate_on_exit[i]) != BG_OK) {
+				return BG_ERR_NOMEM;
+			}
+		}
 	}
 	if (failed || bg__kvlist_copy(&def->tags, &o->tags) != BG_OK ||
 	    bg__kvlist_copy(&def->parameters, &o->parameters) != BG_OK) {
@@ -970,7 +911,7 @@ template_job(const char *template_name, const char *name, const char *image,
 		st = bg__job_options_overlay(&o, opts);
 	}
 	if (st == BG_OK && ((name != NULL && !bg__str_set(&o.name, name)) ||
-			    (image != NULL && !bg__str_set(&o.image, image)))) {
+			    (image != NULL && !bg__str_set(&o.c.image, image)))) {
 		st = BG_ERR_NOMEM;
 	}
 	if (st == BG_OK) {

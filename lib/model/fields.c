@@ -1,0 +1,565 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * The spec format, declared once: every object and every key a spec
+ * file or a template may write (see input/fields.h for what a row says
+ * and why this is a table). Add a key here and the loader reads it, the
+ * JSON Schema and docs/spec.md's table show it, and a job-level
+ * shortcut locates its diagnostics.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "model/fields.h"
+#include "model/enums.h"
+
+#define ROW(S, m, k, kd, ...) \
+	{ .key = k, .kind = kd, .off = offsetof(S, m), __VA_ARGS__ }
+#define STR(S, m, k, ...) ROW(S, m, k, BG_K_STR, __VA_ARGS__)
+#define INT(S, m, k, ...) ROW(S, m, k, BG_K_INT, __VA_ARGS__)
+#define BOOL(S, m, k, ...) ROW(S, m, k, BG_K_BOOL, __VA_ARGS__)
+#define OBJ(S, m, k, o, ...) ROW(S, m, k, BG_K_OBJ, .sub = &(o), __VA_ARGS__)
+/* An object written nested in specs whose members sit in the parent's
+ * struct (network_configuration.assign_public_ip -> assign_public_ip). */
+#define NEST(k, o, ...) \
+	{ .key = k, .kind = BG_K_EMBED, .off = 0, .sub = &(o), __VA_ARGS__ }
+#define LIST(S, m, n, k, kd, ...)                                       \
+	ROW(S, m, k, kd, .count_off = offsetof(S, n), __VA_ARGS__)
+#define OBJECT(id, S, d, rows)                                          \
+	const struct bg__object id = { #id + 8, d, sizeof(S), rows,     \
+				       ARRAY_LENGTH(rows) }
+#define LOCAL_OBJECT(id, S, d, rows)                                    \
+	static const struct bg__object id = { #id + 8, d, sizeof(S), rows, \
+					      ARRAY_LENGTH(rows) }
+
+/* ---- volumes and mount points ---- */
+
+static const struct bg__field efs_auth_rows[] = {
+	STR(struct bg_efs_auth, access_point_id, "access_point_id",
+	    .desc = "EFS access point ID (fsap-...); needs transit encryption"),
+	STR(struct bg_efs_auth, iam, "iam", .enums = bg__enum_enabled_disabled,
+	    .desc = "use the job's IAM role to mount; needs transit "
+		    "encryption"),
+};
+LOCAL_OBJECT(bg__obj_efs_auth, struct bg_efs_auth,
+	     "EFS authorization (authorizationConfig)", efs_auth_rows);
+
+static const struct bg__field efs_rows[] = {
+	STR(struct bg_efs, file_system_id, "file_system_id",
+	    .desc = "EFS file system ID (fs-...); required"),
+	STR(struct bg_efs, root_directory, "root_directory",
+	    .desc = "directory of the file system to mount; default /"),
+	STR(struct bg_efs, transit_encryption, "transit_encryption",
+	    .enums = bg__enum_enabled_disabled,
+	    .desc = "encrypt EFS traffic in transit"),
+	INT(struct bg_efs, transit_encryption_port, "transit_encryption_port",
+	    .desc = "port for encrypted EFS traffic (0 ... 65535)"),
+	ROW(struct bg_efs, authorization, "authorization_config", BG_K_EMBED,
+	    .sub = &bg__obj_efs_auth,
+	    .desc = "access point and IAM authorization"),
+};
+LOCAL_OBJECT(bg__obj_efs, struct bg_efs,
+	     "an EFS volume (efsVolumeConfiguration)", efs_rows);
+
+static const struct bg__field host_rows[] = {
+	STR(struct bg_volume, host_source_path, "source_path",
+	    .desc = "path on the host; none: a Docker-managed volume"),
+};
+LOCAL_OBJECT(bg__obj_host, struct bg_volume, "a host volume", host_rows);
+
+static const struct bg__field volume_rows[] = {
+	STR(struct bg_volume, name, "name",
+	    .desc = "volume name, referenced by mount points"),
+	NEST("host", bg__obj_host,
+	     .present = 1 + offsetof(struct bg_volume, has_host),
+	     .desc = "a host path volume (EC2 only)"),
+	OBJ(struct bg_volume, efs, "efs_volume_configuration", bg__obj_efs,
+	    .desc = "an EFS file system volume"),
+};
+OBJECT(bg__obj_volume, struct bg_volume,
+	     "a volume: a host path or an EFS file system", volume_rows);
+
+static const struct bg__field mount_rows[] = {
+	STR(struct bg_mount_point, source_volume, "source_volume",
+	    .desc = "name of a volume of the job"),
+	STR(struct bg_mount_point, container_path, "container_path",
+	    .desc = "absolute path in the container"),
+	ROW(struct bg_mount_point, read_only, "read_only", BG_K_FLAG,
+	    .desc = "mount read-only"),
+};
+OBJECT(bg__obj_mount, struct bg_mount_point,
+	     "a mount point of a volume", mount_rows);
+
+/* ---- resources, network, Fargate ---- */
+
+/* Read, checked and folded into vcpus, memory and gpus: no members. */
+static const struct bg__field rr_rows[] = {
+	{ .key = "type", .kind = BG_K_STR, .flags = BG_F_REQUIRED,
+	  .enums = bg__enum_resource_types, .desc = "GPU, MEMORY or VCPU" },
+	{ .key = "value", .kind = BG_K_STR, .flags = BG_F_REQUIRED,
+	  .desc = "the amount, as text (\"0.25\", \"2048\")" },
+};
+LOCAL_OBJECT(bg__obj_rr, struct bg_kv, "a resource requirement", rr_rows);
+
+static const struct bg__field network_rows[] = {
+	STR(struct bg_container, assign_public_ip, "assign_public_ip",
+	    .enums = bg__enum_enabled_disabled,
+	    .desc = "give the Fargate task a public IP address"),
+};
+LOCAL_OBJECT(bg__obj_network, struct bg_container,
+	     "Fargate network configuration", network_rows);
+
+static const struct bg__field fargate_rows[] = {
+	STR(struct bg_container, platform_version, "platform_version",
+	    .desc = "Fargate platform version: LATEST or X.Y.Z"),
+};
+LOCAL_OBJECT(bg__obj_fargate, struct bg_container,
+	     "Fargate platform configuration", fargate_rows);
+
+/* ---- linux parameters, logging, secrets, limits ---- */
+
+static const struct bg__field device_rows[] = {
+	STR(struct bg_device, host_path, "host_path",
+	    .desc = "device path on the host; required"),
+	STR(struct bg_device, container_path, "container_path",
+	    .desc = "path in the container; default: the host path"),
+	LIST(struct bg_device, permissions, permission_count, "permissions",
+	     BG_K_STRS, .enums = bg__enum_device_permissions,
+	     .desc = "READ, WRITE, MKNOD; none: all three"),
+};
+LOCAL_OBJECT(bg__obj_device, struct bg_device, "a host device",
+	     device_rows);
+
+static const struct bg__field tmpfs_rows[] = {
+	STR(struct bg_tmpfs, container_path, "container_path",
+	    .desc = "absolute path in the container; required"),
+	INT(struct bg_tmpfs, size, "size", .desc = "size in MiB; required"),
+	LIST(struct bg_tmpfs, mount_options, mount_option_count,
+	     "mount_options", BG_K_STRS, .enums = bg__enum_tmpfs_options,
+	     .desc = "tmpfs mount options"),
+};
+LOCAL_OBJECT(bg__obj_tmpfs, struct bg_tmpfs, "a tmpfs mount", tmpfs_rows);
+
+static const struct bg__field linux_rows[] = {
+	LIST(struct bg_linux_parameters, devices, device_count, "devices",
+	     BG_K_OBJS, .sub = &bg__obj_device,
+	     .desc = "host devices (EC2 only)"),
+	BOOL(struct bg_linux_parameters, init_process_enabled,
+	     "init_process_enabled",
+	     .desc = "run an init process that reaps zombies"),
+	INT(struct bg_linux_parameters, shared_memory_size,
+	    "shared_memory_size", .desc = "size of /dev/shm in MiB (EC2 only)"),
+	LIST(struct bg_linux_parameters, tmpfs, tmpfs_count, "tmpfs",
+	     BG_K_OBJS, .sub = &bg__obj_tmpfs,
+	     .desc = "tmpfs mounts (EC2 only)"),
+	INT(struct bg_linux_parameters, max_swap, "max_swap",
+	    .desc = "swap in MiB; 0: none (EC2 only)"),
+	INT(struct bg_linux_parameters, swappiness, "swappiness",
+	    .desc = "0 ... 100; needs max_swap (EC2 only)"),
+};
+LOCAL_OBJECT(bg__obj_linux, struct bg_linux_parameters,
+	     "Linux-specific container settings", linux_rows);
+
+static const struct bg__field secret_rows[] = {
+	STR(struct bg_secret, name, "name", .desc = "variable name"),
+	STR(struct bg_secret, value_from, "value_from",
+	    .desc = "ARN of a Secrets Manager secret or SSM parameter"),
+};
+LOCAL_OBJECT(bg__obj_secret, struct bg_secret,
+	     "a secret from Secrets Manager or SSM Parameter Store",
+	     secret_rows);
+
+static const struct bg__field log_rows[] = {
+	STR(struct bg_log_configuration, log_driver, "log_driver",
+	    .enums = bg__enum_log_drivers,
+	    .desc = "log driver; Fargate: awslogs or splunk"),
+	ROW(struct bg_log_configuration, options, "options", BG_K_MAP,
+	    .desc = "driver options (a map of text)"),
+	LIST(struct bg_log_configuration, secret_options, secret_option_count,
+	     "secret_options", BG_K_OBJS, .sub = &bg__obj_secret,
+	     .desc = "driver options from secrets"),
+};
+LOCAL_OBJECT(bg__obj_log, struct bg_log_configuration,
+	     "the container's logging", log_rows);
+
+static const struct bg__field ulimit_rows[] = {
+	STR(struct bg_ulimit, name, "name", .enums = bg__enum_ulimit_names,
+	    .desc = "the limit"),
+	INT(struct bg_ulimit, soft_limit, "soft_limit",
+	    .desc = "soft limit; -1: unlimited"),
+	INT(struct bg_ulimit, hard_limit, "hard_limit",
+	    .desc = "hard limit; -1: unlimited"),
+};
+LOCAL_OBJECT(bg__obj_ulimit, struct bg_ulimit, "a ulimit (EC2 only)",
+	     ulimit_rows);
+
+#define X struct bg_container
+static const struct bg__field ephemeral_rows[] = {
+	INT(X, extras.ephemeral_storage, "size_in_gib", .api = "sizeInGiB",
+	    .desc = "GiB, 21 ... 200"),
+};
+LOCAL_OBJECT(bg__obj_ephemeral, X, "Fargate ephemeral storage",
+	     ephemeral_rows);
+
+static const struct bg__field runtime_rows[] = {
+	STR(X, extras.operating_system_family, "operating_system_family",
+	    .enums = bg__enum_os_families,
+	    .desc = "operating system of the Fargate task"),
+	STR(X, extras.cpu_architecture, "cpu_architecture",
+	    .enums = bg__enum_cpu_architectures,
+	    .desc = "CPU architecture of the Fargate task"),
+};
+LOCAL_OBJECT(bg__obj_runtime, X, "Fargate runtime platform", runtime_rows);
+
+static const struct bg__field credentials_rows[] = {
+	STR(X, extras.repository_credentials, "credentials_parameter",
+	    .flags = BG_F_BLOCK, .desc = "ARN of the Secrets Manager secret with the registry "
+		    "credentials"),
+};
+LOCAL_OBJECT(bg__obj_credentials, X, "private registry credentials",
+	     credentials_rows);
+
+/* ---- the container ---- */
+
+static const struct bg__field container_rows[] = {
+	STR(X, image, "image", .flag = "image", .desc = "container image"),
+	LIST(X, command, command_count, "command", BG_K_STRS,
+	     .flag = "command",
+	     .desc = "command and arguments; may hold Ref::NAME"),
+	ROW(X, vcpus_milli, "vcpus", BG_K_NUM, .api = "", .flag = "vcpus",
+	    .desc = "vCPUs; fractions (0.25, 0.5) on Fargate"),
+	INT(X, memory, "memory", .api = "", .flag = "memory",
+	    .desc = "memory in MiB"),
+	INT(X, gpus, "gpus", .api = "", .flag = "gpus",
+	    .desc = "physical GPUs (EC2 only)"),
+	STR(X, job_role_arn, "job_role_arn", .flag = "job-role-arn",
+	    .desc = "IAM role the job's code runs as"),
+	STR(X, execution_role_arn, "execution_role_arn",
+	    .flag = "execution-role-arn",
+	    .desc = "IAM role the agent pulls images and secrets with"),
+	ROW(X, environment, "environment", BG_K_ENV, .flag = "env",
+	    .desc = "environment variables: a map, or a list of "
+		    "{name, value}"),
+	LIST(X, mount_points, mount_point_count, "mount_points", BG_K_OBJS,
+	     .sub = &bg__obj_mount, .flag = "mount",
+	     .desc = "where volumes are mounted"),
+	LIST(X, volumes, volume_count, "volumes", BG_K_OBJS,
+	     .sub = &bg__obj_volume, .flag = "efs-volume",
+	     .desc = "host and EFS volumes"),
+	BOOL(X, privileged, "privileged", .flag = "privileged",
+	     .desc = "root on the host (EC2 only)"),
+	BOOL(X, readonly_root_filesystem, "readonly_root_filesystem",
+	     .flag = "readonly-root-filesystem",
+	     .desc = "mount the root file system read-only"),
+	STR(X, user, "user", .flag = "user",
+	    .desc = "user name or UID to run as"),
+	OBJ(X, extras.linux_parameters, "linux_parameters", bg__obj_linux,
+	    .flags = BG_F_MERGE, .flag = "shared-memory-size",
+	    .desc = "Linux settings: devices, tmpfs, swap, shared memory"),
+	OBJ(X, extras.log_configuration, "log_configuration", bg__obj_log,
+	    .flag = "log-driver", .desc = "log driver and its options"),
+	LIST(X, extras.secrets, extras.secret_count, "secrets", BG_K_OBJS,
+	     .sub = &bg__obj_secret, .flag = "secret",
+	     .desc = "environment variables from secrets"),
+	LIST(X, extras.ulimits, extras.ulimit_count, "ulimits", BG_K_OBJS,
+	     .sub = &bg__obj_ulimit, .flag = "ulimit",
+	     .desc = "resource limits (EC2 only)"),
+	NEST("ephemeral_storage", bg__obj_ephemeral,
+	     .flag = "ephemeral-storage", .desc = "Fargate task storage"),
+	NEST("runtime_platform", bg__obj_runtime, .flag = "cpu-architecture",
+	     .desc = "Fargate operating system and CPU architecture"),
+	NEST("repository_credentials", bg__obj_credentials,
+	     .flag = "repository-credentials",
+	     .desc = "credentials for a private registry"),
+	BOOL(X, extras.enable_execute_command, "enable_execute_command",
+	     .flag = "enable-execute-command",
+	     .desc = "allow ECS Exec into the container"),
+	STR(X, extras.instance_type, "instance_type", .flag = "instance-type",
+	    .desc = "instance type of a multinode range"),
+	{ .key = "resource_requirements", .kind = BG_K_RESOURCES,
+	  .flags = BG_F_TREE, .sub = &bg__obj_rr, .api = "",
+	  .desc = "vCPUs, memory and GPUs, as the API writes them" },
+	NEST("network_configuration", bg__obj_network, .flags = BG_F_TREE,
+	     .desc = "Fargate networking"),
+	NEST("fargate_platform_configuration", bg__obj_fargate,
+	     .flags = BG_F_TREE, .desc = "Fargate platform version"),
+};
+OBJECT(bg__obj_container, X, "container properties", container_rows);
+#undef X
+
+/* ---- multinode, retries, timeout ---- */
+
+static const struct bg__field range_rows[] = {
+	STR(struct bg_node_range_options, target_nodes, "target_nodes",
+	    .desc = "nodes of the range: N, N:M, :M or N:"),
+	OBJ(struct bg_node_range_options, container, "container",
+	    bg__obj_container,
+	    .desc = "the range's container, on top of the job's own"),
+};
+OBJECT(bg__obj_range, struct bg_node_range_options, "a node range",
+       range_rows);
+
+#define J struct bg_job_options
+static const struct bg__field nodes_rows[] = {
+	INT(J, main_node, "main_node", .desc = "index of the main node"),
+	INT(J, num_nodes, "num_nodes", .desc = "number of nodes"),
+	LIST(J, node_ranges, node_range_count, "node_range_properties",
+	     BG_K_OBJS, .sub = &bg__obj_range,
+	     .desc = "node ranges and their containers"),
+};
+LOCAL_OBJECT(bg__obj_nodes, J, "multinode settings (nodeProperties)",
+	     nodes_rows);
+
+static const struct bg__field eoe_rows[] = {
+	STR(struct bg_evaluate_on_exit, action, "action",
+	    .flags = BG_F_REQUIRED | BG_F_CASEFOLD,
+	    .enums = bg__enum_retry_actions,
+	    .desc = "RETRY or EXIT (any case)"),
+	STR(struct bg_evaluate_on_exit, on_exit_code, "on_exit_code",
+	    .desc = "exit code pattern: digits, may end in *"),
+	STR(struct bg_evaluate_on_exit, on_reason, "on_reason",
+	    .desc = "reason pattern, may end in *"),
+	STR(struct bg_evaluate_on_exit, on_status_reason, "on_status_reason",
+	    .desc = "status reason pattern, may end in *"),
+};
+OBJECT(bg__obj_eoe, struct bg_evaluate_on_exit, "a retry condition",
+	     eoe_rows);
+
+static const struct bg__field retry_rows[] = {
+	INT(J, retry_attempts, "attempts", .desc = "1 ... 10"),
+	LIST(J, evaluate_on_exit, evaluate_on_exit_count, "evaluate_on_exit",
+	     BG_K_OBJS, .sub = &bg__obj_eoe,
+	     .desc = "at most 5 conditions; needs attempts"),
+};
+LOCAL_OBJECT(bg__obj_retry, J, "the retry strategy", retry_rows);
+
+static const struct bg__field timeout_rows[] = {
+	INT(J, timeout_seconds, "attempt_duration_seconds",
+	    .desc = "at least 60"),
+};
+LOCAL_OBJECT(bg__obj_timeout, J, "the timeout", timeout_rows);
+
+/* ---- a job ---- */
+
+/* The job-level keys are shortcuts (same_as, and the container keys
+ * inlined as an alias); the full tree's fields hold the members. */
+static const struct bg__field job_options_rows[] = {
+	{ .key = "", .kind = BG_K_INLINE, .flags = BG_F_ALIAS,
+	  .off = offsetof(J, c), .sub = &bg__obj_container,
+	  .desc = "the container keys, written at the job level" },
+	STR(J, c.assign_public_ip, "assign_public_ip",
+	    .enums = bg__enum_enabled_disabled, .flag = "assign-public-ip",
+	    .same_as =
+		    "container_properties.network_configuration.assign_public_ip",
+	    .desc = "give the Fargate task a public IP address"),
+	STR(J, c.platform_version, "platform_version",
+	    .flag = "platform-version",
+	    .same_as = "container_properties.fargate_platform_configuration."
+		       "platform_version",
+	    .desc = "Fargate platform version: LATEST or X.Y.Z"),
+	INT(J, num_nodes, "num_nodes", .flag = "nodes",
+	    .same_as = "node_properties.num_nodes",
+	    .desc = "number of nodes (multinode)"),
+	INT(J, main_node, "main_node", .flag = "main-node",
+	    .same_as = "node_properties.main_node",
+	    .desc = "index of the main node (multinode)"),
+	INT(J, retry_attempts, "retry_attempts", .flag = "retry-attempts",
+	    .same_as = "retry_strategy.attempts",
+	    .desc = "attempts, 1 ... 10"),
+	INT(J, timeout_seconds, "timeout_seconds", .flag = "timeout",
+	    .same_as = "timeout.attempt_duration_seconds",
+	    .desc = "seconds per attempt, at least 60"),
+	INT(J, scheduling_priority, "scheduling_priority",
+	    .desc = "0 ... 9999"),
+	LIST(J, platform_capabilities, platform_capability_count,
+	     "platform_capabilities", BG_K_STRS, .enums = bg__enum_platforms,
+	     .flag = "platform", .desc = "[EC2] or [FARGATE]"),
+	BOOL(J, propagate_tags, "propagate_tags", .flag = "propagate-tags",
+	     .desc = "copy the tags to the ECS tasks"),
+	ROW(J, tags, "tags", BG_K_MAP, .flag = "tag",
+	    .desc = "tags (a map of text)"),
+	ROW(J, parameters, "parameters", BG_K_MAP, .flag = "parameter",
+	    .desc = "default values of Ref::NAME (a map of text)"),
+	ROW(J, c, "container_properties", BG_K_EMBED,
+	    .sub = &bg__obj_container,
+	    .desc = "the container, as the full tree"),
+	NEST("node_properties", bg__obj_nodes,
+	     .desc = "multinode settings, as the full tree"),
+	NEST("retry_strategy", bg__obj_retry,
+	     .desc = "the retry strategy, as the full tree"),
+	NEST("timeout", bg__obj_timeout,
+	     .desc = "the timeout, as the full tree"),
+};
+OBJECT(bg__obj_job_options, J,
+       "a job's options: what a template default can say",
+       job_options_rows);
+
+static const struct bg__field job_rows[] = {
+	STR(J, name, "name", .flag = "name",
+	    .desc = "job definition name; default: the template's"),
+	STR(J, label, "label", .flag = "label",
+	    .desc = "Terraform resource label; default: from the name"),
+	STR(J, template, "template", .api = "",
+	    .desc = "a built-in or user template; none: the job as written"),
+	STR(J, type, "type", .enums = bg__enum_job_types,
+	    .desc = "container or multinode; must agree with the template"),
+	{ .key = "", .kind = BG_K_INLINE, .off = 0,
+	  .sub = &bg__obj_job_options, .desc = "the job's options" },
+};
+OBJECT(bg__obj_job, J, "a job definition", job_rows);
+#undef J
+
+/* ---- documents ---- */
+
+static const struct bg__field spec_rows[] = {
+	OBJ(struct bg__spec_doc, defaults, "defaults", bg__obj_job,
+	    .desc = "settings merged under every job"),
+	LIST(struct bg__spec_doc, jobs, jobs_count, "jobs", BG_K_OBJS,
+	     .flags = BG_F_REQUIRED, .min = 1, .sub = &bg__obj_job,
+	     .desc = "the job definitions"),
+};
+OBJECT(bg__obj_spec, struct bg__spec_doc, "a batchgen spec file",
+       spec_rows);
+
+#define T struct bg__template_doc
+static const struct bg__field template_rows[] = {
+	STR(T, name, "name", .flags = BG_F_REQUIRED | BG_F_NONEMPTY,
+	    .desc = "template name"),
+	STR(T, description, "description", .desc = "one line"),
+	STR(T, extends, "extends", .flags = BG_F_NONEMPTY,
+	    .desc = "the template this one builds on"),
+	STR(T, type, "type", .flags = BG_F_NONEMPTY,
+	    .desc = "container or multinode"),
+	STR(T, platform, "platform", .flags = BG_F_NONEMPTY,
+	    .desc = "the platform the template fixes: EC2 or FARGATE"),
+	OBJ(T, defaults, "defaults", bg__obj_job_options,
+	    .desc = "the template's defaults"),
+};
+#undef T
+OBJECT(bg__obj_template, struct bg__template_doc,
+       "a batchgen template file", template_rows);
+
+/* ================================================================== */
+/* Walks                                                               */
+/* ================================================================== */
+
+static bool
+each(const struct bg__object *o, uint32_t base, bool inlined,
+     bool (*fn)(const struct bg__field *, uint32_t, void *), void *ctx)
+{
+	for (size_t i = 0; i < o->count; i++) {
+		const struct bg__field *f = &o->fields[i];
+		if (f->kind == BG_K_INLINE) {
+			if (!each(f->sub, base + f->off, true, fn, ctx)) {
+				return false;
+			}
+		} else if (!(inlined && (f->flags & BG_F_TREE)) &&
+			   !fn(f, base + f->off, ctx)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+bool
+bg__object_each(const struct bg__object *o,
+		bool (*fn)(const struct bg__field *, uint32_t, void *),
+		void *ctx)
+{
+	return each(o, 0, false, fn, ctx);
+}
+
+struct find {
+	const char *key;
+	const struct bg__field *found;
+	uint32_t off;
+};
+const struct bg__field *
+bg__object_field(const struct bg__object *o, const char *key, uint32_t *off,
+		 bool *via_alias)
+{
+	struct find fd = { key, NULL, 0 };
+
+	if (via_alias != NULL) {
+		*via_alias = false;
+	}
+	for (size_t i = 0; i < o->count; i++) {
+		const struct bg__field *f = &o->fields[i];
+		if (f->kind != BG_K_INLINE) {
+			if (strcmp(f->key, key) == 0) {
+				fd.found = f;
+				fd.off = f->off;
+				break;
+			}
+			continue;
+		}
+		bool nested_alias = false;
+		fd.found = bg__object_field(f->sub, key, &fd.off,
+					    &nested_alias);
+		if (fd.found != NULL && !(fd.found->flags & BG_F_TREE)) {
+			fd.off += f->off;
+			if (via_alias != NULL) {
+				*via_alias = nested_alias ||
+					     (f->flags & BG_F_ALIAS) != 0;
+			}
+			break;
+		}
+		fd.found = NULL;
+	}
+	if (off != NULL && fd.found != NULL) {
+		*off = fd.off;
+	}
+	return fd.found;
+}
+
+const char *
+bg__field_api_key(const struct bg__field *f, char *buf, size_t size)
+{
+	size_t n = 0;
+	bool up = false;
+
+	if (f->api != NULL) {
+		return f->api;
+	}
+	for (const char *p = f->key; *p != '\0' && n + 1 < size; p++) {
+		if (*p == '_') {
+			up = true;
+			continue;
+		}
+		buf[n++] = up ? (char)toupper((unsigned char)*p) : *p;
+		up = false;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+const char *
+bg__shortcut_path(const char *tree, size_t i, char *buf, size_t size)
+{
+	static const char cp[] = "container_properties.";
+	size_t k = 0;
+
+	/* Candidates: each same_as row that prefixes tree, then the
+	 * container keys written at the job level. */
+	for (size_t r = 0; r < bg__obj_job_options.count; r++) {
+		const struct bg__field *f = &bg__obj_job_options.fields[r];
+		size_t n = f->same_as != NULL ? strlen(f->same_as) : 0;
+		if (n == 0 || strncmp(tree, f->same_as, n) != 0 ||
+		    (tree[n] != '\0' && tree[n] != '.' && tree[n] != '[')) {
+			continue;
+		}
+		if (k++ == i) {
+			snprintf(buf, size, "%s%s", f->key, tree + n);
+			return buf;
+		}
+	}
+	if (strncmp(tree, cp, sizeof(cp) - 1) == 0 && k == i) {
+		snprintf(buf, size, "%s", tree + sizeof(cp) - 1);
+		return buf;
+	}
+	return NULL;
+}

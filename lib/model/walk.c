@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * Free, copy and merge of any object of the field tables (model/
+ * fields.c): one walk each, driven by the fields' kinds, instead of a
+ * function per struct. Members reached through two fields (a job-level
+ * shortcut and the full tree) are visited once: fields marked
+ * BG_F_ALIAS or naming a tree path (same_as) are skipped.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/fields.h"
+
+#define AT(p, off) ((void *)((char *)(p) + (off)))
+#define CAT(p, off) ((const void *)((const char *)(p) + (off)))
+
+static bool
+skipped(const struct bg__field *f)
+{
+	return (f->flags & BG_F_ALIAS) || f->same_as != NULL ||
+	       f->kind == BG_K_RESOURCES;
+}
+
+static void
+array_free(const struct bg__object *o, void *items, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		bg__object_finish(o, AT(items, i * o->size));
+	}
+	free(items);
+}
+
+static void
+field_finish(const struct bg__field *f, void *p)
+{
+	void *m = AT(p, f->off);
+
+	switch (f->kind) {
+	case BG_K_STR:
+		free(*(char **)m);
+		*(char **)m = NULL;
+		break;
+	case BG_K_STRS:
+		bg__strv_free(*(char ***)m, *(size_t *)AT(p, f->count_off));
+		*(char ***)m = NULL;
+		*(size_t *)AT(p, f->count_off) = 0;
+		break;
+	case BG_K_MAP:
+	case BG_K_ENV:
+		bg_kvlist_finish(m);
+		break;
+	case BG_K_OBJ:
+		if (*(void **)m != NULL) {
+			bg__object_finish(f->sub, *(void **)m);
+			free(*(void **)m);
+			*(void **)m = NULL;
+		}
+		break;
+	case BG_K_OBJS:
+		array_free(f->sub, *(void **)m, *(size_t *)AT(p, f->count_off));
+		*(void **)m = NULL;
+		*(size_t *)AT(p, f->count_off) = 0;
+		break;
+	case BG_K_EMBED:
+	case BG_K_INLINE:
+		bg__object_finish(f->sub, m);
+		break;
+	default: /* values without memory of their own */
+		break;
+	}
+}
+
+void
+bg__object_finish(const struct bg__object *o, void *p)
+{
+	if (p == NULL) {
+		return;
+	}
+	for (size_t i = 0; i < o->count; i++) {
+		if (!skipped(&o->fields[i])) {
+			field_finish(&o->fields[i], p);
+		}
+	}
+}
+
+/* A new zeroed object holding a copy of src, or NULL. */
+static void *
+object_copy(const struct bg__object *o, const void *src)
+{
+	void *p = calloc(1, o->size);
+
+	if (p != NULL && bg__object_merge(o, p, src) != BG_OK) {
+		bg__object_finish(o, p);
+		free(p);
+		p = NULL;
+	}
+	return p;
+}
+
+/* Replaces dst's array (count at dst_n) with a copy of src's n items. */
+static enum bg_status
+array_replace(const struct bg__object *o, void **dst, size_t *dst_n,
+	      const void *src, size_t n)
+{
+	void *items = calloc(n, o->size);
+
+	if (items == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (bg__object_merge(o, AT(items, i * o->size),
+				     CAT(src, i * o->size)) != BG_OK) {
+			array_free(o, items, i + 1);
+			return BG_ERR_NOMEM;
+		}
+	}
+	array_free(o, *dst, *dst_n);
+	*dst = items;
+	*dst_n = n;
+	return BG_OK;
+}
+
+static enum bg_status
+field_merge(const struct bg__field *f, void *dst, const void *src)
+{
+	void *d = AT(dst, f->off);
+	const void *s = CAT(src, f->off);
+	bool failed = false;
+
+	switch (f->kind) {
+	case BG_K_STR:
+		return *(char *const *)s == NULL ||
+				       bg__str_set(d, *(char *const *)s)
+			       ? BG_OK
+			       : BG_ERR_NOMEM;
+	case BG_K_NUM:
+	case BG_K_INT:
+		if (((const struct bg_opt_int *)s)->set) {
+			*(struct bg_opt_int *)d = *(const struct bg_opt_int *)s;
+		}
+		return BG_OK;
+	case BG_K_BOOL:
+		if (((const struct bg_opt_bool *)s)->set) {
+			*(struct bg_opt_bool *)d =
+				*(const struct bg_opt_bool *)s;
+		}
+		return BG_OK;
+	case BG_K_FLAG:
+		*(bool *)d = *(bool *)d || *(const bool *)s;
+		return BG_OK;
+	case BG_K_STRS: {
+		size_t n = *(const size_t *)CAT(src, f->count_off);
+		char **v;
+		if (n == 0) {
+			return BG_OK;
+		}
+		v = bg__strv_dup(*(char *const *const *)s, n, &failed);
+		if (failed) {
+			bg__strv_free(v, n);
+			return BG_ERR_NOMEM;
+		}
+		bg__strv_free(*(char ***)d, *(size_t *)AT(dst, f->count_off));
+		*(char ***)d = v;
+		*(size_t *)AT(dst, f->count_off) = n;
+		return BG_OK;
+	}
+	case BG_K_MAP:
+	case BG_K_ENV:
+		return bg__kvlist_merge(d, s);
+	case BG_K_OBJ: {
+		const void *so = *(const void *const *)s;
+		void *copy;
+		if (so == NULL) {
+			return BG_OK;
+		}
+		if ((f->flags & BG_F_MERGE) && *(void **)d != NULL) {
+			return bg__object_merge(f->sub, *(void **)d, so);
+		}
+		copy = object_copy(f->sub, so);
+		if (copy == NULL) {
+			return BG_ERR_NOMEM;
+		}
+		bg__object_finish(f->sub, *(void **)d);
+		free(*(void **)d);
+		*(void **)d = copy;
+		return BG_OK;
+	}
+	case BG_K_OBJS: {
+		size_t n = *(const size_t *)CAT(src, f->count_off);
+		return n == 0 ? BG_OK
+			      : array_replace(f->sub, d,
+					      AT(dst, f->count_off),
+					      *(const void *const *)s, n);
+	}
+	case BG_K_EMBED:
+	case BG_K_INLINE:
+		if (f->present > 0 && *(const bool *)CAT(src, f->present - 1)) {
+			*(bool *)AT(dst, f->present - 1) = true;
+		}
+		return bg__object_merge(f->sub, d, s);
+	default:
+		return BG_OK;
+	}
+}
+
+enum bg_status
+bg__object_merge(const struct bg__object *o, void *dst, const void *src)
+{
+	for (size_t i = 0; i < o->count; i++) {
+		if (!skipped(&o->fields[i]) &&
+		    field_merge(&o->fields[i], dst, src) != BG_OK) {
+			return BG_ERR_NOMEM;
+		}
+	}
+	return BG_OK;
+}
