@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "emit.h"
+#include "model/fields.h"
 
 /* ================================================================== */
 /* Small builders                                                      */
@@ -81,21 +82,6 @@ bg__kv_sorted(const struct bg_kvlist *list)
 /* ================================================================== */
 
 static void
-add_strings(struct em *em, cJSON *obj, const char *key, char *const *v,
-	    size_t n)
-{
-	cJSON *list;
-
-	if (n == 0) {
-		return;
-	}
-	list = bg__em_add(em, obj, key, cJSON_CreateArray());
-	for (size_t i = 0; list != NULL && i < n; i++) {
-		bg__em_add(em, list, NULL, cJSON_CreateString(v[i] ? v[i] : ""));
-	}
-}
-
-static void
 add_string(struct em *em, cJSON *obj, const char *key, const char *v)
 {
 	if (v != NULL) {
@@ -112,359 +98,301 @@ add_opt_int(struct em *em, cJSON *obj, const char *key,
 	}
 }
 
-static void
-add_opt_bool(struct em *em, cJSON *obj, const char *key,
-	     const struct bg_opt_bool *v)
-{
-	if (v->set) {
-		bg__em_add(em, obj, key, cJSON_CreateBool(v->value));
-	}
-}
+/* ================================================================== */
+/* An object of the field tables, in the API's JSON                    */
+/* ================================================================== */
 
-static void
-add_resource(struct em *em, cJSON *list, const char *type, const char *value)
-{
-	cJSON *rr = bg__em_add(em, list, NULL, cJSON_CreateObject());
+#define CAT(p, off) ((const void *)((const char *)(p) + (off)))
 
-	if (rr != NULL) {
-		bg__em_add(em, rr, "type", cJSON_CreateString(type));
-		bg__em_add(em, rr, "value", cJSON_CreateString(value));
-	}
-}
-
-static void
-add_volume(struct em *em, cJSON *list, const struct bg_volume *vol)
-{
-	cJSON *v = bg__em_add(em, list, NULL, cJSON_CreateObject());
-	cJSON *efs;
-
-	if (v == NULL) {
-		return;
-	}
-	if (vol->efs != NULL) {
-		const struct bg_efs *e = vol->efs;
-		efs = bg__em_add(em, v, "efsVolumeConfiguration",
-			  cJSON_CreateObject());
-		if (efs == NULL) {
-			return;
-		}
-		if (e->authorization.access_point_id != NULL ||
-		    e->authorization.iam != NULL) {
-			cJSON *auth = bg__em_add(em, efs, "authorizationConfig",
-					  cJSON_CreateObject());
-			if (auth != NULL) {
-				add_string(em, auth, "accessPointId",
-					   e->authorization.access_point_id);
-				add_string(em, auth, "iam",
-					   e->authorization.iam);
-			}
-		}
-		bg__em_add(em, efs, "fileSystemId",
-		    cJSON_CreateString(e->file_system_id ? e->file_system_id
-							 : ""));
-		add_string(em, efs, "rootDirectory", e->root_directory);
-		add_string(em, efs, "transitEncryption", e->transit_encryption);
-		add_opt_int(em, efs, "transitEncryptionPort",
-			    &e->transit_encryption_port);
-	}
-	if (vol->has_host) {
-		cJSON *host = bg__em_add(em, v, "host", cJSON_CreateObject());
-		if (host != NULL) {
-			add_string(em, host, "sourcePath",
-				   vol->host_source_path);
-		}
-	}
-	bg__em_add(em, v, "name", cJSON_CreateString(vol->name ? vol->name : ""));
-}
+struct member {
+	const char *key;
+	cJSON *item;
+};
 
 static int
-secret_cmp(const void *a, const void *b)
+member_cmp(const void *a, const void *b)
 {
-	const struct bg_secret *const *x = a;
-	const struct bg_secret *const *y = b;
-
-	return strcmp((*x)->name ? (*x)->name : "", (*y)->name ? (*y)->name : "");
+	return strcmp(((const struct member *)a)->key,
+		      ((const struct member *)b)->key);
 }
 
-/* Secrets sorted by name: the provider diffs the list in order, and a
- * name order is the one a reader expects (as for environment). */
-static void
-add_secrets(struct em *em, cJSON *obj, const char *key,
-	    const struct bg_secret *s, size_t n)
-{
-	const struct bg_secret **v;
-	cJSON *list;
+/* The members of one JSON object, added at the end sorted by key: the
+ * order the provider stores, whatever the order of the table. */
+struct members {
+	struct member v[32];
+	char keys[32][40];
+	size_t n;
+};
 
-	if (n == 0) {
-		return;
-	}
-	v = calloc(n, sizeof(*v));
-	list = bg__em_add(em, obj, key, cJSON_CreateArray());
-	if (v == NULL || list == NULL) {
+static void
+put(struct em *em, struct members *m, const char *key, cJSON *item)
+{
+	if (item == NULL || m->n == ARRAY_LENGTH(m->v)) {
+		cJSON_Delete(item);
 		em->failed = true;
-		free(v);
 		return;
 	}
-	for (size_t i = 0; i < n; i++) {
-		v[i] = &s[i];
-	}
-	qsort(v, n, sizeof(*v), secret_cmp);
-	for (size_t i = 0; i < n; i++) {
-		cJSON *e = bg__em_add(em, list, NULL, cJSON_CreateObject());
-		if (e != NULL) {
-			add_string(em, e, "name", v[i]->name ? v[i]->name : "");
-			add_string(em, e, "valueFrom",
-				   v[i]->value_from ? v[i]->value_from : "");
+	snprintf(m->keys[m->n], sizeof(m->keys[m->n]), "%s", key);
+	m->v[m->n].key = m->keys[m->n];
+	m->v[m->n].item = item;
+	m->n++;
+}
+
+static cJSON *
+members_object(struct em *em, struct members *m)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	qsort(m->v, m->n, sizeof(m->v[0]), member_cmp);
+	for (size_t i = 0; i < m->n; i++) {
+		if (o == NULL) {
+			cJSON_Delete(m->v[i].item);
+		} else {
+			bg__em_add(em, o, m->v[i].key, m->v[i].item);
 		}
+	}
+	if (o == NULL) {
+		em->failed = true;
+	}
+	return o;
+}
+
+static cJSON *object_json(struct em *em, const struct bg__object *o,
+			  const void *p, bool fargate);
+
+static cJSON *
+strings_json(struct em *em, char *const *v, size_t n)
+{
+	cJSON *list = cJSON_CreateArray();
+
+	for (size_t i = 0; list != NULL && i < n; i++) {
+		bg__em_add(em, list, NULL, cJSON_CreateString(v[i] ? v[i] : ""));
+	}
+	return list;
+}
+
+/* A map of text: an object, keys sorted. */
+static cJSON *
+map_json(struct em *em, const struct bg_kvlist *kv)
+{
+	const struct bg_kv **v = bg__kv_sorted(kv);
+	cJSON *o = cJSON_CreateObject();
+
+	for (size_t i = 0; v != NULL && o != NULL && i < kv->count; i++) {
+		bg__em_add(em, o, v[i]->key,
+			   cJSON_CreateString(v[i]->value ? v[i]->value : ""));
+	}
+	if (v == NULL) {
+		em->failed = true;
 	}
 	free(v);
+	return o;
 }
 
-static void
-add_linux_parameters(struct em *em, cJSON *o,
-		     const struct bg_linux_parameters *lp)
+/* The environment: [{name, value}], sorted by name. */
+static cJSON *
+env_json(struct em *em, const struct bg_kvlist *kv)
 {
-	cJSON *l = bg__em_add(em, o, "linuxParameters", cJSON_CreateObject());
-	cJSON *list;
+	const struct bg_kv **v = bg__kv_sorted(kv);
+	cJSON *list = cJSON_CreateArray();
 
-	if (l == NULL) {
-		return;
-	}
-	if (lp->device_count > 0) {
-		list = bg__em_add(em, l, "devices", cJSON_CreateArray());
-		for (size_t i = 0; list != NULL && i < lp->device_count; i++) {
-			const struct bg_device *d = &lp->devices[i];
-			cJSON *e = bg__em_add(em, list, NULL,
-					      cJSON_CreateObject());
-			if (e == NULL) {
-				break;
-			}
-			add_string(em, e, "containerPath", d->container_path);
-			add_string(em, e, "hostPath",
-				   d->host_path ? d->host_path : "");
-			add_strings(em, e, "permissions", d->permissions,
-				    d->permission_count);
-		}
-	}
-	add_opt_bool(em, l, "initProcessEnabled", &lp->init_process_enabled);
-	add_opt_int(em, l, "maxSwap", &lp->max_swap);
-	add_opt_int(em, l, "sharedMemorySize", &lp->shared_memory_size);
-	add_opt_int(em, l, "swappiness", &lp->swappiness);
-	if (lp->tmpfs_count > 0) {
-		list = bg__em_add(em, l, "tmpfs", cJSON_CreateArray());
-		for (size_t i = 0; list != NULL && i < lp->tmpfs_count; i++) {
-			const struct bg_tmpfs *t = &lp->tmpfs[i];
-			cJSON *e = bg__em_add(em, list, NULL,
-					      cJSON_CreateObject());
-			if (e == NULL) {
-				break;
-			}
-			add_string(em, e, "containerPath",
-				   t->container_path ? t->container_path : "");
-			add_strings(em, e, "mountOptions", t->mount_options,
-				    t->mount_option_count);
-			bg__em_add(em, e, "size",
-				   bg__em_int(t->size.set ? t->size.value : 0));
-		}
-	}
-}
-
-static void
-add_log_configuration(struct em *em, cJSON *o,
-		      const struct bg_log_configuration *lc)
-{
-	cJSON *l = bg__em_add(em, o, "logConfiguration", cJSON_CreateObject());
-
-	if (l == NULL) {
-		return;
-	}
-	add_string(em, l, "logDriver", lc->log_driver ? lc->log_driver : "");
-	if (lc->options.count > 0) {
-		const struct bg_kv **v = bg__kv_sorted(&lc->options);
-		cJSON *opts = bg__em_add(em, l, "options", cJSON_CreateObject());
-		for (size_t i = 0; v != NULL && opts != NULL &&
-				   i < lc->options.count;
-		     i++) {
-			add_string(em, opts, v[i]->key,
-				   v[i]->value ? v[i]->value : "");
-		}
-		if (v == NULL) {
-			em->failed = true;
-		}
-		free(v);
-	}
-	add_secrets(em, l, "secretOptions", lc->secret_options,
-		    lc->secret_option_count);
-}
-
-static void
-add_ulimits(struct em *em, cJSON *o, const struct bg_ulimit *u, size_t n)
-{
-	cJSON *list;
-
-	if (n == 0) {
-		return;
-	}
-	list = bg__em_add(em, o, "ulimits", cJSON_CreateArray());
-	for (size_t i = 0; list != NULL && i < n; i++) {
+	for (size_t i = 0; v != NULL && list != NULL && i < kv->count; i++) {
 		cJSON *e = bg__em_add(em, list, NULL, cJSON_CreateObject());
-		if (e == NULL) {
-			break;
+		if (e != NULL) {
+			bg__em_add(em, e, "name", cJSON_CreateString(v[i]->key));
+			bg__em_add(em, e, "value",
+				   cJSON_CreateString(v[i]->value ? v[i]->value
+								  : ""));
 		}
-		bg__em_add(em, e, "hardLimit",
-			   bg__em_int(u[i].hard_limit.set ? u[i].hard_limit.value
-							  : 0));
-		add_string(em, e, "name", u[i].name ? u[i].name : "");
-		bg__em_add(em, e, "softLimit",
-			   bg__em_int(u[i].soft_limit.set ? u[i].soft_limit.value
-							  : 0));
 	}
+	if (v == NULL) {
+		em->failed = true;
+	}
+	free(v);
+	return list;
 }
 
-/* Keys are added in sorted order, the order the provider stores. */
-cJSON *
-bg__api_container(struct em *em, const struct bg_container *c, bool fargate)
-{
-	const struct bg_container_extras *x = &c->extras;
-	cJSON *o = cJSON_CreateObject();
-	char buf[32];
+struct sort_item {
+	const char *key;
+	const void *p;
+};
 
-	if (o == NULL) {
+static int
+sort_item_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct sort_item *)a)->key,
+		      ((const struct sort_item *)b)->key);
+}
+
+/* A list of objects; BG_F_SORTED: by their first field's text. */
+static cJSON *
+objects_json(struct em *em, const struct bg__field *f, const void *items,
+	     size_t n, bool fargate)
+{
+	struct sort_item *v = calloc(n, sizeof(*v));
+	cJSON *list = cJSON_CreateArray();
+
+	if (v == NULL || list == NULL) {
+		free(v);
+		cJSON_Delete(list);
 		em->failed = true;
 		return NULL;
 	}
-	if (c->command_count > 0) {
-		cJSON *cmd = bg__em_add(em, o, "command", cJSON_CreateArray());
-		for (size_t i = 0; cmd != NULL && i < c->command_count; i++) {
-			bg__em_add(em, cmd, NULL, cJSON_CreateString(c->command[i]));
+	for (size_t i = 0; i < n; i++) {
+		v[i].p = CAT(items, i * f->sub->size);
+		v[i].key = "";
+		if ((f->flags & BG_F_SORTED) &&
+		    f->sub->fields[0].kind == BG_K_STR) {
+			const char *const *first =
+				CAT(v[i].p, f->sub->fields[0].off);
+			v[i].key = *first != NULL ? *first : "";
 		}
 	}
-	add_opt_bool(em, o, "enableExecuteCommand", &x->enable_execute_command);
-	if (c->environment.count > 0) {
-		const struct bg_kv **v = bg__kv_sorted(&c->environment);
-		cJSON *env = bg__em_add(em, o, "environment", cJSON_CreateArray());
-		for (size_t i = 0; v != NULL && env != NULL &&
-				   i < c->environment.count;
-		     i++) {
-			cJSON *e = bg__em_add(em, env, NULL, cJSON_CreateObject());
-			if (e != NULL) {
-				bg__em_add(em, e, "name",
-				    cJSON_CreateString(v[i]->key));
-				bg__em_add(em, e, "value",
-				    cJSON_CreateString(v[i]->value ? v[i]->value
-								   : ""));
-			}
+	if (f->flags & BG_F_SORTED) {
+		qsort(v, n, sizeof(*v), sort_item_cmp);
+	}
+	for (size_t i = 0; i < n; i++) {
+		bg__em_add(em, list, NULL, object_json(em, f->sub, v[i].p, fargate));
+	}
+	free(v);
+	return list;
+}
+
+/* resourceRequirements from vcpus, memory and gpus, sorted by type
+ * (GPU, MEMORY, VCPU): the provider diffs this list in order. */
+static cJSON *
+resources_json(struct em *em, const struct bg_container *c)
+{
+	const struct {
+		const char *type;
+		const struct bg_opt_int *v;
+	} rr[] = { { "GPU", &c->gpus },
+		   { "MEMORY", &c->memory },
+		   { "VCPU", &c->vcpus_milli } };
+	cJSON *list;
+	char buf[32];
+
+	if (!c->gpus.set && !c->memory.set && !c->vcpus_milli.set) {
+		return NULL;
+	}
+	list = cJSON_CreateArray();
+	for (size_t i = 0; list != NULL && i < ARRAY_LENGTH(rr); i++) {
+		cJSON *e;
+		if (!rr[i].v->set) {
+			continue;
 		}
-		if (v == NULL) {
-			em->failed = true;
-		}
-		free(v);
-	}
-	if (x->ephemeral_storage.set) {
-		cJSON *es = bg__em_add(em, o, "ephemeralStorage",
-				       cJSON_CreateObject());
-		if (es != NULL) {
-			add_opt_int(em, es, "sizeInGiB", &x->ephemeral_storage);
-		}
-	}
-	add_string(em, o, "executionRoleArn", c->execution_role_arn);
-	if (fargate && c->platform_version != NULL) {
-		cJSON *fpc = bg__em_add(em, o, "fargatePlatformConfiguration",
-				 cJSON_CreateObject());
-		if (fpc != NULL) {
-			bg__em_add(em, fpc, "platformVersion",
-			    cJSON_CreateString(c->platform_version));
-		}
-	}
-	bg__em_add(em, o, "image", cJSON_CreateString(c->image ? c->image : ""));
-	add_string(em, o, "instanceType", x->instance_type);
-	add_string(em, o, "jobRoleArn", c->job_role_arn);
-	if (x->linux_parameters != NULL) {
-		add_linux_parameters(em, o, x->linux_parameters);
-	}
-	if (x->log_configuration != NULL) {
-		add_log_configuration(em, o, x->log_configuration);
-	}
-	if (c->mount_point_count > 0) {
-		cJSON *mps = bg__em_add(em, o, "mountPoints", cJSON_CreateArray());
-		for (size_t i = 0; mps != NULL && i < c->mount_point_count;
-		     i++) {
-			const struct bg_mount_point *mp = &c->mount_points[i];
-			cJSON *m = bg__em_add(em, mps, NULL, cJSON_CreateObject());
-			if (m == NULL) {
-				break;
-			}
-			bg__em_add(em, m, "containerPath",
-			    cJSON_CreateString(mp->container_path
-						       ? mp->container_path
-						       : ""));
-			bg__em_add(em, m, "readOnly", cJSON_CreateBool(mp->read_only));
-			bg__em_add(em, m, "sourceVolume",
-			    cJSON_CreateString(mp->source_volume
-						       ? mp->source_volume
-						       : ""));
-		}
-	}
-	if (fargate && c->assign_public_ip != NULL) {
-		cJSON *net = bg__em_add(em, o, "networkConfiguration",
-				 cJSON_CreateObject());
-		if (net != NULL) {
-			bg__em_add(em, net, "assignPublicIp",
-			    cJSON_CreateString(c->assign_public_ip));
-		}
-	}
-	add_opt_bool(em, o, "privileged", &c->privileged);
-	add_opt_bool(em, o, "readonlyRootFilesystem",
-		     &c->readonly_root_filesystem);
-	if (x->repository_credentials != NULL) {
-		cJSON *rc = bg__em_add(em, o, "repositoryCredentials",
-				       cJSON_CreateObject());
-		if (rc != NULL) {
-			add_string(em, rc, "credentialsParameter",
-				   x->repository_credentials);
-		}
-	}
-	/* Sorted by type (GPU, MEMORY, VCPU): a stable order, since the
-	 * provider diffs this list in order. */
-	if (c->gpus.set || c->memory.set || c->vcpus_milli.set) {
-		cJSON *rrs = bg__em_add(em, o, "resourceRequirements",
-				 cJSON_CreateArray());
-		if (rrs != NULL && c->gpus.set) {
+		if (rr[i].v == &c->vcpus_milli) {
+			bg_vcpus_format(rr[i].v->value, buf, sizeof(buf));
+		} else {
 			snprintf(buf, sizeof(buf), "%lld",
-				 (long long)c->gpus.value);
-			add_resource(em, rrs, "GPU", buf);
+				 (long long)rr[i].v->value);
 		}
-		if (rrs != NULL && c->memory.set) {
-			snprintf(buf, sizeof(buf), "%lld",
-				 (long long)c->memory.value);
-			add_resource(em, rrs, "MEMORY", buf);
-		}
-		if (rrs != NULL && c->vcpus_milli.set) {
-			bg_vcpus_format(c->vcpus_milli.value, buf,
-					sizeof(buf));
-			add_resource(em, rrs, "VCPU", buf);
+		e = bg__em_add(em, list, NULL, cJSON_CreateObject());
+		if (e != NULL) {
+			bg__em_add(em, e, "type", cJSON_CreateString(rr[i].type));
+			bg__em_add(em, e, "value", cJSON_CreateString(buf));
 		}
 	}
-	if (x->operating_system_family != NULL || x->cpu_architecture != NULL) {
-		cJSON *rp = bg__em_add(em, o, "runtimePlatform",
-				       cJSON_CreateObject());
-		if (rp != NULL) {
-			add_string(em, rp, "cpuArchitecture",
-				   x->cpu_architecture);
-			add_string(em, rp, "operatingSystemFamily",
-				   x->operating_system_family);
+	return list;
+}
+
+/* One field's JSON, or NULL when it is not written. */
+static cJSON *
+field_json(struct em *em, const struct bg__field *f, const void *p,
+	   bool fargate)
+{
+	const void *m = CAT(p, f->off);
+	bool always = (f->flags & BG_F_ALWAYS) != 0;
+
+	switch (f->kind) {
+	case BG_K_STR: {
+		const char *v = *(const char *const *)m;
+		return v != NULL || always ? cJSON_CreateString(v ? v : "")
+					   : NULL;
+	}
+	case BG_K_INT:
+	case BG_K_NUM: {
+		const struct bg_opt_int *v = m;
+		return v->set || always ? bg__em_int(v->set ? v->value : 0)
+					: NULL;
+	}
+	case BG_K_BOOL: {
+		const struct bg_opt_bool *v = m;
+		return v->set ? cJSON_CreateBool(v->value) : NULL;
+	}
+	case BG_K_FLAG:
+		return cJSON_CreateBool(*(const bool *)m);
+	case BG_K_STRS: {
+		size_t n = *(const size_t *)CAT(p, f->count_off);
+		return n > 0 ? strings_json(em, *(char *const *const *)m, n)
+			     : NULL;
+	}
+	case BG_K_MAP:
+		return ((const struct bg_kvlist *)m)->count > 0 ? map_json(em, m)
+								 : NULL;
+	case BG_K_ENV:
+		return ((const struct bg_kvlist *)m)->count > 0 ? env_json(em, m)
+								 : NULL;
+	case BG_K_OBJ: {
+		const void *o = *(const void *const *)m;
+		return o != NULL ? object_json(em, f->sub, o, fargate) : NULL;
+	}
+	case BG_K_OBJS: {
+		size_t n = *(const size_t *)CAT(p, f->count_off);
+		return n > 0 ? objects_json(em, f, *(const void *const *)m, n,
+					    fargate)
+			     : NULL;
+	}
+	case BG_K_EMBED: {
+		cJSON *o;
+		if ((f->flags & BG_F_FARGATE) && !fargate) {
+			return NULL;
+		}
+		o = object_json(em, f->sub, m, fargate);
+		if (f->present > 0 ? !*(const bool *)CAT(p, f->present - 1)
+				   : cJSON_GetArraySize(o) == 0) {
+			cJSON_Delete(o);
+			return NULL;
+		}
+		return o;
+	}
+	case BG_K_RESOURCES:
+		return resources_json(em, p);
+	default:
+		return NULL;
+	}
+}
+
+/* Object p of table o: every field it gives, under its API key. */
+static cJSON *
+object_json(struct em *em, const struct bg__object *o, const void *p,
+	    bool fargate)
+{
+	struct members m = { .n = 0 };
+	char key[40];
+
+	for (size_t i = 0; i < o->count; i++) {
+		const struct bg__field *f = &o->fields[i];
+		const char *api = bg__field_api_key(f, key, sizeof(key));
+		cJSON *item;
+		if (api[0] == '\0' || (f->flags & BG_F_ALIAS) ||
+		    f->same_as != NULL) {
+			continue;
+		}
+		item = field_json(em, f, p, fargate);
+		if (item != NULL) {
+			put(em, &m, api, item);
 		}
 	}
-	add_secrets(em, o, "secrets", x->secrets, x->secret_count);
-	add_ulimits(em, o, x->ulimits, x->ulimit_count);
-	add_string(em, o, "user", c->user);
-	if (c->volume_count > 0) {
-		cJSON *vols = bg__em_add(em, o, "volumes", cJSON_CreateArray());
-		for (size_t i = 0; vols != NULL && i < c->volume_count; i++) {
-			add_volume(em, vols, &c->volumes[i]);
-		}
-	}
-	return o;
+	return members_object(em, &m);
+}
+
+/* containerProperties: every key sorted, the order the provider
+ * stores. */
+cJSON *
+bg__api_container(struct em *em, const struct bg_container *c, bool fargate)
+{
+	return object_json(em, &bg__obj_container, c, fargate);
 }
 
 cJSON *

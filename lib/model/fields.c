@@ -49,7 +49,7 @@ LOCAL_OBJECT(bg__obj_efs_auth, struct bg_efs_auth,
 	     "EFS authorization (authorizationConfig)", efs_auth_rows);
 
 static const struct bg__field efs_rows[] = {
-	STR(struct bg_efs, file_system_id, "file_system_id",
+	STR(struct bg_efs, file_system_id, "file_system_id", .flags = BG_F_ALWAYS,
 	    .desc = "EFS file system ID (fs-...); required"),
 	STR(struct bg_efs, root_directory, "root_directory",
 	    .desc = "directory of the file system to mount; default /"),
@@ -72,7 +72,7 @@ static const struct bg__field host_rows[] = {
 LOCAL_OBJECT(bg__obj_host, struct bg_volume, "a host volume", host_rows);
 
 static const struct bg__field volume_rows[] = {
-	STR(struct bg_volume, name, "name",
+	STR(struct bg_volume, name, "name", .flags = BG_F_ALWAYS,
 	    .desc = "volume name, referenced by mount points"),
 	NEST("host", bg__obj_host,
 	     .present = 1 + offsetof(struct bg_volume, has_host),
@@ -85,8 +85,10 @@ OBJECT(bg__obj_volume, struct bg_volume,
 
 static const struct bg__field mount_rows[] = {
 	STR(struct bg_mount_point, source_volume, "source_volume",
+	    .flags = BG_F_ALWAYS,
 	    .desc = "name of a volume of the job"),
 	STR(struct bg_mount_point, container_path, "container_path",
+	    .flags = BG_F_ALWAYS,
 	    .desc = "absolute path in the container"),
 	ROW(struct bg_mount_point, read_only, "read_only", BG_K_FLAG,
 	    .desc = "mount read-only"),
@@ -123,7 +125,7 @@ LOCAL_OBJECT(bg__obj_fargate, struct bg_container,
 /* ---- linux parameters, logging, secrets, limits ---- */
 
 static const struct bg__field device_rows[] = {
-	STR(struct bg_device, host_path, "host_path",
+	STR(struct bg_device, host_path, "host_path", .flags = BG_F_ALWAYS,
 	    .desc = "device path on the host; required"),
 	STR(struct bg_device, container_path, "container_path",
 	    .desc = "path in the container; default: the host path"),
@@ -136,8 +138,9 @@ LOCAL_OBJECT(bg__obj_device, struct bg_device, "a host device",
 
 static const struct bg__field tmpfs_rows[] = {
 	STR(struct bg_tmpfs, container_path, "container_path",
+	    .flags = BG_F_ALWAYS,
 	    .desc = "absolute path in the container; required"),
-	INT(struct bg_tmpfs, size, "size", .desc = "size in MiB; required"),
+	INT(struct bg_tmpfs, size, "size", .flags = BG_F_ALWAYS, .desc = "size in MiB; required"),
 	LIST(struct bg_tmpfs, mount_options, mount_option_count,
 	     "mount_options", BG_K_STRS, .enums = bg__enum_tmpfs_options,
 	     .desc = "tmpfs mount options"),
@@ -165,8 +168,8 @@ LOCAL_OBJECT(bg__obj_linux, struct bg_linux_parameters,
 	     "Linux-specific container settings", linux_rows);
 
 static const struct bg__field secret_rows[] = {
-	STR(struct bg_secret, name, "name", .desc = "variable name"),
-	STR(struct bg_secret, value_from, "value_from",
+	STR(struct bg_secret, name, "name", .flags = BG_F_ALWAYS, .desc = "variable name"),
+	STR(struct bg_secret, value_from, "value_from", .flags = BG_F_ALWAYS,
 	    .desc = "ARN of a Secrets Manager secret or SSM parameter"),
 };
 LOCAL_OBJECT(bg__obj_secret, struct bg_secret,
@@ -175,23 +178,25 @@ LOCAL_OBJECT(bg__obj_secret, struct bg_secret,
 
 static const struct bg__field log_rows[] = {
 	STR(struct bg_log_configuration, log_driver, "log_driver",
+	    .flags = BG_F_ALWAYS,
 	    .enums = bg__enum_log_drivers,
 	    .desc = "log driver; Fargate: awslogs or splunk"),
 	ROW(struct bg_log_configuration, options, "options", BG_K_MAP,
 	    .desc = "driver options (a map of text)"),
 	LIST(struct bg_log_configuration, secret_options, secret_option_count,
-	     "secret_options", BG_K_OBJS, .sub = &bg__obj_secret,
+	     "secret_options", BG_K_OBJS, .flags = BG_F_SORTED,
+	     .sub = &bg__obj_secret,
 	     .desc = "driver options from secrets"),
 };
 LOCAL_OBJECT(bg__obj_log, struct bg_log_configuration,
 	     "the container's logging", log_rows);
 
 static const struct bg__field ulimit_rows[] = {
-	STR(struct bg_ulimit, name, "name", .enums = bg__enum_ulimit_names,
+	STR(struct bg_ulimit, name, "name", .flags = BG_F_ALWAYS, .enums = bg__enum_ulimit_names,
 	    .desc = "the limit"),
-	INT(struct bg_ulimit, soft_limit, "soft_limit",
+	INT(struct bg_ulimit, soft_limit, "soft_limit", .flags = BG_F_ALWAYS,
 	    .desc = "soft limit; -1: unlimited"),
-	INT(struct bg_ulimit, hard_limit, "hard_limit",
+	INT(struct bg_ulimit, hard_limit, "hard_limit", .flags = BG_F_ALWAYS,
 	    .desc = "hard limit; -1: unlimited"),
 };
 LOCAL_OBJECT(bg__obj_ulimit, struct bg_ulimit, "a ulimit (EC2 only)",
@@ -226,7 +231,7 @@ LOCAL_OBJECT(bg__obj_credentials, X, "private registry credentials",
 /* ---- the container ---- */
 
 static const struct bg__field container_rows[] = {
-	STR(X, image, "image", .flag = "image", .desc = "container image"),
+	STR(X, image, "image", .flags = BG_F_ALWAYS, .flag = "image", .desc = "container image"),
 	LIST(X, command, command_count, "command", BG_K_STRS,
 	     .flag = "command",
 	     .desc = "command and arguments; may hold Ref::NAME"),
@@ -263,6 +268,7 @@ static const struct bg__field container_rows[] = {
 	OBJ(X, extras.log_configuration, "log_configuration", bg__obj_log,
 	    .flag = "log-driver", .desc = "log driver and its options"),
 	LIST(X, extras.secrets, extras.secret_count, "secrets", BG_K_OBJS,
+	     .flags = BG_F_SORTED,
 	     .sub = &bg__obj_secret, .flag = "secret",
 	     .desc = "environment variables from secrets"),
 	LIST(X, extras.ulimits, extras.ulimit_count, "ulimits", BG_K_OBJS,
@@ -281,12 +287,14 @@ static const struct bg__field container_rows[] = {
 	STR(X, extras.instance_type, "instance_type", .flag = "instance-type",
 	    .desc = "instance type of a multinode range"),
 	{ .key = "resource_requirements", .kind = BG_K_RESOURCES,
-	  .flags = BG_F_TREE, .sub = &bg__obj_rr, .api = "",
+	  .flags = BG_F_TREE, .sub = &bg__obj_rr,
 	  .desc = "vCPUs, memory and GPUs, as the API writes them" },
-	NEST("network_configuration", bg__obj_network, .flags = BG_F_TREE,
+	NEST("network_configuration", bg__obj_network,
+	     .flags = BG_F_TREE | BG_F_FARGATE,
 	     .desc = "Fargate networking"),
 	NEST("fargate_platform_configuration", bg__obj_fargate,
-	     .flags = BG_F_TREE, .desc = "Fargate platform version"),
+	     .flags = BG_F_TREE | BG_F_FARGATE,
+	     .desc = "Fargate platform version"),
 };
 OBJECT(bg__obj_container, X, "container properties", container_rows);
 #undef X

@@ -59,6 +59,11 @@ enum {
 	                           field (skipped by free, copy, merge) */
 	BG_F_MERGE = 1 << 5,    /* BG_K_OBJ: merged member by member, not
 	                           replaced whole */
+	BG_F_ALWAYS = 1 << 7,   /* emitted even when not given ("", 0):
+	                           the API requires it */
+	BG_F_SORTED = 1 << 8,   /* BG_K_OBJS: emitted sorted by the first
+	                           field (the provider diffs lists in order) */
+	BG_F_FARGATE = 1 << 9,  /* emitted on Fargate jobs only */
 	BG_F_BLOCK = 1 << 6,    /* BG_K_STR in a nested block: "" when the
 	                           block is given without it, so that its
 	                           rule says it is missing */
@@ -71,8 +76,8 @@ struct bg__field {
 	const char *api;  /* API key or Terraform attribute; NULL: the key
 	                     in camelCase; "": none of its own */
 	uint8_t kind;     /* enum bg__kind */
-	uint8_t flags;    /* BG_F_* */
-	uint16_t min;     /* BG_K_OBJS: entries at least */
+	uint16_t flags;   /* BG_F_* */
+	uint8_t min;      /* BG_K_OBJS: entries at least */
 	uint32_t off;     /* offset of the member in the object's struct */
 	uint32_t count_off; /* BG_K_STRS, BG_K_OBJS: of the size_t count */
 	uint32_t present;   /* BG_K_EMBED: 1 + offset of a bool set when
