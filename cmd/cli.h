@@ -1,10 +1,81 @@
 /* SPDX-License-Identifier: MIT */
 /* Copyright (c) 2026 the batchgen authors */
+/*
+ * The command line, split by job:
+ *   main.c      batchgen_main(): parse argv once, load templates, run
+ *   options.c   the one option table; argv -> struct cli; help text
+ *   commands.c  render, validate, describe, templates, rules, schema,
+ *               and a template's own command
+ *   output.c    atomic writes, --check, the previous output
+ *   report.c    diagnostics and usage errors on stderr
+ *
+ * Exit status: 0 ok (warnings allowed), 1 invalid definition, 2 usage
+ * error, 3 I/O or internal error.
+ */
 #ifndef BATCHGEN_CLI_H
 #define BATCHGEN_CLI_H
 
-/* The whole command line; returns the exit status. Can be called more
- * than once in one process (the argument fuzzer does). */
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "batchgen.h"
+
+enum exit_code {
+	EXIT_OK = 0,
+	EXIT_INVALID = 1,
+	EXIT_USAGE = 2,
+	EXIT_IO = 3,
+};
+
+/* What argv says, parsed once (options.c). */
+struct cli {
+	const char *command; /* argv[1]: a command or a template */
+	const char *name;    /* for messages: the command or template */
+	char **operands;     /* specs; or describe's TEMPLATE */
+	size_t operand_count;
+	const char *output; /* -o FILE */
+	int format;         /* enum bg_format; -1: from -o's extension */
+	bool check, json, help;
+	const char **template_dirs; /* --templates, in order */
+	size_t template_dir_count;
+	/* The options given, in order, applied once the command is known
+	 * (a template's fields on render are refused, not applied). */
+	struct cli_option *given;
+	size_t given_count;
+	struct bg_job_options opts; /* the template's fields */
+};
+
+/* Diagnostics (report.c). */
+extern bool cli_verbose; /* -v: also template-shadow notes */
+extern bool cli_werror;  /* --Werror: warnings fail the run */
+bool failing(const struct bg_diags *diags);
+void print_diags(const struct bg_diags *diags);
+int usage_error(const char *fmt, ...) BG_PRINTF(1, 2);
+
+/* Options (options.c). */
+/* Parses argv[2...] into cli: -1 to go on, else an exit status. */
+int cli_parse(struct cli *cli, int argc, char **argv);
+/* Checks the options against what the command takes, and applies a
+ * template's fields to cli->opts: -1 to go on, else an exit status.
+ * template: the run is a template's (its fields are allowed). */
+int cli_apply(struct cli *cli, bool template, bool describing);
+void cli_finish(struct cli *cli);
+/* The options of a template command, for --help. */
+void print_template_options(void);
+/* --format, else the extension of -o (.tf: HCL), else JSON. */
+enum bg_format cli_format(const struct cli *cli);
+
+/* Commands (commands.c). */
+int run_command(const struct bg_template_set *set, struct cli *cli);
+extern const char usage_text[];
+
+/* Output (output.c). */
+int write_output(const char *path, const char *data, size_t len);
+int check_output(const char *path, const char *data, size_t len);
+bool check_previous(const char *output, enum bg_format format,
+		    const struct bg_jobdef *const *defs, size_t n,
+		    struct bg_diags *diags);
+
 int batchgen_main(int argc, char **argv);
 
 #endif

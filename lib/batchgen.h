@@ -460,6 +460,35 @@ struct bg_job_options {
 	size_t node_range_count;
 };
 
+/** A command-line flag that sets one field of struct bg_job_options
+ * (declared with the field, in the library's field tables). */
+struct bg_option_info {
+	const char *flag; /**< Long option without "--", e.g. "memory". */
+	const char *arg;  /**< Its value's name ("MIB"), or NULL: a switch
+	                       that sets a boolean to true. */
+	const char *help; /**< One line. */
+	const char *path; /**< The spec field it sets, e.g.
+	                       "container_properties.memory". */
+};
+
+/** @return the number of field flags. */
+BG_EXPORT size_t bg_option_count(void);
+/** @return field flag @p i (sorted by flag; static storage), or NULL
+ * when out of range. */
+BG_EXPORT const struct bg_option_info *bg_option_get(size_t i);
+/**
+ * Sets the field of @p opts that flag @p flag names from the text
+ * @p value (NULL for a switch), by the field's type: text, a whole
+ * number or a vCPU count (bg_number_parse), KEY=VALUE for maps.
+ * @return BG_OK; BG_ERR_ARG for an unknown flag or a value that is not
+ * of the field's type (a diagnostic on @p diags, path the flag);
+ * BG_ERR_NOMEM.
+ */
+BG_EXPORT enum bg_status bg_job_options_set(struct bg_job_options *opts,
+					    const char *flag,
+					    const char *value,
+					    struct bg_diags *diags);
+
 /** Frees everything @p opts owns and zeroes it. NULL is fine. */
 BG_EXPORT void bg_job_options_finish(struct bg_job_options *opts);
 

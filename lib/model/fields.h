@@ -87,6 +87,8 @@ struct bg__field {
 	const char *same_as; /* a job-level shortcut: the tree path it
 	                        stands for (the tree's member holds it) */
 	const char *flag;    /* command-line option (without "--"), or NULL */
+	const char *arg;     /* its value's name in --help; NULL: a switch
+	                        (a boolean set to true) */
 	const char *desc;    /* one line */
 };
 

@@ -1,0 +1,586 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * The commands: render, validate and describe over spec files; a
+ * template's own command (and describe TEMPLATE); the listings
+ * (templates, rules, schema). argv is parsed already (options.c); each
+ * command checks what it takes (cli_apply) and runs the library.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+const char usage_text[] =
+	"Usage: batchgen TEMPLATE [options]       write a job definition\n"
+	"       batchgen render SPEC... [-o FILE] write every job of the specs\n"
+	"       batchgen validate SPEC...         check specs, write nothing\n"
+	"       batchgen describe SPEC...|TEMPLATE [options] [--json]\n"
+	"                                         analyse jobs: resources, platforms\n"
+	"       batchgen templates                list the templates\n"
+	"       batchgen rules                    list the validation rules\n"
+	"       batchgen --help | --version\n"
+	"\n"
+	"Turns workload templates and spec files into validated\n"
+	"aws_batch_job_definition resources in Terraform JSON, printed to\n"
+	"standard output (or -o FILE).\n"
+	"\n"
+	"Every command takes --templates DIR (repeatable; also the\n"
+	"colon-separated BATCHGEN_TEMPLATE_PATH) to add user templates, and\n"
+	"-v, --verbose to say when one replaces another.\n"
+	"\n"
+	"Templates: batch-processing, data-processing, fargate-container,\n"
+	"  gpu-container, ml-training, multinode, real-time, simple-container\n"
+	"\n"
+	"Examples:\n"
+	"  batchgen ml-training --gpus 2 > job.tf.json\n"
+	"  batchgen render jobs.yaml -o batch.tf.json\n"
+	"\n"
+	"Run 'batchgen TEMPLATE --help' for the options of a template.\n"
+	"\n"
+	"Exit status: 0 ok, 1 invalid job definition, 2 usage error,\n"
+	"3 input/output error.\n";
+
+static const char render_help[] =
+	"Usage: batchgen render SPEC... [-o FILE] [--templates DIR] [-v]\n"
+	"       batchgen validate SPEC... [--templates DIR] [-v]\n"
+	"       batchgen describe SPEC... [--json] [--templates DIR] [-v]\n"
+	"       batchgen describe TEMPLATE [options] [--json]\n"
+	"\n"
+	"render writes one Terraform JSON document holding every job of every\n"
+	"spec (YAML or JSON; '-' reads standard input). validate checks the\n"
+	"specs and prints diagnostics only. describe prints each job's\n"
+	"type, platforms, vCPUs, memory and GPUs (per node for multinode),\n"
+	"retry strategy, timeout and volumes; --json for scripts. Every\n"
+	"problem in every file is\n"
+	"reported as FILE:LINE:COLUMN: error: FIELD: MESSAGE [CODE]; then the\n"
+	"exit status is 1 and nothing is written.\n"
+	"\n"
+	"Examples:\n"
+	"  batchgen render examples/*.yaml -o batch.tf.json\n"
+	"  batchgen render jobs.yaml -o batch.tf --check   # in CI: is batch.tf current?\n"
+	"  batchgen describe jobs.yaml --json\n"
+	"\n"
+	"Options:\n"
+	"  -o, --output FILE            write to FILE (atomically) instead of stdout\n"
+	"  -f, --format json|hcl        output format (default: from -o's extension,\n"
+	"                               .tf is HCL; else Terraform JSON)\n"
+	"      --check                  compare with the -o FILE instead of writing it:\n"
+	"                               exit 0 if identical, 1 with a diff if stale\n"
+	"      --templates DIR          add user templates from DIR (repeatable)\n"
+	"      --Werror                 treat warnings as errors (exit 1)\n"
+	"  -v, --verbose                say when a user template replaces another\n"
+	"  -h, --help                   show this help\n";
+
+static const char templates_help[] =
+	"Usage: batchgen templates [--templates DIR] [-v]\n\n"
+	"Lists the templates with their defaults and where each comes "
+	"from.\n\nExample:\n  batchgen templates --templates "
+	"./my-templates\n";
+
+static const char rules_help[] =
+	"Usage: batchgen rules [--templates DIR] [-v]\n\nLists the "
+	"validation rules: code, "
+	"severity, summary.\n\nExample:\n  batchgen rules | grep "
+	"fargate\n";
+
+static const char schema_help[] =
+		"Usage: batchgen schema [-v]\n\nPrints the JSON Schema (draft "
+		"2020-12) of spec files: every key, type, enum\nand "
+		"description. Editors use it to complete and check specs:\n"
+		"\n  batchgen schema > batchgen.schema.json\n  # first line "
+		"of a spec:\n  # yaml-language-server: "
+		"$schema=batchgen.schema.json\n";
+
+static void
+print_template_help(const struct bg_template_set *set, const char *name)
+{
+	for (size_t i = 0; i < bg_template_set_count(set); i++) {
+		struct bg_template_info info;
+		const struct bg_job_options *d = &info.defaults;
+		char v[32];
+
+		bg_template_info(set, i, &info);
+		if (strcmp(info.name, name) != 0) {
+			continue;
+		}
+		bg_vcpus_format(d->c.vcpus_milli.value, v, sizeof(v));
+		printf("Usage: batchgen %s [options]\n\n%s.\n", name,
+		       info.description);
+		if (info.extends != NULL) {
+			printf("Extends %s.\n", info.extends);
+		}
+		printf("\nDefaults: %s vCPU, %lld MiB", v,
+		       (long long)d->c.memory.value);
+		if (d->c.gpus.set) {
+			printf(", %lld GPU", (long long)d->c.gpus.value);
+		}
+		if (d->num_nodes.set) {
+			printf(", %lld nodes (main node %lld)",
+			       (long long)d->num_nodes.value,
+			       (long long)d->main_node.value);
+		}
+		if (d->retry_attempts.set) {
+			printf(", %lld attempts",
+			       (long long)d->retry_attempts.value);
+		}
+		if (d->timeout_seconds.set) {
+			printf(", timeout %lld s",
+			       (long long)d->timeout_seconds.value);
+		}
+		printf(".\nPlatform: %s.\n",
+		       info.platform != NULL ? info.platform
+		       : d->platform_capability_count > 0
+			       ? d->platform_capabilities[0]
+			       : "EC2 unless --platform fargate is given");
+		printf("\nExample:\n  batchgen %s --name my-job --image "
+		       "repo/app:1.0 > job.tf.json\n\n",
+		       name);
+		print_template_options();
+	}
+}
+
+/* The seed's resource analysis as a table, or JSON (--json). */
+static int
+describe(const struct bg_jobdef *const *defs, size_t n, bool json)
+{
+	if (json) {
+		char *text = NULL;
+		size_t len = 0;
+		int rc;
+		if (bg_describe_json(defs, n, &text, &len) != BG_OK) {
+			fputs("batchgen: out of memory\n", stderr);
+			return EXIT_IO;
+		}
+		rc = write_output(NULL, text, len);
+		free(text);
+		return rc;
+	}
+	printf("%-24s %-9s %-11s %6s %7s %4s %5s %5s %7s  %s\n", "JOB", "TYPE",
+	       "PLATFORMS", "VCPU", "MEMORY", "GPUS", "NODES", "RETRY",
+	       "TIMEOUT", "VOLUMES");
+	for (size_t i = 0; i < n; i++) {
+		const struct bg_jobdef *d = defs[i];
+		const struct bg_container *c =
+			d->container != NULL ? d->container
+			: d->node_properties != NULL &&
+					d->node_properties->range_count > 0
+				? d->node_properties->ranges[0].container
+				: NULL;
+		char v[32], nodes[24] = "-", retry[24] = "-", timeout[32] = "-";
+		const char *platforms =
+			bg_jobdef_supports_ec2(d) && bg_jobdef_supports_fargate(d)
+				? "EC2,FARGATE"
+			: bg_jobdef_supports_fargate(d) ? "FARGATE"
+							: "EC2";
+
+		bg_vcpus_format(bg_jobdef_estimated_vcpus_milli(d), v,
+				sizeof(v));
+		if (d->node_properties != NULL) {
+			snprintf(nodes, sizeof(nodes), "%lld",
+				 (long long)d->node_properties->num_nodes.value);
+		}
+		if (bg_jobdef_has_retry_strategy(d)) {
+			snprintf(retry, sizeof(retry), "%lld",
+				 (long long)d->retry_attempts.value);
+		}
+		if (bg_jobdef_has_timeout(d)) {
+			snprintf(timeout, sizeof(timeout), "%llds",
+				 (long long)d->timeout_seconds.value);
+		}
+		printf("%-24s %-9s %-11s %6s %7lld %4lld %5s %5s %7s  ",
+		       d->name, bg_jobdef_is_multinode_job(d) ? "multinode"
+							     : "container",
+		       platforms, v,
+		       (long long)bg_jobdef_estimated_memory_mib(d),
+		       (long long)bg_jobdef_estimated_gpus(d), nodes, retry,
+		       timeout);
+		for (size_t j = 0; c != NULL && j < c->volume_count; j++) {
+			const struct bg_volume *vol = &c->volumes[j];
+			printf("%s%s(%s)", j > 0 ? ", " : "", vol->name,
+			       vol->efs != NULL ? "efs" : "host");
+			for (size_t k = 0; k < c->mount_point_count; k++) {
+				const struct bg_mount_point *m =
+					&c->mount_points[k];
+				if (m->source_volume != NULL &&
+				    vol->name != NULL &&
+				    strcmp(m->source_volume, vol->name) == 0) {
+					printf(" %s%s", m->container_path,
+					       m->read_only ? ":ro" : "");
+				}
+			}
+		}
+		printf("%s\n", c == NULL || c->volume_count == 0 ? "-" : "");
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (defs[i]->node_properties == NULL) {
+			continue;
+		}
+		fputs("(vCPU, memory and GPUs of a multinode job are per "
+		      "node)\n",
+		      stdout);
+		break;
+	}
+	return EXIT_OK;
+}
+
+/* A template's command; with describe, the analysis instead of output. */
+static int
+template_run(const struct bg_template_set *set, struct cli *cli,
+	     const char *name, size_t first_operand, bool describing)
+{
+	struct bg_diags *diags = bg_diags_create();
+	struct bg_jobdef *def = NULL;
+	char *text = NULL;
+	size_t len = 0;
+	int rc;
+	enum bg_status st;
+
+	cli->name = name;
+	rc = cli_apply(cli, true, describing);
+	if (rc < 0 && cli->help) {
+		print_template_help(set, name);
+		rc = EXIT_OK;
+	}
+	if (rc < 0 && cli->operand_count > first_operand) {
+		rc = usage_error("%s: unexpected argument '%s'", name,
+				 cli->operands[first_operand]);
+	}
+	if (rc >= 0 || diags == NULL) {
+		bg_diags_destroy(diags);
+		return rc >= 0 ? rc : EXIT_IO;
+	}
+	st = bg_template_apply(set, name, &cli->opts, &def, diags);
+	if (st == BG_OK) {
+		st = bg_validate(def, NULL, diags);
+	}
+	if (st == BG_OK && !describing) {
+		const struct bg_jobdef *defs[] = { def };
+		if (!check_previous(cli->output, cli_format(cli), defs, 1,
+				    diags)) {
+			st = BG_ERR_NOMEM;
+		}
+	}
+	print_diags(diags);
+	if (st == BG_ERR_INVALID || (st == BG_OK && failing(diags))) {
+		rc = EXIT_INVALID;
+		goto out;
+	}
+	if (st == BG_OK && describing) {
+		const struct bg_jobdef *defs[] = { def };
+		rc = describe(defs, 1, cli->json);
+		goto out;
+	}
+	if (st == BG_OK) {
+		const struct bg_jobdef *defs[] = { def };
+		st = bg_emit(defs, 1, cli_format(cli), &text, &len);
+	}
+	if (st != BG_OK) {
+		fprintf(stderr, "batchgen: %s\n", bg_strerror(st));
+		rc = EXIT_IO;
+		goto out;
+	}
+	rc = cli->check ? check_output(cli->output, text, len)
+			: write_output(cli->output, text, len);
+out:
+	free(text);
+	bg_jobdef_destroy(def);
+	bg_diags_destroy(diags);
+	return rc;
+}
+
+/* templates, rules, schema: no operands, no options of their own. */
+static int
+list_command(struct cli *cli, const char *help)
+{
+	int rc = cli_apply(cli, false, false);
+
+	if (rc < 0 && cli->help) {
+		fputs(help, stdout);
+		return EXIT_OK;
+	}
+	if (rc < 0 && cli->operand_count > 0) {
+		return usage_error("%s: unexpected argument '%s'", cli->name,
+				   cli->operands[0]);
+	}
+	return rc;
+}
+
+static int
+cmd_templates(const struct bg_template_set *set, struct cli *cli)
+{
+	int rc = list_command(cli, templates_help);
+
+	if (rc >= 0) {
+		return rc;
+	}
+	printf("%-18s %-13s %5s %7s %4s %5s %7s  %-18s %-10s %s\n",
+	       "TEMPLATE", "PLATFORM", "VCPU", "MEMORY", "GPUS", "RETRY",
+	       "TIMEOUT", "EXTENDS", "FROM", "TAGS");
+	for (size_t i = 0; i < bg_template_set_count(set); i++) {
+		struct bg_template_info info;
+		const struct bg_job_options *d = &info.defaults;
+		char v[32] = "-", memory[24] = "-", gpus[24] = "-";
+		char retry[24] = "-", timeout[24] = "-";
+		char platform[32];
+		char tags[512] = "";
+		size_t used = 0;
+
+		bg_template_info(set, i, &info);
+		if (d->c.vcpus_milli.set) {
+			bg_vcpus_format(d->c.vcpus_milli.value, v, sizeof(v));
+		}
+		if (d->c.memory.set) {
+			snprintf(memory, sizeof(memory), "%lld",
+				 (long long)d->c.memory.value);
+		}
+		if (d->c.gpus.set) {
+			snprintf(gpus, sizeof(gpus), "%lld",
+				 (long long)d->c.gpus.value);
+		}
+		if (d->retry_attempts.set) {
+			snprintf(retry, sizeof(retry), "%lld",
+				 (long long)d->retry_attempts.value);
+		}
+		if (d->timeout_seconds.set) {
+			snprintf(timeout, sizeof(timeout), "%lld",
+				 (long long)d->timeout_seconds.value);
+		}
+		if (info.platform != NULL) {
+			snprintf(platform, sizeof(platform), "%s only",
+				 info.platform);
+		} else {
+			snprintf(platform, sizeof(platform), "%s",
+				 d->platform_capability_count > 0
+					 ? d->platform_capabilities[0]
+					 : "any");
+		}
+		for (size_t t = 0; t < d->tags.count && used < sizeof(tags);
+		     t++) {
+			int n = snprintf(tags + used, sizeof(tags) - used,
+					 "%s%s=%s", t > 0 ? "," : "",
+					 d->tags.items[t].key,
+					 d->tags.items[t].value);
+			used += n > 0 ? (size_t)n : 0;
+		}
+		printf("%-18s %-13s %5s %7s %4s %5s %7s  %-18s %-10s %s\n",
+		       info.name, platform, v, memory, gpus, retry, timeout,
+		       info.extends != NULL ? info.extends : "-", info.origin,
+		       tags[0] != '\0' ? tags : "-");
+		if (info.shadows_builtin) {
+			printf("%18s (%s replaces the built-in template)\n",
+			       "", info.name);
+		}
+	}
+	return EXIT_OK;
+}
+
+static int
+cmd_rules(const struct bg_template_set *set, struct cli *cli)
+{
+	int rc = list_command(cli, rules_help);
+
+	(void)set;
+	if (rc >= 0) {
+		return rc;
+	}
+	printf("%-24s %-8s %s\n", "CODE", "SEVERITY", "SUMMARY");
+	for (size_t i = 0; i < bg_rule_count(); i++) {
+		const struct bg_rule_info *r = bg_rule_get(i);
+		printf("%-24s %-8s %s\n", r->code,
+		       r->severity == BG_SEV_ERROR	   ? "error"
+		       : r->severity == BG_SEV_WARNING ? "warning"
+						       : "note",
+		       r->summary);
+	}
+	return EXIT_OK;
+}
+
+static int
+cmd_schema(const struct bg_template_set *set, struct cli *cli)
+{
+	int rc = list_command(cli, schema_help);
+	char *text = NULL;
+
+	(void)set;
+	if (rc >= 0) {
+		return rc;
+	}
+	if (bg_spec_schema(&text, NULL) != BG_OK) {
+		fprintf(stderr, "batchgen: out of memory\n");
+		return EXIT_IO;
+	}
+	printf("%s\n", text);
+	free(text);
+	return EXIT_OK;
+}
+
+/* render, validate and describe: load every spec, report every problem. */
+enum spec_mode {
+	SPECS_RENDER,
+	SPECS_VALIDATE,
+	SPECS_DESCRIBE,
+};
+
+static int
+run_specs(const struct bg_template_set *set, struct cli *cli,
+	  enum spec_mode mode)
+{
+	const char *cmd = cli->name;
+	bool write = mode == SPECS_RENDER;
+	struct bg_diags *diags = NULL;
+	struct bg_spec **specs = NULL;
+	const struct bg_jobdef **defs = NULL;
+	size_t nspecs = 0, ndefs = 0;
+	bool io_error = false, invalid = false;
+	char *text = NULL;
+	size_t len = 0;
+	int rc = cli_apply(cli, false, mode == SPECS_DESCRIBE);
+	enum bg_status st;
+
+	if (rc < 0 && cli->help) {
+		fputs(render_help, stdout);
+		return EXIT_OK;
+	}
+	if (rc < 0 && cli->operand_count == 0) {
+		rc = usage_error("%s: give at least one spec file", cmd);
+	}
+	if (rc >= 0) {
+		return rc;
+	}
+	rc = EXIT_IO;
+	diags = bg_diags_create();
+	specs = calloc(cli->operand_count, sizeof(*specs));
+	if (diags == NULL || specs == NULL) {
+		goto out;
+	}
+	for (size_t i = 0; i < cli->operand_count; i++) {
+		struct bg_spec *spec = NULL;
+		st = bg_spec_load_file(cli->operands[i], set, &spec, diags);
+		if (st == BG_ERR_NOMEM) {
+			goto out;
+		}
+		io_error = io_error || st == BG_ERR_IO;
+		invalid = invalid || (st != BG_OK && st != BG_ERR_IO);
+		if (spec != NULL) {
+			specs[nspecs++] = spec;
+			ndefs += bg_spec_job_count(spec);
+		}
+	}
+	defs = calloc(ndefs > 0 ? ndefs : 1, sizeof(*defs));
+	if (defs == NULL) {
+		goto out;
+	}
+	ndefs = 0;
+	for (size_t i = 0; i < nspecs; i++) {
+		for (size_t j = 0; j < bg_spec_job_count(specs[i]); j++) {
+			defs[ndefs++] = bg_spec_job(specs[i], j);
+		}
+	}
+	st = bg_validate_unique(defs, ndefs, diags);
+	if (st == BG_ERR_NOMEM) {
+		goto out;
+	}
+	if (st == BG_OK && write && !io_error && !invalid &&
+	    !check_previous(cli->output, cli_format(cli), defs, ndefs, diags)) {
+		goto out;
+	}
+	invalid = invalid || st != BG_OK || failing(diags);
+	print_diags(diags);
+	if (io_error || invalid) {
+		rc = io_error ? EXIT_IO : EXIT_INVALID;
+		goto out;
+	}
+	if (mode == SPECS_DESCRIBE) {
+		rc = describe(defs, ndefs, cli->json);
+		goto out;
+	}
+	if (!write) {
+		rc = EXIT_OK;
+		goto out;
+	}
+	st = bg_emit(defs, ndefs, cli_format(cli), &text, &len);
+	if (st != BG_OK) {
+		fprintf(stderr, "batchgen: %s\n", bg_strerror(st));
+		goto out;
+	}
+	rc = cli->check ? check_output(cli->output, text, len)
+			: write_output(cli->output, text, len);
+out:
+	free(text);
+	free(defs);
+	for (size_t i = 0; i < nspecs; i++) {
+		bg_spec_destroy(specs[i]);
+	}
+	free(specs);
+	bg_diags_destroy(diags);
+	return rc;
+}
+
+static int
+cmd_render(const struct bg_template_set *set, struct cli *cli)
+{
+	return run_specs(set, cli, SPECS_RENDER);
+}
+
+static int
+cmd_validate(const struct bg_template_set *set, struct cli *cli)
+{
+	return run_specs(set, cli, SPECS_VALIDATE);
+}
+
+/* describe TEMPLATE [options] | describe SPEC... [--json] */
+static int
+cmd_describe(const struct bg_template_set *set, struct cli *cli)
+{
+	struct stat st;
+
+	if (cli->operand_count >= 1 &&
+	    bg_template_exists(set, cli->operands[0]) &&
+	    stat(cli->operands[0], &st) != 0) {
+		return template_run(set, cli, cli->operands[0], 1, true);
+	}
+	return run_specs(set, cli, SPECS_DESCRIBE);
+}
+
+struct command {
+	const char *name;
+	int (*run)(const struct bg_template_set *set, struct cli *cli);
+};
+
+/* Keep alphabetized: looked up with bsearch. */
+static const struct command commands[] = {
+	{ "describe", cmd_describe },
+	{ "render", cmd_render },
+	{ "rules", cmd_rules },
+	{ "schema", cmd_schema },
+	{ "templates", cmd_templates },
+	{ "validate", cmd_validate },
+};
+
+static int
+command_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct command *)elem)->name);
+}
+
+int
+run_command(const struct bg_template_set *set, struct cli *cli)
+{
+	const struct command *cmd =
+		bsearch(cli->command, commands,
+			sizeof(commands) / sizeof(*commands),
+			sizeof(*commands), command_cmp);
+
+	if (cmd != NULL) {
+		return cmd->run(set, cli);
+	}
+	if (bg_template_exists(set, cli->command)) {
+		return template_run(set, cli, cli->command, 0, false);
+	}
+	return usage_error("unknown command or template '%s'", cli->command);
+}

@@ -1,0 +1,827 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * The one option table. A template's field flags come from the
+ * library's field tables (bg_option_get: --memory, --user, ...; each
+ * declared with its field); the flags that build a list entry or take
+ * a compound value (--efs-volume, --mount, --secret, --ulimit, ...)
+ * and the command-line's own options are declared here. argv is parsed
+ * once, whatever the command; what a command does not take is refused
+ * once the command is known (cli_apply), in argv order.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "cli.h"
+
+enum opt_id {
+	OPT_COMMAND = 256,
+	OPT_PLATFORM,
+	OPT_PUBLIC_IP,
+	OPT_EFS,
+	OPT_HOST,
+	OPT_MOUNT,
+	OPT_SECRET,
+	OPT_ULIMIT,
+	OPT_TEMPLATES,
+	OPT_CHECK,
+	OPT_JSON,
+	OPT_WERROR,
+	OPT_FIELD,   /* OPT_FIELD + i: bg_option_get(i) */
+	OPT_REFUSED = OPT_FIELD + 1000, /* next_option refused the token */
+};
+
+enum opt_class {
+	C_COMMON, /* every command */
+	C_OUTPUT, /* render and a template's command */
+	C_JSON,   /* describe */
+	C_FIELD,  /* a template's command: a field of the job */
+};
+
+struct opt_def {
+	const char *name;
+	int has_arg;
+	int id;
+	enum opt_class cls;
+	const char *arg;
+	const char *help;
+};
+
+/* Field flags the library cannot set alone: they build a list entry,
+ * or read a compound value. */
+static const struct opt_def compound[] = {
+	{ "assign-public-ip", optional_argument, OPT_PUBLIC_IP, C_FIELD,
+	  "[=ENABLED|DISABLED]", "Fargate public IP (bare flag: ENABLED)" },
+	{ "command", required_argument, OPT_COMMAND, C_FIELD, "CMD",
+	  "container command: words split on spaces, or a JSON array such "
+	  "as '[\"python\",\"-c\",\"print(1)\"]'" },
+	{ "efs-volume", required_argument, OPT_EFS, C_FIELD,
+	  "NAME=FS_ID[,root=DIR][,transit-encryption=ENABLED|DISABLED]"
+	  "[,port=N][,access-point=ID][,iam=ENABLED|DISABLED]",
+	  "EFS volume (repeatable)" },
+	{ "host-volume", required_argument, OPT_HOST, C_FIELD, "NAME[=PATH]",
+	  "host volume (repeatable; EC2 only)" },
+	{ "mount", required_argument, OPT_MOUNT, C_FIELD, "VOLUME:PATH[:ro]",
+	  "mount a volume (repeatable)" },
+	{ "platform", required_argument, OPT_PLATFORM, C_FIELD, "ec2|fargate",
+	  "platform capability" },
+	{ "secret", required_argument, OPT_SECRET, C_FIELD, "NAME=ARN",
+	  "environment variable from Secrets Manager or SSM (repeatable; "
+	  "needs an execution role)" },
+	{ "ulimit", required_argument, OPT_ULIMIT, C_FIELD, "NAME=SOFT[:HARD]",
+	  "ulimit, -1 for unlimited (repeatable; EC2 only)" },
+};
+
+static const struct opt_def common[] = {
+	{ "output", required_argument, 'o', C_OUTPUT, "FILE",
+	  "write to FILE (atomically) instead of stdout" },
+	{ "format", required_argument, 'f', C_OUTPUT, "json|hcl",
+	  "output format (default: from -o's extension, .tf is HCL; else "
+	  "Terraform JSON)" },
+	{ "check", no_argument, OPT_CHECK, C_OUTPUT, NULL,
+	  "compare with the -o FILE instead of writing it: exit 0 if "
+	  "identical, 1 with a diff if stale" },
+	{ "templates", required_argument, OPT_TEMPLATES, C_COMMON, "DIR",
+	  "add user templates from DIR (repeatable)" },
+	{ "Werror", no_argument, OPT_WERROR, C_COMMON, NULL,
+	  "treat warnings as errors (exit 1)" },
+	{ "verbose", no_argument, 'v', C_COMMON, NULL,
+	  "say when a user template replaces another" },
+	{ "json", no_argument, OPT_JSON, C_JSON, NULL,
+	  "with describe: the analysis as JSON" },
+	{ "help", no_argument, 'h', C_COMMON, NULL, "show this help" },
+};
+
+#define MAX_OPTS (ARRAY_LEN(compound) + ARRAY_LEN(common) + 64)
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Every option, field flags included, for getopt_long and --help. */
+static struct opt_def all[MAX_OPTS];
+static struct option longopts[MAX_OPTS + 1];
+static size_t all_count;
+
+static void
+build_table(void)
+{
+	size_t n = 0;
+
+	if (all_count > 0) {
+		return;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(compound); i++) {
+		all[n++] = compound[i];
+	}
+	for (size_t i = 0; i < bg_option_count() && n < MAX_OPTS; i++) {
+		const struct bg_option_info *o = bg_option_get(i);
+		all[n++] = (struct opt_def){
+			o->flag,
+			o->arg != NULL ? required_argument : no_argument,
+			OPT_FIELD + (int)i,
+			C_FIELD,
+			o->arg,
+			o->help,
+		};
+	}
+	for (size_t i = 0; i < ARRAY_LEN(common) && n < MAX_OPTS; i++) {
+		all[n++] = common[i];
+	}
+	for (size_t i = 0; i < n; i++) {
+		longopts[i] = (struct option){ all[i].name, all[i].has_arg,
+					       NULL, all[i].id };
+	}
+	all_count = n;
+}
+
+static const struct opt_def *
+def_of(int id)
+{
+	for (size_t i = 0; i < all_count; i++) {
+		if (all[i].id == id) {
+			return &all[i];
+		}
+	}
+	return NULL;
+}
+
+static int
+def_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct opt_def *)a)->name,
+		      ((const struct opt_def *)b)->name);
+}
+
+/* One option line: the flag and its value, then the help from column
+ * 32, wrapped at 79. */
+static void
+print_option(const struct opt_def *d)
+{
+	char head[200];
+	const char *p = d->help;
+	int width;
+
+	snprintf(head, sizeof(head), "  %s --%s%s%s",
+		 d->id == 'o' ? "-o," : d->id == 'f' ? "-f," : d->id == 'v' ? "-v," : d->id == 'h' ? "-h," : "   ",
+		 d->name,
+		 d->arg != NULL && d->has_arg != optional_argument ? " " : "",
+		 d->arg != NULL ? d->arg : "");
+	width = (int)strlen(head);
+	if (width > 79) {
+		/* A long value: wrapped where an optional part starts. */
+		const char *h = head;
+		while (strlen(h) > 79) {
+			const char *cut = h + 79;
+			while (cut > h + 20 && *cut != '[') {
+				cut--;
+			}
+			printf("%.*s\n%19s", (int)(cut - h), h, "");
+			h = cut;
+		}
+		printf("%s\n%31s", h, "");
+	} else if (width > 30) {
+		printf("%s\n%31s", head, "");
+	} else {
+		printf("%-31s", head);
+	}
+	while (*p != '\0') {
+		size_t n = strlen(p);
+		if (n > 48) {
+			n = 48;
+			while (n > 0 && p[n] != ' ') {
+				n--;
+			}
+			if (n == 0) {
+				n = strcspn(p, " ");
+			}
+		}
+		printf("%.*s\n", (int)n, p);
+		p += n;
+		p += *p == ' ';
+		if (*p != '\0') {
+			printf("%31s", "");
+		}
+	}
+}
+
+void
+print_template_options(void)
+{
+	struct opt_def fields[MAX_OPTS];
+	size_t n = 0;
+
+	build_table();
+	for (size_t i = 0; i < all_count; i++) {
+		if (all[i].cls == C_FIELD) {
+			fields[n++] = all[i];
+		}
+	}
+	qsort(fields, n, sizeof(fields[0]), def_cmp);
+	printf("Options (the job's fields; docs/spec.md for each):\n");
+	for (size_t i = 0; i < n; i++) {
+		print_option(&fields[i]);
+	}
+	printf("\nCommon options:\n");
+	for (size_t i = 0; i < ARRAY_LEN(common); i++) {
+		print_option(&common[i]);
+	}
+}
+
+/* ================================================================== */
+/* Parsing                                                             */
+/* ================================================================== */
+
+struct cli_option {
+	int id;
+	const char *token; /* as written, for messages */
+	const char *arg;
+};
+
+/*
+ * getopt_long, without abbreviations: glibc takes "--Werr" for
+ * "--Werror". A long option must be written whole; anything else is
+ * refused here (OPT_REFUSED, after a usage error).
+ */
+static const char *opt_token; /* the option next_option read last */
+
+static int
+next_option(int argc, char **argv)
+{
+	int index = -1;
+	int c = getopt_long(argc, argv, ":o:f:hv", longopts, &index);
+	const char *token, *name;
+	size_t len;
+
+	if (c == -1) {
+		return c;
+	}
+	/* The token is the last one read, or the one before it when the
+	 * value came as a separate argument. */
+	token = argv[optind - 1];
+	if (c != '?' && c != ':' && optarg != NULL &&
+	    optarg == argv[optind - 1] && optind >= 2) {
+		token = argv[optind - 2];
+	}
+	opt_token = token;
+	if (c == '?' || c == ':' || index < 0) {
+		return c;
+	}
+	name = longopts[index].name;
+	len = strcspn(token + 2, "=");
+	if (strncmp(token, "--", 2) == 0 &&
+	    (len != strlen(name) || strncmp(token + 2, name, len) != 0)) {
+		usage_error("unknown option '%.*s': write options whole "
+			    "(--%s?)",
+			    (int)(len + 2), token, name);
+		return OPT_REFUSED;
+	}
+	return c;
+}
+
+int
+cli_parse(struct cli *cli, int argc, char **argv)
+{
+	int c;
+
+	build_table();
+	cli->command = argv[1];
+	cli->name = argv[1];
+	cli->format = -1;
+	cli->given = calloc((size_t)argc, sizeof(*cli->given));
+	cli->template_dirs = calloc((size_t)argc, sizeof(*cli->template_dirs));
+	if (cli->given == NULL || cli->template_dirs == NULL) {
+		fputs("batchgen: out of memory\n", stderr);
+		return EXIT_IO;
+	}
+	optind = 0; /* 0: glibc resets its whole getopt state */
+	opterr = 0;
+	/* argv[1] (the command) stands where getopt expects the program. */
+	while ((c = next_option(argc - 1, argv + 1)) != -1) {
+		if (c == OPT_REFUSED) {
+			return EXIT_USAGE;
+		}
+		/* What every command takes, and what must be known before
+		 * the command runs (its templates). */
+		if (c == OPT_TEMPLATES) {
+			cli->template_dirs[cli->template_dir_count++] = optarg;
+		} else if (c == OPT_WERROR) {
+			cli_werror = true;
+		} else if (c == 'v') {
+			cli_verbose = true;
+		}
+		cli->given[cli->given_count++] =
+			(struct cli_option){ c, opt_token, optarg };
+	}
+	cli->operands = argv + 1 + optind;
+	cli->operand_count = (size_t)(argc - 1 - optind);
+	return -1;
+}
+
+/* ================================================================== */
+/* Compound values                                                     */
+/* ================================================================== */
+
+static bool
+push_str(char ***v, size_t *n, const char *s)
+{
+	char **grown = realloc(*v, (*n + 1) * sizeof(**v));
+
+	if (grown == NULL) {
+		return false;
+	}
+	*v = grown;
+	grown[*n] = strdup(s);
+	if (grown[*n] == NULL) {
+		return false;
+	}
+	(*n)++;
+	return true;
+}
+
+/* A whole number by the library's one rule. */
+static bool
+parse_int(const char *opt, const char *arg, struct bg_opt_int *out)
+{
+	const char *why = NULL;
+
+	if (bg_number_parse(arg, 0, &out->value, NULL, &why) != BG_OK) {
+		usage_error("--%s: '%s' is not a whole number: %s", opt, arg,
+			    why);
+		return false;
+	}
+	out->set = true;
+	return true;
+}
+
+/* --command: a JSON array of strings (read with cJSON), or words. */
+static bool
+parse_command(const char *arg, struct bg_job_options *o)
+{
+	const char *p = arg;
+
+	for (size_t i = 0; i < o->c.command_count; i++) {
+		free(o->c.command[i]);
+	}
+	free(o->c.command);
+	o->c.command = NULL;
+	o->c.command_count = 0;
+	while (*p == ' ') {
+		p++;
+	}
+	if (*p == '[') {
+		cJSON *arr = cJSON_Parse(p);
+		const cJSON *item;
+		bool ok = cJSON_IsArray(arr);
+		cJSON_ArrayForEach(item, arr)
+		{
+			if (!cJSON_IsString(item)) {
+				ok = false;
+				break;
+			}
+			if (!push_str(&o->c.command, &o->c.command_count,
+				      item->valuestring)) {
+				ok = false;
+				break;
+			}
+		}
+		cJSON_Delete(arr);
+		if (!ok) {
+			usage_error("--command: '%s' is not a JSON array of "
+				    "strings",
+				    arg);
+		}
+		return ok;
+	}
+	while (*p != '\0') {
+		size_t n = strcspn(p, " \t");
+		char *word = strndup(p, n);
+		bool ok = word != NULL &&
+			  push_str(&o->c.command, &o->c.command_count, word);
+		free(word);
+		if (!ok) {
+			return false;
+		}
+		p += n;
+		p += strspn(p, " \t");
+	}
+	return true;
+}
+
+static struct bg_volume *
+new_volume(struct bg_job_options *o)
+{
+	struct bg_volume *grown =
+		realloc(o->c.volumes, (o->c.volume_count + 1) * sizeof(*grown));
+
+	if (grown == NULL) {
+		return NULL;
+	}
+	o->c.volumes = grown;
+	memset(&grown[o->c.volume_count], 0, sizeof(*grown));
+	return &grown[o->c.volume_count++];
+}
+
+/* --efs-volume NAME=FS_ID[,key=value...] */
+static bool
+parse_efs(const char *arg, struct bg_job_options *o)
+{
+	char *copy = strdup(arg);
+	char *eq = copy != NULL ? strchr(copy, '=') : NULL;
+	char *save = NULL;
+	char *fs;
+	const char *root = NULL, *transit = NULL, *ap = NULL, *iam = NULL;
+	const char *port = NULL;
+	struct bg_volume *vol;
+	bool ok = true;
+
+	if (eq == NULL) {
+		free(copy);
+		usage_error("--efs-volume: expected NAME=FS_ID[,OPTION=VALUE...]"
+			    ", got '%s'",
+			    arg);
+		return false;
+	}
+	*eq = '\0';
+	fs = strtok_r(eq + 1, ",", &save);
+	for (char *kv = strtok_r(NULL, ",", &save); kv != NULL && ok;
+	     kv = strtok_r(NULL, ",", &save)) {
+		char *v = strchr(kv, '=');
+		if (v == NULL) {
+			ok = false;
+			break;
+		}
+		*v++ = '\0';
+		if (strcmp(kv, "root") == 0) {
+			root = v;
+		} else if (strcmp(kv, "transit-encryption") == 0) {
+			transit = v;
+		} else if (strcmp(kv, "access-point") == 0) {
+			ap = v;
+		} else if (strcmp(kv, "iam") == 0) {
+			iam = v;
+		} else if (strcmp(kv, "port") == 0) {
+			port = v;
+		} else {
+			ok = false;
+		}
+	}
+	if (!ok) {
+		usage_error("--efs-volume: '%s': options are root=DIR, "
+			    "transit-encryption=ENABLED|DISABLED, port=N, "
+			    "access-point=ID, iam=ENABLED|DISABLED",
+			    arg);
+		free(copy);
+		return false;
+	}
+	vol = new_volume(o);
+	ok = vol != NULL && bg_efs_volume(vol, copy, fs != NULL ? fs : "",
+					  root, transit, ap, iam) == BG_OK;
+	if (ok && port != NULL) {
+		ok = parse_int("efs-volume port", port,
+			       &vol->efs->transit_encryption_port);
+	}
+	free(copy);
+	return ok;
+}
+
+/* --host-volume NAME[=PATH] */
+static bool
+parse_host(const char *arg, struct bg_job_options *o)
+{
+	const char *eq = strchr(arg, '=');
+	char *name = strndup(arg, eq != NULL ? (size_t)(eq - arg) : strlen(arg));
+	struct bg_volume *vol = name != NULL ? new_volume(o) : NULL;
+	bool ok = vol != NULL &&
+		  bg_host_volume(vol, name, eq != NULL ? eq + 1 : NULL) == BG_OK;
+
+	free(name);
+	return ok;
+}
+
+/* --mount VOLUME:PATH[:ro|:rw] */
+static bool
+parse_mount(const char *arg, struct bg_job_options *o)
+{
+	const char *colon = strchr(arg, ':');
+	const char *path;
+	const char *mode;
+	char *vol;
+	char *cpath;
+	bool ro = false;
+	struct bg_mount_point *grown;
+	enum bg_status st;
+
+	if (colon == NULL) {
+		usage_error("--mount: expected VOLUME:PATH[:ro], got '%s'", arg);
+		return false;
+	}
+	path = colon + 1;
+	mode = strrchr(path, ':');
+	if (mode != NULL &&
+	    (strcmp(mode, ":ro") == 0 || strcmp(mode, ":rw") == 0)) {
+		ro = strcmp(mode, ":ro") == 0;
+	} else {
+		mode = path + strlen(path);
+	}
+	grown = realloc(o->c.mount_points,
+			(o->c.mount_point_count + 1) * sizeof(*grown));
+	if (grown == NULL) {
+		return false;
+	}
+	o->c.mount_points = grown;
+	vol = strndup(arg, (size_t)(colon - arg));
+	cpath = strndup(path, (size_t)(mode - path));
+	st = vol != NULL && cpath != NULL
+		     ? bg_standard_mount_point(&grown[o->c.mount_point_count],
+					       vol, cpath, ro)
+		     : BG_ERR_NOMEM;
+	free(vol);
+	free(cpath);
+	if (st != BG_OK) {
+		return false;
+	}
+	o->c.mount_point_count++;
+	return true;
+}
+
+static bool
+parse_platform(const char *arg, struct bg_job_options *o)
+{
+	char *upper = strdup(arg);
+
+	if (upper == NULL) {
+		return false;
+	}
+	for (char *p = upper; *p != '\0'; p++) {
+		if (*p >= 'a' && *p <= 'z') {
+			*p = (char)(*p - 'a' + 'A');
+		}
+	}
+	for (size_t i = 0; i < o->platform_capability_count; i++) {
+		free(o->platform_capabilities[i]);
+	}
+	o->platform_capability_count = 0;
+	if (!push_str(&o->platform_capabilities, &o->platform_capability_count,
+		      upper)) {
+		free(upper);
+		return false;
+	}
+	free(upper);
+	return true;
+}
+
+static bool
+set_str(char **dst, const char *s)
+{
+	char *copy = strdup(s);
+
+	if (copy == NULL) {
+		return false;
+	}
+	free(*dst);
+	*dst = copy;
+	return true;
+}
+
+/* --secret NAME=VALUE_FROM. */
+static bool
+parse_secret(const char *arg, struct bg_job_options *o, bool *nomem)
+{
+	const char *eq = strchr(arg, '=');
+	struct bg_container_extras *x = &o->c.extras;
+	struct bg_secret *grown;
+
+	if (eq == NULL || eq == arg || eq[1] == '\0') {
+		usage_error("--secret: expected NAME=ARN, got '%s'", arg);
+		return false;
+	}
+	grown = realloc(x->secrets, (x->secret_count + 1) * sizeof(*grown));
+	if (grown == NULL) {
+		*nomem = true;
+		return false;
+	}
+	x->secrets = grown;
+	grown[x->secret_count].name = strndup(arg, (size_t)(eq - arg));
+	grown[x->secret_count].value_from = strdup(eq + 1);
+	x->secret_count++;
+	if (grown[x->secret_count - 1].name == NULL ||
+	    grown[x->secret_count - 1].value_from == NULL) {
+		*nomem = true;
+		return false;
+	}
+	return true;
+}
+
+/* --ulimit NAME=SOFT[:HARD] (HARD defaults to SOFT; -1: unlimited). */
+static bool
+parse_ulimit(const char *arg, struct bg_job_options *o, bool *nomem)
+{
+	const char *eq = strchr(arg, '=');
+	struct bg_container_extras *x = &o->c.extras;
+	struct bg_ulimit u = { 0 };
+	struct bg_ulimit *grown;
+	char soft[32];
+	const char *colon = eq != NULL ? strchr(eq + 1, ':') : NULL;
+	size_t soft_len = colon != NULL ? (size_t)(colon - eq - 1)
+			  : eq != NULL	? strlen(eq + 1)
+					: 0;
+	const char *why = "expected NAME=SOFT[:HARD]";
+
+	if (eq != NULL && eq != arg && soft_len < sizeof(soft)) {
+		memcpy(soft, eq + 1, soft_len);
+		soft[soft_len] = '\0';
+		if (bg_number_parse(soft, 0, &u.soft_limit.value, NULL,
+				    &why) == BG_OK &&
+		    bg_number_parse(colon != NULL ? colon + 1 : soft, 0,
+				    &u.hard_limit.value, NULL,
+				    &why) == BG_OK) {
+			why = NULL;
+		}
+	}
+	if (why != NULL) {
+		usage_error("--ulimit: expected NAME=SOFT[:HARD] with whole "
+			    "numbers (-1: unlimited), got '%s': %s",
+			    arg, why);
+		return false;
+	}
+	u.soft_limit.set = u.hard_limit.set = true;
+	grown = realloc(x->ulimits, (x->ulimit_count + 1) * sizeof(*grown));
+	u.name = strndup(arg, (size_t)(eq - arg));
+	if (grown != NULL) {
+		x->ulimits = grown;
+	}
+	if (grown == NULL || u.name == NULL) {
+		free(u.name);
+		*nomem = true;
+		return false;
+	}
+	grown[x->ulimit_count++] = u;
+	return true;
+}
+
+static bool
+parse_format(const char *arg, int *out)
+{
+	if (strcmp(arg, "json") == 0 || strcmp(arg, "hcl") == 0) {
+		*out = strcmp(arg, "hcl") == 0 ? (int)BG_FORMAT_HCL
+					       : (int)BG_FORMAT_JSON;
+		return true;
+	}
+	usage_error("--format: '%s' is not a format; use json or hcl", arg);
+	return false;
+}
+
+enum bg_format
+cli_format(const struct cli *cli)
+{
+	size_t n = cli->output != NULL ? strlen(cli->output) : 0;
+
+	if (cli->format >= 0) {
+		return (enum bg_format)cli->format;
+	}
+	if (n > 3 && strcmp(cli->output + n - 3, ".tf") == 0) {
+		return BG_FORMAT_HCL;
+	}
+	return BG_FORMAT_JSON;
+}
+
+/* A field flag the library sets: its problems are usage errors. */
+static bool
+set_field(struct bg_job_options *o, const char *flag, const char *arg,
+	  bool *nomem)
+{
+	struct bg_diags *diags = bg_diags_create();
+	enum bg_status st = diags != NULL
+				    ? bg_job_options_set(o, flag, arg, diags)
+				    : BG_ERR_NOMEM;
+
+	for (size_t i = 0; i < bg_diags_count(diags); i++) {
+		const struct bg_diag *d = bg_diags_get(diags, i);
+		if (d->severity == BG_SEV_ERROR) {
+			usage_error("--%s: %s", flag, d->message);
+		} else {
+			fprintf(stderr, "batchgen: warning: --%s: %s [%s]\n",
+				flag, d->message, d->code);
+		}
+	}
+	bg_diags_destroy(diags);
+	*nomem = st == BG_ERR_NOMEM;
+	return st == BG_OK;
+}
+
+/* Applies one field option to o. False after a usage error (or when
+ * out of memory: *nomem is then set). */
+static bool
+apply_field(int id, const char *arg, struct bg_job_options *o, bool *nomem)
+{
+	bool ok = true;
+
+	switch (id) {
+	case OPT_COMMAND:
+		ok = parse_command(arg, o);
+		break;
+	case OPT_PLATFORM:
+		*nomem = !parse_platform(arg, o);
+		return !*nomem;
+	case OPT_PUBLIC_IP:
+		*nomem = !set_str(&o->c.assign_public_ip,
+				  arg != NULL ? arg : "ENABLED");
+		return !*nomem;
+	case OPT_EFS:
+		ok = parse_efs(arg, o);
+		break;
+	case OPT_HOST:
+		*nomem = !parse_host(arg, o);
+		return !*nomem;
+	case OPT_MOUNT:
+		ok = parse_mount(arg, o);
+		break;
+	case OPT_SECRET:
+		return parse_secret(arg, o, nomem);
+	case OPT_ULIMIT:
+		return parse_ulimit(arg, o, nomem);
+	default:
+		return set_field(o, bg_option_get((size_t)(id - OPT_FIELD))->flag,
+				 arg, nomem);
+	}
+	return ok;
+}
+
+int
+cli_apply(struct cli *cli, bool template, bool describing)
+{
+	const char *cmd = cli->name;
+	bool render = strcmp(cli->command, "render") == 0;
+
+	for (size_t i = 0; i < cli->given_count; i++) {
+		const struct cli_option *g = &cli->given[i];
+		const struct opt_def *d = def_of(g->id);
+		bool nomem = false;
+
+		if (g->id == '?') {
+			return usage_error("%s: unknown option '%s'", cmd,
+					   g->token);
+		}
+		if (g->id == ':') {
+			return usage_error("%s: option '%s' needs a value", cmd,
+					   g->token);
+		}
+		if (d == NULL) {
+			return EXIT_IO;
+		}
+		if (d->cls == C_FIELD && !template) {
+			return usage_error("%s: unknown option '%s'", cmd,
+					   g->token);
+		}
+		if (d->cls == C_OUTPUT && !template && !render) {
+			return usage_error("%s: unknown option '%s'", cmd,
+					   g->token);
+		}
+		if (d->cls == C_JSON && !describing) {
+			return template ? usage_error("%s: --json is an option "
+						      "of describe",
+						      cmd)
+					: usage_error("%s: unknown option '%s'",
+						      cmd, g->token);
+		}
+		switch (g->id) {
+		case 'h':
+			cli->help = true;
+			return -1;
+		case 'o':
+			cli->output = g->arg;
+			break;
+		case 'f':
+			if (!parse_format(g->arg, &cli->format)) {
+				return EXIT_USAGE;
+			}
+			break;
+		case OPT_CHECK:
+			cli->check = true;
+			break;
+		case OPT_JSON:
+			cli->json = true;
+			break;
+		default:
+			if (d->cls == C_FIELD &&
+			    !apply_field(g->id, g->arg, &cli->opts, &nomem)) {
+				return nomem ? EXIT_IO : EXIT_USAGE;
+			}
+			break;
+		}
+	}
+	return -1;
+}
+
+void
+cli_finish(struct cli *cli)
+{
+	bg_job_options_finish(&cli->opts);
+	free(cli->given);
+	free(cli->template_dirs);
+}

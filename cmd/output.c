@@ -1,0 +1,365 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * Output safety: the text goes to an unnamed temporary file beside the
+ * target, is flushed, named and renamed over it at once, so that an
+ * existing file is never left half-written (signals included); --check
+ * compares with the file instead (diff -u); and an earlier Terraform
+ * JSON output is read to warn where terraform would replace a job
+ * definition.
+ */
+/* O_TMPFILE, AT_EMPTY_PATH (Linux): unnamed output files. */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+extern char **environ;
+
+static volatile sig_atomic_t interrupted;
+static char tmp_path[4096];
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static bool
+write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0) {
+			if (errno == EINTR && !interrupted) {
+				continue;
+			}
+			return false;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* The directory part of path ("dir/" or ""), in dir. */
+static bool
+dir_of(const char *path, char *dir, size_t size)
+{
+	const char *slash = strrchr(path, '/');
+	int n = slash != NULL ? (int)(slash - path) + 1 : 0;
+
+	return snprintf(dir, size, "%.*s", n, path) < (int)size;
+}
+
+/* A short new name for the temporary file in dir, whatever the length
+ * of the output's name (a name built from it could pass NAME_MAX). */
+static bool
+temp_name(const char *dir, unsigned attempt)
+{
+	static unsigned serial;
+	unsigned long r = (unsigned long)getpid() * 2654435761UL ^
+			  (unsigned long)time(NULL) ^ (++serial * 40503UL) ^
+			  attempt;
+
+	return snprintf(tmp_path, sizeof(tmp_path), "%s.batchgen-%08lx.tmp",
+			dir, r & 0xffffffffUL) < (int)sizeof(tmp_path);
+}
+
+#ifdef O_TMPFILE
+/* Gives the unnamed file fd (O_TMPFILE) the name tmp_path. */
+static bool
+link_unnamed(int fd, const char *dir)
+{
+	char proc[64];
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	for (unsigned attempt = 0; attempt < 100; attempt++) {
+		if (!temp_name(dir, attempt)) {
+			return false;
+		}
+		/* Through /proc; without /proc, AT_EMPTY_PATH (which needs
+		 * CAP_DAC_READ_SEARCH). EEXIST: try another name. */
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp_path,
+			   AT_SYMLINK_FOLLOW) == 0) {
+			return true;
+		}
+		if (errno == EEXIST) {
+			continue;
+		}
+		if (linkat(fd, "", AT_FDCWD, tmp_path, AT_EMPTY_PATH) == 0) {
+			return true;
+		}
+		if (errno != EEXIST) {
+			return false;
+		}
+	}
+	return false;
+}
+#endif
+
+/* Writes, sets the mode and flushes fd; false (errno set) on failure. */
+static bool
+fill(int fd, const char *data, size_t len, mode_t mode)
+{
+	return write_all(fd, data, len) && fchmod(fd, mode) == 0 &&
+	       fsync(fd) == 0 && !interrupted;
+}
+
+/*
+ * Writes data to path so that a failed, interrupted or killed run never
+ * leaves path truncated or changed. The data goes first into an unnamed
+ * file in path's directory (O_TMPFILE), so a kill while writing leaves
+ * nothing behind; only when everything is written and flushed does the
+ * file get a short temporary name and is renamed over path. Where the
+ * file system has no O_TMPFILE, a named temporary file is written
+ * instead (a SIGKILL while writing can then leave it behind; SIGINT,
+ * SIGTERM and SIGHUP remove it).
+ */
+int
+write_output(const char *path, const char *data, size_t len)
+{
+	struct stat st;
+	char dir[4096];
+	int fd;
+	mode_t mode = 0644;
+	mode_t mask;
+	struct sigaction sa = { 0 };
+	struct sigaction old_int, old_term, old_hup;
+	bool unnamed = false;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			fprintf(stderr, "batchgen: error writing output: %s\n",
+				strerror(errno));
+			return EXIT_IO;
+		}
+		return EXIT_OK;
+	}
+	if (lstat(path, &st) == 0) {
+		/* Only a regular file is replaced: renaming over a link
+		 * would replace the link, and a device or directory is not
+		 * a file to overwrite. */
+		if (S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "batchgen: %s: is a directory\n", path);
+			return EXIT_IO;
+		}
+		if (S_ISLNK(st.st_mode)) {
+			fprintf(stderr,
+				"batchgen: %s: is a symbolic link; give the "
+				"file it points to\n",
+				path);
+			return EXIT_IO;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			fprintf(stderr, "batchgen: %s: not a regular file\n",
+				path);
+			return EXIT_IO;
+		}
+		mode = st.st_mode & 07777;
+	} else {
+		mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	if (!dir_of(path, dir, sizeof(dir)) || !temp_name(dir, 0)) {
+		fprintf(stderr, "batchgen: %s: path too long\n", path);
+		return EXIT_IO;
+	}
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	sigaction(SIGHUP, &sa, &old_hup);
+	tmp_path[0] = '\0';
+#ifdef O_TMPFILE
+	fd = open(dir[0] ? dir : ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
+	if (fd >= 0) {
+		if (!fill(fd, data, len, mode)) {
+			fprintf(stderr, "batchgen: %s: %s\n", path,
+				interrupted ? "interrupted" : strerror(errno));
+			close(fd);
+			goto fail_signals;
+		}
+		unnamed = link_unnamed(fd, dir);
+		if (!unnamed) {
+			/* It cannot be named here: a named file instead. */
+			close(fd);
+			tmp_path[0] = '\0';
+			if (!temp_name(dir, 0)) {
+				goto fail_signals;
+			}
+		}
+	}
+#endif
+	if (!unnamed) {
+		/* No O_TMPFILE here: a named temporary file. */
+		for (unsigned attempt = 0;; attempt++) {
+			fd = open(tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+				  0600);
+			if (fd >= 0 || errno != EEXIST || attempt == 100 ||
+			    !temp_name(dir, attempt + 1)) {
+				break;
+			}
+		}
+		if (fd < 0) {
+			fprintf(stderr,
+				"batchgen: %s: cannot create a file there: %s\n",
+				path, strerror(errno));
+			tmp_path[0] = '\0';
+			goto fail_signals;
+		}
+		if (!fill(fd, data, len, mode)) {
+			fprintf(stderr, "batchgen: %s: %s\n", path,
+				interrupted ? "interrupted" : strerror(errno));
+			close(fd);
+			goto fail;
+		}
+	}
+	if (close(fd) != 0 || interrupted) {
+		fprintf(stderr, "batchgen: %s: %s\n", path,
+			interrupted ? "interrupted" : strerror(errno));
+		goto fail;
+	}
+	if (rename(tmp_path, path) != 0) {
+		fprintf(stderr, "batchgen: %s: %s\n", path, strerror(errno));
+		goto fail;
+	}
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+	return EXIT_OK;
+fail:
+	unlink(tmp_path);
+fail_signals:
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+	return EXIT_IO;
+}
+
+/*
+ * --check: compares data with the existing FILE without writing
+ * anything. 0 when identical; 1 with a unified diff (diff -u) on stderr
+ * when FILE would change; 3 when FILE cannot be read.
+ */
+int
+check_output(const char *path, const char *data, size_t len)
+{
+	char label[4200];
+	char *argv[] = { "diff", "-u", "--label", (char *)path, "--label",
+			 label, (char *)path, "-", NULL };
+	posix_spawn_file_actions_t actions;
+	int pipefd[2];
+	pid_t pid;
+	int status = 0;
+	struct bg_diags *diags;
+	struct stat sb;
+	char *old = NULL;
+	size_t old_len = 0;
+	bool same;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		return usage_error("--check needs -o FILE: the file to compare "
+				   "with");
+	}
+	if (stat(path, &sb) != 0 && errno == ENOENT) {
+		fprintf(stderr, "batchgen: %s: %s; --check found nothing to "
+				"compare with (it would be created)\n",
+			path, strerror(errno));
+		return EXIT_INVALID;
+	}
+	/* Only a regular file is compared: a FIFO would block, and a
+	 * directory is no output. */
+	diags = bg_diags_create();
+	if (diags == NULL || bg_file_read(path, &old, &old_len, diags) != BG_OK) {
+		print_diags(diags);
+		bg_diags_destroy(diags);
+		return EXIT_IO;
+	}
+	bg_diags_destroy(diags);
+	same = old_len == len && memcmp(old, data, len) == 0;
+	free(old);
+	if (same) {
+		return EXIT_OK;
+	}
+	fprintf(stderr, "batchgen: %s is out of date; regenerate it:\n", path);
+	snprintf(label, sizeof(label), "%s (regenerated)", path);
+	/* diff reads the new text on stdin and writes to our stderr. */
+	if (pipe(pipefd) != 0) {
+		return EXIT_INVALID;
+	}
+	fflush(stderr); /* diff writes to the same stderr */
+	posix_spawn_file_actions_init(&actions);
+	posix_spawn_file_actions_adddup2(&actions, pipefd[0], STDIN_FILENO);
+	posix_spawn_file_actions_adddup2(&actions, STDERR_FILENO,
+					 STDOUT_FILENO);
+	posix_spawn_file_actions_addclose(&actions, pipefd[1]);
+	if (posix_spawnp(&pid, "diff", &actions, NULL, argv, environ) != 0) {
+		fprintf(stderr, "batchgen: (no 'diff' program to show the "
+				"changes)\n");
+		pid = -1;
+	}
+	posix_spawn_file_actions_destroy(&actions);
+	close(pipefd[0]);
+	if (pid > 0) {
+		struct sigaction ign = { 0 }, old_pipe;
+		ign.sa_handler = SIG_IGN;
+		sigaction(SIGPIPE, &ign, &old_pipe);
+		write_all(pipefd[1], data, len);
+		close(pipefd[1]);
+		waitpid(pid, &status, 0);
+		sigaction(SIGPIPE, &old_pipe, NULL);
+	} else {
+		close(pipefd[1]);
+	}
+	return EXIT_INVALID;
+}
+
+/* Writing Terraform JSON over an earlier output: warn where terraform
+ * would replace a job definition instead of adding a revision.
+ * @return false when out of memory. */
+bool
+check_previous(const char *output, enum bg_format format,
+	       const struct bg_jobdef *const *defs, size_t n,
+	       struct bg_diags *diags)
+{
+	struct bg_diags *ignored;
+	char *old = NULL;
+	size_t len = 0;
+	struct stat sb;
+	enum bg_status st = BG_OK;
+
+	/* Only a regular file can be an earlier output (write_output
+	 * refuses the rest); nothing there yet: nothing replaced. */
+	if (output == NULL || strcmp(output, "-") == 0 ||
+	    format != BG_FORMAT_JSON || lstat(output, &sb) != 0 ||
+	    !S_ISREG(sb.st_mode)) {
+		return true;
+	}
+	/* What cannot be read is reported when it is written. */
+	ignored = bg_diags_create();
+	if (ignored == NULL) {
+		return false;
+	}
+	if (bg_file_read(output, &old, &len, ignored) == BG_OK) {
+		st = bg_check_replacement(old, len, defs, n, diags);
+	}
+	free(old);
+	bg_diags_destroy(ignored);
+	return st != BG_ERR_NOMEM;
+}
+
