@@ -4,6 +4,7 @@
  * The command line, split by job:
  *   main.c      batchgen_main(): parse argv once, load templates, run
  *   options.c   the one option table; argv -> struct cli; help text
+ *   compound.c  values of --efs-volume, --mount, --secret, ...
  *   commands.c  render, validate, describe, templates, rules, schema,
  *               and a template's own command
  *   output.c    atomic writes, --check, the previous output
@@ -64,6 +65,17 @@ void cli_finish(struct cli *cli);
 void print_template_options(void);
 /* --format, else the extension of -o (.tf: HCL), else JSON. */
 enum bg_format cli_format(const struct cli *cli);
+
+/* Compound flag values (compound.c): false after a usage error or when
+ * out of memory (then *nomem, where there is one). */
+bool parse_command(const char *arg, struct bg_job_options *o);
+bool parse_platform(const char *arg, struct bg_job_options *o);
+bool parse_efs(const char *arg, struct bg_job_options *o);
+bool parse_host(const char *arg, struct bg_job_options *o);
+bool parse_mount(const char *arg, struct bg_job_options *o);
+bool parse_secret(const char *arg, struct bg_job_options *o, bool *nomem);
+bool parse_ulimit(const char *arg, struct bg_job_options *o, bool *nomem);
+bool set_str(char **dst, const char *s);
 
 /* Commands (commands.c). */
 int run_command(const struct bg_template_set *set, struct cli *cli);
