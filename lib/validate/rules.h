@@ -171,6 +171,16 @@ bg__is_tf_reference(const char *s)
 	return n > 0 && s[n] == '\0';
 }
 
+/* The rules table (validate/rules.c). */
+extern const struct bg_rule_info bg__rules[R__COUNT];
+
+/* A job definition through every area (validate/job.c); a container
+ * (validate/container.c): base is its field path; in_range: a node
+ * range's container. */
+void bg__check_jobdef(struct ctx *cx, const struct bg_jobdef *def);
+void bg__check_container(struct ctx *cx, const struct bg_container *c,
+			 const char *base, bool fargate, bool in_range);
+
 /* The checks of struct bg_container_extras (validate/extras.c). base
  * is the container's field path; in_range: a node range's container. */
 void bg__check_extras(struct ctx *cx, const struct bg_container *c,

@@ -1,0 +1,658 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * The rules of a container: resources and the Fargate size table,
+ * image, user, roles, environment, volumes and EFS, Fargate network and
+ * platform version (rules doc 2.1-2.3).
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <strings.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "validate/rules.h"
+
+/* ================================================================== */
+/* Fargate sizes (AWS Batch API, SDK 3.1138.0)                         */
+/* ================================================================== */
+
+struct fargate_size {
+	int64_t vcpus_milli;
+	int64_t min, max, step; /* MiB */
+	const int64_t *list;    /* explicit values instead of a range */
+	size_t list_count;
+};
+
+static const int64_t quarter_vcpu[] = { 512, 1024, 2048 };
+static const int64_t thirty_two_vcpu[] = { 61440, 122880, 249856 };
+
+static const struct fargate_size fargate_sizes[] = {
+	{ 250, 0, 0, 0, quarter_vcpu, ARRAY_LENGTH(quarter_vcpu) },
+	{ 500, 1024, 4096, 1024, NULL, 0 },
+	{ 1000, 2048, 8192, 1024, NULL, 0 },
+	{ 2000, 4096, 16384, 1024, NULL, 0 },
+	{ 4000, 8192, 30720, 1024, NULL, 0 },
+	{ 8000, 16384, 61440, 4096, NULL, 0 },
+	{ 16000, 32768, 122880, 8192, NULL, 0 },
+	{ 32000, 0, 0, 0, thirty_two_vcpu, ARRAY_LENGTH(thirty_two_vcpu) },
+};
+
+static const struct fargate_size *
+fargate_size_find(int64_t vcpus_milli)
+{
+	for (size_t i = 0; i < ARRAY_LENGTH(fargate_sizes); i++) {
+		if (fargate_sizes[i].vcpus_milli == vcpus_milli) {
+			return &fargate_sizes[i];
+		}
+	}
+	return NULL;
+}
+
+bool
+bg__fargate_size_ok(int64_t vcpus_milli, int64_t memory)
+{
+	const struct fargate_size *s = fargate_size_find(vcpus_milli);
+
+	if (s == NULL) {
+		return false;
+	}
+	if (s->list != NULL) {
+		for (size_t i = 0; i < s->list_count; i++) {
+			if (s->list[i] == memory) {
+				return true;
+			}
+		}
+		return false;
+	}
+	return memory >= s->min && memory <= s->max &&
+	       (memory - s->min) % s->step == 0;
+}
+
+bool
+bg__fargate_memory_text(int64_t vcpus_milli, char *buf, size_t size)
+{
+	const struct fargate_size *s = fargate_size_find(vcpus_milli);
+	size_t used = 0;
+
+	if (s == NULL) {
+		return false;
+	}
+	if (s->list == NULL) {
+		snprintf(buf, size, "%lld-%lld MiB in %lld MiB steps",
+			 (long long)s->min, (long long)s->max,
+			 (long long)s->step);
+		return true;
+	}
+	buf[0] = '\0';
+	for (size_t i = 0; i < s->list_count && used < size; i++) {
+		const char *sep = i == 0			? ""
+				  : i + 1 == s->list_count ? " or "
+							   : ", ";
+		int n = snprintf(buf + used, size - used, "%s%lld", sep,
+				 (long long)s->list[i]);
+		if (n < 0) {
+			break;
+		}
+		used += (size_t)n;
+	}
+	if (used < size) {
+		snprintf(buf + used, size - used, " MiB");
+	}
+	return true;
+}
+
+/* arn:PARTITION:iam::ACCOUNT:role/NAME, for every partition (aws,
+ * aws-cn, aws-us-gov, aws-iso...); NAME may hold a path. */
+static bool
+is_role_arn(const char *arn)
+{
+	const char *p = arn;
+	int digits = 0;
+
+	if (strncmp(p, "arn:aws", 7) != 0) {
+		return false;
+	}
+	p += 7;
+	while (*p == '-') { /* partition suffixes: -cn, -us-gov, -iso-b */
+		p++;
+		if (!(*p >= 'a' && *p <= 'z')) {
+			return false;
+		}
+		while (*p >= 'a' && *p <= 'z') {
+			p++;
+		}
+	}
+	if (strncmp(p, ":iam::", 6) != 0) {
+		return false;
+	}
+	for (p += 6; *p >= '0' && *p <= '9'; p++) {
+		digits++;
+	}
+	if (digits != 12 || strncmp(p, ":role/", 6) != 0) {
+		return false;
+	}
+	p += 6;
+	if (*p == '\0') {
+		return false;
+	}
+	for (; *p != '\0'; p++) {
+		if (!bg__is_alnum(*p) && strchr("+=,.@_/-", *p) == NULL) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static void
+check_role(struct ctx *cx, const char *arn, const char *path,
+	   const char *what)
+{
+	if (arn == NULL || bg__is_tf_reference(arn)) {
+		return;
+	}
+	if (!is_role_arn(arn)) {
+		bg__report(cx, R_ROLE_ARN, path,
+		       "%s ARN must be a valid IAM role ARN "
+		       "(arn:PARTITION:iam::ACCOUNT:role/NAME) or a Terraform "
+		       "reference such as ${aws_iam_role.job.arn}; got '%s'",
+		       what, arn);
+	}
+}
+
+static bool
+is_platform_version(const char *v)
+{
+	int dots = 0;
+	bool digit = false;
+
+	if (strcmp(v, "LATEST") == 0) {
+		return true;
+	}
+	for (const char *p = v; *p != '\0'; p++) {
+		if (*p >= '0' && *p <= '9') {
+			digit = true;
+		} else if (*p == '.' && digit) {
+			dots++;
+			digit = false;
+		} else {
+			return false;
+		}
+	}
+	return dots == 2 && digit;
+}
+
+static void
+check_resources(struct ctx *cx, const struct bg_container *c,
+		const char *base, bool fargate)
+{
+	char path[256];
+	char v[32];
+	char allowed[128];
+
+	snprintf(path, sizeof(path), "%s.vcpus", base);
+	if (!c->vcpus_milli.set || !c->memory.set) {
+		bg__report(cx, R_RESOURCES_REQUIRED, base,
+		       "Container properties must set %s (AWS rejects the "
+		       "job otherwise)",
+		       !c->vcpus_milli.set && !c->memory.set ? "vcpus and memory"
+		       : !c->vcpus_milli.set		     ? "vcpus"
+							     : "memory");
+	}
+	if (c->vcpus_milli.set) {
+		bg_vcpus_format(c->vcpus_milli.value, v, sizeof(v));
+		if (c->vcpus_milli.value <= 0) {
+			bg__report(cx, R_VCPUS, path,
+			       "vCPUs must be a positive integer; got %s", v);
+		} else if (!fargate && (c->vcpus_milli.value % 1000 != 0 ||
+					c->vcpus_milli.value >
+						(int64_t)INT32_MAX * 1000)) {
+			bg__report(cx, R_VCPUS, path,
+			       "vCPUs must be a positive integer; got %s "
+			       "(fractional vCPUs are for Fargate only)",
+			       v);
+		} else if (fargate &&
+			   fargate_size_find(c->vcpus_milli.value) == NULL) {
+			bg__report(cx, R_FARGATE_SIZE, path,
+			       "Fargate vCPUs must be one of 0.25, 0.5, 1, "
+			       "2, 4, 8, 16 (or 32); got %s",
+			       v);
+		}
+	}
+	snprintf(path, sizeof(path), "%s.memory", base);
+	if (c->memory.set) {
+		if (c->memory.value <= 0) {
+			bg__report(cx, R_MEMORY, path,
+			       "Memory must be a positive integer (MB); "
+			       "got %lld",
+			       (long long)c->memory.value);
+		} else if (c->memory.value < 4 ||
+			   c->memory.value > INT32_MAX) {
+			bg__report(cx, R_MEMORY, path,
+			       "Memory must be between 4 and %d MiB; got "
+			       "%lld",
+			       INT32_MAX, (long long)c->memory.value);
+		}
+	}
+	if (fargate && c->vcpus_milli.set && c->memory.set &&
+	    c->memory.value > 0 &&
+	    fargate_size_find(c->vcpus_milli.value) != NULL) {
+		if (!bg__fargate_size_ok(c->vcpus_milli.value,
+					 c->memory.value)) {
+			bg__fargate_memory_text(c->vcpus_milli.value, allowed,
+						sizeof(allowed));
+			bg__report(cx, R_FARGATE_SIZE, path,
+			       "Fargate %s vCPU takes %s; got %lld", v,
+			       allowed, (long long)c->memory.value);
+		} else if (c->vcpus_milli.value == 32000) {
+			bg__report(cx, R_FARGATE_32_VCPU, path,
+			       "32 vCPU on Fargate is documented only by "
+			       "the newest AWS SDK; check that your region "
+			       "offers it");
+		}
+	}
+	snprintf(path, sizeof(path), "%s.gpus", base);
+	if (c->gpus.set) {
+		if (c->gpus.value <= 0 || c->gpus.value > INT32_MAX) {
+			bg__report(cx, R_GPUS, path,
+			       "GPUs must be a positive integer; got %lld",
+			       (long long)c->gpus.value);
+		} else if (fargate) {
+			bg__report(cx, R_FARGATE_GPU, path,
+			       "GPU resources are not supported on Fargate; "
+			       "use EC2 for GPU jobs");
+		}
+	}
+}
+
+/* Image names: at most 255 of [A-Za-z0-9-_:./#@] (a Terraform
+ * reference is checked by Terraform instead). */
+static void
+check_image(struct ctx *cx, const char *image, const char *path)
+{
+	size_t len;
+
+	if (image == NULL || image[0] == '\0' || strstr(image, "${") != NULL) {
+		return;
+	}
+	len = strlen(image);
+	if (len > 255) {
+		bg__report(cx, R_IMAGE_FORMAT, path,
+		       "image must be at most 255 characters; got %zu", len);
+		return;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (!bg__is_alnum(image[i]) && strchr("-_:./#@", image[i]) == NULL) {
+			bg__report(cx, R_IMAGE_FORMAT, path,
+			       "image may hold letters, digits and - _ : . / "
+			       "# @ only; '%s' has '%c' at position %zu",
+			       image, image[i], i + 1);
+			return;
+		}
+	}
+}
+
+/* "BASE.LIST[I]" in buf: formatted only when a report needs it, since
+ * the checks run over every item of every job. */
+static const char *
+item_path(char *buf, size_t size, const char *base, const char *list,
+	  size_t i)
+{
+	snprintf(buf, size, "%s.%s[%zu]", base, list, i);
+	return buf;
+}
+
+static void
+check_environment(struct ctx *cx, const struct bg_container *c,
+		  const char *base)
+{
+	char path[300];
+	struct bg__strindex seen = { 0 };
+
+	for (size_t i = 0; i < c->environment.count; i++) {
+		const struct bg_kv *kv = &c->environment.items[i];
+		size_t j;
+		if (kv->key == NULL || kv->key[0] == '\0' ||
+		    kv->value == NULL) {
+			item_path(path, sizeof(path), base, "environment", i);
+			bg__report(cx, R_ENVIRONMENT, path,
+			       "Environment variable %zu must have 'name' "
+			       "and 'value' fields",
+			       i);
+			continue;
+		}
+		if (strncmp(kv->key, "AWS_BATCH", 9) == 0) {
+			item_path(path, sizeof(path), base, "environment", i);
+			bg__report(cx, R_ENV_RESERVED, path,
+			       "environment variable '%s': names starting "
+			       "with AWS_BATCH are reserved for AWS Batch",
+			       kv->key);
+		}
+		switch (bg__strindex_put(&seen, kv->key, i, &j)) {
+		case BG_OK:
+			break;
+		case BG_ERR_ARG:
+			item_path(path, sizeof(path), base, "environment", i);
+			bg__report(cx, R_ENV_DUPLICATE, path,
+				   "environment variable '%s' is set twice "
+				   "(also environment[%zu])",
+				   kv->key, j);
+			break;
+		default:
+			cx->nomem = true;
+			break;
+		}
+		if (kv->value[0] == '\0') {
+			item_path(path, sizeof(path), base, "environment", i);
+			bg__report(cx, R_ENV_EMPTY, path,
+			       "environment variable '%s' is empty: AWS Batch "
+			       "drops empty values (the variable will not "
+			       "be set)",
+			       kv->key);
+		}
+	}
+	bg__strindex_finish(&seen);
+}
+
+static bool
+enabled_or_disabled(const char *v)
+{
+	return strcmp(v, "ENABLED") == 0 || strcmp(v, "DISABLED") == 0;
+}
+
+static void
+check_efs(struct ctx *cx, const struct bg_container *c,
+	  const struct bg_efs *e, const char *path)
+{
+	bool transit = e->transit_encryption != NULL &&
+		       strcmp(e->transit_encryption, "ENABLED") == 0;
+	bool iam = e->authorization.iam != NULL &&
+		   strcmp(e->authorization.iam, "ENABLED") == 0;
+
+	if (e->transit_encryption != NULL &&
+	    !enabled_or_disabled(e->transit_encryption)) {
+		bg__report(cx, R_EFS_TRANSIT, path,
+		       "transit_encryption must be ENABLED or DISABLED; got "
+		       "'%s'",
+		       e->transit_encryption);
+	}
+	if (e->authorization.iam != NULL &&
+	    !enabled_or_disabled(e->authorization.iam)) {
+		bg__report(cx, R_EFS_TRANSIT, path,
+		       "authorization_config.iam must be ENABLED or "
+		       "DISABLED; got '%s'",
+		       e->authorization.iam);
+	}
+	if (iam && !transit) {
+		bg__report(cx, R_EFS_IAM, path,
+		       "EFS IAM authorization needs transit_encryption "
+		       "ENABLED");
+	}
+	if (iam && c->job_role_arn == NULL) {
+		bg__report(cx, R_EFS_IAM, path,
+		       "EFS IAM authorization needs a job_role_arn (the role "
+		       "EFS authorizes)");
+	}
+	if (e->authorization.access_point_id != NULL) {
+		if (!transit) {
+			bg__report(cx, R_EFS_ACCESS_POINT, path,
+			       "an EFS access point needs transit_encryption "
+			       "ENABLED");
+		}
+		if (e->root_directory != NULL &&
+		    strcmp(e->root_directory, "/") != 0) {
+			bg__report(cx, R_EFS_ACCESS_POINT, path,
+			       "with an EFS access point, root_directory must "
+			       "be / or absent (the access point sets it); "
+			       "got '%s'",
+			       e->root_directory);
+		}
+	}
+	if (e->root_directory != NULL && strlen(e->root_directory) > 4096) {
+		bg__report(cx, R_EFS_ROOT, path,
+		       "root_directory must be at most 4096 characters; got "
+		       "%zu",
+		       strlen(e->root_directory));
+	}
+	bg__check_range(cx, R_EFS_PORT, path, &e->transit_encryption_port, 0,
+			65535, "transit_encryption_port", "");
+}
+
+/* Whether a Fargate platform version can mount EFS: 1.4.0 or later.
+ * LATEST (given, or by default when absent) has been Linux platform
+ * 1.4.0 since March 2021, so only an explicit older version cannot. */
+static bool
+version_mounts_efs(const char *v)
+{
+	int major = 0, minor = 0;
+
+	if (v == NULL || strcmp(v, "LATEST") == 0) {
+		return true;
+	}
+	return sscanf(v, "%d.%d", &major, &minor) == 2 &&
+	       (major > 1 || (major == 1 && minor >= 4));
+}
+
+/* user, user:group, uid, uid:gid, user:gid, uid:group. */
+static void
+check_user(struct ctx *cx, const char *user, const char *path)
+{
+	int parts = 1;
+	bool empty_part = user[0] == '\0';
+
+	for (const char *p = user; *p != '\0'; p++) {
+		if (*p == ':') {
+			parts++;
+			empty_part = empty_part || p[1] == '\0' || p == user;
+		} else if (!bg__is_alnum(*p) && strchr("_.-", *p) == NULL) {
+			empty_part = true;
+		}
+	}
+	if (parts > 2 || empty_part) {
+		bg__report(cx, R_USER, path,
+		       "user must be user, user:group, uid or uid:gid (names "
+		       "of letters, digits, _ . -); got '%s'",
+		       user);
+	}
+}
+
+static void
+check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
+	      bool fargate)
+{
+	char path[256];
+
+	for (size_t i = 0; i < c->volume_count; i++) {
+		const struct bg_volume *vol = &c->volumes[i];
+		snprintf(path, sizeof(path), "%s.volumes[%zu]", base, i);
+		if (vol->name == NULL || vol->name[0] == '\0') {
+			bg__report(cx, R_VOLUME_NAME, path,
+			       "Volume %zu must have a 'name' field", i);
+		} else {
+			for (size_t j = 0; j < i; j++) {
+				if (c->volumes[j].name != NULL &&
+				    strcmp(c->volumes[j].name, vol->name) ==
+					    0) {
+					bg__report(cx, R_VOLUME_NAME, path,
+					       "Volume name '%s' is used "
+					       "twice (volumes[%zu])",
+					       vol->name, j);
+					break;
+				}
+			}
+		}
+		if (vol->efs != NULL && (vol->efs->file_system_id == NULL ||
+					 vol->efs->file_system_id[0] == '\0')) {
+			bg__report(cx, R_EFS_FILE_SYSTEM, path,
+			       "EFS volume %zu must have a file_system_id", i);
+		}
+		if (vol->efs != NULL && vol->has_host) {
+			bg__report(cx, R_VOLUME_KIND, path,
+			       "volume '%s' is both a host and an EFS volume; "
+			       "give one of host, efs_volume_configuration",
+			       vol->name ? vol->name : "");
+		}
+		if (vol->name != NULL && vol->name[0] != '\0') {
+			size_t len = strlen(vol->name);
+			bool ok = len <= 255;
+			for (size_t k = 0; ok && k < len; k++) {
+				ok = bg__is_alnum(vol->name[k]) ||
+				     vol->name[k] == '-' || vol->name[k] == '_';
+			}
+			if (!ok) {
+				bg__report(cx, R_VOLUME_KIND, path,
+				       "volume name must be 1 to 255 letters, "
+				       "digits, - and _; got '%s'",
+				       vol->name);
+			}
+		}
+		if (vol->efs != NULL) {
+			check_efs(cx, c, vol->efs, path);
+			if (fargate &&
+			    !version_mounts_efs(c->platform_version)) {
+				bg__report(cx, R_FARGATE_EFS_VERSION, path,
+				       "EFS volumes on Fargate need "
+				       "platform_version 1.4.0 or later (or "
+				       "LATEST); got %s",
+				       c->platform_version);
+			}
+		}
+		if (fargate && vol->has_host) {
+			bg__report(cx, R_FARGATE_HOST_VOLUME, path,
+			       "Host volumes are not supported on Fargate; "
+			       "use an EFS volume");
+		}
+	}
+	for (size_t i = 0; i < c->mount_point_count; i++) {
+		const struct bg_mount_point *mp = &c->mount_points[i];
+		bool found = false;
+		snprintf(path, sizeof(path), "%s.mount_points[%zu]", base, i);
+		if (mp->source_volume == NULL || mp->source_volume[0] == '\0') {
+			bg__report(cx, R_MOUNT_POINT, path,
+			       "Mount point %zu must include non-empty "
+			       "'source_volume'",
+			       i);
+		}
+		if (mp->container_path == NULL ||
+		    mp->container_path[0] == '\0') {
+			bg__report(cx, R_MOUNT_POINT, path,
+			       "Mount point %zu must include non-empty "
+			       "'container_path'",
+			       i);
+		}
+		if (mp->container_path != NULL &&
+		    mp->container_path[0] != '\0' &&
+		    mp->container_path[0] != '/') {
+			bg__report(cx, R_MOUNT_PATH, path,
+			       "container_path must be an absolute path; got "
+			       "'%s'",
+			       mp->container_path);
+		}
+		if (mp->source_volume == NULL || mp->source_volume[0] == '\0') {
+			continue;
+		}
+		for (size_t j = 0; j < c->volume_count; j++) {
+			if (c->volumes[j].name != NULL &&
+			    strcmp(c->volumes[j].name, mp->source_volume) ==
+				    0) {
+				found = true;
+			}
+		}
+		if (!found) {
+			bg__report(cx, R_MOUNT_POINT_VOLUME, path,
+			       "Mount point %zu refers to volume '%s', which "
+			       "is not declared in volumes",
+			       i, mp->source_volume);
+		}
+	}
+}
+
+void
+bg__check_container(struct ctx *cx, const struct bg_container *c,
+		const char *base, bool fargate, bool in_range)
+{
+	char path[256];
+
+	/* Paths are formatted where they can be needed: this runs for
+	 * every container of every job. */
+	if (c->image == NULL || c->image[0] == '\0') {
+		snprintf(path, sizeof(path), "%s.image", base);
+		bg__report(cx, R_IMAGE, path,
+		       "Container properties must include a non-empty "
+		       "'image' field");
+	} else if (strstr(c->image, "${") == NULL) {
+		snprintf(path, sizeof(path), "%s.image", base);
+		check_image(cx, c->image, path);
+	}
+	if (c->user != NULL) {
+		snprintf(path, sizeof(path), "%s.user", base);
+		check_user(cx, c->user, path);
+	}
+	if (fargate && c->vcpus_milli.set && c->vcpus_milli.value > 6000 &&
+	    fargate_size_find(c->vcpus_milli.value) != NULL) {
+		char v[24];
+		bg_vcpus_format(c->vcpus_milli.value, v, sizeof(v));
+		snprintf(path, sizeof(path), "%s.vcpus", base);
+		bg__report(cx, R_FARGATE_QUOTA, path,
+		       "%s Fargate vCPUs exceed the default account quota of "
+		       "6 On-Demand vCPUs: the job may wait in RUNNABLE "
+		       "until the quota is raised",
+		       v);
+	}
+	check_resources(cx, c, base, fargate);
+	if (c->job_role_arn != NULL) {
+		snprintf(path, sizeof(path), "%s.job_role_arn", base);
+		check_role(cx, c->job_role_arn, path, "Job role");
+	}
+	if (c->execution_role_arn != NULL || fargate) {
+		snprintf(path, sizeof(path), "%s.execution_role_arn", base);
+		check_role(cx, c->execution_role_arn, path, "Execution role");
+	}
+	if (fargate && c->execution_role_arn == NULL) {
+		bg__report(cx, R_FARGATE_EXECUTION_ROLE, path,
+		       "Fargate jobs require an execution role ARN "
+		       "(execution_role_arn)");
+	}
+	if (fargate && c->privileged.set && c->privileged.value) {
+		snprintf(path, sizeof(path), "%s.privileged", base);
+		bg__report(cx, R_FARGATE_PRIVILEGED, path,
+		       "Privileged containers are not supported on Fargate");
+	}
+	if (c->assign_public_ip != NULL) {
+		snprintf(path, sizeof(path),
+			 "%s.network_configuration.assign_public_ip", base);
+		if (!fargate) {
+			bg__report(cx, R_FARGATE_ONLY, path,
+			       "assign_public_ip is for Fargate jobs only; "
+			       "EC2 jobs must not set a network "
+			       "configuration");
+		} else if (strcmp(c->assign_public_ip, "ENABLED") != 0 &&
+			   strcmp(c->assign_public_ip, "DISABLED") != 0) {
+			bg__report(cx, R_ASSIGN_PUBLIC_IP, path,
+			       "assign_public_ip must be ENABLED or "
+			       "DISABLED; got '%s'",
+			       c->assign_public_ip);
+		}
+	}
+	if (c->platform_version != NULL) {
+		snprintf(path, sizeof(path),
+			 "%s.fargate_platform_configuration.platform_version",
+			 base);
+		if (!fargate) {
+			bg__report(cx, R_FARGATE_ONLY, path,
+			       "platform_version is for Fargate jobs only; "
+			       "EC2 jobs must not set it");
+		} else if (!is_platform_version(c->platform_version)) {
+			bg__report(cx, R_PLATFORM_VERSION, path,
+			       "platform_version must be LATEST or a version "
+			       "such as 1.4.0; got '%s'",
+			       c->platform_version);
+		}
+	}
+	check_environment(cx, c, base);
+	check_volumes(cx, c, base, fargate);
+	bg__check_extras(cx, c, base, fargate, in_range);
+}
+
