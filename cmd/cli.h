@@ -84,9 +84,7 @@ extern const char usage_text[];
 /* Output (output.c). */
 int write_output(const char *path, const char *data, size_t len);
 int check_output(const char *path, const char *data, size_t len);
-bool check_previous(const char *output, enum bg_format format,
-		    const struct bg_jobdef *const *defs, size_t n,
-		    struct bg_diags *diags);
+char *read_previous(const char *output, enum bg_format format, size_t *len);
 
 int batchgen_main(int argc, char **argv);
 

@@ -234,8 +234,8 @@ template_run(const struct bg_template_set *set, struct cli *cli,
 	     const char *name, size_t first_operand, bool describing)
 {
 	struct bg_diags *diags = bg_diags_create();
-	struct bg_jobdef *def = NULL;
-	char *text = NULL;
+	struct bg_result *result = NULL;
+	const char *text;
 	size_t len = 0;
 	int rc;
 	enum bg_status st;
@@ -254,41 +254,43 @@ template_run(const struct bg_template_set *set, struct cli *cli,
 		bg_diags_destroy(diags);
 		return rc >= 0 ? rc : EXIT_IO;
 	}
-	st = bg_template_apply(set, name, &cli->opts, &def, diags);
-	if (st == BG_OK) {
-		st = bg_validate(def, NULL, diags);
-	}
-	if (st == BG_OK && !describing) {
-		const struct bg_jobdef *defs[] = { def };
-		if (!check_previous(cli->output, cli_format(cli), defs, 1,
-				    diags)) {
-			st = BG_ERR_NOMEM;
-		}
+	{
+		size_t plen = 0;
+		char *previous = describing ? NULL
+					    : read_previous(cli->output,
+							    cli_format(cli),
+							    &plen);
+		struct bg_request req = {
+			.template_name = name,
+			.options = &cli->opts,
+			.emit = !describing,
+			.format = cli_format(cli),
+			.previous = previous,
+			.previous_len = plen,
+		};
+		st = bg_build(set, &req, &result, diags);
+		free(previous);
 	}
 	print_diags(diags);
 	if (st == BG_ERR_INVALID || (st == BG_OK && failing(diags))) {
 		rc = EXIT_INVALID;
 		goto out;
 	}
-	if (st == BG_OK && describing) {
-		const struct bg_jobdef *defs[] = { def };
-		rc = describe(defs, 1, cli->json);
-		goto out;
-	}
-	if (st == BG_OK) {
-		const struct bg_jobdef *defs[] = { def };
-		st = bg_emit(defs, 1, cli_format(cli), &text, &len);
-	}
 	if (st != BG_OK) {
 		fprintf(stderr, "batchgen: %s\n", bg_strerror(st));
 		rc = EXIT_IO;
 		goto out;
 	}
+	if (describing) {
+		rc = describe(bg_result_jobs(result),
+			      bg_result_job_count(result), cli->json);
+		goto out;
+	}
+	text = bg_result_output(result, &len);
 	rc = cli->check ? check_output(cli->output, text, len)
 			: write_output(cli->output, text, len);
 out:
-	free(text);
-	bg_jobdef_destroy(def);
+	bg_result_destroy(result);
 	bg_diags_destroy(diags);
 	return rc;
 }
@@ -433,11 +435,9 @@ run_specs(const struct bg_template_set *set, struct cli *cli,
 	const char *cmd = cli->name;
 	bool write = mode == SPECS_RENDER;
 	struct bg_diags *diags = NULL;
-	struct bg_spec **specs = NULL;
-	const struct bg_jobdef **defs = NULL;
-	size_t nspecs = 0, ndefs = 0;
-	bool io_error = false, invalid = false;
-	char *text = NULL;
+	struct bg_input *inputs = NULL;
+	struct bg_result *result = NULL;
+	const char *text;
 	size_t len = 0;
 	int rc = cli_apply(cli, false, mode == SPECS_DESCRIBE);
 	enum bg_status st;
@@ -454,69 +454,56 @@ run_specs(const struct bg_template_set *set, struct cli *cli,
 	}
 	rc = EXIT_IO;
 	diags = bg_diags_create();
-	specs = calloc(cli->operand_count, sizeof(*specs));
-	if (diags == NULL || specs == NULL) {
+	inputs = calloc(cli->operand_count, sizeof(*inputs));
+	if (diags == NULL || inputs == NULL) {
 		goto out;
 	}
 	for (size_t i = 0; i < cli->operand_count; i++) {
-		struct bg_spec *spec = NULL;
-		st = bg_spec_load_file(cli->operands[i], set, &spec, diags);
-		if (st == BG_ERR_NOMEM) {
-			goto out;
-		}
-		io_error = io_error || st == BG_ERR_IO;
-		invalid = invalid || (st != BG_OK && st != BG_ERR_IO);
-		if (spec != NULL) {
-			specs[nspecs++] = spec;
-			ndefs += bg_spec_job_count(spec);
-		}
+		inputs[i].name = cli->operands[i];
 	}
-	defs = calloc(ndefs > 0 ? ndefs : 1, sizeof(*defs));
-	if (defs == NULL) {
+	{
+		size_t plen = 0;
+		char *previous = write ? read_previous(cli->output,
+						       cli_format(cli), &plen)
+				       : NULL;
+		struct bg_request req = {
+			.inputs = inputs,
+			.input_count = cli->operand_count,
+			.emit = write,
+			.format = cli_format(cli),
+			.previous = previous,
+			.previous_len = plen,
+		};
+		st = bg_build(set, &req, &result, diags);
+		free(previous);
+	}
+	if (st == BG_ERR_NOMEM || st == BG_ERR_ARG) {
 		goto out;
 	}
-	ndefs = 0;
-	for (size_t i = 0; i < nspecs; i++) {
-		for (size_t j = 0; j < bg_spec_job_count(specs[i]); j++) {
-			defs[ndefs++] = bg_spec_job(specs[i], j);
-		}
-	}
-	st = bg_validate_unique(defs, ndefs, diags);
-	if (st == BG_ERR_NOMEM) {
-		goto out;
-	}
-	if (st == BG_OK && write && !io_error && !invalid &&
-	    !check_previous(cli->output, cli_format(cli), defs, ndefs, diags)) {
-		goto out;
-	}
-	invalid = invalid || st != BG_OK || failing(diags);
 	print_diags(diags);
-	if (io_error || invalid) {
-		rc = io_error ? EXIT_IO : EXIT_INVALID;
+	if (st == BG_ERR_IO || st == BG_ERR_INVALID || failing(diags)) {
+		rc = st == BG_ERR_IO ? EXIT_IO : EXIT_INVALID;
+		goto out;
+	}
+	if (st != BG_OK) {
+		fprintf(stderr, "batchgen: %s\n", bg_strerror(st));
 		goto out;
 	}
 	if (mode == SPECS_DESCRIBE) {
-		rc = describe(defs, ndefs, cli->json);
+		rc = describe(bg_result_jobs(result),
+			      bg_result_job_count(result), cli->json);
 		goto out;
 	}
 	if (!write) {
 		rc = EXIT_OK;
 		goto out;
 	}
-	st = bg_emit(defs, ndefs, cli_format(cli), &text, &len);
-	if (st != BG_OK) {
-		fprintf(stderr, "batchgen: %s\n", bg_strerror(st));
-		goto out;
-	}
+	text = bg_result_output(result, &len);
 	rc = cli->check ? check_output(cli->output, text, len)
 			: write_output(cli->output, text, len);
 out:
-	free(text);
-	free(defs);
-	for (size_t i = 0; i < nspecs; i++) {
-		bg_spec_destroy(specs[i]);
-	}
-	free(specs);
+	free(inputs);
+	bg_result_destroy(result);
 	bg_diags_destroy(diags);
 	return rc;
 }

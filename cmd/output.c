@@ -329,37 +329,30 @@ check_output(const char *path, const char *data, size_t len)
 	return EXIT_INVALID;
 }
 
-/* Writing Terraform JSON over an earlier output: warn where terraform
- * would replace a job definition instead of adding a revision.
- * @return false when out of memory. */
-bool
-check_previous(const char *output, enum bg_format format,
-	       const struct bg_jobdef *const *defs, size_t n,
-	       struct bg_diags *diags)
+/* Writing Terraform JSON over an earlier output: its text, for the
+ * library to warn where terraform would replace a job definition
+ * instead of adding a revision. NULL when there is nothing to compare
+ * (no file yet, not a regular file, HCL) or it cannot be read (that is
+ * reported when it is written). */
+char *
+read_previous(const char *output, enum bg_format format, size_t *len)
 {
 	struct bg_diags *ignored;
 	char *old = NULL;
-	size_t len = 0;
 	struct stat sb;
-	enum bg_status st = BG_OK;
 
-	/* Only a regular file can be an earlier output (write_output
-	 * refuses the rest); nothing there yet: nothing replaced. */
+	*len = 0;
 	if (output == NULL || strcmp(output, "-") == 0 ||
 	    format != BG_FORMAT_JSON || lstat(output, &sb) != 0 ||
 	    !S_ISREG(sb.st_mode)) {
-		return true;
+		return NULL;
 	}
-	/* What cannot be read is reported when it is written. */
 	ignored = bg_diags_create();
-	if (ignored == NULL) {
-		return false;
+	if (ignored != NULL && bg_file_read(output, &old, len, ignored) != BG_OK) {
+		old = NULL;
+		*len = 0;
 	}
-	if (bg_file_read(output, &old, &len, ignored) == BG_OK) {
-		st = bg_check_replacement(old, len, defs, n, diags);
-	}
-	free(old);
 	bg_diags_destroy(ignored);
-	return st != BG_ERR_NOMEM;
+	return old;
 }
 

@@ -69,27 +69,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct bg_template_set *set;
 	struct bg_diags *diags = bg_diags_create();
-	struct bg_spec *spec = NULL;
-	const struct bg_jobdef **defs = NULL;
-	char *a = NULL, *b = NULL, *hcl = NULL;
+	struct bg_result *result = NULL;
+	struct bg_input in = { "f.yaml", (const char *)data, size };
+	struct bg_request req = { .inputs = &in, .input_count = 1,
+				  .emit = true, .format = BG_FORMAT_JSON };
+	const struct bg_jobdef *const *defs;
+	char *b = NULL, *hcl = NULL;
+	const char *a;
 	size_t n;
 
 	if (set == NULL && bg_template_set_builtin(&set, diags) != BG_OK) {
 		abort();
 	}
-	if (bg_spec_load_buffer((const char *)data, size, "f.yaml", set, &spec,
-				diags) != BG_OK) {
+	/* The pipeline writes the JSON; the jobs are written again, in
+	 * both formats: the same bytes, and HCL too. */
+	if (bg_build(set, &req, &result, diags) != BG_OK) {
 		goto out;
 	}
-	n = bg_spec_job_count(spec);
-	defs = calloc(n ? n : 1, sizeof(*defs));
-	for (size_t i = 0; defs != NULL && i < n; i++) {
-		defs[i] = bg_spec_job(spec, i);
-	}
-	if (defs == NULL || bg_validate_unique(defs, n, diags) != BG_OK) {
-		goto out;
-	}
-	if (bg_emit(defs, n, BG_FORMAT_JSON, &a, NULL) != BG_OK ||
+	n = bg_result_job_count(result);
+	defs = bg_result_jobs(result);
+	a = bg_result_output(result, NULL);
+	if (a == NULL ||
 	    bg_emit(defs, n, BG_FORMAT_JSON, &b, NULL) != BG_OK ||
 	    strcmp(a, b) != 0 ||
 	    bg_emit(defs, n, BG_FORMAT_HCL, &hcl, NULL) != BG_OK) {
@@ -112,11 +112,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		cJSON_Delete(doc);
 	}
 out:
-	free(a);
 	free(b);
 	free(hcl);
-	free(defs);
-	bg_spec_destroy(spec);
+	bg_result_destroy(result);
 	bg_diags_destroy(diags);
 	return 0;
 }

@@ -14,7 +14,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct bg_template_set *set;
 	struct bg_diags *diags = bg_diags_create();
-	struct bg_spec *spec = NULL;
+	struct bg_result *result = NULL;
 	/* JSON when it looks like JSON (its first non-blank byte is '{' or
 	 * '['), as a user's .json file would: the JSON seeds reach the
 	 * JSON loader and the YAML seeds (which start with '#' or a key)
@@ -33,8 +33,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (set == NULL && bg_template_set_builtin(&set, diags) != BG_OK) {
 		abort();
 	}
-	bg_spec_load_buffer((const char *)data, size, name, set, &spec, diags);
-	bg_spec_destroy(spec);
+	{
+		struct bg_input in = { name, (const char *)data, size };
+		struct bg_request req = { .inputs = &in, .input_count = 1,
+					  .emit = true };
+		bg_build(set, &req, &result, diags);
+		bg_result_destroy(result);
+	}
 	bg_diags_destroy(diags);
 	return 0;
 }

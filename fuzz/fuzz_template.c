@@ -29,13 +29,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* Apply every template: a user template may shadow any. */
 		for (size_t i = 0; i < bg_template_set_count(set); i++) {
 			struct bg_template_info info;
-			struct bg_jobdef *def = NULL;
+			struct bg_result *result = NULL;
+			struct bg_request req = { .options = &opts,
+						  .emit = true };
 			bg_template_info(set, i, &info);
-			if (bg_template_apply(set, info.name, &opts, &def,
-					      diags) == BG_OK) {
-				bg_validate(def, NULL, diags);
-			}
-			bg_jobdef_destroy(def);
+			req.template_name = info.name;
+			bg_build(set, &req, &result, diags);
+			bg_result_destroy(result);
 		}
 	}
 	bg_template_set_destroy(set);

@@ -145,4 +145,7 @@ struct bg__embedded_file {
 extern const struct bg__embedded_file bg__builtin_templates[];
 extern const size_t bg__builtin_template_count;
 
+/* The template job of a result, now the caller's (pipeline.c). */
+struct bg_jobdef *bg__result_take_template_job(struct bg_result *r);
+
 #endif /* BATCHGEN_INT_H */

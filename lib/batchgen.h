@@ -812,6 +812,68 @@ BG_EXPORT char *bg_tf_escape(const char *text);
  */
 BG_EXPORT char *bg_tf_label(const char *name);
 
+/* ------------------------------------------------------------------ */
+/* The pipeline                                                        */
+/* ------------------------------------------------------------------ */
+
+/** One spec: a file (@c text NULL; "-": standard input), or text in
+ * memory (@c name names it in diagnostics; ".json" or a leading '{'
+ * reads it as JSON). */
+struct bg_input {
+	const char *name;
+	const char *text;
+	size_t len;
+};
+
+/** What one run builds. */
+struct bg_request {
+	const struct bg_input *inputs; /**< Spec files; may be none. */
+	size_t input_count;
+	const char *template_name; /**< A template job too, or NULL. */
+	const struct bg_job_options *options; /**< Its options (NULL:
+	                                           none). */
+	bool emit;             /**< Write Terraform text (else validate). */
+	enum bg_format format; /**< Of the text. */
+	const char *previous;  /**< An earlier Terraform JSON output, to
+	                            warn where terraform would replace a
+	                            job (bg_check_replacement), or NULL. */
+	size_t previous_len;
+};
+
+/** What a run built (opaque): its jobs and its text. */
+struct bg_result;
+
+/**
+ * The one pipeline: every spec of @p req loaded (templates applied,
+ * every job validated, diagnostics located in its file), the template
+ * job built and validated, names and labels checked across all jobs,
+ * an earlier output compared, and, when nothing is wrong and
+ * @p req asks for it, the Terraform text written. Every problem of
+ * every input goes to @p diags.
+ * @param[out] out caller-owned (bg_result_destroy) unless the status is
+ * BG_ERR_NOMEM or BG_ERR_ARG; on BG_ERR_IO and BG_ERR_INVALID it holds
+ * the jobs that could be built, and no text.
+ * @return BG_OK; BG_ERR_IO (an input could not be read; others were
+ * still checked); BG_ERR_INVALID (errors in @p diags); BG_ERR_NOMEM,
+ * BG_ERR_ARG, BG_ERR_EMIT.
+ */
+BG_EXPORT enum bg_status bg_build(const struct bg_template_set *set,
+				  const struct bg_request *req,
+				  struct bg_result **out,
+				  struct bg_diags *diags);
+/** Frees @p result. NULL is fine. */
+BG_EXPORT void bg_result_destroy(struct bg_result *result);
+/** @return the number of jobs built. */
+BG_EXPORT size_t bg_result_job_count(const struct bg_result *result);
+/** @return the jobs built, spec jobs in input order, then the template
+ * job (borrowed until bg_result_destroy()). */
+BG_EXPORT const struct bg_jobdef *const *
+bg_result_jobs(const struct bg_result *result);
+/** @return the Terraform text (borrowed), or NULL when none was asked
+ * for or built; *@p len its length when @p len is not NULL. */
+BG_EXPORT const char *bg_result_output(const struct bg_result *result,
+				       size_t *len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -130,6 +130,11 @@ enum bg_status bg__ycheck(struct bg__ydoc *doc,
 
 struct bg__object;
 
+/* Adds the built-in templates, embedded in the library, to set
+ * (input/templates.c); bg_template_set_resolve() afterwards. */
+enum bg_status bg__tset_add_builtin(struct bg_template_set *set,
+				    struct bg_diags *diags);
+
 /* Loads buf (YAML, or JSON when json is true) as a document of table
  * root (&bg__obj_spec, &bg__obj_template): syntax, the located schema
  * check, "said twice" (input/fill.c), then libcyaml straight into the

@@ -30,10 +30,10 @@
 #define LIST(S, m, n, k, kd, ...)                                       \
 	ROW(S, m, k, kd, .count_off = offsetof(S, n), __VA_ARGS__)
 #define OBJECT(id, S, d, rows)                                          \
-	const struct bg__object id = { #id + 8, d, sizeof(S), rows,     \
+	const struct bg__object id = { &#id[8], d, sizeof(S), rows,     \
 				       ARRAY_LENGTH(rows) }
 #define LOCAL_OBJECT(id, S, d, rows)                                    \
-	static const struct bg__object id = { #id + 8, d, sizeof(S), rows, \
+	static const struct bg__object id = { &#id[8], d, sizeof(S), rows, \
 					      ARRAY_LENGTH(rows) }
 
 /* ---- volumes and mount points ---- */

@@ -21,7 +21,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "validate/rules.h"
+#include "batchgen-int.h"
 
 static const char *
 str_item(const cJSON *obj, const char *key)
@@ -79,7 +79,6 @@ static enum bg_status
 warn(struct bg_diags *diags, const struct bg_jobdef *def, const char *field,
      const char *fmt, ...)
 {
-	const struct bg_rule_info *rule = bg_rule_get(R_FORCES_REPLACEMENT);
 	char msg[1024];
 	char path[256];
 	va_list ap;
@@ -90,7 +89,7 @@ warn(struct bg_diags *diags, const struct bg_jobdef *def, const char *field,
 	snprintf(path, sizeof(path), "%s%s%s",
 		 def->origin.path != NULL ? def->origin.path : "",
 		 def->origin.path != NULL ? "." : "", field);
-	return bg_diags_add(diags, rule->severity, rule->code,
+	return bg_diags_add(diags, BG_SEV_WARNING, "forces-replacement",
 			    def->origin.file, def->origin.line,
 			    def->origin.column, path, "%s", msg);
 }

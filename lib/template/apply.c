@@ -1,0 +1,389 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * Applying a template to a user's options: the template's resolved
+ * defaults, then everything the user set; what the template fixes
+ * (platform, job type) checked; the job definition model built, with
+ * Fargate's defaults written out and what is missing scaffolded as
+ * Terraform input variables.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/fields.h"
+#include "model/tset.h"
+
+/* ================================================================== */
+/* Applying a template                                                 */
+/* ================================================================== */
+
+/* The container of options o, as a copy. */
+static enum bg_status
+container_from_options(struct bg_container *c, const struct bg_job_options *o)
+{
+	return bg__object_merge(&bg__obj_container, c, &o->c);
+}
+
+/* Checks the user's options against what template t fixes. */
+static bool
+check_conflicts(const struct template *t, const struct bg_job_options *user,
+		struct bg_diags *diags)
+{
+	bool ok = true;
+
+	if (t->r_platform != NULL && user->platform_capability_count > 0 &&
+	    (user->platform_capability_count != 1 ||
+	     strcmp(user->platform_capabilities[0], t->r_platform) != 0)) {
+		bg_diags_add(diags, BG_SEV_ERROR, BG_CODE_TEMPLATE_CONFLICT,
+			     NULL, 0, 0, "platform_capabilities",
+			     "template '%s' runs on %s only; platform %s "
+			     "contradicts it",
+			     t->name, t->r_platform,
+			     user->platform_capabilities[0]);
+		ok = false;
+	}
+	if (user->type != NULL && strcmp(user->type, t->r_type) != 0) {
+		bg_diags_add(diags, BG_SEV_ERROR, BG_CODE_TEMPLATE_CONFLICT,
+			     NULL, 0, 0, "type",
+			     "template '%s' makes %s jobs; type %s "
+			     "contradicts it",
+			     t->name, t->r_type, user->type);
+		ok = false;
+	}
+	if (strcmp(t->r_type, "multinode") != 0) {
+		if (user->node_range_count > 0) {
+			bg_diags_add(diags, BG_SEV_ERROR,
+				     BG_CODE_TEMPLATE_OPTION, NULL, 0, 0,
+				     "node_properties",
+				     "template '%s' is a single-container "
+				     "job; node ranges apply to multinode "
+				     "jobs only",
+				     t->name);
+			ok = false;
+		}
+		if (user->num_nodes.set) {
+			bg_diags_add(diags, BG_SEV_ERROR,
+				     BG_CODE_TEMPLATE_OPTION, NULL, 0, 0,
+				     "num_nodes",
+				     "template '%s' is a single-container "
+				     "job; the number of nodes applies to "
+				     "multinode jobs only",
+				     t->name);
+			ok = false;
+		}
+		if (user->main_node.set) {
+			bg_diags_add(diags, BG_SEV_ERROR,
+				     BG_CODE_TEMPLATE_OPTION, NULL, 0, 0,
+				     "main_node",
+				     "template '%s' is a single-container "
+				     "job; the main node applies to "
+				     "multinode jobs only",
+				     t->name);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+/* Turns a missing value into a Terraform input variable. */
+static enum bg_status
+scaffold(struct bg_jobdef *def, char **field, const char *what,
+	 const char *suffix, const char *flag, struct bg_diags *diags)
+{
+	char *var = bg__asprintf("%s_%s", def->label, suffix);
+	char *ref = var != NULL ? bg__asprintf("${var.%s}", var) : NULL;
+	char *desc = bg__asprintf("%s of the %s job definition", what,
+				  def->name);
+	enum bg_status st = BG_ERR_NOMEM;
+
+	if (var != NULL && ref != NULL && desc != NULL &&
+	    bg__jobdef_add_variable(def, var, desc) == BG_OK) {
+		free(*field);
+		*field = ref;
+		ref = NULL;
+		st = bg_diags_add(diags, BG_SEV_NOTE, BG_CODE_SCAFFOLD, NULL, 0,
+				  0, NULL,
+				  "no %s given for '%s': it comes from input "
+				  "variable '%s'",
+				  flag, def->name, var);
+	}
+	free(var);
+	free(ref);
+	free(desc);
+	return st;
+}
+
+/* Builds the node ranges: explicit ones (each container is the job's
+ * options with the range's on top), or one range 0:N-1. */
+static enum bg_status
+build_ranges(struct bg_node_properties *np, const struct bg_job_options *o)
+{
+	size_t n = o->node_range_count > 0 ? o->node_range_count : 1;
+
+	np->ranges = calloc(n, sizeof(*np->ranges));
+	if (np->ranges == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	np->has_ranges = true;
+	for (size_t i = 0; i < n; i++) {
+		const struct bg_node_range_options *r =
+			o->node_range_count > 0 ? &o->node_ranges[i] : NULL;
+		struct bg_node_range *range = &np->ranges[i];
+		enum bg_status st;
+
+		np->range_count = i + 1;
+		if (r == NULL) {
+			int64_t nodes = np->num_nodes.value;
+			range->target_nodes =
+				nodes > 1 ? bg__asprintf("0:%lld",
+							 (long long)(nodes - 1))
+					  : bg__asprintf("0");
+		} else if (r->target_nodes != NULL) {
+			range->target_nodes = bg__asprintf("%s", r->target_nodes);
+		}
+		if (r != NULL && r->target_nodes != NULL &&
+		    range->target_nodes == NULL) {
+			return BG_ERR_NOMEM;
+		}
+		if (r == NULL && range->target_nodes == NULL) {
+			return BG_ERR_NOMEM;
+		}
+		range->container = bg_container_create();
+		if (range->container == NULL) {
+			return BG_ERR_NOMEM;
+		}
+		/* The job's container, with the range's on top. */
+		st = container_from_options(range->container, o);
+		if (st == BG_OK && r != NULL && r->container != NULL) {
+			st = bg__object_merge(&bg__obj_container,
+					      range->container, r->container);
+		}
+		if (st != BG_OK) {
+			return st;
+		}
+	}
+	return BG_OK;
+}
+
+static bool
+is_fargate(const struct bg_jobdef *def)
+{
+	return bg_jobdef_supports_fargate(def);
+}
+
+/* Builds def from the merged options o. t is the template (NULL: none,
+ * then nothing is scaffolded). */
+static enum bg_status
+build(const struct template *t, const struct bg_job_options *o,
+      struct bg_jobdef *def, struct bg_diags *diags)
+{
+	bool failed = false;
+	const char *type;
+	struct bg_container *c = NULL;
+	enum bg_status st;
+
+	if (t != NULL) {
+		type = t->r_type;
+	} else if (o->type != NULL) {
+		type = o->type;
+	} else {
+		type = o->node_range_count > 0 || o->num_nodes.set
+			       ? "multinode"
+			       : "container";
+	}
+	def->name = bg__strdup(o->name != NULL ? o->name
+				: t != NULL	 ? t->name
+						 : "",
+			       &failed);
+	def->label = o->label != NULL ? bg__strdup(o->label, &failed)
+				      : bg_tf_label(def->name ? def->name : "");
+	def->type = bg__strdup(type, &failed);
+	if (failed || def->label == NULL || def->name == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	if (o->platform_capability_count > 0) {
+		def->platform_capabilities =
+			bg__strv_dup(o->platform_capabilities,
+				     o->platform_capability_count, &failed);
+		def->platform_capability_count = o->platform_capability_count;
+	} else if (t != NULL && t->r_platform != NULL) {
+		def->platform_capabilities =
+			bg__strv_dup((char *const *)&t->r_platform, 1, &failed);
+		def->platform_capability_count = 1;
+	}
+	def->retry_attempts = o->retry_attempts;
+	def->timeout_seconds = o->timeout_seconds;
+	def->propagate_tags = o->propagate_tags;
+	def->scheduling_priority = o->scheduling_priority;
+	if (o->evaluate_on_exit_count > 0) {
+		def->evaluate_on_exit = calloc(o->evaluate_on_exit_count,
+					       sizeof(*def->evaluate_on_exit));
+		if (def->evaluate_on_exit == NULL) {
+			return BG_ERR_NOMEM;
+		}
+		def->evaluate_on_exit_count = o->evaluate_on_exit_count;
+		for (size_t i = 0; i < o->evaluate_on_exit_count; i++) {
+			if (bg__object_merge(&bg__obj_eoe,
+					     &def->evaluate_on_exit[i],
+					     &o->evaluate_on_exit[i]) != BG_OK) {
+				return BG_ERR_NOMEM;
+			}
+		}
+	}
+	if (failed || bg__kvlist_copy(&def->tags, &o->tags) != BG_OK ||
+	    bg__kvlist_copy(&def->parameters, &o->parameters) != BG_OK) {
+		return BG_ERR_NOMEM;
+	}
+
+	if (strcmp(type, "multinode") == 0) {
+		struct bg_node_properties *np = calloc(1, sizeof(*np));
+		if (np == NULL) {
+			return BG_ERR_NOMEM;
+		}
+		def->node_properties = np;
+		np->num_nodes.set = true;
+		np->num_nodes.value = o->num_nodes.set ? o->num_nodes.value : 2;
+		np->main_node.set = true;
+		np->main_node.value = o->main_node.set ? o->main_node.value : 0;
+		st = build_ranges(np, o);
+		if (st != BG_OK) {
+			return st;
+		}
+		c = np->ranges[0].container;
+	} else {
+		c = bg_container_create();
+		if (c == NULL) {
+			return BG_ERR_NOMEM;
+		}
+		def->container = c;
+		st = container_from_options(c, o);
+		if (st != BG_OK) {
+			return st;
+		}
+	}
+	if (is_fargate(def)) {
+		/* AWS returns assignPublicIp DISABLED when it is not
+		 * given; say it, so plans show no drift. */
+		if (c->assign_public_ip == NULL &&
+		    !bg__str_set(&c->assign_public_ip, "DISABLED")) {
+			return BG_ERR_NOMEM;
+		}
+		/* The same for runtimePlatform (rules doc 4.2, case C). */
+		if (c->extras.operating_system_family == NULL &&
+		    !bg__str_set(&c->extras.operating_system_family,
+				 "LINUX")) {
+			return BG_ERR_NOMEM;
+		}
+		if (c->extras.cpu_architecture == NULL &&
+		    !bg__str_set(&c->extras.cpu_architecture, "X86_64")) {
+			return BG_ERR_NOMEM;
+		}
+		if (c->execution_role_arn == NULL && t != NULL) {
+			st = scaffold(def, &c->execution_role_arn,
+				      "Execution role ARN",
+				      "execution_role_arn",
+				      "execution role ARN", diags);
+			if (st != BG_OK) {
+				return st;
+			}
+		}
+	}
+	if (t != NULL && def->container != NULL && c->image == NULL) {
+		st = scaffold(def, &c->image, "Container image", "image",
+			      "image", diags);
+		if (st != BG_OK) {
+			return st;
+		}
+	}
+	if (t != NULL && def->node_properties != NULL) {
+		/* One variable serves every range without an image. */
+		char *ref = NULL;
+		for (size_t i = 0; i < def->node_properties->range_count; i++) {
+			struct bg_container *rc =
+				def->node_properties->ranges[i].container;
+			if (rc == NULL || rc->image != NULL) {
+				continue;
+			}
+			if (ref == NULL) {
+				st = scaffold(def, &rc->image, "Container image",
+					      "image", "image", diags);
+				if (st != BG_OK) {
+					return st;
+				}
+				ref = rc->image;
+			} else if (!bg__str_set(&rc->image, ref)) {
+				return BG_ERR_NOMEM;
+			}
+		}
+	}
+	return BG_OK;
+}
+
+enum bg_status
+bg_template_apply(const struct bg_template_set *set, const char *name,
+		  const struct bg_job_options *user, struct bg_jobdef **out,
+		  struct bg_diags *diags)
+{
+	struct bg_job_options merged = { 0 };
+	const struct template *t = NULL;
+	struct bg_jobdef *def;
+	enum bg_status st = BG_OK;
+
+	if (out == NULL || *out != NULL || user == NULL) {
+		return BG_ERR_ARG;
+	}
+	if (name != NULL) {
+		t = bg__tset_find(set, name);
+		if (t == NULL) {
+			bg_diags_add(diags, BG_SEV_ERROR, "template-unknown",
+				     NULL, 0, 0, "template",
+				     "unknown template '%s'", name);
+			return BG_ERR_TEMPLATE;
+		}
+		if (!t->resolved || set->stale) {
+			bg_diags_add(diags, BG_SEV_ERROR, "template-unknown",
+				     NULL, 0, 0, "template",
+				     "template '%s' cannot be used: its "
+				     "extends chain is broken",
+				     name);
+			return BG_ERR_TEMPLATE;
+		}
+		if (!check_conflicts(t, user, diags)) {
+			return BG_ERR_INVALID;
+		}
+	} else if (user->type != NULL &&
+		   strcmp(user->type, "multinode") != 0 &&
+		   bg__has_node_settings(user)) {
+		/* Without a template the type is the user's: node settings
+		 * on a container job would be dropped without a word. */
+		bg_diags_add(diags, BG_SEV_ERROR, "type-properties", NULL, 0,
+			     0, "node_properties",
+			     "Container jobs take container_properties, not "
+			     "node_properties (num_nodes, main_node, node "
+			     "ranges); use type multinode");
+		return BG_ERR_INVALID;
+	}
+	def = bg_jobdef_create();
+	if (def == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	if (t != NULL) {
+		st = bg__job_options_overlay(&merged, &t->r_defaults);
+	}
+	if (st == BG_OK) {
+		st = bg__job_options_overlay(&merged, user);
+	}
+	if (st == BG_OK) {
+		st = build(t, &merged, def, diags);
+	}
+	bg_job_options_finish(&merged);
+	if (st != BG_OK) {
+		bg_jobdef_destroy(def);
+		return st;
+	}
+	*out = def;
+	return BG_OK;
+}
+
