@@ -182,7 +182,7 @@ print_option(const struct opt_def *d)
 			h = cut;
 		}
 		printf("%s\n%31s", h, "");
-	} else if (width > 30) {
+	} else if (width > 29) {
 		printf("%s\n%31s", head, "");
 	} else {
 		printf("%-31s", head);
