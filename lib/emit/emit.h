@@ -26,6 +26,27 @@ cJSON *bg__api_node_properties(struct em *em,
 			       const struct bg_node_properties *np,
 			       bool fargate);
 
+/* One entry of a resource body, for both formats. */
+enum item_kind {
+	ITEM_ATTR,       /* key = value */
+	ITEM_MAP,        /* key = { "k" = "v" ... } (quoted keys) */
+	ITEM_JSONENCODE, /* key = jsonencode({...}): a JSON string */
+	ITEM_BLOCK,      /* key { ... } */
+};
+
+struct item {
+	const char *key;
+	enum item_kind kind;
+	cJSON *value; /* text unescaped: each format escapes its own way */
+};
+
+/* The body of def's resource, in output order: name, type, platforms,
+ * the properties, then the rest sorted by key (resource.c). At most
+ * BG__MAX_ITEMS; the caller frees every value. */
+#define BG__MAX_ITEMS 32
+size_t bg__resource_items(struct em *em, const struct bg_jobdef *def,
+			  struct item *items);
+
 /* Appends cJSON_Print() text as two-space indented JSON, nested
  * `depth` levels deep (emit_json.c). */
 void bg__append_reindented(struct bg__buf *b, const char *text,

@@ -181,41 +181,6 @@ put_value(struct bg__buf *b, const cJSON *v, unsigned depth)
 /* Blocks                                                              */
 /* ================================================================== */
 
-/* A map attribute (tags, parameters) as a cJSON object, keys sorted. */
-static cJSON *
-map_object(struct em *em, const struct bg_kvlist *list)
-{
-	const struct bg_kv **v = bg__kv_sorted(list);
-	cJSON *obj = cJSON_CreateObject();
-
-	if (v == NULL || obj == NULL) {
-		em->failed = true;
-		free(v);
-		cJSON_Delete(obj);
-		return NULL;
-	}
-	for (size_t i = 0; i < list->count; i++) {
-		bg__em_add(em, obj, v[i]->key,
-			   cJSON_CreateString(v[i]->value ? v[i]->value : ""));
-	}
-	free(v);
-	return obj;
-}
-
-/* One entry of a resource body. */
-enum item_kind {
-	ITEM_ATTR,       /* key = value */
-	ITEM_MAP,        /* key = { "k" = "v" ... } (quoted keys) */
-	ITEM_JSONENCODE, /* key = jsonencode({...}) */
-	ITEM_BLOCK,      /* key { ... } */
-};
-
-struct item {
-	const char *key;
-	enum item_kind kind;
-	cJSON *value;
-};
-
 /* A block body: attributes (aligned in runs), then each list of
  * objects as repeated nested blocks, as HCL writes block types. */
 static void
@@ -306,96 +271,12 @@ put_items(struct bg__buf *b, const struct item *items, size_t n)
 	}
 }
 
-/* A block holding one integer attribute. */
-static cJSON *
-int_block(struct em *em, const char *key, int64_t value)
-{
-	cJSON *obj = cJSON_CreateObject();
-
-	if (obj == NULL) {
-		em->failed = true;
-		return NULL;
-	}
-	bg__em_add(em, obj, key, bg__em_int(value));
-	return obj;
-}
-
 static void
 put_resource(struct em *em, struct bg__buf *b, const struct bg_jobdef *def)
 {
-	bool fargate = bg_jobdef_supports_fargate(def);
-	struct item items[12];
-	size_t n = 0;
-	cJSON *pc = NULL;
+	struct item items[BG__MAX_ITEMS];
+	size_t n = bg__resource_items(em, def, items);
 
-	/* The order of the JSON output: name, type, platforms, the
-	 * properties, then the rest sorted. */
-	items[n++] = (struct item){ "name", ITEM_ATTR,
-				    cJSON_CreateString(def->name ? def->name
-								 : "") };
-	items[n++] = (struct item){
-		"type", ITEM_ATTR,
-		cJSON_CreateString(def->type ? def->type : "container")
-	};
-	if (def->platform_capability_count > 0) {
-		pc = cJSON_CreateArray();
-		for (size_t i = 0;
-		     pc != NULL && i < def->platform_capability_count; i++) {
-			bg__em_add(em, pc, NULL,
-				   cJSON_CreateString(
-					   def->platform_capabilities[i]));
-		}
-		items[n++] = (struct item){ "platform_capabilities", ITEM_ATTR,
-					    pc };
-	}
-	if (def->container != NULL) {
-		items[n++] = (struct item){
-			"container_properties", ITEM_JSONENCODE,
-			bg__api_container(em, def->container, fargate)
-		};
-	} else if (def->node_properties != NULL) {
-		items[n++] = (struct item){
-			"node_properties", ITEM_JSONENCODE,
-			bg__api_node_properties(em, def->node_properties,
-						fargate)
-		};
-	}
-	if (def->parameters.count > 0) {
-		items[n++] = (struct item){ "parameters", ITEM_MAP,
-					    map_object(em, &def->parameters) };
-	}
-	if (def->propagate_tags.set) {
-		items[n++] = (struct item){
-			"propagate_tags", ITEM_ATTR,
-			cJSON_CreateBool(def->propagate_tags.value)
-		};
-	}
-	if (def->retry_attempts.set || def->evaluate_on_exit_count > 0) {
-		items[n++] = (struct item){ "retry_strategy", ITEM_BLOCK,
-					    bg__api_retry(em, def) };
-	}
-	if (def->scheduling_priority.set) {
-		items[n++] = (struct item){
-			"scheduling_priority", ITEM_ATTR,
-			bg__em_int(def->scheduling_priority.value)
-		};
-	}
-	if (def->tags.count > 0) {
-		items[n++] = (struct item){ "tags", ITEM_MAP,
-					    map_object(em, &def->tags) };
-	}
-	if (def->timeout_seconds.set) {
-		items[n++] = (struct item){
-			"timeout", ITEM_BLOCK,
-			int_block(em, "attempt_duration_seconds",
-				  def->timeout_seconds.value)
-		};
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (items[i].value == NULL) {
-			em->failed = true;
-		}
-	}
 	if (!em->failed) {
 		bg__buf_puts(b, "resource \"aws_batch_job_definition\" ");
 		bg__hcl_quote_into(b, def->label);

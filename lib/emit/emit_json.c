@@ -51,34 +51,47 @@ tf_string(const char *s)
 	return item;
 }
 
-/* A Terraform map attribute (tags, parameters): keys sorted. */
+/* Every string of value escaped for Terraform, in place: attributes
+ * and blocks are read as templates. */
 static void
-add_tf_map(struct em *em, cJSON *obj, const char *key,
-	   const struct bg_kvlist *list)
+escape_tree(struct em *em, cJSON *value)
 {
-	const struct bg_kv **v;
-	cJSON *map;
+	cJSON *c;
 
-	if (list->count == 0) {
-		return;
-	}
-	v = bg__kv_sorted(list);
-	map = bg__em_add(em, obj, key, cJSON_CreateObject());
-	if (v == NULL || map == NULL) {
-		em->failed = true;
-		free(v);
-		return;
-	}
-	for (size_t i = 0; i < list->count; i++) {
-		char *k = bg_tf_escape(v[i]->key);
-		if (k == NULL) {
+	if (cJSON_IsString(value)) {
+		cJSON *t = tf_string(value->valuestring);
+		if (t == NULL || cJSON_SetValuestring(value, t->valuestring) ==
+					 NULL) {
 			em->failed = true;
-			break;
 		}
-		bg__em_add(em, map, k, tf_string(v[i]->value ? v[i]->value : ""));
+		cJSON_Delete(t);
+		return;
+	}
+	cJSON_ArrayForEach(c, value)
+	{
+		escape_tree(em, c);
+	}
+}
+
+/* A map (tags, parameters): its keys are templates too. */
+static cJSON *
+escape_map(struct em *em, cJSON *map)
+{
+	cJSON *out = cJSON_CreateObject();
+	const cJSON *c;
+
+	cJSON_ArrayForEach(c, map)
+	{
+		char *k = bg_tf_escape(c->string);
+		if (k == NULL || out == NULL) {
+			em->failed = true;
+		} else {
+			bg__em_add(em, out, k, tf_string(c->valuestring));
+		}
 		free(k);
 	}
-	free(v);
+	cJSON_Delete(map);
+	return out;
 }
 
 /* A JSON value as an escaped Terraform string attribute. */
@@ -108,70 +121,21 @@ add_encoded(struct em *em, cJSON *res, const char *key, cJSON *value)
 static void
 add_resource_block(struct em *em, cJSON *parent, const struct bg_jobdef *def)
 {
-	bool fargate = bg_jobdef_supports_fargate(def);
+	struct item items[BG__MAX_ITEMS];
+	size_t n = bg__resource_items(em, def, items);
 	cJSON *res = bg__em_add(em, parent, def->label, cJSON_CreateObject());
 
-	if (res == NULL) {
-		return;
-	}
-	bg__em_add(em, res, "name", tf_string(def->name ? def->name : ""));
-	bg__em_add(em, res, "type",
-	    tf_string(def->type != NULL ? def->type : "container"));
-	if (def->platform_capability_count > 0) {
-		cJSON *pc = bg__em_add(em, res, "platform_capabilities",
-				cJSON_CreateArray());
-		for (size_t i = 0;
-		     pc != NULL && i < def->platform_capability_count; i++) {
-			bg__em_add(em, pc, NULL,
-			    tf_string(def->platform_capabilities[i]));
-		}
-	}
-	if (def->container != NULL) {
-		add_encoded(em, res, "container_properties",
-			    bg__api_container(em, def->container, fargate));
-	}
-	if (def->node_properties != NULL) {
-		add_encoded(em, res, "node_properties",
-			    bg__api_node_properties(em, def->node_properties,
-						 fargate));
-	}
-	add_tf_map(em, res, "parameters", &def->parameters);
-	if (def->propagate_tags.set) {
-		bg__em_add(em, res, "propagate_tags",
-		    cJSON_CreateBool(def->propagate_tags.value));
-	}
-	if (def->retry_attempts.set || def->evaluate_on_exit_count > 0) {
-		/* A block: Terraform JSON takes nested blocks as objects
-		 * and lists of objects. Condition strings are templates. */
-		cJSON *rs = bg__api_retry(em, def);
-		cJSON *list = cJSON_GetObjectItemCaseSensitive(
-			rs, "evaluate_on_exit");
-		cJSON *e;
-		cJSON_ArrayForEach(e, list)
-		{
-			cJSON *f;
-			cJSON_ArrayForEach(f, e)
-			{
-				char *esc = bg_tf_escape(f->valuestring);
-				if (esc == NULL ||
-				    cJSON_SetValuestring(f, esc) == NULL) {
-					em->failed = true;
-				}
-				free(esc);
-			}
-		}
-		bg__em_add(em, res, "retry_strategy", rs);
-	}
-	if (def->scheduling_priority.set) {
-		bg__em_add(em, res, "scheduling_priority",
-		    bg__em_int(def->scheduling_priority.value));
-	}
-	add_tf_map(em, res, "tags", &def->tags);
-	if (def->timeout_seconds.set) {
-		cJSON *to = bg__em_add(em, res, "timeout", cJSON_CreateObject());
-		if (to != NULL) {
-			bg__em_add(em, to, "attempt_duration_seconds",
-			    bg__em_int(def->timeout_seconds.value));
+	for (size_t i = 0; i < n; i++) {
+		if (res == NULL || items[i].value == NULL) {
+			cJSON_Delete(items[i].value);
+		} else if (items[i].kind == ITEM_JSONENCODE) {
+			add_encoded(em, res, items[i].key, items[i].value);
+		} else if (items[i].kind == ITEM_MAP) {
+			bg__em_add(em, res, items[i].key,
+				   escape_map(em, items[i].value));
+		} else {
+			escape_tree(em, items[i].value);
+			bg__em_add(em, res, items[i].key, items[i].value);
 		}
 	}
 }

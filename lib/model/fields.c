@@ -433,6 +433,30 @@ static const struct bg__field job_rows[] = {
 OBJECT(bg__obj_job, J, "a job definition", job_rows);
 #undef J
 
+/* ---- the Terraform resource ---- */
+
+#define R struct bg_jobdef
+static const struct bg__field resource_rows[] = {
+	STR(R, name, "name", .flags = BG_F_HEAD | BG_F_ALWAYS,
+	    .desc = "job definition name"),
+	STR(R, type, "type", .flags = BG_F_HEAD, .dflt = "container",
+	    .desc = "container or multinode"),
+	LIST(R, platform_capabilities, platform_capability_count,
+	     "platform_capabilities", BG_K_STRS, .flags = BG_F_HEAD,
+	     .desc = "EC2 or FARGATE"),
+	ROW(R, parameters, "parameters", BG_K_MAP,
+	    .desc = "default values of Ref::NAME in the command"),
+	BOOL(R, propagate_tags, "propagate_tags",
+	     .desc = "copy the tags to the ECS tasks"),
+	INT(R, scheduling_priority, "scheduling_priority",
+	    .desc = "0 ... 9999"),
+	ROW(R, tags, "tags", BG_K_MAP, .desc = "tags of the job definition"),
+};
+#undef R
+OBJECT(bg__obj_resource, struct bg_jobdef,
+       "the values of an aws_batch_job_definition resource",
+       resource_rows);
+
 /* ---- documents ---- */
 
 static const struct bg__field spec_rows[] = {

@@ -64,6 +64,8 @@ enum {
 	BG_F_SORTED = 1 << 8,   /* BG_K_OBJS: emitted sorted by the first
 	                           field (the provider diffs lists in order) */
 	BG_F_FARGATE = 1 << 9,  /* emitted on Fargate jobs only */
+	BG_F_HEAD = 1 << 10,    /* bg__obj_resource: written first, in table
+	                           order, and built by the template stage */
 	BG_F_BLOCK = 1 << 6,    /* BG_K_STR in a nested block: "" when the
 	                           block is given without it, so that its
 	                           rule says it is missing */
@@ -90,6 +92,7 @@ struct bg__field {
 	const char *arg;     /* its value's name in --help; NULL: a switch
 	                        (a boolean set to true) */
 	const char *desc;    /* one line */
+	const char *dflt;    /* written when not given (bg__obj_resource) */
 };
 
 struct bg__object {
@@ -108,6 +111,12 @@ extern const struct bg__object bg__obj_template;
 extern const struct bg__object bg__obj_job;
 extern const struct bg__object bg__obj_job_options;
 extern const struct bg__object bg__obj_container;
+/* The attributes of the aws_batch_job_definition resource that are
+ * values (struct bg_jobdef): the properties, retry_strategy and timeout
+ * are built by the emitters. A row whose key a job option also has is
+ * copied from the options by bg__object_copy_matching(). */
+extern const struct bg__object bg__obj_resource;
+
 /* A node range of job options (struct bg_node_range_options), a
  * volume, a mount point, a retry condition. */
 extern const struct bg__object bg__obj_range;
@@ -159,6 +168,13 @@ void bg__object_finish(const struct bg__object *o, void *p);
  * object replaces dst's whole unless its field says BG_F_MERGE. */
 enum bg_status bg__object_merge(const struct bg__object *o, void *dst,
 				const void *src);
+
+/* Copies every field of table to (not BG_F_HEAD) from the field of
+ * table from with the same key and kind, where it is given. */
+enum bg_status bg__object_copy_matching(const struct bg__object *to,
+					void *dst,
+					const struct bg__object *from,
+					const void *src);
 
 /* The job-level spelling of a tree path ("retry_strategy.attempts" ->
  * "retry_attempts", "container_properties.image" -> "image"): the

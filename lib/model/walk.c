@@ -217,3 +217,28 @@ bg__object_merge(const struct bg__object *o, void *dst, const void *src)
 	}
 	return BG_OK;
 }
+
+enum bg_status
+bg__object_copy_matching(const struct bg__object *to, void *dst,
+			 const struct bg__object *from, const void *src)
+{
+	for (size_t i = 0; i < to->count; i++) {
+		const struct bg__field *t = &to->fields[i];
+		uint32_t off = 0;
+		const struct bg__field *f =
+			bg__object_field(from, t->key, &off, NULL);
+		struct bg__field shifted;
+		if ((t->flags & BG_F_HEAD) || f == NULL || f->kind != t->kind ||
+		    f->sub != NULL || f->kind == BG_K_STRS) {
+			continue;
+		}
+		/* The member of dst at t->off, of src at off. */
+		shifted = *t;
+		shifted.off = 0;
+		if (field_merge(&shifted, AT(dst, t->off),
+				CAT(src, off)) != BG_OK) {
+			return BG_ERR_NOMEM;
+		}
+	}
+	return BG_OK;
+}

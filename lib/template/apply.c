@@ -215,8 +215,6 @@ build(const struct template *t, const struct bg_job_options *o,
 	}
 	def->retry_attempts = o->retry_attempts;
 	def->timeout_seconds = o->timeout_seconds;
-	def->propagate_tags = o->propagate_tags;
-	def->scheduling_priority = o->scheduling_priority;
 	if (o->evaluate_on_exit_count > 0) {
 		def->evaluate_on_exit = calloc(o->evaluate_on_exit_count,
 					       sizeof(*def->evaluate_on_exit));
@@ -232,8 +230,9 @@ build(const struct template *t, const struct bg_job_options *o,
 			}
 		}
 	}
-	if (failed || bg__kvlist_copy(&def->tags, &o->tags) != BG_OK ||
-	    bg__kvlist_copy(&def->parameters, &o->parameters) != BG_OK) {
+	/* The resource's other values: the options of the same name. */
+	if (failed || bg__object_copy_matching(&bg__obj_resource, def,
+					       &bg__obj_job, o) != BG_OK) {
 		return BG_ERR_NOMEM;
 	}
 

@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * The body of one aws_batch_job_definition resource, once for both
+ * formats: its values from the resource table (model/fields.c:
+ * bg__obj_resource), the container or node properties as the API's
+ * JSON, and the retry_strategy and timeout blocks. Each serializer
+ * (emit_json.c, emit_hcl.c) writes this list its own way.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit.h"
+#include "model/fields.h"
+
+#define CAT(p, off) ((const void *)((const char *)(p) + (off)))
+
+/* A map (tags, parameters) as an object, keys sorted. */
+static cJSON *
+map_object(struct em *em, const struct bg_kvlist *list)
+{
+	const struct bg_kv **v = bg__kv_sorted(list);
+	cJSON *obj = cJSON_CreateObject();
+
+	if (v == NULL || obj == NULL) {
+		em->failed = true;
+		free(v);
+		cJSON_Delete(obj);
+		return NULL;
+	}
+	for (size_t i = 0; i < list->count; i++) {
+		bg__em_add(em, obj, v[i]->key,
+			   cJSON_CreateString(v[i]->value ? v[i]->value : ""));
+	}
+	free(v);
+	return obj;
+}
+
+/* One value of the resource table, or NULL when it is not given. */
+static cJSON *
+value_of(struct em *em, const struct bg__field *f, const void *def,
+	 enum item_kind *kind)
+{
+	const void *m = CAT(def, f->off);
+
+	*kind = ITEM_ATTR;
+	switch (f->kind) {
+	case BG_K_STR: {
+		const char *v = *(const char *const *)m;
+		v = v != NULL ? v : f->dflt;
+		return v != NULL || (f->flags & BG_F_ALWAYS)
+			       ? cJSON_CreateString(v != NULL ? v : "")
+			       : NULL;
+	}
+	case BG_K_STRS: {
+		size_t n = *(const size_t *)CAT(def, f->count_off);
+		char *const *v = *(char *const *const *)m;
+		cJSON *a;
+		if (n == 0) {
+			return NULL;
+		}
+		a = cJSON_CreateArray();
+		for (size_t i = 0; a != NULL && i < n; i++) {
+			bg__em_add(em, a, NULL, cJSON_CreateString(v[i]));
+		}
+		return a;
+	}
+	case BG_K_BOOL: {
+		const struct bg_opt_bool *v = m;
+		return v->set ? cJSON_CreateBool(v->value) : NULL;
+	}
+	case BG_K_INT: {
+		const struct bg_opt_int *v = m;
+		return v->set ? bg__em_int(v->value) : NULL;
+	}
+	case BG_K_MAP:
+		*kind = ITEM_MAP;
+		return ((const struct bg_kvlist *)m)->count > 0
+			       ? map_object(em, m)
+			       : NULL;
+	default:
+		return NULL;
+	}
+}
+
+static int
+item_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct item *)a)->key,
+		      ((const struct item *)b)->key);
+}
+
+size_t
+bg__resource_items(struct em *em, const struct bg_jobdef *def,
+		   struct item *items)
+{
+	bool fargate = bg_jobdef_supports_fargate(def);
+	const struct bg__object *o = &bg__obj_resource;
+	size_t n = 0, rest;
+
+	for (size_t i = 0; i < o->count && n < BG__MAX_ITEMS; i++) {
+		enum item_kind kind;
+		cJSON *v;
+		if (!(o->fields[i].flags & BG_F_HEAD)) {
+			continue;
+		}
+		v = value_of(em, &o->fields[i], def, &kind);
+		if (v != NULL) {
+			items[n++] = (struct item){ o->fields[i].key, kind, v };
+		}
+	}
+	if (def->container != NULL) {
+		items[n++] = (struct item){
+			"container_properties", ITEM_JSONENCODE,
+			bg__api_container(em, def->container, fargate)
+		};
+	} else if (def->node_properties != NULL) {
+		items[n++] = (struct item){
+			"node_properties", ITEM_JSONENCODE,
+			bg__api_node_properties(em, def->node_properties,
+						fargate)
+		};
+	}
+	rest = n;
+	for (size_t i = 0; i < o->count && n + 2 < BG__MAX_ITEMS; i++) {
+		enum item_kind kind;
+		cJSON *v;
+		if (o->fields[i].flags & BG_F_HEAD) {
+			continue;
+		}
+		v = value_of(em, &o->fields[i], def, &kind);
+		if (v != NULL) {
+			items[n++] = (struct item){ o->fields[i].key, kind, v };
+		}
+	}
+	if (def->retry_attempts.set || def->evaluate_on_exit_count > 0) {
+		items[n++] = (struct item){ "retry_strategy", ITEM_BLOCK,
+					    bg__api_retry(em, def) };
+	}
+	if (def->timeout_seconds.set) {
+		cJSON *to = cJSON_CreateObject();
+		bg__em_add(em, to, "attempt_duration_seconds",
+			   bg__em_int(def->timeout_seconds.value));
+		items[n++] = (struct item){ "timeout", ITEM_BLOCK, to };
+	}
+	qsort(items + rest, n - rest, sizeof(*items), item_cmp);
+	for (size_t i = 0; i < n; i++) {
+		if (items[i].value == NULL) {
+			em->failed = true;
+		}
+	}
+	return n;
+}
