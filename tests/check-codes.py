@@ -21,19 +21,20 @@ patterns = [
     r'\breport\(\s*w,\s*\w+,\s*"([a-z0-9-]+)"',
     r'#define BG_CODE_\w+ "([a-z0-9-]+)"',
     r'\bnode_(?:error|warning)\([^;"]*?"([a-z0-9-]+)"',
-    r'\[(R_\w+)\] = \{\s*"([a-z0-9-]+)"',
+    r'^R\((\w+), "([a-z0-9-]+)"',
     r'\[[a-z0-9-]+\]\\n',  # placeholder, never matches C
 ]
 emitted = {}
 table = set()
 for path in sorted(glob.glob(sys.argv[2] + '/lib/**/*.c', recursive=True) +
                    glob.glob(sys.argv[2] + '/lib/**/*.h', recursive=True) +
+                   glob.glob(sys.argv[2] + '/lib/**/*.def', recursive=True) +
                    glob.glob(sys.argv[2] + '/cmd/*.c')):
     text = open(path).read()
     for pat in patterns[:5]:
         for m in re.finditer(pat, text, re.S):
             emitted.setdefault(m.group(1), path)
-    for m in re.finditer(patterns[5], text):
+    for m in re.finditer(patterns[5], text, re.M):
         table.add(m.group(2))
     # The command line prints a few diagnostics of its own: "[code]".
     for m in re.finditer(r'\[([a-z][a-z0-9-]+)\]\\n"', text):
