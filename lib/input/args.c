@@ -151,10 +151,19 @@ set_value(const struct bg__field *f, void *m, const char *flag,
 		}
 		n->set = true;
 		return BG_OK;
-	case BG_K_BOOL:
-		((struct bg_opt_bool *)m)->set = true;
-		((struct bg_opt_bool *)m)->value = true;
+	case BG_K_BOOL: {
+		/* A switch sets true; a flag with a value takes the
+		 * spec's booleans (true, false, yes, no, on, off). */
+		struct bg_opt_bool *b = m;
+		if (f->arg == NULL) {
+			b->value = true;
+		} else if (!bg__scalar_is_bool(arg, &b->value)) {
+			return bad(diags, flag, "true or false", arg,
+				   "write true or false");
+		}
+		b->set = true;
 		return BG_OK;
+	}
 	case BG_K_MAP:
 	case BG_K_ENV: {
 		char *key;
