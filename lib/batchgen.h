@@ -327,6 +327,9 @@ struct bg_jobdef {
 	struct bg_kvlist tags;
 	struct bg_opt_bool propagate_tags;
 	struct bg_opt_int scheduling_priority; /**< 0 ... 9999 */
+	/** Terraform: deregister the previous revision when one is
+	 * registered (the provider's default: true). */
+	struct bg_opt_bool deregister_on_new_revision;
 	struct bg_evaluate_on_exit *evaluate_on_exit; /**< retry conditions */
 	size_t evaluate_on_exit_count;
 	struct bg_variable *variables; /**< Inputs the output declares. */
@@ -451,6 +454,7 @@ struct bg_job_options {
 	size_t platform_capability_count;
 	struct bg_opt_bool propagate_tags;
 	struct bg_opt_int scheduling_priority;
+	struct bg_opt_bool deregister_on_new_revision; /**< Terraform */
 	struct bg_evaluate_on_exit *evaluate_on_exit;
 	size_t evaluate_on_exit_count;
 	struct bg_kvlist tags;

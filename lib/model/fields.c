@@ -399,6 +399,10 @@ static const struct bg__field job_options_rows[] = {
 	     .desc = "[EC2] or [FARGATE]"),
 	BOOL(J, propagate_tags, "propagate_tags", .flag = "propagate-tags",
 	     .desc = "copy the tags to the ECS tasks"),
+	BOOL(J, deregister_on_new_revision, "deregister_on_new_revision",
+	     .flag = "deregister-on-new-revision", .arg = "true|false",
+	     .desc = "deregister the previous revision when terraform "
+		     "registers a new one (default true)"),
 	ROW(J, tags, "tags", BG_K_MAP, .flag = "tag", .arg = "KEY=VALUE",
 	    .desc = "tags of the job definition"),
 	ROW(J, parameters, "parameters", BG_K_MAP, .flag = "parameter",
@@ -451,6 +455,8 @@ static const struct bg__field resource_rows[] = {
 	INT(R, scheduling_priority, "scheduling_priority",
 	    .desc = "0 ... 9999"),
 	ROW(R, tags, "tags", BG_K_MAP, .desc = "tags of the job definition"),
+	BOOL(R, deregister_on_new_revision, "deregister_on_new_revision",
+	     .desc = "deregister the previous revision"),
 };
 #undef R
 OBJECT(bg__obj_resource, struct bg_jobdef,

@@ -555,6 +555,14 @@ bg__check_jobdef(struct ctx *cx, const struct bg_jobdef *def)
 			   "task, and a task takes at most 50: a job "
 			   "submitted with any tag of its own goes FAILED");
 	}
+	if (def->deregister_on_new_revision.set &&
+	    !def->deregister_on_new_revision.value) {
+		bg__report(cx, R_KEEP_REVISIONS, "deregister_on_new_revision",
+			   "earlier revisions stay ACTIVE when a new one is "
+			   "registered; a replacement (a new name or "
+			   "evaluate_on_exit) or terraform destroy still "
+			   "deregisters every revision of the name");
+	}
 	check_parameters(cx, def);
 	if (def->node_properties != NULL) {
 		check_nodes(cx, def->node_properties, fargate);
