@@ -339,6 +339,10 @@ CASES = [
     ('propagate-tags-50', 'warn: propagate-tags-count jobs[0].tags',
      simple('pt50', 'propagate_tags: true', *tags(50))),
     ('propagate-tags-49-ok', 'expect: valid', simple('pt49', 'propagate_tags: true', *tags(49))),
+    ('keep-revisions', 'note: keep-revisions jobs[0].deregister_on_new_revision',
+     simple('kr', 'deregister_on_new_revision: false')),
+    ('keep-revisions-true-ok', 'expect: valid',
+     simple('kr-ok', 'deregister_on_new_revision: true')),
     # Rules that had unit tests only: each also fails from a spec.
     ('type-unknown', 'expect: type jobs[0].type',
      job('ty', ['type: batch', 'image: "app:1"', 'vcpus: 1', 'memory: 512'], None)),

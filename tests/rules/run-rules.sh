@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # The rule corpus (see make_cases.py): each invalid case fails with
 # exactly its rule's code at its field path, each warning case warns
-# (and fails under --Werror), each valid case passes with no diagnostic
+# (and fails under --Werror), each note case notes (and passes under
+# --Werror), each valid case passes with no diagnostic
 # at all. Prints TAP.
 #   run-rules.sh BATCHGEN DIR
 set -u
@@ -41,8 +42,15 @@ for f in "${cases[@]}"; do
 		"$bin" validate --Werror "$f" 2>/dev/null
 		[[ $? == 1 ]] || problem="$problem; --Werror did not fail"
 		;;
+	note:)
+		"$bin" validate --Werror "$f" 2>err
+		rc=$?
+		[[ $rc == 0 ]] || problem="exit $rc, expected 0 (a note fails nothing)"
+		grep -F ": note: $path: " err | grep -qF "[$code]" || problem="$problem; no [$code] note at $path"
+		grep -qE ": (error|warning): " err && problem="$problem; more: $(grep -E ': (error|warning): ' err | head -2)"
+		;;
 	*)
-		problem="no '# expect:' or '# warn:' line" ;;
+		problem="no '# expect:' or '# warn:' or '# note:' line" ;;
 	esac
 	if [[ -z $problem ]]; then
 		echo "ok $n - $name"
