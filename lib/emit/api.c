@@ -104,59 +104,6 @@ add_opt_int(struct em *em, cJSON *obj, const char *key,
 
 #define CAT(p, off) ((const void *)((const char *)(p) + (off)))
 
-struct member {
-	const char *key;
-	cJSON *item;
-};
-
-static int
-member_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct member *)a)->key,
-		      ((const struct member *)b)->key);
-}
-
-/* The members of one JSON object, added at the end sorted by key: the
- * order the provider stores, whatever the order of the table. */
-struct members {
-	struct member v[32];
-	char keys[32][40];
-	size_t n;
-};
-
-static void
-put(struct em *em, struct members *m, const char *key, cJSON *item)
-{
-	if (item == NULL || m->n == ARRAY_LENGTH(m->v)) {
-		cJSON_Delete(item);
-		em->failed = true;
-		return;
-	}
-	snprintf(m->keys[m->n], sizeof(m->keys[m->n]), "%s", key);
-	m->v[m->n].key = m->keys[m->n];
-	m->v[m->n].item = item;
-	m->n++;
-}
-
-static cJSON *
-members_object(struct em *em, struct members *m)
-{
-	cJSON *o = cJSON_CreateObject();
-
-	qsort(m->v, m->n, sizeof(m->v[0]), member_cmp);
-	for (size_t i = 0; i < m->n; i++) {
-		if (o == NULL) {
-			cJSON_Delete(m->v[i].item);
-		} else {
-			bg__em_add(em, o, m->v[i].key, m->v[i].item);
-		}
-	}
-	if (o == NULL) {
-		em->failed = true;
-	}
-	return o;
-}
-
 static cJSON *object_json(struct em *em, const struct bg__object *o,
 			  const void *p, bool fargate);
 
@@ -363,17 +310,24 @@ field_json(struct em *em, const struct bg__field *f, const void *p,
 	}
 }
 
-/* Object p of table o: every field it gives, under its API key. */
+/* Object p of table o: every field it gives, under its API key, in
+ * the order of the keys (computed once with the tables). */
 static cJSON *
 object_json(struct em *em, const struct bg__object *o, const void *p,
 	    bool fargate)
 {
-	struct members m = { .n = 0 };
-	char key[40];
+	const uint8_t *order = bg__api_order(o);
+	cJSON *obj = cJSON_CreateObject();
 
-	for (size_t i = 0; i < o->count; i++) {
+	if (obj == NULL || order == NULL) {
+		em->failed = true;
+		cJSON_Delete(obj);
+		return NULL;
+	}
+	for (size_t k = 0; k < o->count; k++) {
+		size_t i = order[k];
 		const struct bg__field *f = &o->fields[i];
-		const char *api = bg__field_api_key(f, key, sizeof(key));
+		const char *api = bg__api_key(o, i);
 		cJSON *item;
 		if (api[0] == '\0' || (f->flags & BG_F_ALIAS) ||
 		    f->same_as != NULL) {
@@ -381,10 +335,10 @@ object_json(struct em *em, const struct bg__object *o, const void *p,
 		}
 		item = field_json(em, f, p, fargate);
 		if (item != NULL) {
-			put(em, &m, api, item);
+			bg__em_add(em, obj, api, item);
 		}
 	}
-	return members_object(em, &m);
+	return obj;
 }
 
 /* containerProperties: every key sorted, the order the provider

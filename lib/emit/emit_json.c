@@ -59,7 +59,12 @@ escape_tree(struct em *em, cJSON *value)
 	cJSON *c;
 
 	if (cJSON_IsString(value)) {
-		cJSON *t = tf_string(value->valuestring);
+		cJSON *t;
+		/* Only "${", "%{" and a CR change anything. */
+		if (strpbrk(value->valuestring, "${%\r") == NULL) {
+			return;
+		}
+		t = tf_string(value->valuestring);
 		if (t == NULL || cJSON_SetValuestring(value, t->valuestring) ==
 					 NULL) {
 			em->failed = true;
@@ -82,16 +87,27 @@ escape_map(struct em *em, cJSON *map)
 
 	cJSON_ArrayForEach(c, map)
 	{
-		char *k = bg_tf_escape(c->string);
-		if (k == NULL || out == NULL) {
-			em->failed = true;
-		} else {
-			bg__em_add(em, out, k, tf_string(c->valuestring));
+		if (strpbrk(c->string, "${%") == NULL) {
+			continue;
 		}
-		free(k);
+		/* A key to escape: the map is written again. */
+		cJSON_ArrayForEach(c, map)
+		{
+			char *k = bg_tf_escape(c->string);
+			if (k == NULL || out == NULL) {
+				em->failed = true;
+			} else {
+				bg__em_add(em, out, k,
+					   tf_string(c->valuestring));
+			}
+			free(k);
+		}
+		cJSON_Delete(map);
+		return out;
 	}
-	cJSON_Delete(map);
-	return out;
+	cJSON_Delete(out);
+	escape_tree(em, map);
+	return map;
 }
 
 /* A JSON value as an escaped Terraform string attribute. */

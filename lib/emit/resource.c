@@ -145,7 +145,16 @@ bg__resource_items(struct em *em, const struct bg_jobdef *def,
 			   bg__em_int(def->timeout_seconds.value));
 		items[n++] = (struct item){ "timeout", ITEM_BLOCK, to };
 	}
-	qsort(items + rest, n - rest, sizeof(*items), item_cmp);
+	/* A handful of items: an insertion sort. */
+	for (size_t i = rest + 1; i < n; i++) {
+		struct item it = items[i];
+		size_t j = i;
+		while (j > rest && item_cmp(&items[j - 1], &it) > 0) {
+			items[j] = items[j - 1];
+			j--;
+		}
+		items[j] = it;
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (items[i].value == NULL) {
 			em->failed = true;

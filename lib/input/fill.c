@@ -12,7 +12,8 @@
  *   - bg__fill, after it: what libcyaml cannot put in the model. It
  *     marks optional numbers and booleans as given, reads vCPUs
  *     ("0.25" kept exact) and the free-form maps, and folds
- *     resource_requirements into vCPUs, memory and GPUs.
+ *     resource_requirements into vCPUs, memory and GPUs (last, so that
+ *     a vcpus key after the list is seen first).
  */
 #include "config.h"
 
@@ -97,7 +98,14 @@ struct walk {
 	size_t prune_count;
 	struct bg__prune *found; /* bg__twice: pairs to drop */
 	size_t found_count;
-	bool resources; /* bg__fill's second pass */
+	/* resource_requirements, folded once everything else is read (a
+	 * job-level vcpus may come after the list). */
+	struct pending {
+		struct bg__ynode *list;
+		struct bg_container *c;
+		char *path;
+	} *pending;
+	size_t pending_count;
 	char path[768];
 	size_t len;
 };
@@ -122,23 +130,34 @@ pruned(const struct walk *w, const struct bg__ynode *map, size_t pair)
 		       prune_cmp) != NULL;
 }
 
+/* Appends ".key" (key) or "[index]" (key NULL) to the path; returns
+ * the length to pop back to. Too long: the path stays as it was. */
 static size_t
-push(struct walk *w, const char *fmt, const char *key, size_t index)
+push(struct walk *w, const char *key, size_t index)
 {
 	size_t old = w->len;
-	int n;
+	char num[24];
+	const char *text = key;
+	size_t n;
 
-	if (key != NULL) {
-		n = snprintf(w->path + w->len, sizeof(w->path) - w->len, fmt,
-			     w->len > 0 ? "." : "", key);
-	} else {
-		n = snprintf(w->path + w->len, sizeof(w->path) - w->len, fmt,
-			     index);
+	if (key == NULL) {
+		size_t k = sizeof(num);
+		num[--k] = '\0';
+		num[--k] = ']';
+		do {
+			num[--k] = (char)('0' + index % 10);
+			index /= 10;
+		} while (index > 0);
+		num[--k] = '[';
+		text = num + k;
 	}
-	if (n > 0 && (size_t)n < sizeof(w->path) - w->len) {
-		w->len += (size_t)n;
-	} else {
-		w->path[old] = '\0';
+	n = strlen(text);
+	if (old + n + 2 < sizeof(w->path)) {
+		if (key != NULL && old > 0) {
+			w->path[w->len++] = '.';
+		}
+		memcpy(w->path + w->len, text, n + 1);
+		w->len += n;
 	}
 	return old;
 }
@@ -302,10 +321,10 @@ twice_walk(struct walk *w, struct bg__ynode *n, const struct bg__object *o)
 		if (f == NULL || f->sub == NULL || pruned(w, n, i)) {
 			continue;
 		}
-		old = push(w, "%s%s", key, 0);
+		old = push(w, key, 0);
 		if (f->kind == BG_K_OBJS && v->type == BG_Y_SEQ) {
 			for (size_t j = 0; j < v->len; j++) {
-				size_t at = push(w, "[%zu]", NULL, j);
+				size_t at = push(w, NULL, j);
 				twice_walk(w, bg__ynode_item(d, v, j), f->sub);
 				pop(w, at);
 			}
@@ -381,7 +400,7 @@ fill_resources(struct walk *w, struct bg__ynode *list, struct bg_container *c)
 		const char *value = bg__ynode_text(d, vn);
 		struct bg_opt_int *dst = NULL;
 		const char *why = NULL;
-		size_t old = push(w, "[%zu]", NULL, i);
+		size_t old = push(w, NULL, i);
 
 		if (type == NULL || value == NULL) {
 			pop(w, old); /* the check said what is missing */
@@ -428,7 +447,7 @@ fill_resources(struct walk *w, struct bg__ynode *list, struct bg_container *c)
 		if (dst == NULL) {
 			/* reported above */
 		} else if (dst == &c->vcpus_milli) {
-			size_t at = push(w, "%s%s", "value", 0);
+			size_t at = push(w, "value", 0);
 			set_vcpus(w, dst, vn, w->path);
 			pop(w, at);
 		} else if (dst != NULL &&
@@ -454,9 +473,6 @@ fill_field(struct walk *w, const struct bg__field *f, struct bg__ynode *v,
 	struct bg__ydoc *d = w->cv->doc;
 	void *m = AT(p, off);
 
-	if (w->resources && f->kind != BG_K_RESOURCES && f->sub == NULL) {
-		return;
-	}
 	switch (f->kind) {
 	case BG_K_INT:
 	case BG_K_NUM:
@@ -488,7 +504,7 @@ fill_field(struct walk *w, const struct bg__field *f, struct bg__ynode *v,
 		size_t n = *(size_t *)AT(p, off - f->off + f->count_off);
 		for (size_t i = 0; v->type == BG_Y_SEQ && i < v->len && i < n;
 		     i++) {
-			size_t old = push(w, "[%zu]", NULL, i);
+			size_t old = push(w, NULL, i);
 			fill_object(w, bg__ynode_item(d, v, i), f->sub,
 				    items + i * f->sub->size);
 			pop(w, old);
@@ -500,7 +516,7 @@ fill_field(struct walk *w, const struct bg__field *f, struct bg__ynode *v,
 			*(bool *)AT(p, off - f->off + f->present - 1) = true;
 		}
 		fill_object(w, v, f->sub, m);
-		for (size_t i = 0; !w->resources && i < f->sub->count; i++) {
+		for (size_t i = 0; i < f->sub->count; i++) {
 			const struct bg__field *sf = &f->sub->fields[i];
 			char **text = AT(m, sf->off);
 			if ((sf->flags & BG_F_BLOCK) && *text == NULL &&
@@ -509,13 +525,23 @@ fill_field(struct walk *w, const struct bg__field *f, struct bg__ynode *v,
 			}
 		}
 		break;
-	case BG_K_RESOURCES:
-		if (w->resources) {
-			/* The container: resource_requirements sits in
-			 * it at the field's offset. */
-			fill_resources(w, v, AT(p, off - f->off));
+	case BG_K_RESOURCES: {
+		/* The container holds resource_requirements at the
+		 * field's offset. */
+		struct pending *grown = realloc(
+			w->pending, (w->pending_count + 1) * sizeof(*grown));
+		char *path = strdup(w->path);
+		if (grown == NULL || path == NULL) {
+			free(path);
+			w->pending = grown != NULL ? grown : w->pending;
+			w->cv->nomem = true;
+			break;
 		}
+		w->pending = grown;
+		grown[w->pending_count++] =
+			(struct pending){ v, AT(p, off - f->off), path };
 		break;
+	}
 	default:
 		break;
 	}
@@ -541,7 +567,7 @@ fill_object(struct walk *w, struct bg__ynode *n, const struct bg__object *o,
 		if (f == NULL || pruned(w, n, i)) {
 			continue;
 		}
-		old = push(w, "%s%s", key, 0);
+		old = push(w, key, 0);
 		fill_field(w, f, bg__ynode_value(d, n, i), p, off);
 		pop(w, old);
 	}
@@ -555,7 +581,14 @@ bg__fill(struct bg__conv *cv, const struct bg__object *root, void *data,
 			  .prune_count = prune_count };
 
 	fill_object(&w, bg__ydoc_root(cv->doc), root, data);
-	w.resources = true;
-	fill_object(&w, bg__ydoc_root(cv->doc), root, data);
+	for (size_t i = 0; i < w.pending_count; i++) {
+		if (!cv->nomem) {
+			snprintf(w.path, sizeof(w.path), "%s", w.pending[i].path);
+			w.len = strlen(w.path);
+			fill_resources(&w, w.pending[i].list, w.pending[i].c);
+		}
+		free(w.pending[i].path);
+	}
+	free(w.pending);
 	return cv->nomem ? BG_ERR_NOMEM : BG_OK;
 }

@@ -12,7 +12,9 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "model/fields.h"
 #include "model/enums.h"
@@ -30,10 +32,11 @@
 #define LIST(S, m, n, k, kd, ...)                                       \
 	ROW(S, m, k, kd, .count_off = offsetof(S, n), __VA_ARGS__)
 #define OBJECT(id, S, d, rows)                                          \
-	const struct bg__object id = { &#id[8], d, sizeof(S), rows,     \
-				       ARRAY_LENGTH(rows) }
+	const struct bg__object id = { __COUNTER__, &#id[8], d, sizeof(S), \
+				       rows, ARRAY_LENGTH(rows) }
 #define LOCAL_OBJECT(id, S, d, rows)                                    \
-	static const struct bg__object id = { &#id[8], d, sizeof(S), rows, \
+	static const struct bg__object id = { __COUNTER__, &#id[8], d,      \
+					      sizeof(S), rows,               \
 					      ARRAY_LENGTH(rows) }
 
 /* ---- volumes and mount points ---- */
@@ -523,58 +526,145 @@ bg__object_each(const struct bg__object *o,
 	return each(o, 0, false, fn, ctx);
 }
 
-struct find {
+/* ================================================================== */
+/* Lookup tables, built once                                           */
+/* ================================================================== */
+
+/* Each object's spec keys (inlined ones spread out) sorted for bsearch,
+ * and each row's API key: the walks look them up for every key of every
+ * job, so a linear search and a camelCase conversion each time cost a
+ * tenth of a render. */
+#define MAX_OBJECTS 64
+#define MAX_ENTRIES 640
+#define MAX_ROWS 48
+
+struct entry {
 	const char *key;
-	const struct bg__field *found;
+	const struct bg__field *f;
 	uint32_t off;
+	bool via_alias;
 };
+
+static struct {
+	struct entry *entries;
+	size_t count;
+	const char *api[MAX_ROWS];
+	uint8_t order[MAX_ROWS]; /* rows by API key */
+	bool built;
+} indexes[MAX_OBJECTS];
+static const char *const *sorting; /* api keys, for order_cmp */
+static struct entry pool[MAX_ENTRIES];
+static char api_text[MAX_OBJECTS][MAX_ROWS][40];
+static size_t pool_used;
+static once_flag tables_once = ONCE_FLAG_INIT;
+
+static void
+spread(const struct bg__object *o, uint32_t base, bool inlined, bool alias,
+       size_t *n)
+{
+	for (size_t i = 0; i < o->count; i++) {
+		const struct bg__field *f = &o->fields[i];
+		if (f->kind == BG_K_INLINE) {
+			spread(f->sub, base + f->off, true,
+			       alias || (f->flags & BG_F_ALIAS), n);
+		} else if (!(inlined && (f->flags & BG_F_TREE)) &&
+			   pool_used < MAX_ENTRIES) {
+			pool[pool_used++] = (struct entry){ f->key, f, base + f->off,
+							    alias };
+			(*n)++;
+		}
+	}
+}
+
+static int
+entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->key,
+		      ((const struct entry *)b)->key);
+}
+
+static void camel(const struct bg__field *f, char *buf, size_t size);
+
+static int
+order_cmp(const void *a, const void *b)
+{
+	return strcmp(sorting[*(const uint8_t *)a],
+		      sorting[*(const uint8_t *)b]);
+}
+
+static void
+build(const struct bg__object *o)
+{
+	size_t n = 0;
+
+	if (o->id >= MAX_OBJECTS || indexes[o->id].built) {
+		return;
+	}
+	indexes[o->id].built = true;
+	indexes[o->id].entries = &pool[pool_used];
+	spread(o, 0, false, false, &n);
+	indexes[o->id].count = n;
+	/* The first of equal keys wins, as in table order. */
+	qsort(indexes[o->id].entries, n, sizeof(struct entry), entry_cmp);
+	for (size_t i = 0; i < o->count && i < MAX_ROWS; i++) {
+		camel(&o->fields[i], api_text[o->id][i], 40);
+		indexes[o->id].api[i] = o->fields[i].api != NULL
+						? o->fields[i].api
+						: api_text[o->id][i];
+		indexes[o->id].order[i] = (uint8_t)i;
+	}
+	sorting = indexes[o->id].api;
+	qsort(indexes[o->id].order, o->count < MAX_ROWS ? o->count : MAX_ROWS,
+	      1, order_cmp);
+	for (size_t i = 0; i < o->count; i++) {
+		if (o->fields[i].sub != NULL) {
+			build(o->fields[i].sub);
+		}
+	}
+}
+
+static void
+build_all(void)
+{
+	build(&bg__obj_spec);
+	build(&bg__obj_template);
+	build(&bg__obj_resource);
+}
+
 const struct bg__field *
 bg__object_field(const struct bg__object *o, const char *key, uint32_t *off,
 		 bool *via_alias)
 {
-	struct find fd = { key, NULL, 0 };
+	struct entry probe = { .key = key };
+	const struct entry *e;
 
+	call_once(&tables_once, build_all);
 	if (via_alias != NULL) {
 		*via_alias = false;
 	}
-	for (size_t i = 0; i < o->count; i++) {
-		const struct bg__field *f = &o->fields[i];
-		if (f->kind != BG_K_INLINE) {
-			if (strcmp(f->key, key) == 0) {
-				fd.found = f;
-				fd.off = f->off;
-				break;
-			}
-			continue;
-		}
-		bool nested_alias = false;
-		fd.found = bg__object_field(f->sub, key, &fd.off,
-					    &nested_alias);
-		if (fd.found != NULL && !(fd.found->flags & BG_F_TREE)) {
-			fd.off += f->off;
-			if (via_alias != NULL) {
-				*via_alias = nested_alias ||
-					     (f->flags & BG_F_ALIAS) != 0;
-			}
-			break;
-		}
-		fd.found = NULL;
+	if (o->id >= MAX_OBJECTS || !indexes[o->id].built) {
+		return NULL;
 	}
-	if (off != NULL && fd.found != NULL) {
-		*off = fd.off;
+	e = bsearch(&probe, indexes[o->id].entries, indexes[o->id].count,
+		    sizeof(*e), entry_cmp);
+	if (e == NULL) {
+		return NULL;
 	}
-	return fd.found;
+	if (off != NULL) {
+		*off = e->off;
+	}
+	if (via_alias != NULL) {
+		*via_alias = e->via_alias;
+	}
+	return e->f;
 }
 
-const char *
-bg__field_api_key(const struct bg__field *f, char *buf, size_t size)
+static void
+camel(const struct bg__field *f, char *buf, size_t size)
 {
 	size_t n = 0;
 	bool up = false;
 
-	if (f->api != NULL) {
-		return f->api;
-	}
 	for (const char *p = f->key; *p != '\0' && n + 1 < size; p++) {
 		if (*p == '_') {
 			up = true;
@@ -584,7 +674,24 @@ bg__field_api_key(const struct bg__field *f, char *buf, size_t size)
 		up = false;
 	}
 	buf[n] = '\0';
-	return buf;
+}
+
+const uint8_t *
+bg__api_order(const struct bg__object *o)
+{
+	call_once(&tables_once, build_all);
+	return o->id < MAX_OBJECTS && indexes[o->id].built
+		       ? indexes[o->id].order
+		       : NULL;
+}
+
+const char *
+bg__api_key(const struct bg__object *o, size_t i)
+{
+	call_once(&tables_once, build_all);
+	return o->id < MAX_OBJECTS && i < MAX_ROWS && indexes[o->id].built
+		       ? indexes[o->id].api[i]
+		       : "";
 }
 
 const char *

@@ -96,6 +96,7 @@ struct bg__field {
 };
 
 struct bg__object {
+	unsigned id;      /* dense, for the lookup tables of fields.c */
 	const char *name; /* e.g. "container" */
 	const char *desc;
 	uint32_t size;    /* sizeof the struct */
@@ -156,10 +157,12 @@ const struct bg__field *bg__object_field(const struct bg__object *o,
 					 const char *key, uint32_t *off,
 					 bool *via_alias);
 
-/* The API key of f into buf (camelCase of the spec key unless the
- * table says otherwise); "" when f has none of its own. */
-const char *bg__field_api_key(const struct bg__field *f, char *buf,
-			      size_t size);
+/* The API key of row i of o (camelCase of the spec key unless the
+ * table says otherwise; static storage); "" when it has none. */
+const char *bg__api_key(const struct bg__object *o, size_t i);
+/* The rows of o in the order of their API keys (strcmp): the order
+ * the provider stores, in which the emitter writes them. */
+const uint8_t *bg__api_order(const struct bg__object *o);
 
 /* model/walk.c: generic free, copy and merge of an object at p. */
 void bg__object_finish(const struct bg__object *o, void *p);
@@ -168,6 +171,11 @@ void bg__object_finish(const struct bg__object *o, void *p);
  * object replaces dst's whole unless its field says BG_F_MERGE. */
 enum bg_status bg__object_merge(const struct bg__object *o, void *dst,
 				const void *src);
+/* Lays src under dst, in place: each value, list and object dst lacks
+ * is copied from src, maps get the keys they lack; the same result as
+ * merging dst over a copy of src, without the copy. */
+enum bg_status bg__object_merge_under(const struct bg__object *o, void *dst,
+				      const void *src);
 
 /* Copies every field of table to (not BG_F_HEAD) from the field of
  * table from with the same key and kind, where it is given. */

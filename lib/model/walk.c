@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "model/fields.h"
 
@@ -24,6 +25,94 @@ skipped(const struct bg__field *f)
 	       f->kind == BG_K_RESOURCES;
 }
 
+/* ================================================================== */
+/* Plans: each object's members, flattened once                        */
+/* ================================================================== */
+
+/* A member to free or merge: nested objects written inside the struct
+ * (BG_K_EMBED) and inlined fields are spread into their parent's plan,
+ * and skipped fields left out, so a walk is one loop over what owns
+ * memory or holds a value. */
+struct step {
+	uint32_t off;
+	uint32_t count_off;
+	uint8_t kind; /* enum bg__kind; BG_K_EMBED: a presence flag */
+	uint16_t flags;
+	const struct bg__object *sub;
+};
+
+#define MAX_PLAN_OBJECTS 64
+#define MAX_STEPS 768
+
+static struct {
+	const struct step *steps;
+	size_t count;
+	bool built;
+} plans[MAX_PLAN_OBJECTS];
+static struct step steps_pool[MAX_STEPS];
+static size_t steps_used;
+static once_flag plans_once = ONCE_FLAG_INIT;
+
+static void
+flatten(const struct bg__object *o, uint32_t base, size_t *n)
+{
+	for (size_t i = 0; i < o->count && steps_used < MAX_STEPS; i++) {
+		const struct bg__field *f = &o->fields[i];
+		if (skipped(f)) {
+			continue;
+		}
+		if (f->kind == BG_K_EMBED || f->kind == BG_K_INLINE) {
+			if (f->present > 0) {
+				steps_pool[steps_used++] = (struct step){
+					base + f->present - 1, 0, BG_K_EMBED, 0,
+					NULL };
+				(*n)++;
+			}
+			flatten(f->sub, base + f->off, n);
+			continue;
+		}
+		steps_pool[steps_used++] = (struct step){
+			base + f->off, base + f->count_off, f->kind, f->flags,
+			f->sub };
+		(*n)++;
+	}
+}
+
+static void
+plan(const struct bg__object *o)
+{
+	size_t n = 0;
+
+	if (o->id >= MAX_PLAN_OBJECTS || plans[o->id].built) {
+		return;
+	}
+	plans[o->id].built = true;
+	plans[o->id].steps = &steps_pool[steps_used];
+	flatten(o, 0, &n);
+	plans[o->id].count = n;
+	for (size_t i = 0; i < o->count; i++) {
+		if (o->fields[i].sub != NULL) {
+			plan(o->fields[i].sub);
+		}
+	}
+}
+
+static void
+plan_all(void)
+{
+	plan(&bg__obj_spec);
+	plan(&bg__obj_template);
+	plan(&bg__obj_resource);
+}
+
+static const struct step *
+plan_of(const struct bg__object *o, size_t *n)
+{
+	call_once(&plans_once, plan_all);
+	*n = o->id < MAX_PLAN_OBJECTS ? plans[o->id].count : 0;
+	return o->id < MAX_PLAN_OBJECTS ? plans[o->id].steps : NULL;
+}
+
 static void
 array_free(const struct bg__object *o, void *items, size_t n)
 {
@@ -34,23 +123,30 @@ array_free(const struct bg__object *o, void *items, size_t n)
 }
 
 static void
-field_finish(const struct bg__field *f, void *p)
+field_finish(const struct step *f, void *p)
 {
 	void *m = AT(p, f->off);
 
 	switch (f->kind) {
 	case BG_K_STR:
-		free(*(char **)m);
-		*(char **)m = NULL;
+		if (*(char **)m != NULL) {
+			free(*(char **)m);
+			*(char **)m = NULL;
+		}
 		break;
 	case BG_K_STRS:
-		bg__strv_free(*(char ***)m, *(size_t *)AT(p, f->count_off));
-		*(char ***)m = NULL;
-		*(size_t *)AT(p, f->count_off) = 0;
+		if (*(char ***)m != NULL) {
+			bg__strv_free(*(char ***)m,
+				      *(size_t *)AT(p, f->count_off));
+			*(char ***)m = NULL;
+			*(size_t *)AT(p, f->count_off) = 0;
+		}
 		break;
 	case BG_K_MAP:
 	case BG_K_ENV:
-		bg_kvlist_finish(m);
+		if (((struct bg_kvlist *)m)->items != NULL) {
+			bg_kvlist_finish(m);
+		}
 		break;
 	case BG_K_OBJ:
 		if (*(void **)m != NULL) {
@@ -60,13 +156,12 @@ field_finish(const struct bg__field *f, void *p)
 		}
 		break;
 	case BG_K_OBJS:
-		array_free(f->sub, *(void **)m, *(size_t *)AT(p, f->count_off));
-		*(void **)m = NULL;
-		*(size_t *)AT(p, f->count_off) = 0;
-		break;
-	case BG_K_EMBED:
-	case BG_K_INLINE:
-		bg__object_finish(f->sub, m);
+		if (*(void **)m != NULL) {
+			array_free(f->sub, *(void **)m,
+				   *(size_t *)AT(p, f->count_off));
+			*(void **)m = NULL;
+			*(size_t *)AT(p, f->count_off) = 0;
+		}
 		break;
 	default: /* values without memory of their own */
 		break;
@@ -76,13 +171,14 @@ field_finish(const struct bg__field *f, void *p)
 void
 bg__object_finish(const struct bg__object *o, void *p)
 {
+	size_t n;
+	const struct step *steps = plan_of(o, &n);
+
 	if (p == NULL) {
 		return;
 	}
-	for (size_t i = 0; i < o->count; i++) {
-		if (!skipped(&o->fields[i])) {
-			field_finish(&o->fields[i], p);
-		}
+	for (size_t i = 0; i < n; i++) {
+		field_finish(&steps[i], p);
 	}
 }
 
@@ -124,7 +220,7 @@ array_replace(const struct bg__object *o, void **dst, size_t *dst_n,
 }
 
 static enum bg_status
-field_merge(const struct bg__field *f, void *dst, const void *src)
+field_merge(const struct step *f, void *dst, const void *src)
 {
 	void *d = AT(dst, f->off);
 	const void *s = CAT(src, f->off);
@@ -195,12 +291,11 @@ field_merge(const struct bg__field *f, void *dst, const void *src)
 					      AT(dst, f->count_off),
 					      *(const void *const *)s, n);
 	}
-	case BG_K_EMBED:
-	case BG_K_INLINE:
-		if (f->present > 0 && *(const bool *)CAT(src, f->present - 1)) {
-			*(bool *)AT(dst, f->present - 1) = true;
+	case BG_K_EMBED: /* a presence flag (a host volume) */
+		if (*(const bool *)s) {
+			*(bool *)d = true;
 		}
-		return bg__object_merge(f->sub, d, s);
+		return BG_OK;
 	default:
 		return BG_OK;
 	}
@@ -209,9 +304,11 @@ field_merge(const struct bg__field *f, void *dst, const void *src)
 enum bg_status
 bg__object_merge(const struct bg__object *o, void *dst, const void *src)
 {
-	for (size_t i = 0; i < o->count; i++) {
-		if (!skipped(&o->fields[i]) &&
-		    field_merge(&o->fields[i], dst, src) != BG_OK) {
+	size_t n;
+	const struct step *steps = plan_of(o, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		if (field_merge(&steps[i], dst, src) != BG_OK) {
 			return BG_ERR_NOMEM;
 		}
 	}
@@ -227,16 +324,88 @@ bg__object_copy_matching(const struct bg__object *to, void *dst,
 		uint32_t off = 0;
 		const struct bg__field *f =
 			bg__object_field(from, t->key, &off, NULL);
-		struct bg__field shifted;
+		struct step member;
 		if ((t->flags & BG_F_HEAD) || f == NULL || f->kind != t->kind ||
 		    f->sub != NULL || f->kind == BG_K_STRS) {
 			continue;
 		}
 		/* The member of dst at t->off, of src at off. */
-		shifted = *t;
-		shifted.off = 0;
-		if (field_merge(&shifted, AT(dst, t->off),
+		member = (struct step){ 0, 0, t->kind, t->flags, NULL };
+		if (field_merge(&member, AT(dst, t->off),
 				CAT(src, off)) != BG_OK) {
+			return BG_ERR_NOMEM;
+		}
+	}
+	return BG_OK;
+}
+
+/* Lays src under dst: what dst lacks, src gives. */
+static enum bg_status
+field_merge_under(const struct step *f, void *dst, const void *src)
+{
+	void *d = AT(dst, f->off);
+	const void *s = CAT(src, f->off);
+
+	switch (f->kind) {
+	case BG_K_STR:
+		return *(char **)d != NULL ? BG_OK : field_merge(f, dst, src);
+	case BG_K_NUM:
+	case BG_K_INT:
+		return ((struct bg_opt_int *)d)->set ? BG_OK
+						     : field_merge(f, dst, src);
+	case BG_K_BOOL:
+		return ((struct bg_opt_bool *)d)->set ? BG_OK
+						      : field_merge(f, dst, src);
+	case BG_K_STRS:
+	case BG_K_OBJS:
+		return *(size_t *)AT(dst, f->count_off) > 0
+			       ? BG_OK
+			       : field_merge(f, dst, src);
+	case BG_K_MAP:
+	case BG_K_ENV: {
+		/* The keys dst lacks, in linear time (an index of dst's
+		 * keys, not a search per key). */
+		const struct bg_kvlist *from = s;
+		struct bg_kvlist *to = d;
+		struct bg__strindex index = { 0 };
+		size_t have = to->count;
+		enum bg_status st = BG_OK;
+		for (size_t i = 0; i < have && st == BG_OK; i++) {
+			st = bg__strindex_put(&index, to->items[i].key, i, NULL);
+			st = st == BG_ERR_ARG ? BG_OK : st;
+		}
+		for (size_t i = 0; i < from->count && st == BG_OK; i++) {
+			size_t at;
+			if (have > 0 &&
+			    bg__strindex_get(&index, from->items[i].key, &at)) {
+				continue;
+			}
+			st = bg__kvlist_push(to, from->items[i].key,
+					     from->items[i].value);
+		}
+		bg__strindex_finish(&index);
+		return st;
+	}
+	case BG_K_OBJ:
+		if (*(void **)d != NULL && *(const void *const *)s != NULL &&
+		    (f->flags & BG_F_MERGE)) {
+			return bg__object_merge_under(f->sub, *(void **)d,
+						      *(const void *const *)s);
+		}
+		return *(void **)d != NULL ? BG_OK : field_merge(f, dst, src);
+	default: /* FLAG, a presence flag: either says so */
+		return field_merge(f, dst, src);
+	}
+}
+
+enum bg_status
+bg__object_merge_under(const struct bg__object *o, void *dst, const void *src)
+{
+	size_t n;
+	const struct step *steps = plan_of(o, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		if (field_merge_under(&steps[i], dst, src) != BG_OK) {
 			return BG_ERR_NOMEM;
 		}
 	}

@@ -159,9 +159,9 @@ looks_like_json(const char *buf, size_t len, const char *name)
 /* Builds and validates job i. */
 static enum bg_status
 build_job(struct bg__conv *cv, const struct bg_template_set *set,
-	  const struct bg__spec_doc *raw, size_t i, struct bg_jobdef **out)
+	  struct bg__spec_doc *raw, size_t i, struct bg_jobdef **out)
 {
-	struct bg_job_options o = { 0 };
+	struct bg_job_options *o = &raw->jobs[i];
 	char base[32];
 	size_t mark = bg_diags_count(cv->diags);
 	enum bg_status st = BG_OK;
@@ -169,16 +169,14 @@ build_job(struct bg__conv *cv, const struct bg_template_set *set,
 	struct bg__ynode *node;
 
 	snprintf(base, sizeof(base), "jobs[%zu]", i);
+	/* The job as loaded, with the defaults under it (in place: the
+	 * document is not read again). */
 	if (raw->defaults != NULL) {
-		st = bg__object_merge(&bg__obj_job, &o, raw->defaults);
-	}
-	if (st == BG_OK) {
-		st = bg__object_merge(&bg__obj_job, &o, &raw->jobs[i]);
+		st = bg__object_merge_under(&bg__obj_job, o, raw->defaults);
 	}
 	if (st == BG_OK && !cv->nomem) {
-		st = bg_template_apply(set, o.template, &o, out, cv->diags);
+		st = bg_template_apply(set, o->template, o, out, cv->diags);
 	}
-	bg_job_options_finish(&o);
 	if (st == BG_OK) {
 		node = bg__ynode_at(cv->doc, base, &exact);
 		(*out)->origin.file = bg__asprintf("%s", cv->doc->file);

@@ -176,7 +176,7 @@ is_fargate(const struct bg_jobdef *def)
 /* Builds def from the merged options o. t is the template (NULL: none,
  * then nothing is scaffolded). */
 static enum bg_status
-build(const struct template *t, const struct bg_job_options *o,
+build(const struct template *t, struct bg_job_options *o,
       struct bg_jobdef *def, struct bg_diags *diags)
 {
 	bool failed = false;
@@ -257,7 +257,11 @@ build(const struct template *t, const struct bg_job_options *o,
 			return BG_ERR_NOMEM;
 		}
 		def->container = c;
-		st = container_from_options(c, o);
+		/* o is the merged copy, freed after: its container moves
+		 * into the model. */
+		*c = o->c;
+		memset(&o->c, 0, sizeof(o->c));
+		st = BG_OK;
 		if (st != BG_OK) {
 			return st;
 		}
@@ -368,11 +372,11 @@ bg_template_apply(const struct bg_template_set *set, const char *name,
 	if (def == NULL) {
 		return BG_ERR_NOMEM;
 	}
-	if (t != NULL) {
-		st = bg__job_options_overlay(&merged, &t->r_defaults);
-	}
-	if (st == BG_OK) {
-		st = bg__job_options_overlay(&merged, user);
+	/* The user's options, with the template's defaults under them. */
+	st = bg__job_options_overlay(&merged, user);
+	if (st == BG_OK && t != NULL) {
+		st = bg__object_merge_under(&bg__obj_job, &merged,
+					    &t->r_defaults);
 	}
 	if (st == BG_OK) {
 		st = build(t, &merged, def, diags);
