@@ -177,6 +177,10 @@ build_job(struct bg__conv *cv, const struct bg_template_set *set,
 	if (st == BG_OK && !cv->nomem) {
 		st = bg_template_apply(set, o->template, o, out, cv->diags);
 	}
+	/* Built: the job's options are not needed again (the located view
+	 * keeps what diagnostics need), so a large spec does not hold every
+	 * job twice. */
+	bg_job_options_finish(o);
 	if (st == BG_OK) {
 		node = bg__ynode_at(cv->doc, base, &exact);
 		(*out)->origin.file = bg__asprintf("%s", cv->doc->file);
