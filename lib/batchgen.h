@@ -4,20 +4,15 @@
  * @file batchgen.h
  * @brief batchgen: validated AWS Batch job definitions as Terraform.
  *
- * The one public header of libbatchgen. Data flows one way:
- *
- *   options (CLI or spec) -> template -> job definition model
- *     -> validation -> emitter -> Terraform text
- *
- * The library never prints and never exits. Problems in the input are
- * collected into a struct bg_diags, each with a stable code, a field path
- * and (where known) a file, line and column; the caller decides how to
- * show them.
- *
+ * The one public header of libbatchgen. Data flows one way: options
+ * (CLI or spec) -> template -> job definition model -> validation ->
+ * emitter -> Terraform text (bg_build() runs it all). The library never
+ * prints and never exits: problems go to a struct bg_diags, each with a
+ * stable code, a field path and (where known) file, line and column.
  * Ownership: a function that fills `**out` requires `*out == NULL`; on
  * success the caller owns the result and frees it with the matching
- * destroy function; on failure `*out` is left untouched. Every destroy /
- * finish function accepts NULL and does nothing.
+ * destroy function; on failure `*out` is untouched. Every destroy and
+ * finish function accepts NULL.
  */
 #ifndef BATCHGEN_H
 #define BATCHGEN_H
@@ -39,9 +34,7 @@ extern "C" {
 #define BG_PRINTF(f, a)
 #endif
 
-/* ------------------------------------------------------------------ */
-/* Status codes                                                        */
-/* ------------------------------------------------------------------ */
+/* ---- Status codes ---- */
 
 /** Result of every fallible library function. */
 enum bg_status {
@@ -66,9 +59,7 @@ BG_EXPORT const char *bg_strerror(enum bg_status status);
 /** @return the library version string, e.g. "0.1.0" (static storage). */
 BG_EXPORT const char *bg_version(void);
 
-/* ------------------------------------------------------------------ */
-/* Diagnostics                                                         */
-/* ------------------------------------------------------------------ */
+/* ---- Diagnostics ---- */
 
 /** How serious a diagnostic is. */
 enum bg_severity {
@@ -124,9 +115,7 @@ BG_EXPORT enum bg_status bg_diags_add(struct bg_diags *diags,
  */
 BG_EXPORT void bg_diag_print(const struct bg_diag *d, FILE *out);
 
-/* ------------------------------------------------------------------ */
-/* Job definition model                                                */
-/* ------------------------------------------------------------------ */
+/* ---- Job definition model ---- */
 
 /** An optional integer: @c set tells whether @c value was given. */
 struct bg_opt_int {
@@ -399,19 +388,14 @@ BG_EXPORT void bg_vcpus_format(int64_t milli, char *buf, size_t size);
 BG_EXPORT enum bg_status bg_file_read(const char *path, char **buf,
 				      size_t *len, struct bg_diags *diags);
 /**
- * Parses a number by batchgen's one rule for every numeric field
- * (docs/spec.md, "Numbers"): decimal digits with an optional leading
- * '-', no leading zeros ("0" itself is fine), no '+', exponent, space
- * or separator; and, where @p decimals is not 0, an optional point
- * with 1 to @p decimals digits after it and at least one before it.
- * @p value gets the number times 10^decimals (vCPUs: 3, thousandths).
- *
- * A fraction with trailing zeros ("1.0", "0.50") is a number but not
- * its shortest spelling: *@p respelled (when not NULL) is then true,
- * and callers say that the number will be written shorter.
- *
+ * Parses a number by batchgen's one rule (docs/spec.md, "Numbers"):
+ * decimal digits, an optional leading '-', no leading zeros, no '+',
+ * exponent or separator; where @p decimals is not 0, an optional point
+ * with 1 to @p decimals digits after a digit. @p value gets the number
+ * times 10^decimals. A fraction with trailing zeros ("1.0") sets
+ * *@p respelled (when not NULL): it will be written shorter.
  * @return BG_OK, or BG_ERR_ARG with *@p problem (when not NULL) a
- * phrase saying what is wrong ("leading zeros are not allowed ...").
+ * phrase saying what is wrong.
  */
 BG_EXPORT enum bg_status bg_number_parse(const char *text, unsigned decimals,
 					 int64_t *value, bool *respelled,
@@ -423,9 +407,7 @@ BG_EXPORT enum bg_status bg_number_parse(const char *text, unsigned decimals,
  */
 BG_EXPORT enum bg_status bg_vcpus_parse(const char *text, int64_t *milli);
 
-/* ------------------------------------------------------------------ */
-/* Job options and templates                                           */
-/* ------------------------------------------------------------------ */
+/* ---- Job options and templates ---- */
 
 /** A node range as given by a user: its container's settings apply on
  * top of the job's own. */
@@ -571,19 +553,13 @@ BG_EXPORT bool bg_template_exists(const struct bg_template_set *set,
 				  const char *name);
 
 /**
- * Applies template @p template_name to the user's @p opts: template
- * defaults first, then everything the user set. A user value that
- * contradicts what the template fixes (its platform or job type) is an
- * error. The result is not validated yet: call bg_validate().
- *
- * With @p template_name NULL the job is built from @p opts alone (no
- * defaults, nothing scaffolded): the spec files' "full attribute tree"
- * jobs.
- *
- * When the image (or, on Fargate, the execution role) is missing, it
- * becomes a Terraform input variable declared in the job definition's
- * @c variables, and a note is added to @p diags.
- *
+ * Applies template @p template_name to the user's @p opts (template
+ * defaults under everything the user set; a user value that contradicts
+ * what the template fixes, its platform or job type, is an error). Not
+ * validated yet: bg_validate(). With @p template_name NULL the job is
+ * @p opts alone (a spec's full attribute tree). A missing image (or
+ * Fargate execution role) becomes a Terraform input variable in the
+ * job's @c variables, with a note on @p diags.
  * @param[out] out caller-owned on success; untouched on failure.
  * @return BG_OK, BG_ERR_NOMEM, BG_ERR_TEMPLATE (unknown template) or
  * BG_ERR_INVALID (a contradiction; see @p diags).
@@ -616,9 +592,7 @@ BG_TEMPLATE_FUNCTION(bg_ml_training_job);
 BG_TEMPLATE_FUNCTION(bg_batch_processing_job);
 BG_TEMPLATE_FUNCTION(bg_real_time_job);
 
-/* ------------------------------------------------------------------ */
-/* Helpers (the seed's helper functions)                               */
-/* ------------------------------------------------------------------ */
+/* ---- Helpers (the seed's helper functions) ---- */
 
 /**
  * Appends the standard environment variables to @p env:
@@ -662,9 +636,7 @@ BG_EXPORT void bg_mount_point_finish(struct bg_mount_point *mp);
 BG_EXPORT void bg_gpu_resource_requirement(struct bg_container *c,
 					   int64_t count);
 
-/* ------------------------------------------------------------------ */
-/* Validation                                                          */
-/* ------------------------------------------------------------------ */
+/* ---- Validation ---- */
 
 /**
  * Runs every validation rule over @p def and appends one diagnostic per
@@ -703,9 +675,7 @@ BG_EXPORT enum bg_status bg_check_replacement(const char *old, size_t len,
 BG_EXPORT enum bg_status bg_validate_unique(const struct bg_jobdef *const *defs,
 					    size_t n, struct bg_diags *diags);
 
-/* ------------------------------------------------------------------ */
-/* Spec files                                                          */
-/* ------------------------------------------------------------------ */
+/* ---- Spec files ---- */
 
 /** The job definitions of one spec file (opaque). */
 struct bg_spec;
@@ -766,9 +736,7 @@ BG_EXPORT size_t bg_rule_count(void);
 /** @return rule @p i (static storage), or NULL when out of range. */
 BG_EXPORT const struct bg_rule_info *bg_rule_get(size_t i);
 
-/* ------------------------------------------------------------------ */
-/* Emitters                                                            */
-/* ------------------------------------------------------------------ */
+/* ---- Emitters ---- */
 
 /** Output formats. */
 enum bg_format {
@@ -816,9 +784,7 @@ BG_EXPORT char *bg_tf_escape(const char *text);
  */
 BG_EXPORT char *bg_tf_label(const char *name);
 
-/* ------------------------------------------------------------------ */
-/* The pipeline                                                        */
-/* ------------------------------------------------------------------ */
+/* ---- The pipeline ---- */
 
 /** One spec: a file (@c text NULL; "-": standard input), or text in
  * memory (@c name names it in diagnostics; ".json" or a leading '{'
@@ -848,18 +814,16 @@ struct bg_request {
 struct bg_result;
 
 /**
- * The one pipeline: every spec of @p req loaded (templates applied,
- * every job validated, diagnostics located in its file), the template
- * job built and validated, names and labels checked across all jobs,
- * an earlier output compared, and, when nothing is wrong and
- * @p req asks for it, the Terraform text written. Every problem of
- * every input goes to @p diags.
+ * The one pipeline: every spec of @p req loaded (templates applied, jobs
+ * validated, diagnostics located), the template job built and
+ * validated, names and labels checked across all jobs, an earlier
+ * output compared, and the Terraform text written when nothing is wrong
+ * and @p req asks for it. Every problem goes to @p diags.
  * @param[out] out caller-owned (bg_result_destroy) unless the status is
  * BG_ERR_NOMEM or BG_ERR_ARG; on BG_ERR_IO and BG_ERR_INVALID it holds
  * the jobs that could be built, and no text.
- * @return BG_OK; BG_ERR_IO (an input could not be read; others were
- * still checked); BG_ERR_INVALID (errors in @p diags); BG_ERR_NOMEM,
- * BG_ERR_ARG, BG_ERR_EMIT.
+ * @return BG_OK; BG_ERR_IO (an input could not be read; the others
+ * were checked); BG_ERR_INVALID; BG_ERR_NOMEM, BG_ERR_ARG, BG_ERR_EMIT.
  */
 BG_EXPORT enum bg_status bg_build(const struct bg_template_set *set,
 				  const struct bg_request *req,
