@@ -89,6 +89,10 @@ init(void)
 
 	collect(&bg__obj_job, &at);
 	qsort(flags, flag_count, sizeof(flags[0]), flag_cmp);
+	/* Each path points into its own entry, wherever the sort put it. */
+	for (size_t i = 0; i < flag_count; i++) {
+		flags[i].info.path = flags[i].path;
+	}
 }
 
 size_t
