@@ -228,71 +228,76 @@ describe(const struct bg_jobdef *const *defs, size_t n, bool json)
 	return EXIT_OK;
 }
 
+/* Runs req through the pipeline: prints the diagnostics, then the
+ * analysis (describing), the text (req->emit) or nothing; the exit
+ * status. */
+static int
+run_request(const struct bg_template_set *set, struct cli *cli,
+	    struct bg_request *req, bool describing)
+{
+	struct bg_diags *diags = bg_diags_create();
+	struct bg_result *result = NULL;
+	char *previous = NULL;
+	const char *text;
+	size_t len = 0;
+	enum bg_status st;
+	int rc;
+
+	if (diags == NULL) {
+		return EXIT_IO;
+	}
+	req->format = cli_format(cli);
+	if (req->emit) {
+		previous = read_previous(cli->output, req->format,
+					 &req->previous_len);
+		req->previous = previous;
+	}
+	st = bg_build(set, req, &result, diags);
+	free(previous);
+	print_diags(diags);
+	if (st == BG_ERR_IO) {
+		rc = EXIT_IO;
+	} else if (st == BG_ERR_INVALID || (st == BG_OK && failing(diags))) {
+		rc = EXIT_INVALID;
+	} else if (st != BG_OK) {
+		fprintf(stderr, "batchgen: %s\n", bg_strerror(st));
+		rc = EXIT_IO;
+	} else if (describing) {
+		rc = describe(bg_result_jobs(result),
+			      bg_result_job_count(result), cli->json);
+	} else if (!req->emit) {
+		rc = EXIT_OK;
+	} else {
+		text = bg_result_output(result, &len);
+		rc = cli->check ? check_output(cli->output, text, len)
+				: write_output(cli->output, text, len);
+	}
+	bg_result_destroy(result);
+	bg_diags_destroy(diags);
+	return rc;
+}
+
 /* A template's command; with describe, the analysis instead of output. */
 static int
 template_run(const struct bg_template_set *set, struct cli *cli,
 	     const char *name, size_t first_operand, bool describing)
 {
-	struct bg_diags *diags = bg_diags_create();
-	struct bg_result *result = NULL;
-	const char *text;
-	size_t len = 0;
+	struct bg_request req = { .template_name = name,
+				  .options = &cli->opts,
+				  .emit = !describing };
 	int rc;
-	enum bg_status st;
 
 	cli->name = name;
 	rc = cli_apply(cli, true, describing);
 	if (rc < 0 && cli->help) {
 		print_template_help(set, name);
-		rc = EXIT_OK;
+		return EXIT_OK;
 	}
 	if (rc < 0 && cli->operand_count > first_operand) {
 		rc = usage_error("%s: unexpected argument '%s'", name,
 				 cli->operands[first_operand]);
 	}
-	if (rc >= 0 || diags == NULL) {
-		bg_diags_destroy(diags);
-		return rc >= 0 ? rc : EXIT_IO;
-	}
-	{
-		size_t plen = 0;
-		char *previous = describing ? NULL
-					    : read_previous(cli->output,
-							    cli_format(cli),
-							    &plen);
-		struct bg_request req = {
-			.template_name = name,
-			.options = &cli->opts,
-			.emit = !describing,
-			.format = cli_format(cli),
-			.previous = previous,
-			.previous_len = plen,
-		};
-		st = bg_build(set, &req, &result, diags);
-		free(previous);
-	}
-	print_diags(diags);
-	if (st == BG_ERR_INVALID || (st == BG_OK && failing(diags))) {
-		rc = EXIT_INVALID;
-		goto out;
-	}
-	if (st != BG_OK) {
-		fprintf(stderr, "batchgen: %s\n", bg_strerror(st));
-		rc = EXIT_IO;
-		goto out;
-	}
-	if (describing) {
-		rc = describe(bg_result_jobs(result),
-			      bg_result_job_count(result), cli->json);
-		goto out;
-	}
-	text = bg_result_output(result, &len);
-	rc = cli->check ? check_output(cli->output, text, len)
-			: write_output(cli->output, text, len);
-out:
-	bg_result_destroy(result);
-	bg_diags_destroy(diags);
-	return rc;
+	return rc >= 0 ? rc : run_request(set, cli, &req, describing);
 }
 
 /* templates, rules, schema: no operands, no options of their own. */
@@ -432,79 +437,31 @@ static int
 run_specs(const struct bg_template_set *set, struct cli *cli,
 	  enum spec_mode mode)
 {
-	const char *cmd = cli->name;
-	bool write = mode == SPECS_RENDER;
-	struct bg_diags *diags = NULL;
-	struct bg_input *inputs = NULL;
-	struct bg_result *result = NULL;
-	const char *text;
-	size_t len = 0;
+	struct bg_input *inputs;
+	struct bg_request req = { .emit = mode == SPECS_RENDER };
 	int rc = cli_apply(cli, false, mode == SPECS_DESCRIBE);
-	enum bg_status st;
 
 	if (rc < 0 && cli->help) {
 		fputs(render_help, stdout);
 		return EXIT_OK;
 	}
 	if (rc < 0 && cli->operand_count == 0) {
-		rc = usage_error("%s: give at least one spec file", cmd);
+		rc = usage_error("%s: give at least one spec file", cli->name);
 	}
 	if (rc >= 0) {
 		return rc;
 	}
-	rc = EXIT_IO;
-	diags = bg_diags_create();
 	inputs = calloc(cli->operand_count, sizeof(*inputs));
-	if (diags == NULL || inputs == NULL) {
-		goto out;
+	if (inputs == NULL) {
+		return EXIT_IO;
 	}
 	for (size_t i = 0; i < cli->operand_count; i++) {
 		inputs[i].name = cli->operands[i];
 	}
-	{
-		size_t plen = 0;
-		char *previous = write ? read_previous(cli->output,
-						       cli_format(cli), &plen)
-				       : NULL;
-		struct bg_request req = {
-			.inputs = inputs,
-			.input_count = cli->operand_count,
-			.emit = write,
-			.format = cli_format(cli),
-			.previous = previous,
-			.previous_len = plen,
-		};
-		st = bg_build(set, &req, &result, diags);
-		free(previous);
-	}
-	if (st == BG_ERR_NOMEM || st == BG_ERR_ARG) {
-		goto out;
-	}
-	print_diags(diags);
-	if (st == BG_ERR_IO || st == BG_ERR_INVALID || failing(diags)) {
-		rc = st == BG_ERR_IO ? EXIT_IO : EXIT_INVALID;
-		goto out;
-	}
-	if (st != BG_OK) {
-		fprintf(stderr, "batchgen: %s\n", bg_strerror(st));
-		goto out;
-	}
-	if (mode == SPECS_DESCRIBE) {
-		rc = describe(bg_result_jobs(result),
-			      bg_result_job_count(result), cli->json);
-		goto out;
-	}
-	if (!write) {
-		rc = EXIT_OK;
-		goto out;
-	}
-	text = bg_result_output(result, &len);
-	rc = cli->check ? check_output(cli->output, text, len)
-			: write_output(cli->output, text, len);
-out:
+	req.inputs = inputs;
+	req.input_count = cli->operand_count;
+	rc = run_request(set, cli, &req, mode == SPECS_DESCRIBE);
 	free(inputs);
-	bg_result_destroy(result);
-	bg_diags_destroy(diags);
 	return rc;
 }
 

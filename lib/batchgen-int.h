@@ -87,9 +87,10 @@ enum bg_status bg__kvlist_push(struct bg_kvlist *list, const char *key,
 			       const char *value);
 enum bg_status bg__kvlist_copy(struct bg_kvlist *dst,
 			       const struct bg_kvlist *src);
-/* Sets every pair of src in dst (later wins, first position kept). */
+/* Sets every pair of src in dst (src wins, first position kept), or
+ * with keep only the pairs whose keys dst lacks. */
 enum bg_status bg__kvlist_merge(struct bg_kvlist *dst,
-				const struct bg_kvlist *src);
+				const struct bg_kvlist *src, bool keep);
 /* Lays every field src gives over dst (deep copies; maps merge key by
  * key, lists and strings replace): model/walk.c over the field
  * tables. */

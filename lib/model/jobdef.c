@@ -86,10 +86,12 @@ bg_kvlist_set(struct bg_kvlist *list, const char *key, const char *value)
 	return bg__kvlist_push(list, key, value);
 }
 
-/* Sets every pair of src in dst in time linear in both (src's keys are
- * unique): an index of dst's keys instead of a search per key. */
+/* Sets every pair of src in dst (keep: only the keys dst lacks) in time
+ * linear in both (src's keys are unique): an index of dst's keys
+ * instead of a search per key. */
 enum bg_status
-bg__kvlist_merge(struct bg_kvlist *dst, const struct bg_kvlist *src)
+bg__kvlist_merge(struct bg_kvlist *dst, const struct bg_kvlist *src,
+		 bool keep)
 {
 	struct bg__strindex index = { 0 };
 	size_t dst_count = dst->count;
@@ -106,8 +108,8 @@ bg__kvlist_merge(struct bg_kvlist *dst, const struct bg_kvlist *src)
 		if (dst_count > 0 &&
 		    bg__strindex_put(&index, src->items[i].key, SIZE_MAX,
 				     &at) == BG_ERR_ARG) {
-			st = bg__str_set(&dst->items[at].value,
-					 src->items[i].value)
+			st = keep || bg__str_set(&dst->items[at].value,
+						 src->items[i].value)
 				     ? BG_OK
 				     : BG_ERR_NOMEM;
 			continue;

@@ -265,7 +265,7 @@ field_merge(const struct step *f, void *dst, const void *src)
 	}
 	case BG_K_MAP:
 	case BG_K_ENV:
-		return bg__kvlist_merge(d, s);
+		return bg__kvlist_merge(d, s, false);
 	case BG_K_OBJ: {
 		const void *so = *(const void *const *)s;
 		void *copy;
@@ -362,30 +362,8 @@ field_merge_under(const struct step *f, void *dst, const void *src)
 			       ? BG_OK
 			       : field_merge(f, dst, src);
 	case BG_K_MAP:
-	case BG_K_ENV: {
-		/* The keys dst lacks, in linear time (an index of dst's
-		 * keys, not a search per key). */
-		const struct bg_kvlist *from = s;
-		struct bg_kvlist *to = d;
-		struct bg__strindex index = { 0 };
-		size_t have = to->count;
-		enum bg_status st = BG_OK;
-		for (size_t i = 0; i < have && st == BG_OK; i++) {
-			st = bg__strindex_put(&index, to->items[i].key, i, NULL);
-			st = st == BG_ERR_ARG ? BG_OK : st;
-		}
-		for (size_t i = 0; i < from->count && st == BG_OK; i++) {
-			size_t at;
-			if (have > 0 &&
-			    bg__strindex_get(&index, from->items[i].key, &at)) {
-				continue;
-			}
-			st = bg__kvlist_push(to, from->items[i].key,
-					     from->items[i].value);
-		}
-		bg__strindex_finish(&index);
-		return st;
-	}
+	case BG_K_ENV:
+		return bg__kvlist_merge(d, s, true); /* the keys dst lacks */
 	case BG_K_OBJ:
 		if (*(void **)d != NULL && *(const void *const *)s != NULL &&
 		    (f->flags & BG_F_MERGE)) {
