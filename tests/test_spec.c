@@ -474,6 +474,38 @@ START_TEST(duplicate_labels_are_errors)
 }
 END_TEST
 
+/* An EFS volume's defaults are written out: whatever AWS echoes for an
+ * omitted rootDirectory or transitEncryption, it stores what the
+ * configuration says, and a plan after an apply shows no change. */
+START_TEST(efs_defaults_are_written_out)
+{
+	struct bg_spec *spec = load_ok(
+		"jobs:\n"
+		"  - name: efs\n"
+		"    template: simple-container\n"
+		"    image: app:1\n"
+		"    volumes: [{name: d, efs_volume_configuration: "
+		"{file_system_id: fs-1}}]\n"
+		"    mount_points: [{source_volume: d, container_path: /d}]\n"
+		"  - name: efs-own\n"
+		"    template: simple-container\n"
+		"    image: app:1\n"
+		"    volumes: [{name: d, efs_volume_configuration: "
+		"{file_system_id: fs-1, root_directory: /data, "
+		"transit_encryption: ENABLED}}]\n");
+	const struct bg_efs *e =
+		bg_spec_job(spec, 0)->container->volumes[0].efs;
+	const struct bg_efs *own =
+		bg_spec_job(spec, 1)->container->volumes[0].efs;
+
+	ck_assert_str_eq(e->root_directory, "/");
+	ck_assert_str_eq(e->transit_encryption, "DISABLED");
+	ck_assert_str_eq(own->root_directory, "/data");
+	ck_assert_str_eq(own->transit_encryption, "ENABLED");
+	bg_spec_destroy(spec);
+}
+END_TEST
+
 START_TEST(explicit_node_ranges_inherit_job_options)
 {
 	struct bg_spec *spec = load_ok(
@@ -745,6 +777,7 @@ test_suite(void)
 	tcase_add_test(tc, directory_is_not_a_spec);
 	tcase_add_test(tc, user_templates_extend_builtins);
 	tcase_add_test(tc, template_cycles_and_unknown_parents);
+	tcase_add_test(tc, efs_defaults_are_written_out);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -173,6 +173,43 @@ is_fargate(const struct bg_jobdef *def)
 	return bg_jobdef_supports_fargate(def);
 }
 
+/* An EFS volume's root directory and transit encryption, written
+ * out where AWS would fill its default ("/", DISABLED): what AWS stores
+ * is then what the configuration says, so a plan after an apply shows
+ * no change whatever AWS echoes for an omitted value (provider
+ * reference: the EFS defaults are the one echo it could not confirm). */
+static enum bg_status
+container_efs_defaults(struct bg_container *c)
+{
+	for (size_t i = 0; c != NULL && i < c->volume_count; i++) {
+		struct bg_efs *e = c->volumes[i].efs;
+		if (e == NULL) {
+			continue;
+		}
+		if ((e->root_directory == NULL &&
+		     !bg__str_set(&e->root_directory, "/")) ||
+		    (e->transit_encryption == NULL &&
+		     !bg__str_set(&e->transit_encryption, "DISABLED"))) {
+			return BG_ERR_NOMEM;
+		}
+	}
+	return BG_OK;
+}
+
+static enum bg_status
+efs_defaults(struct bg_jobdef *def)
+{
+	enum bg_status st = container_efs_defaults(def->container);
+
+	for (size_t i = 0; st == BG_OK && def->node_properties != NULL &&
+			   i < def->node_properties->range_count;
+	     i++) {
+		st = container_efs_defaults(
+			def->node_properties->ranges[i].container);
+	}
+	return st;
+}
+
 /* Builds def from the merged options o. t is the template (NULL: none,
  * then nothing is scaffolded). */
 static enum bg_status
@@ -265,6 +302,10 @@ build(const struct template *t, struct bg_job_options *o,
 		if (st != BG_OK) {
 			return st;
 		}
+	}
+	st = efs_defaults(def);
+	if (st != BG_OK) {
+		return st;
 	}
 	if (is_fargate(def)) {
 		/* AWS returns assignPublicIp DISABLED when it is not
