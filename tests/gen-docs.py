@@ -18,6 +18,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import tap  # noqa: E402
@@ -120,17 +121,14 @@ def man_options(entries):
     return '\n'.join(out)
 
 
+def wrap(text, width):
+    """Lines of at most width, broken at spaces only."""
+    return textwrap.wrap(text, width, break_long_words=False,
+                         break_on_hyphens=False)
+
+
 def bash_options(entries):
-    words = ' '.join('--' + e[0] for e in entries)
-    lines, line = [], ''
-    for w in words.split():
-        if len(line) + len(w) + 1 > 60:
-            lines.append(line)
-            line = w
-        else:
-            line = (line + ' ' + w).strip()
-    lines.append(line)
-    body = '\n\t\t'.join(lines)
+    body = '\n\t\t'.join(wrap(' '.join('--' + e[0] for e in entries), 60))
     return '\t# options:begin (%s)\n\tlocal template_opts="%s"\n\t# options:end' % (NOTE, body)
 
 
@@ -138,15 +136,8 @@ def readme_options(entries):
     parts = []
     for flag, arg, _ in entries:
         parts.append('`--%s%s%s`' % (flag, '' if not arg or arg.startswith('[=') else ' ', arg))
-    text, line = [], ''
-    for p in ', '.join(parts).split(' '):
-        if len(line) + len(p) + 1 > 72:
-            text.append(line)
-            line = p
-        else:
-            line = (line + ' ' + p).strip()
-    text.append(line)
-    return '<!-- options:begin (%s) -->\n%s\n<!-- options:end -->' % (NOTE, '\n'.join(text))
+    return '<!-- options:begin (%s) -->\n%s\n<!-- options:end -->' % (
+        NOTE, '\n'.join(wrap(', '.join(parts), 72)))
 
 
 def replace_block(text, begin, end, new):

@@ -8,7 +8,7 @@
  *     - name: ...        template options, the full attribute tree in
  *       template: ...    the seed's snake_case shape, or both
  *
- * Each job is read through the job schema of input/job.c (shared with
+ * Each job is read through the field tables of model/fields.c (shared with
  * templates). The template (if any) is applied to those options, the
  * result validated, and every diagnostic located at the line and column
  * where the user wrote the value.
