@@ -492,16 +492,28 @@ START_TEST(efs_defaults_are_written_out)
 		"    image: app:1\n"
 		"    volumes: [{name: d, efs_volume_configuration: "
 		"{file_system_id: fs-1, root_directory: /data, "
-		"transit_encryption: ENABLED}}]\n");
+		"transit_encryption: ENABLED}}]\n"
+		"  - name: efs-ap\n"
+		"    template: simple-container\n"
+		"    image: app:1\n"
+		"    volumes: [{name: d, efs_volume_configuration: "
+		"{file_system_id: fs-1, transit_encryption: ENABLED, "
+		"authorization_config: {access_point_id: fsap-1}}}]\n");
 	const struct bg_efs *e =
 		bg_spec_job(spec, 0)->container->volumes[0].efs;
 	const struct bg_efs *own =
 		bg_spec_job(spec, 1)->container->volumes[0].efs;
+	const struct bg_efs *ap =
+		bg_spec_job(spec, 2)->container->volumes[0].efs;
 
 	ck_assert_str_eq(e->root_directory, "/");
 	ck_assert_str_eq(e->transit_encryption, "DISABLED");
 	ck_assert_str_eq(own->root_directory, "/data");
 	ck_assert_str_eq(own->transit_encryption, "ENABLED");
+	/* No authorization block: none is added. With one, IAM is said. */
+	ck_assert_ptr_null(e->authorization.iam);
+	ck_assert_str_eq(ap->authorization.access_point_id, "fsap-1");
+	ck_assert_str_eq(ap->authorization.iam, "DISABLED");
 	bg_spec_destroy(spec);
 }
 END_TEST

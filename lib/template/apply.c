@@ -173,8 +173,9 @@ is_fargate(const struct bg_jobdef *def)
 	return bg_jobdef_supports_fargate(def);
 }
 
-/* An EFS volume's root directory and transit encryption, written
- * out where AWS would fill its default ("/", DISABLED): what AWS stores
+/* An EFS volume's root directory, transit encryption and (when there
+ * is an authorization block) IAM setting, written out where AWS would
+ * fill its default ("/", DISABLED, DISABLED): what AWS stores
  * is then what the configuration says, so a plan after an apply shows
  * no change whatever AWS echoes for an omitted value (provider
  * reference: the EFS defaults are the one echo it could not confirm). */
@@ -189,7 +190,10 @@ container_efs_defaults(struct bg_container *c)
 		if ((e->root_directory == NULL &&
 		     !bg__str_set(&e->root_directory, "/")) ||
 		    (e->transit_encryption == NULL &&
-		     !bg__str_set(&e->transit_encryption, "DISABLED"))) {
+		     !bg__str_set(&e->transit_encryption, "DISABLED")) ||
+		    (e->authorization.access_point_id != NULL &&
+		     e->authorization.iam == NULL &&
+		     !bg__str_set(&e->authorization.iam, "DISABLED"))) {
 			return BG_ERR_NOMEM;
 		}
 	}
@@ -245,9 +249,16 @@ build(const struct template *t, struct bg_job_options *o,
 			bg__strv_dup(o->platform_capabilities,
 				     o->platform_capability_count, &failed);
 		def->platform_capability_count = o->platform_capability_count;
-	} else if (t != NULL && t->r_platform != NULL) {
+	} else {
+		/* Written out even when nothing fixes it: AWS stores EC2
+		 * only when it is sent, so a template and a full tree for
+		 * the same job must both send it, or switching between them
+		 * registers a revision (provider reference, T08). */
+		const char *platform = t != NULL && t->r_platform != NULL
+					       ? t->r_platform
+					       : "EC2";
 		def->platform_capabilities =
-			bg__strv_dup((char *const *)&t->r_platform, 1, &failed);
+			bg__strv_dup((char *const *)&platform, 1, &failed);
 		def->platform_capability_count = 1;
 	}
 	def->retry_attempts = o->retry_attempts;

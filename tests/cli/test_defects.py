@@ -463,6 +463,30 @@ def _():
                   '[secret-execution-role]')
 
 
+
+@case('17: a template job and the same job as a full tree give the same bytes')
+def _():
+    # The full tree says nothing about the platform; the template fixes
+    # EC2. Both must write platform_capabilities = ["EC2"], or switching
+    # from one to the other registers a new revision.
+    tree = write('tree.json', json.dumps({'jobs': [{
+        'name': 'g', 'type': 'container',
+        'container_properties': {'image': 'app:1', 'resource_requirements': [
+            {'type': 'GPU', 'value': '1'}, {'type': 'MEMORY', 'value': '8192'},
+            {'type': 'VCPU', 'value': '4'}]},
+        'tags': {'Hardware': 'gpu'}}]}))
+    problems = []
+    for fmt in ('json', 'hcl'):
+        rc1, a, e1 = run('gpu-container', '--name', 'g', '--image', 'app:1', '-f', fmt)
+        rc2, b, e2 = run('render', tree, '-f', fmt)
+        if rc1 or rc2:
+            problems.append('%s: exit %d/%d %s%s' % (fmt, rc1, rc2, e1, e2))
+        elif a != b:
+            problems.append('%s differs:\n%s\n%s' % (fmt, a, b))
+        elif 'EC2' not in a:
+            problems.append('%s: no platform_capabilities' % fmt)
+    return '; '.join(problems) or None
+
 status = report(results)
 shutil.rmtree(WORK, ignore_errors=True)
 sys.exit(status)

@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""The echo test: does re-applying unchanged batchgen output change anything?
+
+    echo.py MODULE_DIR
+
+MODULE_DIR is an initialised Terraform module whose plan of batchgen's
+output was saved as plan.json (run-terraform.sh does both). For every
+aws_batch_job_definition the plan creates, this writes a Terraform state
+holding what AWS echoes back after the create, as the aws provider
+5.100.0 stores it on read (../shared/reference/provider-5.100.md §0.2):
+the values that were sent, plus
+
+  - the empty lists AWS adds to a container (command, environment,
+    mountPoints, resourceRequirements, secrets, ulimits, volumes), in
+    container_properties and in every node range's container;
+  - fargatePlatformConfiguration {platformVersion: LATEST} on Fargate
+    when none was sent;
+  - the EFS defaults (rootDirectory "/", transitEncryption DISABLED,
+    authorizationConfig.iam DISABLED): suspected, not verified, so
+    echoed to be safe;
+  - instanceTypes [] in every node range;
+  - the computed attributes (arn, arn_prefix, id, revision, tags_all).
+
+Then it runs `terraform plan -refresh=false -detailed-exitcode` against
+that state: exit 0 (no changes) is a pass. Anything else is drift: each
+apply of the same output would register a new revision. The changes the
+plan shows are printed.
+
+With --self-check, it first plans against an echo with one value
+changed, which must show a change: proof that the test can fail.
+
+Exit 0: no drift; 1: drift (or terraform failed).
+"""
+import json
+import os
+import subprocess
+import sys
+import uuid
+
+CONTAINER_LISTS = ("command", "environment", "mountPoints",
+                   "resourceRequirements", "secrets", "ulimits", "volumes")
+
+
+def echo_container(c, fargate):
+    """A container's properties as AWS returns them."""
+    for key in CONTAINER_LISTS:
+        c.setdefault(key, [])
+    if fargate:
+        c.setdefault("fargatePlatformConfiguration",
+                     {"platformVersion": "LATEST"})
+    # Suspected, not verified (the reference's §2.5): AWS fills in the
+    # EFS defaults, as ECS does. Echoing them is the cautious side.
+    for v in c["volumes"]:
+        efs = v.get("efsVolumeConfiguration")
+        if efs is not None:
+            efs.setdefault("rootDirectory", "/")
+            efs.setdefault("transitEncryption", "DISABLED")
+            if "authorizationConfig" in efs:
+                efs["authorizationConfig"].setdefault("iam", "DISABLED")
+    return c
+
+
+def echo(values):
+    """The state attributes of one job definition after create + read."""
+    attrs = dict(values)
+    name = attrs["name"]
+    prefix = "arn:aws:batch:us-east-1:123456789012:job-definition/" + name
+    attrs.update(arn=prefix + ":1", id=prefix + ":1", arn_prefix=prefix,
+                 revision=1, tags_all=dict(attrs.get("tags") or {}))
+    fargate = "FARGATE" in (attrs.get("platform_capabilities") or [])
+    if attrs.get("container_properties"):
+        c = json.loads(attrs["container_properties"])
+        attrs["container_properties"] = json.dumps(echo_container(c, fargate))
+    if attrs.get("node_properties"):
+        n = json.loads(attrs["node_properties"])
+        for r in n.get("nodeRangeProperties", []):
+            r.setdefault("instanceTypes", [])
+            if "container" in r:
+                echo_container(r["container"], False)
+        attrs["node_properties"] = json.dumps(n)
+    return attrs
+
+
+def main():
+    mod = sys.argv[1]
+    plan = json.load(open(os.path.join(mod, "plan.json")))
+    version = json.loads(subprocess.run(
+        ["terraform", "version", "-json"], capture_output=True, text=True,
+        check=True).stdout)["terraform_version"]
+    schemas = json.loads(subprocess.run(
+        ["terraform", "providers", "schema", "-json"], cwd=mod,
+        capture_output=True, text=True, check=True).stdout)
+    aws = [v for k, v in schemas["provider_schemas"].items()
+           if k.endswith("/hashicorp/aws")][0]
+    schema_version = aws["resource_schemas"]["aws_batch_job_definition"].get(
+        "version", 0)
+
+    resources = []
+    for rc in plan["resource_changes"]:
+        if rc["type"] != "aws_batch_job_definition":
+            continue
+        if rc["change"]["actions"] != ["create"] or rc.get("module_address"):
+            print("# unexpected change %s %s" % (rc["address"],
+                                                 rc["change"]["actions"]))
+            return 1
+        resources.append({
+            "mode": "managed", "type": rc["type"], "name": rc["name"],
+            "provider": rc["provider_name"].join(('provider["', '"]')),
+            "instances": [{"schema_version": schema_version,
+                           "attributes": echo(rc["change"]["after"]),
+                           "sensitive_attributes": []}]})
+    state = {"version": 4, "terraform_version": version, "serial": 1,
+             "lineage": str(uuid.UUID(int=len(resources))), "outputs": {},
+             "resources": resources, "check_results": None}
+    def plan_against(state):
+        with open(os.path.join(mod, "terraform.tfstate"), "w") as f:
+            json.dump(state, f, indent=1)
+        return subprocess.run(
+            ["terraform", "plan", "-refresh=false", "-input=false",
+             "-no-color", "-detailed-exitcode"], cwd=mod,
+            capture_output=True, text=True)
+
+    # First prove the harness sees drift: an echo where one container
+    # says "privileged": true that was never sent must plan a change.
+    if "--self-check" in sys.argv:
+        first = [r for r in resources
+                 if r["instances"][0]["attributes"].get("container_properties")]
+        attrs = first[0]["instances"][0]["attributes"]
+        good = attrs["container_properties"]
+        c = json.loads(good)
+        c["privileged"] = not c.get("privileged", False)
+        attrs["container_properties"] = json.dumps(c)
+        run = plan_against(state)
+        attrs["container_properties"] = good
+        if run.returncode != 2 or "~ container_properties" not in run.stdout:
+            print("# self-check: a changed echo of %s planned no change "
+                  "(exit %d)" % (first[0]["name"], run.returncode))
+            return 1
+        print("# self-check: a changed echo plans a change, as it must")
+
+    run = plan_against(state)
+    if run.returncode == 0:
+        print("# %d job definitions: the plan against their echo shows "
+              "no changes" % len(resources))
+        return 0
+    lines = (run.stdout + run.stderr).splitlines()
+    changed = [l for l in lines if l.startswith("  # ")]
+    print("# %d of %d job definitions drift (exit %d):" % (
+        len(changed), len(resources), run.returncode))
+    for line in lines:
+        print("# " + line)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
