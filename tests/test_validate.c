@@ -331,6 +331,10 @@ START_TEST(fargate_multinode_rejected)
 {
 	struct bg_jobdef *def = make_job("multinode", "img");
 
+	/* The template fixes EC2 and writes none: ask for Fargate. */
+	ck_assert_uint_eq(def->platform_capability_count, 0);
+	def->platform_capabilities = calloc(1, sizeof(char *));
+	def->platform_capability_count = 1;
 	set(&def->platform_capabilities[0], "FARGATE");
 	expect_invalid(def);
 	assert_diag(diags, "fargate-multinode", "platform_capabilities",

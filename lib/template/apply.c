@@ -249,16 +249,17 @@ build(const struct template *t, struct bg_job_options *o,
 			bg__strv_dup(o->platform_capabilities,
 				     o->platform_capability_count, &failed);
 		def->platform_capability_count = o->platform_capability_count;
-	} else {
-		/* Written out even when nothing fixes it: AWS stores EC2
-		 * only when it is sent, so a template and a full tree for
-		 * the same job must both send it, or switching between them
-		 * registers a revision (provider reference, T08). */
-		const char *platform = t != NULL && t->r_platform != NULL
-					       ? t->r_platform
-					       : "EC2";
+	} else if (t != NULL && t->r_platform != NULL &&
+		   strcmp(t->r_platform, "EC2") != 0) {
+		/* A template's fixed EC2 is not written: EC2 is what AWS
+		 * assumes, and AWS stores it only when it is sent, so the same
+		 * job written as a full tree without it (or imported from a
+		 * definition without it) must give the same bytes, or
+		 * switching between them registers a revision (provider
+		 * reference, T08/T09). The spec's own list is written as
+		 * given. */
 		def->platform_capabilities =
-			bg__strv_dup((char *const *)&platform, 1, &failed);
+			bg__strv_dup((char *const *)&t->r_platform, 1, &failed);
 		def->platform_capability_count = 1;
 	}
 	def->retry_attempts = o->retry_attempts;
