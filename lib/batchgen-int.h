@@ -120,9 +120,17 @@ bool bg__fargate_memory_text(int64_t vcpus_milli, char *buf, size_t size);
 
 /* ---- emitters (emit/) ---- */
 
-/* Length of the Terraform reference "${...}" starting at s (content
- * begins with a lowercase identifier and a '.'), or 0 if there is none. */
-size_t bg__tf_reference_len(const char *s);
+/* Length of the Terraform expression "${...}" starting at s (a
+ * reference or a function call in Terraform's syntax: model/tfexpr.c),
+ * or 0 when the text there is not one (then it is literal). */
+size_t bg__tf_expr_len(const char *s);
+/* The next Terraform expression in s at or after *at: its offset in
+ * *at and length in *len; false when there is none ("$${" is literal). */
+bool bg__tf_next_expr(const char *s, size_t *at, size_t *len);
+/* Whether s holds a Terraform expression anywhere. */
+bool bg__tf_has_expr(const char *s);
+/* Whether s is exactly one Terraform expression, nothing around it. */
+bool bg__tf_is_expr(const char *s);
 /* Escapes s (bg_tf_escape) onto b. */
 void bg__tf_escape_into(struct bg__buf *b, const char *s);
 /* s as a quoted HCL string (template sequences escaped as by

@@ -36,8 +36,39 @@ decode_attr(cJSON *res, const char *attr)
 {
 	cJSON *s = cJSON_GetObjectItemCaseSensitive(res, attr);
 
+	char *text, *out;
+	size_t o = 0;
+	cJSON *v;
+
 	ck_assert(cJSON_IsString(s));
-	return cJSON_Parse(s->valuestring);
+	/* A value holding a Terraform expression is written
+	 * ${jsonencode(tostring(EXPR))}: read back as the string "${EXPR}". */
+	text = s->valuestring;
+	out = malloc(strlen(text) + 1);
+	ck_assert_ptr_nonnull(out);
+	for (size_t i = 0; text[i] != '\0';) {
+		const char *pre = "${jsonencode(tostring(";
+		if (strncmp(text + i, pre, strlen(pre)) == 0) {
+			const char *end = strstr(text + i, "))}");
+			ck_assert_ptr_nonnull(end);
+			i += strlen(pre);
+			out[o++] = '"';
+			out[o++] = '$';
+			out[o++] = '{';
+			while (text + i < end) {
+				out[o++] = text[i++];
+			}
+			out[o++] = '}';
+			out[o++] = '"';
+			i += 3;
+		} else {
+			out[o++] = text[i++];
+		}
+	}
+	out[o] = '\0';
+	v = cJSON_Parse(out);
+	free(out);
+	return v;
 }
 
 START_TEST(ml_training_document_shape)
@@ -217,6 +248,48 @@ START_TEST(escape_rule)
 		{ "${var.unterminated", "$${var.unterminated" },
 		{ "$$ and $ and %", "$$ and $ and %" },
 		{ "", "" },
+		/* Terraform's: references with index and attribute access,
+		 * splats, function calls, conditionals, operators, for. */
+		{ "${var.images[\"etl\"]}", "${var.images[\"etl\"]}" },
+		{ "${var.m.key}", "${var.m.key}" },
+		{ "${var.l[*].id}", "${var.l[*].id}" },
+		{ "${upper(var.stage)}", "${upper(var.stage)}" },
+		{ "${format(\"%s-etl\", var.env)}",
+		  "${format(\"%s-etl\", var.env)}" },
+		{ "${var.on ? \"a\" : \"b\"}", "${var.on ? \"a\" : \"b\"}" },
+		{ "${var.n * 1024 + 1}", "${var.n * 1024 + 1}" },
+		{ "${ path.module }", "${ path.module }" },
+		{ "${join(\",\", [for k, v in var.m : \"${k}=${v}\"])}",
+		  "${join(\",\", [for k, v in var.m : \"${k}=${v}\"])}" },
+		{ "${lookup({a = 1}, var.k, 0)}", "${lookup({a = 1}, var.k, 0)}" },
+		{ "${timestamp()}", "${timestamp()}" },
+		{ "${data.aws_caller_identity.me.account_id}",
+		  "${data.aws_caller_identity.me.account_id}" },
+		{ "${module.roles.arns[\"job\"]}", "${module.roles.arns[\"job\"]}" },
+		{ "${each.key}-${count.index}", "${each.key}-${count.index}" },
+		{ "${zipmap(var.k, var.v)}", "${zipmap(var.k, var.v)}" },
+		{ "${abs(var.n)}", "${abs(var.n)}" },
+		/* "$${" is literal: the user's own escape stays. */
+		{ "$${var.x}", "$${var.x}" },
+		/* Not Terraform's: bare names, the shell's forms, Java's
+		 * dotted placeholders, literal-only arithmetic, bare names
+		 * beside a reference, a nested bare interpolation, newlines,
+		 * unbalanced brackets, functions Terraform does not have. */
+		{ "${VAR:-default}", "$${VAR:-default}" },
+		{ "${#ARR[@]}", "$${#ARR[@]}" },
+		{ "${HOME%%/*}", "$${HOME%%/*}" },
+		{ "${user.home}", "$${user.home}" },
+		{ "${a_b.c}", "$${a_b.c}" },
+		{ "${1 + 2}", "$${1 + 2}" },
+		{ "${var.on ? HOME : 1}", "$${var.on ? HOME : 1}" },
+		{ "${upper(\"${HOME}\")}", "$${upper(\"$${HOME}\")}" },
+		{ "${var.a &&& var.b}", "$${var.a &&& var.b}" },
+		{ "${var.a | var.b}", "$${var.a | var.b}" },
+		{ "${var.x\n}", "$${var.x\n}" },
+		{ "${upper(var.x}", "$${upper(var.x}" },
+		{ "${}", "$${}" },
+		{ "${foo(var.x)}", "$${foo(var.x)}" },
+		{ "${uppercase(var.x)}", "$${uppercase(var.x)}" },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {

@@ -47,6 +47,12 @@ struct item {
 size_t bg__resource_items(struct em *em, const struct bg_jobdef *def,
 			  struct item *items);
 
+/* s as an HCL string expression onto b: a quoted template; with
+ * untyped (inside jsonencode, where no schema says "string"), a string
+ * that is one Terraform expression and nothing else is tostring(EXPR),
+ * since HCL gives "${EXPR}" the expression's own type (emit_hcl.c). */
+void bg__hcl_string(struct bg__buf *b, const char *s, bool untyped);
+
 /* Appends cJSON_Print() text as two-space indented JSON, nested
  * `depth` levels deep (emit_json.c). */
 void bg__append_reindented(struct bg__buf *b, const char *text,

@@ -58,7 +58,8 @@ one_line(const cJSON *v)
 	return true;
 }
 
-static void put_value(struct bg__buf *b, const cJSON *v, unsigned depth);
+static void put_value(struct bg__buf *b, const cJSON *v, unsigned depth,
+		      bool untyped);
 
 /* Words HCL reads as keywords where an object key would stand: a bare
  * "for" starts a for-expression, "true", "false" and "null" are
@@ -97,7 +98,7 @@ key_width(const char *key, bool quote_keys)
 /* An object body: one "key = value" per line, aligned in runs. */
 static void
 put_object_body(struct bg__buf *b, const cJSON *obj, unsigned depth,
-		bool quote_keys)
+		bool quote_keys, bool untyped)
 {
 	for (const cJSON *start = obj->child; start != NULL;) {
 		const cJSON *end = start;
@@ -125,20 +126,51 @@ put_object_body(struct bg__buf *b, const cJSON *obj, unsigned depth,
 				bg__buf_putc(b, ' ');
 			}
 			bg__buf_puts(b, " = ");
-			put_value(b, m, depth);
+			put_value(b, m, depth, untyped);
 			bg__buf_putc(b, '\n');
 		}
 		start = end;
 	}
 }
 
+/* A string that is one Terraform expression and nothing else, where no
+ * schema says "string" (inside jsonencode): HCL would give the
+ * expression's own value ("${var.n * 2}" is a number there), so it is
+ * converted, as the same text inside a .tf.json string is. */
+void
+bg__hcl_string(struct bg__buf *b, const char *s, bool untyped)
+{
+	size_t n = strlen(s);
+
+	if (untyped && bg__tf_is_expr(s)) {
+		size_t start = 2, end = n - 1;
+		if (s[start] == '~') {
+			start++;
+		}
+		if (end > start && s[end - 1] == '~') {
+			end--;
+		}
+		bg__buf_puts(b, "tostring(");
+		while (s[start] == ' ' || s[start] == '\t') {
+			start++;
+		}
+		while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t')) {
+			end--;
+		}
+		bg__buf_putn(b, s + start, end - start);
+		bg__buf_putc(b, ')');
+	} else {
+		bg__hcl_quote_into(b, s);
+	}
+}
+
 static void
-put_value(struct bg__buf *b, const cJSON *v, unsigned depth)
+put_value(struct bg__buf *b, const cJSON *v, unsigned depth, bool untyped)
 {
 	const cJSON *item;
 
 	if (cJSON_IsString(v)) {
-		bg__hcl_quote_into(b, v->valuestring);
+		bg__hcl_string(b, v->valuestring, untyped);
 	} else if (cJSON_IsRaw(v)) {
 		bg__buf_puts(b, v->valuestring); /* integer literal */
 	} else if (cJSON_IsBool(v)) {
@@ -149,7 +181,7 @@ put_value(struct bg__buf *b, const cJSON *v, unsigned depth)
 		bg__buf_putc(b, '[');
 		cJSON_ArrayForEach(item, v)
 		{
-			put_value(b, item, depth);
+			put_value(b, item, depth, untyped);
 			if (item->next != NULL) {
 				bg__buf_puts(b, ", ");
 			}
@@ -160,7 +192,7 @@ put_value(struct bg__buf *b, const cJSON *v, unsigned depth)
 		cJSON_ArrayForEach(item, v)
 		{
 			indent(b, depth + 1);
-			put_value(b, item, depth + 1);
+			put_value(b, item, depth + 1, untyped);
 			bg__buf_puts(b, ",\n");
 		}
 		indent(b, depth);
@@ -169,7 +201,7 @@ put_value(struct bg__buf *b, const cJSON *v, unsigned depth)
 		bg__buf_puts(b, "{}");
 	} else if (cJSON_IsObject(v)) {
 		bg__buf_puts(b, "{\n");
-		put_object_body(b, v, depth + 1, false);
+		put_object_body(b, v, depth + 1, false, untyped);
 		indent(b, depth);
 		bg__buf_putc(b, '}');
 	} else {
@@ -200,7 +232,7 @@ put_block_body(struct bg__buf *b, const cJSON *obj, unsigned depth)
 					      cJSON_Duplicate(m, true));
 		}
 	}
-	put_object_body(b, attrs, depth, false);
+	put_object_body(b, attrs, depth, false, false);
 	cJSON_Delete(attrs);
 	cJSON_ArrayForEach(m, obj)
 	{
@@ -256,14 +288,14 @@ put_items(struct bg__buf *b, const struct item *items, size_t n)
 			bg__buf_puts(b, " = ");
 			if (it->kind == ITEM_JSONENCODE) {
 				bg__buf_puts(b, "jsonencode(");
-				put_value(b, it->value, 1);
+				put_value(b, it->value, 1, true);
 				bg__buf_putc(b, ')');
 			} else if (it->kind == ITEM_MAP) {
 				bg__buf_puts(b, "{\n");
-				put_object_body(b, it->value, 2, true);
+				put_object_body(b, it->value, 2, true, false);
 				bg__buf_puts(b, "  }");
 			} else {
-				put_value(b, it->value, 1);
+				put_value(b, it->value, 1, false);
 			}
 			bg__buf_putc(b, '\n');
 		}

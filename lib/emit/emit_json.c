@@ -110,6 +110,46 @@ escape_map(struct em *em, cJSON *map)
 	return map;
 }
 
+/* Every string of v that holds a Terraform expression becomes the raw
+ * text ${jsonencode("...")} (or ${jsonencode(tostring(EXPR))} when it
+ * is one expression alone): Terraform computes the value and encodes
+ * it as a JSON string, whatever characters it holds, and the
+ * expression's own quotes stay Terraform syntax (in a plain JSON
+ * string they would be escaped). The HCL output writes the same
+ * values inside its jsonencode(). */
+static void
+encode_exprs(struct em *em, cJSON *v)
+{
+	cJSON *c;
+
+	cJSON_ArrayForEach(c, v)
+	{
+		if (cJSON_IsString(c) && bg__tf_has_expr(c->valuestring)) {
+			struct bg__buf b = { 0 };
+			char *text;
+			cJSON *raw;
+			bg__buf_puts(&b, "${jsonencode(");
+			bg__hcl_string(&b, c->valuestring, true);
+			bg__buf_puts(&b, ")}");
+			text = bg__buf_take(&b, NULL);
+			raw = text != NULL ? cJSON_CreateRaw(text) : NULL;
+			free(text);
+			if (raw == NULL ||
+			    !(cJSON_IsObject(v)
+				      ? cJSON_ReplaceItemInObjectCaseSensitive(
+						v, c->string, raw)
+				      : cJSON_ReplaceItemViaPointer(v, c, raw))) {
+				cJSON_Delete(raw);
+				em->failed = true;
+				return;
+			}
+			c = raw;
+		} else {
+			encode_exprs(em, c);
+		}
+	}
+}
+
 /* A JSON value as an escaped Terraform string attribute. */
 static void
 add_encoded(struct em *em, cJSON *res, const char *key, cJSON *value)
@@ -120,6 +160,7 @@ add_encoded(struct em *em, cJSON *res, const char *key, cJSON *value)
 		em->failed = true;
 		return;
 	}
+	encode_exprs(em, value);
 	text = cJSON_PrintUnformatted(value);
 	cJSON_Delete(value);
 	if (text == NULL) {

@@ -150,7 +150,7 @@ static void
 check_role(struct ctx *cx, const char *arn, const char *path,
 	   const char *what)
 {
-	if (arn == NULL || bg__is_tf_reference(arn)) {
+	if (arn == NULL || bg__tf_has_expr(arn)) {
 		return;
 	}
 	if (!is_role_arn(arn)) {
@@ -274,7 +274,7 @@ check_image(struct ctx *cx, const char *image, const char *path)
 {
 	size_t len;
 
-	if (image == NULL || image[0] == '\0' || strstr(image, "${") != NULL) {
+	if (image == NULL || image[0] == '\0' || bg__tf_has_expr(image)) {
 		return;
 	}
 	len = strlen(image);
@@ -582,7 +582,7 @@ bg__check_container(struct ctx *cx, const struct bg_container *c,
 		bg__report(cx, R_IMAGE, path,
 		       "Container properties must include a non-empty "
 		       "'image' field");
-	} else if (strstr(c->image, "${") == NULL) {
+	} else if (!bg__tf_has_expr(c->image)) {
 		snprintf(path, sizeof(path), "%s.image", base);
 		check_image(cx, c->image, path);
 	}

@@ -41,15 +41,6 @@ bg__is_alnum(char c)
 	       (c >= '0' && c <= '9');
 }
 
-/* A whole-value Terraform reference such as ${var.x}. */
-static inline bool
-bg__is_tf_reference(const char *s)
-{
-	size_t n = bg__tf_reference_len(s);
-
-	return n > 0 && s[n] == '\0';
-}
-
 /* The rules table (validate/rules.c). */
 extern const struct bg_rule_info bg__rules[R__COUNT];
 

@@ -74,10 +74,13 @@ def _():
     rc, out, err = run('render', spec)
     if rc != 0:
         return 'exit %d: %s' % (rc, err)
-    cp = json.loads(json.loads(out)['resource']['aws_batch_job_definition']['j']['container_properties'])
-    want = ['java', '-Dlog.dir=$${user.home}/logs', '$${java.io.tmpdir}',
-            '$${spring.profiles.active}', '${aws_iam_role.job.arn}', '${var.x}']
-    return None if cp['command'] == want else 'command %r' % cp['command']
+    text = json.loads(out)['resource']['aws_batch_job_definition']['j']['container_properties']
+    # A value with a Terraform expression is ${jsonencode(...)} in the
+    # JSON text, the rest plain JSON strings.
+    want = ('"command":["java","-Dlog.dir=$${user.home}/logs","$${java.io.tmpdir}",'
+            '"$${spring.profiles.active}",${jsonencode(tostring(aws_iam_role.job.arn))},'
+            '${jsonencode(tostring(var.x))}]')
+    return None if want in text else 'container_properties %s' % text
 
 
 @case('2: an HCL keyword as a map key is quoted')

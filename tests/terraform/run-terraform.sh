@@ -66,7 +66,7 @@ render() {
 		notok "batchgen $*"; sed 's/^/# /' "$work/err"
 	fi
 }
-echo "1..11"
+echo "1..12"
 for t in $templates; do
 	render "default-$t" "$t"
 	render "options-$t" "$t" --name "opt-$t" --label "opt_${t//-/_}" \
@@ -121,6 +121,15 @@ json.dump({"jobs": [{"name": "tricky-strings", "template": "simple-container",
 PY
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); t=d.pop("_tricky"); json.dump(d, open(sys.argv[1], "w")); json.dump(t, open(sys.argv[1] + ".expect", "w"))' "$work/strings.json"
 render strings render "$work/strings.json"
+# Terraform expressions in string fields, and text that only looks like
+# one: expressions.tf.json declares what they refer to.
+here=$(dirname "$0")
+python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); d.pop("//"); e = d.pop("_expect")
+json.dump(d, open(sys.argv[2], "w")); json.dump(e, open(sys.argv[2] + ".expect", "w"))' \
+	"$here/expressions.json" "$work/expressions.json"
+render expressions render "$work/expressions.json"
+cp "$here/expressions.tf.json" "$work/json/zz-expressions.tf.json"
+cp "$here/expressions.tf.json" "$work/hcl/zz-expressions.tf.json"
 if [[ -n $examples ]]; then
 	specs=("$examples"/*.yaml "$examples"/*.json)
 	render examples render "${specs[@]}"
@@ -202,6 +211,36 @@ then
 	ok "strings reach the plan unchanged ($(tail -1 "$work/strings"))"
 else
 	sed 's/^/# /' "$work/strings"; notok "strings change on their way to the plan"
+fi
+# Each expression plans to what it computes, each look-alike to its
+# literal text, in both formats.
+if python3 - "$work/expressions.json.expect" "$work/json/plan.json" "$work/hcl/plan.json" >"$work/expr" 2>&1 <<'PY'
+import json, sys
+want = json.load(open(sys.argv[1]))
+bad = n = 0
+for path in sys.argv[2:]:
+    plan = json.load(open(path))
+    r = [r for r in plan["resource_changes"] if r["name"] == "expressions"][0]["change"]["after"]
+    cp = json.loads(r["container_properties"])
+    got = {"image": cp.get("image"), "jobRoleArn": cp.get("jobRoleArn"),
+           "command": cp.get("command"),
+           "environment": {e["name"]: e["value"] for e in cp["environment"]},
+           "tags": r["tags"]}
+    for field, value in want.items():
+        items = value.items() if isinstance(value, dict) else [(None, value)]
+        for k, v in items:
+            g = got[field] if k is None else got[field].get(k)
+            n += 1
+            if g != v:
+                bad += 1
+                print(path, field, k, "planned", json.dumps(g), "want", json.dumps(v))
+print("%d values checked in 2 plans, %d differ" % (n, bad))
+sys.exit(1 if bad else 0)
+PY
+then
+	ok "expressions plan to their values, look-alikes to their text ($(tail -1 "$work/expr"))"
+else
+	sed 's/^/# /' "$work/expr"; notok "expressions plan to the wrong values"
 fi
 # The two plans must describe the same resources, value for value.
 if python3 - "$work/json/plan.json" "$work/hcl/plan.json" >"$work/cmp" 2>&1 <<'PY'
