@@ -112,6 +112,12 @@ enum bg_status bg__validate_unique(const struct bg_jobdef *const *defs,
 				   size_t n, bool across_files,
 				   struct bg_diags *diags);
 
+/* The rules def's expressions keep from being checked offline, as
+ * preconditions appended to out: condition (an HCL expression) ->
+ * error message (a template, "PATH: MESSAGE [CODE]") (validate/plan.c). */
+enum bg_status bg__plan_checks(const struct bg_jobdef *def,
+			       struct bg_kvlist *out);
+
 /* Fargate sizes: true when (vcpus_milli, memory) is a valid pair. */
 bool bg__fargate_size_ok(int64_t vcpus_milli, int64_t memory);
 /* Describes the memory allowed with vcpus_milli on Fargate into buf;
@@ -131,6 +137,10 @@ bool bg__tf_next_expr(const char *s, size_t *at, size_t *len);
 bool bg__tf_has_expr(const char *s);
 /* Whether s is exactly one Terraform expression, nothing around it. */
 bool bg__tf_is_expr(const char *s);
+/* s with every Terraform expression taken out (replaced by sep, unless
+ * sep is '\0'): the text that is known before plan time. NULL when out
+ * of memory. */
+char *bg__tf_literal(const char *s, char sep);
 /* Escapes s (bg_tf_escape) onto b. */
 void bg__tf_escape_into(struct bg__buf *b, const char *s);
 /* s as a quoted HCL string (template sequences escaped as by

@@ -324,6 +324,10 @@ struct bg_jobdef {
 	struct bg_variable *variables; /**< Inputs the output declares. */
 	size_t variable_count;
 	struct bg_location origin; /**< Where the job was written. */
+	/** Rules checked at plan time, for values that hold Terraform
+	 * expressions: condition (an HCL expression) -> error message.
+	 * Filled by bg_build() and the spec loader after validation. */
+	struct bg_kvlist preconditions;
 };
 
 /** @return a new zeroed job definition, or NULL when out of memory. */
@@ -779,7 +783,10 @@ BG_EXPORT char *bg_tf_escape(const char *text);
 /**
  * Derives a Terraform identifier from a job definition name: lowercase,
  * every character outside [a-z0-9_] becomes "_", and a leading digit
- * gets a "job_" prefix ("ml-training" -> "ml_training").
+ * gets a "job_" prefix ("ml-training" -> "ml_training"). A name with
+ * Terraform expressions gives the label of its literal text, trimmed of
+ * separators ("${var.prefix}-etl" -> "etl"), or "" when it has no
+ * letter or digit outside them (the job then needs a label of its own).
  * @return a new string (caller frees with free()), or NULL (no memory).
  */
 BG_EXPORT char *bg_tf_label(const char *name);

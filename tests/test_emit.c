@@ -323,6 +323,12 @@ START_TEST(labels)
 		{ "Nightly-ETL_2", "nightly_etl_2" },
 		{ "9lives", "job_9lives" },
 		{ "a.b c", "a_b_c" },
+		/* A name with expressions: its literal text, trimmed. */
+		{ "${var.prefix}-validation", "validation" },
+		{ "etl-${var.env}-daily", "etl_daily" },
+		{ "${var.a}--${var.b}_x-", "x" },
+		{ "${var.name}", "" },
+		{ "${HOME}-x", "__home__x" },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {

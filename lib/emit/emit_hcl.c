@@ -133,34 +133,44 @@ put_object_body(struct bg__buf *b, const cJSON *obj, unsigned depth,
 	}
 }
 
-/* A string that is one Terraform expression and nothing else, where no
- * schema says "string" (inside jsonencode): HCL would give the
- * expression's own value ("${var.n * 2}" is a number there), so it is
- * converted, as the same text inside a .tf.json string is. */
+/* The expression inside s = "${EXPR}" (strip markers and spaces
+ * trimmed) onto b. */
+static void
+put_inner(struct bg__buf *b, const char *s)
+{
+	size_t start = 2, end = strlen(s) - 1;
+
+	if (s[start] == '~') {
+		start++;
+	}
+	if (end > start && s[end - 1] == '~') {
+		end--;
+	}
+	while (s[start] == ' ' || s[start] == '\t') {
+		start++;
+	}
+	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t')) {
+		end--;
+	}
+	bg__buf_putn(b, s + start, end - start);
+}
+
+/* A string that is one Terraform expression and nothing else is written
+ * as the expression: bare where a schema gives the attribute its type
+ * (terraform fmt unwraps "${EXPR}" there), tostring(EXPR) inside
+ * jsonencode, where HCL would give "${EXPR}" the expression's own type
+ * ("${var.n * 2}" is a number). Any other string is a quoted template. */
 void
 bg__hcl_string(struct bg__buf *b, const char *s, bool untyped)
 {
-	size_t n = strlen(s);
-
-	if (untyped && bg__tf_is_expr(s)) {
-		size_t start = 2, end = n - 1;
-		if (s[start] == '~') {
-			start++;
-		}
-		if (end > start && s[end - 1] == '~') {
-			end--;
-		}
+	if (!bg__tf_is_expr(s)) {
+		bg__hcl_quote_into(b, s);
+	} else if (untyped) {
 		bg__buf_puts(b, "tostring(");
-		while (s[start] == ' ' || s[start] == '\t') {
-			start++;
-		}
-		while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t')) {
-			end--;
-		}
-		bg__buf_putn(b, s + start, end - start);
+		put_inner(b, s);
 		bg__buf_putc(b, ')');
 	} else {
-		bg__hcl_quote_into(b, s);
+		put_inner(b, s);
 	}
 }
 

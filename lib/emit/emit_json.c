@@ -150,6 +150,38 @@ encode_exprs(struct em *em, cJSON *v)
 	}
 }
 
+/* A raw item that is an expression (a precondition's condition), not
+ * an integer literal, becomes the string "${EXPR}": in JSON syntax
+ * Terraform reads an expression from a template string. */
+static void
+raw_exprs(struct em *em, cJSON *v)
+{
+	cJSON *c;
+
+	cJSON_ArrayForEach(c, v)
+	{
+		if (cJSON_IsRaw(c) && c->valuestring[0] != '-' &&
+		    !(c->valuestring[0] >= '0' && c->valuestring[0] <= '9')) {
+			char *text = bg__asprintf("${%s}", c->valuestring);
+			cJSON *str = text != NULL ? cJSON_CreateString(text)
+						  : NULL;
+			free(text);
+			if (str == NULL ||
+			    !(cJSON_IsObject(v)
+				      ? cJSON_ReplaceItemInObjectCaseSensitive(
+						v, c->string, str)
+				      : cJSON_ReplaceItemViaPointer(v, c, str))) {
+				cJSON_Delete(str);
+				em->failed = true;
+				return;
+			}
+			c = str;
+		} else {
+			raw_exprs(em, c);
+		}
+	}
+}
+
 /* A JSON value as an escaped Terraform string attribute. */
 static void
 add_encoded(struct em *em, cJSON *res, const char *key, cJSON *value)
@@ -192,6 +224,7 @@ add_resource_block(struct em *em, cJSON *parent, const struct bg_jobdef *def)
 				   escape_map(em, items[i].value));
 		} else {
 			escape_tree(em, items[i].value);
+			raw_exprs(em, items[i].value);
 			bg__em_add(em, res, items[i].key, items[i].value);
 		}
 	}

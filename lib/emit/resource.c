@@ -85,6 +85,28 @@ value_of(struct em *em, const struct bg__field *f, const void *def,
 	}
 }
 
+/* lifecycle { precondition { condition error_message } ... }: the
+ * rules that run at plan time. A condition is an expression (a raw
+ * item: HCL writes it as it is, the JSON emitter as "${...}"). */
+static cJSON *
+lifecycle(struct em *em, const struct bg_jobdef *def)
+{
+	cJSON *lc = cJSON_CreateObject();
+	cJSON *list = bg__em_add(em, lc, "precondition", cJSON_CreateArray());
+
+	for (size_t i = 0; list != NULL && i < def->preconditions.count; i++) {
+		const struct bg_kv *kv = &def->preconditions.items[i];
+		cJSON *pc = bg__em_add(em, list, NULL, cJSON_CreateObject());
+		if (pc != NULL) {
+			bg__em_add(em, pc, "condition",
+				   cJSON_CreateRaw(kv->key));
+			bg__em_add(em, pc, "error_message",
+				   cJSON_CreateString(kv->value));
+		}
+	}
+	return lc;
+}
+
 static int
 item_cmp(const void *a, const void *b)
 {
@@ -124,7 +146,7 @@ bg__resource_items(struct em *em, const struct bg_jobdef *def,
 		};
 	}
 	rest = n;
-	for (size_t i = 0; i < o->count && n + 2 < BG__MAX_ITEMS; i++) {
+	for (size_t i = 0; i < o->count && n + 3 < BG__MAX_ITEMS; i++) {
 		enum item_kind kind;
 		cJSON *v;
 		if (o->fields[i].flags & BG_F_HEAD) {
@@ -144,6 +166,10 @@ bg__resource_items(struct em *em, const struct bg_jobdef *def,
 		bg__em_add(em, to, "attempt_duration_seconds",
 			   bg__em_int(def->timeout_seconds.value));
 		items[n++] = (struct item){ "timeout", ITEM_BLOCK, to };
+	}
+	if (def->preconditions.count > 0) {
+		items[n++] = (struct item){ "lifecycle", ITEM_BLOCK,
+					    lifecycle(em, def) };
 	}
 	/* A handful of items: an insertion sort. */
 	for (size_t i = rest + 1; i < n; i++) {

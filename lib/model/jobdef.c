@@ -206,6 +206,7 @@ bg_jobdef_destroy(struct bg_jobdef *def)
 	}
 	bg_kvlist_finish(&def->parameters);
 	bg_kvlist_finish(&def->tags);
+	bg_kvlist_finish(&def->preconditions);
 	free(def->origin.file);
 	free(def->origin.path);
 	for (size_t i = 0; i < def->evaluate_on_exit_count; i++) {

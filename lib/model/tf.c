@@ -144,10 +144,48 @@ bg__is_tf_identifier(const char *s)
 	return n > 0 && s[n] == '\0';
 }
 
+static bool
+is_separator(char c)
+{
+	return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		 (c >= '0' && c <= '9'));
+}
+
+/* The label of a name with expressions: its literal text, each
+ * expression a separator, runs of separators one, none at the ends. */
+static char *
+label_of_parts(const char *name)
+{
+	char *lit = bg__tf_literal(name, '-');
+	char *label;
+	size_t o = 0;
+
+	if (lit == NULL) {
+		return NULL;
+	}
+	for (size_t i = 0; lit[i] != '\0'; i++) {
+		if (!is_separator(lit[i]) ||
+		    (o > 0 && !is_separator(lit[o - 1]))) {
+			lit[o++] = lit[i];
+		}
+	}
+	while (o > 0 && is_separator(lit[o - 1])) {
+		o--;
+	}
+	lit[o] = '\0';
+	label = o > 0 ? bg_tf_label(lit) : strdup("");
+	free(lit);
+	return label;
+}
+
 char *
 bg_tf_label(const char *name)
 {
 	struct bg__buf b = { 0 };
+
+	if (bg__tf_has_expr(name)) {
+		return label_of_parts(name);
+	}
 
 	if (name[0] >= '0' && name[0] <= '9') {
 		bg__buf_puts(&b, "job_");

@@ -456,3 +456,22 @@ bg__tf_is_expr(const char *s)
 	return s != NULL && bg__tf_next_expr(s, &at, &len) && at == 0 &&
 	       s[len] == '\0';
 }
+
+char *
+bg__tf_literal(const char *s, char sep)
+{
+	struct bg__buf b = { 0 };
+	size_t at = 0, len, from = 0;
+
+	bg__buf_puts(&b, "");
+	while (bg__tf_next_expr(s, &at, &len)) {
+		bg__buf_putn(&b, s + from, at - from);
+		if (sep != '\0') {
+			bg__buf_putc(&b, sep);
+		}
+		at += len;
+		from = at;
+	}
+	bg__buf_puts(&b, s + from);
+	return bg__buf_take(&b, NULL);
+}

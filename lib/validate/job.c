@@ -28,10 +28,56 @@ has_prefix_nocase(const char *s, const char *prefix)
 	return true;
 }
 
+/* A name with Terraform expressions: what is known offline is checked
+ * offline (its literal text: characters, length, the first character
+ * when the name starts with one); the rest becomes preconditions
+ * (plan.c). */
+static void
+check_name_parts(struct ctx *cx, const char *name)
+{
+	char *lit = bg__tf_literal(name, '\0');
+	size_t len;
+
+	if (lit == NULL) {
+		cx->nomem = true;
+		return;
+	}
+	len = strlen(lit);
+	if (len > 128) {
+		bg__report(cx, R_NAME_LENGTH, "name",
+		       "Job definition name must be between 1 and 128 "
+		       "characters; its literal text alone has %zu",
+		       len);
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (!bg__is_alnum(lit[i]) && lit[i] != '-' && lit[i] != '_') {
+			bg__report(cx, R_NAME_CHARSET, "name",
+			       "Job definition name can only contain "
+			       "letters, numbers, hyphens, and underscores; "
+			       "'%s' has '%c' outside its Terraform "
+			       "expressions",
+			       name, lit[i]);
+			break;
+		}
+	}
+	if (bg__tf_expr_len(name) == 0 && !bg__is_alnum(name[0])) {
+		bg__report(cx, R_NAME_START, "name",
+		       "Job definition name must start with a letter or "
+		       "number; got '%s'",
+		       name);
+	}
+	free(lit);
+}
+
 static void
 check_name(struct ctx *cx, const char *name)
 {
 	size_t len = name != NULL ? strlen(name) : 0;
+
+	if (len > 0 && bg__tf_has_expr(name)) {
+		check_name_parts(cx, name);
+		return;
+	}
 
 	if (len < 1 || len > 128) {
 		bg__report(cx, R_NAME_LENGTH, "name",
@@ -72,9 +118,15 @@ check_name(struct ctx *cx, const char *name)
 }
 
 static void
-check_label(struct ctx *cx, const char *label)
+check_label(struct ctx *cx, const char *label, const char *name)
 {
-	if (!bg__is_tf_identifier(label)) {
+	if ((label == NULL || label[0] == '\0') && bg__tf_has_expr(name)) {
+		bg__report(cx, R_LABEL, "label",
+		       "the name '%s' has no letter or digit outside its "
+		       "Terraform expressions to make a Terraform label "
+		       "from: give the job a label",
+		       name);
+	} else if (!bg__is_tf_identifier(label)) {
 		bg__report(cx, R_LABEL, "label",
 		       "Terraform label must start with a letter or '_' and "
 		       "hold only letters, digits, '_' and '-'; got '%s'",
@@ -512,7 +564,7 @@ bg__check_jobdef(struct ctx *cx, const struct bg_jobdef *def)
 	bool multinode = bg_jobdef_is_multinode_job(def);
 
 	check_name(cx, def->name);
-	check_label(cx, def->label);
+	check_label(cx, def->label, def->name);
 	if (def->type != NULL && strcmp(def->type, "container") != 0 &&
 	    strcmp(def->type, "multinode") != 0) {
 		bg__report(cx, R_TYPE, "type",

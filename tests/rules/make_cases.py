@@ -53,6 +53,18 @@ CASES = [
     ('name-start-bad', 'expect: name-start jobs[0].name', simple('_job')),
     ('name-start-ok', 'expect: valid', simple('9job-ok', 'label: job_9')),
     ('label-bad', 'expect: label jobs[0].label', simple('lbl', 'label: "9x"')),
+    # Names with Terraform expressions: the literal text is checked
+    # offline, the rest at plan time (terraform.workspace needs no
+    # declaration: "default" when planned).
+    ('name-expr-charset-bad', 'expect: name-charset jobs[0].name',
+     simple('"${terraform.workspace}!etl"')),
+    ('name-expr-start-bad', 'expect: name-start jobs[0].name',
+     simple('"-etl-${terraform.workspace}"')),
+    ('name-expr-ok', 'expect: valid', simple('"${terraform.workspace}-etl"')),
+    ('name-expr-label-bad', 'expect: label jobs[0].label',
+     simple('"${terraform.workspace}"')),
+    ('name-expr-label-ok', 'expect: valid',
+     simple('"${upper(terraform.workspace)}"', 'label: per_workspace')),
     ('image-format-bad', 'expect: image-format jobs[0].container_properties.image',
      job('img', ['image: "app with space:1"'])),
     ('image-format-long', 'expect: image-format jobs[0].container_properties.image',

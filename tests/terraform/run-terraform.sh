@@ -66,7 +66,7 @@ render() {
 		notok "batchgen $*"; sed 's/^/# /' "$work/err"
 	fi
 }
-echo "1..12"
+echo "1..13"
 for t in $templates; do
 	render "default-$t" "$t"
 	render "options-$t" "$t" --name "opt-$t" --label "opt_${t//-/_}" \
@@ -273,4 +273,11 @@ for fmt in json hcl; do
 		cat "$work/echo-$fmt"; notok "the $fmt output drifts against what AWS echoes"
 	fi
 done
+# Rules that travel to plan time: a violating value fails the plan with
+# the rule's message, a valid one plans (preconditions.json).
+if python3 "$(dirname "$0")/preconditions.py" "$bin" "$(dirname "$0")/preconditions.json" "$work" >"$work/pre" 2>&1; then
+	ok "preconditions: $(tail -1 "$work/pre")"
+else
+	sed 's/^/# /' "$work/pre"; notok "preconditions"
+fi
 [[ $failed == 0 ]]
