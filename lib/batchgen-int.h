@@ -112,11 +112,14 @@ enum bg_status bg__validate_unique(const struct bg_jobdef *const *defs,
 				   size_t n, bool across_files,
 				   struct bg_diags *diags);
 
-/* The rules def's expressions keep from being checked offline, as
- * preconditions appended to out: condition (an HCL expression) ->
- * error message (a template, "PATH: MESSAGE [CODE]") (validate/plan.c). */
-enum bg_status bg__plan_checks(const struct bg_jobdef *def,
-			       struct bg_kvlist *out);
+/* bg_validate(), and the rules def's expressions keep from being
+ * checked offline appended to plan (when not NULL) as preconditions:
+ * condition (an HCL expression) -> error message (a template,
+ * "PATH: MESSAGE [CODE]") (validate/validate.c, validate/plan.c). */
+enum bg_status bg__validate_plan(const struct bg_jobdef *def,
+				 const char *path_prefix,
+				 struct bg_diags *diags,
+				 struct bg_kvlist *plan);
 
 /* Fargate sizes: true when (vcpus_milli, memory) is a valid pair. */
 bool bg__fargate_size_ok(int64_t vcpus_milli, int64_t memory);

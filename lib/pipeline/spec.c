@@ -192,10 +192,8 @@ build_job(struct bg__conv *cv, const struct bg_template_set *set,
 		}
 	}
 	if (st == BG_OK) {
-		st = bg_validate(*out, base, cv->diags);
-	}
-	if (st == BG_OK) {
-		st = bg__plan_checks(*out, &(*out)->preconditions);
+		st = bg__validate_plan(*out, base, cv->diags,
+				       &(*out)->preconditions);
 	}
 	if (locate(cv->doc, cv->diags, mark, i) != BG_OK) {
 		st = BG_ERR_NOMEM;

@@ -30,8 +30,8 @@ has_prefix_nocase(const char *s, const char *prefix)
 
 /* A name with Terraform expressions: what is known offline is checked
  * offline (its literal text: characters, length, the first character
- * when the name starts with one); the rest becomes preconditions
- * (plan.c). */
+ * when the name starts with one); the rules on the computed name become
+ * preconditions. */
 static void
 check_name_parts(struct ctx *cx, const char *name)
 {
@@ -67,6 +67,7 @@ check_name_parts(struct ctx *cx, const char *name)
 		       name);
 	}
 	free(lit);
+	bg__plan_name(cx, name);
 }
 
 static void

@@ -20,6 +20,7 @@ enum rule_id {
 struct ctx {
 	const char *prefix; /* "jobs[2]" or NULL */
 	struct bg_diags *diags;
+	struct bg_kvlist *plan; /* preconditions, or NULL: not collected */
 	bool nomem;
 };
 
@@ -32,6 +33,19 @@ void bg__report(struct ctx *cx, enum rule_id id, const char *path,
 bool bg__check_range(struct ctx *cx, enum rule_id id, const char *path,
 		     const struct bg_opt_int *v, int64_t lo, int64_t hi,
 		     const char *what, const char *unit);
+
+/* Rules that travel to plan time (validate/plan.c). A value holding a
+ * Terraform expression is checked when terraform plans, by a
+ * precondition carrying rule id's message "PATH: TEXT [CODE]" (path
+ * without the job prefix: the resource is the job). cond (an HCL
+ * expression) and text (a template: the value's expressions kept) are
+ * taken and freed; NULL means out of memory. */
+void bg__plan_add(struct ctx *cx, enum rule_id id, const char *path,
+		  char *cond, char *text);
+/* s as an HCL quoted template (its expressions kept), or NULL. */
+char *bg__plan_quoted(const char *s);
+/* The name rules on a name that holds expressions. */
+void bg__plan_name(struct ctx *cx, const char *name);
 
 /* The letters and digits of ASCII. */
 static inline bool

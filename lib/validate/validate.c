@@ -71,7 +71,14 @@ enum bg_status
 bg_validate(const struct bg_jobdef *def, const char *path_prefix,
 	    struct bg_diags *diags)
 {
-	struct ctx cx = { .prefix = path_prefix, .diags = diags };
+	return bg__validate_plan(def, path_prefix, diags, NULL);
+}
+
+enum bg_status
+bg__validate_plan(const struct bg_jobdef *def, const char *path_prefix,
+		  struct bg_diags *diags, struct bg_kvlist *plan)
+{
+	struct ctx cx = { .prefix = path_prefix, .diags = diags, .plan = plan };
 	size_t before = bg_diags_count_severity(diags, BG_SEV_ERROR);
 
 	if (def == NULL || diags == NULL) {
