@@ -171,34 +171,51 @@ describe(const struct bg_jobdef *const *defs, size_t n, bool json)
 					d->node_properties->range_count > 0
 				? d->node_properties->ranges[0].container
 				: NULL;
-		char v[32], nodes[24] = "-", retry[24] = "-", timeout[32] = "-";
+		char v[32], mem[24], gpus[24], nodes[24] = "-", retry[24] = "-",
+			timeout[32] = "-";
 		const char *platforms =
 			bg_jobdef_supports_ec2(d) && bg_jobdef_supports_fargate(d)
 				? "EC2,FARGATE"
 			: bg_jobdef_supports_fargate(d) ? "FARGATE"
 							: "EC2";
 
+		/* A value known only at plan time (a Terraform expression)
+		 * shows as "expr". */
 		bg_vcpus_format(bg_jobdef_estimated_vcpus_milli(d), v,
 				sizeof(v));
+		snprintf(mem, sizeof(mem), "%lld",
+			 (long long)bg_jobdef_estimated_memory_mib(d));
+		snprintf(gpus, sizeof(gpus), "%lld",
+			 (long long)bg_jobdef_estimated_gpus(d));
+		if (c != NULL && c->vcpus_milli.expr != NULL) {
+			snprintf(v, sizeof(v), "expr");
+		}
+		if (c != NULL && c->memory.expr != NULL) {
+			snprintf(mem, sizeof(mem), "expr");
+		}
+		if (c != NULL && c->gpus.expr != NULL) {
+			snprintf(gpus, sizeof(gpus), "expr");
+		}
 		if (d->node_properties != NULL) {
 			snprintf(nodes, sizeof(nodes), "%lld",
 				 (long long)d->node_properties->num_nodes.value);
 		}
-		if (bg_jobdef_has_retry_strategy(d)) {
+		if (d->retry_attempts.expr != NULL) {
+			snprintf(retry, sizeof(retry), "expr");
+		} else if (bg_jobdef_has_retry_strategy(d)) {
 			snprintf(retry, sizeof(retry), "%lld",
 				 (long long)d->retry_attempts.value);
 		}
-		if (bg_jobdef_has_timeout(d)) {
+		if (d->timeout_seconds.expr != NULL) {
+			snprintf(timeout, sizeof(timeout), "expr");
+		} else if (bg_jobdef_has_timeout(d)) {
 			snprintf(timeout, sizeof(timeout), "%llds",
 				 (long long)d->timeout_seconds.value);
 		}
-		printf("%-24s %-9s %-11s %6s %7lld %4lld %5s %5s %7s  ",
+		printf("%-24s %-9s %-11s %6s %7s %4s %5s %5s %7s  ",
 		       d->name, bg_jobdef_is_multinode_job(d) ? "multinode"
 							     : "container",
-		       platforms, v,
-		       (long long)bg_jobdef_estimated_memory_mib(d),
-		       (long long)bg_jobdef_estimated_gpus(d), nodes, retry,
-		       timeout);
+		       platforms, v, mem, gpus, nodes, retry, timeout);
 		for (size_t j = 0; c != NULL && j < c->volume_count; j++) {
 			const struct bg_volume *vol = &c->volumes[j];
 			printf("%s%s(%s)", j > 0 ? ", " : "", vol->name,

@@ -82,6 +82,16 @@ enum bg_status bg__diag_locate(struct bg_diags *diags, size_t i,
 
 /* ---- model (model/jobdef.c) ---- */
 
+/* Whether an optional value (struct bg_opt_int or bg_opt_bool) was
+ * given: a value, or a Terraform expression. */
+#define bg__given(v) ((v).set || (v).expr != NULL)
+/* When src is given, dst becomes a copy of it (its expression
+ * duplicated; dst's own freed). */
+enum bg_status bg__opt_int_copy(struct bg_opt_int *dst,
+				const struct bg_opt_int *src);
+enum bg_status bg__opt_bool_copy(struct bg_opt_bool *dst,
+				 const struct bg_opt_bool *src);
+
 /* Appends copies of key and value (the one way a kvlist grows). */
 enum bg_status bg__kvlist_push(struct bg_kvlist *list, const char *key,
 			       const char *value);
@@ -144,6 +154,10 @@ bool bg__tf_is_expr(const char *s);
  * sep is '\0'): the text that is known before plan time. NULL when out
  * of memory. */
 char *bg__tf_literal(const char *s, char sep);
+/* The expression inside s, which is one "${EXPR}" (bg__tf_is_expr):
+ * EXPR without strip markers and outer spaces; NULL when out of
+ * memory. */
+char *bg__tf_expr_inner(const char *s);
 /* Escapes s (bg_tf_escape) onto b. */
 void bg__tf_escape_into(struct bg__buf *b, const char *s);
 /* s as a quoted HCL string (template sequences escaped as by

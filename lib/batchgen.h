@@ -117,16 +117,21 @@ BG_EXPORT void bg_diag_print(const struct bg_diag *d, FILE *out);
 
 /* ---- Job definition model ---- */
 
-/** An optional integer: @c set tells whether @c value was given. */
+/** An optional integer: @c set tells whether @c value was given. A
+ * Terraform expression may be given instead (@c expr, such as
+ * "${var.retries}"): then @c set is false, as the value is known only
+ * when terraform plans. */
 struct bg_opt_int {
 	bool set;
 	int64_t value;
+	char *expr; /**< A Terraform expression "${...}", or NULL. */
 };
 
-/** An optional boolean. */
+/** An optional boolean; @c expr as in struct bg_opt_int. */
 struct bg_opt_bool {
 	bool set;
 	bool value;
+	char *expr; /**< A Terraform expression "${...}", or NULL. */
 };
 
 /** A key/value pair: a tag, a parameter or an environment variable. */

@@ -169,13 +169,13 @@ fill_field(const struct bg__field *f, void *p)
 		*(char **)m = strdup(text_for(f));
 		break;
 	case BG_K_NUM:
-		*(struct bg_opt_int *)m = (struct bg_opt_int){ true, 1250 };
+		*(struct bg_opt_int *)m = (struct bg_opt_int){ .set = true, .value = 1250 };
 		break;
 	case BG_K_INT:
-		*(struct bg_opt_int *)m = (struct bg_opt_int){ true, 7 };
+		*(struct bg_opt_int *)m = (struct bg_opt_int){ .set = true, .value = 7 };
 		break;
 	case BG_K_BOOL:
-		*(struct bg_opt_bool *)m = (struct bg_opt_bool){ true, true };
+		*(struct bg_opt_bool *)m = (struct bg_opt_bool){ .set = true, .value = true };
 		break;
 	case BG_K_FLAG:
 		*(bool *)m = true;

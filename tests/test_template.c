@@ -174,9 +174,9 @@ START_TEST(user_values_win_over_defaults)
 
 	o.name = strdup("train");
 	o.c.image = strdup("img:2");
-	o.c.gpus = (struct bg_opt_int){ true, 4 };
-	o.c.memory = (struct bg_opt_int){ true, 32768 };
-	o.retry_attempts = (struct bg_opt_int){ true, 1 };
+	o.c.gpus = (struct bg_opt_int){ .set = true, .value = 4 };
+	o.c.memory = (struct bg_opt_int){ .set = true, .value = 32768 };
+	o.retry_attempts = (struct bg_opt_int){ .set = true, .value = 1 };
 	bg_kvlist_set(&o.tags, "Hardware", "a100");
 	bg_kvlist_set(&o.tags, "Team", "ml");
 	ck_assert_int_eq(apply("ml-training", &o, &def, d), BG_OK);
@@ -220,8 +220,8 @@ START_TEST(nodes_on_single_container_template_is_an_error)
 	struct bg_diags *d = bg_diags_create();
 	struct bg_jobdef *def = NULL;
 
-	o.num_nodes = (struct bg_opt_int){ true, 4 };
-	o.main_node = (struct bg_opt_int){ true, 1 };
+	o.num_nodes = (struct bg_opt_int){ .set = true, .value = 4 };
+	o.main_node = (struct bg_opt_int){ .set = true, .value = 1 };
 	ck_assert_int_eq(apply("simple-container", &o, &def, d),
 			 BG_ERR_INVALID);
 	ck_assert_ptr_null(def);
@@ -294,9 +294,9 @@ START_TEST(seed_template_functions)
 	struct bg_jobdef *def = NULL;
 	struct bg_job_options o = { 0 };
 
-	o.c.vcpus_milli = (struct bg_opt_int){ true, 8000 };
-	o.c.memory = (struct bg_opt_int){ true, 32768 };
-	o.c.gpus = (struct bg_opt_int){ true, 2 };
+	o.c.vcpus_milli = (struct bg_opt_int){ .set = true, .value = 8000 };
+	o.c.memory = (struct bg_opt_int){ .set = true, .value = 32768 };
+	o.c.gpus = (struct bg_opt_int){ .set = true, .value = 2 };
 	ck_assert_int_eq(bg_ml_training_job("test-ml-job",
 					    "tensorflow:latest-gpu", &o, &def,
 					    d),

@@ -291,7 +291,7 @@ START_TEST(fargate_forbids_gpu_and_privileged)
 	struct bg_jobdef *def = make_job("fargate-container", "img");
 
 	bg_gpu_resource_requirement(def->container, 1);
-	def->container->privileged = (struct bg_opt_bool){ true, true };
+	def->container->privileged = (struct bg_opt_bool){ .set = true, .value = true };
 	expect_invalid(def);
 	assert_diag(diags, "fargate-gpu", "container_properties.gpus",
 		    "GPU resources are not supported on Fargate");

@@ -51,6 +51,36 @@ bg__em_int(int64_t v)
 	return cJSON_CreateRaw(buf);
 }
 
+cJSON *
+bg__em_expr(const char *expr, const char *conv)
+{
+	char *inner = bg__tf_expr_inner(expr);
+	char *text = inner == NULL  ? NULL
+		     : conv == NULL ? bg__asprintf("%s", inner)
+				    : bg__asprintf("%s(%s)", conv, inner);
+	cJSON *raw = text != NULL ? cJSON_CreateRaw(text) : NULL;
+
+	free(inner);
+	free(text);
+	return raw;
+}
+
+cJSON *
+bg__em_opt_int(const struct bg_opt_int *v, const char *conv)
+{
+	return v->expr != NULL ? bg__em_expr(v->expr, conv)
+	       : v->set	       ? bg__em_int(v->value)
+			       : NULL;
+}
+
+cJSON *
+bg__em_opt_bool(const struct bg_opt_bool *v, const char *conv)
+{
+	return v->expr != NULL ? bg__em_expr(v->expr, conv)
+	       : v->set	       ? cJSON_CreateBool(v->value)
+			       : NULL;
+}
+
 static int
 kv_cmp(const void *a, const void *b)
 {
@@ -93,8 +123,8 @@ static void
 add_opt_int(struct em *em, cJSON *obj, const char *key,
 	    const struct bg_opt_int *v)
 {
-	if (v->set) {
-		bg__em_add(em, obj, key, bg__em_int(v->value));
+	if (bg__given(*v)) {
+		bg__em_add(em, obj, key, bg__em_opt_int(v, NULL));
 	}
 }
 
@@ -219,13 +249,23 @@ resources_json(struct em *em, const struct bg_container *c)
 	cJSON *list;
 	char buf[32];
 
-	if (!c->gpus.set && !c->memory.set && !c->vcpus_milli.set) {
+	if (!bg__given(c->gpus) && !bg__given(c->memory) &&
+	    !bg__given(c->vcpus_milli)) {
 		return NULL;
 	}
 	list = cJSON_CreateArray();
 	for (size_t i = 0; list != NULL && i < ARRAY_LENGTH(rr); i++) {
 		cJSON *e;
-		if (!rr[i].v->set) {
+		if (!bg__given(*rr[i].v)) {
+			continue;
+		}
+		if (rr[i].v->expr != NULL) {
+			/* The value is a string: the expression, as text. */
+			e = bg__em_add(em, list, NULL, cJSON_CreateObject());
+			bg__em_add(em, e, "type",
+				   cJSON_CreateString(rr[i].type));
+			bg__em_add(em, e, "value",
+				   cJSON_CreateString(rr[i].v->expr));
 			continue;
 		}
 		if (rr[i].v == &c->vcpus_milli) {
@@ -260,13 +300,12 @@ field_json(struct em *em, const struct bg__field *f, const void *p,
 	case BG_K_INT:
 	case BG_K_NUM: {
 		const struct bg_opt_int *v = m;
-		return v->set || always ? bg__em_int(v->set ? v->value : 0)
-					: NULL;
+		return bg__given(*v) ? bg__em_opt_int(v, "tonumber")
+		       : always	     ? bg__em_int(0)
+				     : NULL;
 	}
-	case BG_K_BOOL: {
-		const struct bg_opt_bool *v = m;
-		return v->set ? cJSON_CreateBool(v->value) : NULL;
-	}
+	case BG_K_BOOL:
+		return bg__em_opt_bool(m, "tobool");
 	case BG_K_FLAG:
 		return cJSON_CreateBool(*(const bool *)m);
 	case BG_K_STRS: {
@@ -389,7 +428,8 @@ bg__api_retry(struct em *em, const struct bg_jobdef *def)
 	cJSON *rs;
 	cJSON *list;
 
-	if (!def->retry_attempts.set && def->evaluate_on_exit_count == 0) {
+	if (!bg__given(def->retry_attempts) &&
+	    def->evaluate_on_exit_count == 0) {
 		return NULL;
 	}
 	rs = cJSON_CreateObject();

@@ -68,13 +68,32 @@ describe_one(struct em *em, const struct bg_jobdef *def)
 		bg__em_add(em, o, "main_node",
 			   bg__em_int(def->node_properties->main_node.value));
 	}
-	if (bg_jobdef_has_retry_strategy(def)) {
+	/* A value known only at plan time is its expression, as text. */
+	if (c != NULL && c->vcpus_milli.expr != NULL) {
+		cJSON_ReplaceItemInObjectCaseSensitive(
+			o, "vcpus", cJSON_CreateString(c->vcpus_milli.expr));
+	}
+	if (c != NULL && c->memory.expr != NULL) {
+		cJSON_ReplaceItemInObjectCaseSensitive(
+			o, "memory_mib", cJSON_CreateString(c->memory.expr));
+	}
+	if (c != NULL && c->gpus.expr != NULL) {
+		cJSON_ReplaceItemInObjectCaseSensitive(
+			o, "gpus", cJSON_CreateString(c->gpus.expr));
+	}
+	if (def->retry_attempts.expr != NULL) {
+		bg__em_add(em, o, "retry_attempts",
+			   cJSON_CreateString(def->retry_attempts.expr));
+	} else if (bg_jobdef_has_retry_strategy(def)) {
 		bg__em_add(em, o, "retry_attempts",
 			   bg__em_int(def->retry_attempts.value));
 	} else {
 		bg__em_add(em, o, "retry_attempts", cJSON_CreateNull());
 	}
-	if (bg_jobdef_has_timeout(def)) {
+	if (def->timeout_seconds.expr != NULL) {
+		bg__em_add(em, o, "timeout_seconds",
+			   cJSON_CreateString(def->timeout_seconds.expr));
+	} else if (bg_jobdef_has_timeout(def)) {
 		bg__em_add(em, o, "timeout_seconds",
 			   bg__em_int(def->timeout_seconds.value));
 	} else {

@@ -17,6 +17,14 @@ struct em {
 cJSON *bg__em_add(struct em *em, cJSON *obj, const char *key, cJSON *item);
 /* An integer literal, never through %g (no 1e+06, no 2048.0). */
 cJSON *bg__em_int(int64_t v);
+/* A Terraform expression "${EXPR}" as a raw item: EXPR, or CONV(EXPR)
+ * with conv ("tonumber" where no schema gives the type). HCL writes it
+ * as it is; the JSON emitter as "${...}" (api.c). */
+cJSON *bg__em_expr(const char *expr, const char *conv);
+/* An optional number or boolean: its value, its expression (with conv,
+ * as above), or NULL when not given. */
+cJSON *bg__em_opt_int(const struct bg_opt_int *v, const char *conv);
+cJSON *bg__em_opt_bool(const struct bg_opt_bool *v, const char *conv);
 /* The pairs of list sorted by key; caller frees the array. */
 const struct bg_kv **bg__kv_sorted(const struct bg_kvlist *list);
 /* containerProperties / nodeProperties of the AWS API (api.c). */

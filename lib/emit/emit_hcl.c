@@ -133,26 +133,18 @@ put_object_body(struct bg__buf *b, const cJSON *obj, unsigned depth,
 	}
 }
 
-/* The expression inside s = "${EXPR}" (strip markers and spaces
- * trimmed) onto b. */
+/* The expression inside s = "${EXPR}" onto b. */
 static void
 put_inner(struct bg__buf *b, const char *s)
 {
-	size_t start = 2, end = strlen(s) - 1;
+	char *inner = bg__tf_expr_inner(s);
 
-	if (s[start] == '~') {
-		start++;
+	if (inner == NULL) {
+		b->failed = true;
+		return;
 	}
-	if (end > start && s[end - 1] == '~') {
-		end--;
-	}
-	while (s[start] == ' ' || s[start] == '\t') {
-		start++;
-	}
-	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t')) {
-		end--;
-	}
-	bg__buf_putn(b, s + start, end - start);
+	bg__buf_puts(b, inner);
+	free(inner);
 }
 
 /* A string that is one Terraform expression and nothing else is written

@@ -110,6 +110,15 @@ escape_map(struct em *em, cJSON *map)
 	return map;
 }
 
+/* A raw item that is an expression (bg__em_expr), not an integer
+ * literal. */
+static bool
+is_expr_raw(const cJSON *c)
+{
+	return cJSON_IsRaw(c) && c->valuestring[0] != '-' &&
+	       !(c->valuestring[0] >= '0' && c->valuestring[0] <= '9');
+}
+
 /* Every string of v that holds a Terraform expression becomes the raw
  * text ${jsonencode("...")} (or ${jsonencode(tostring(EXPR))} when it
  * is one expression alone): Terraform computes the value and encodes
@@ -124,7 +133,26 @@ encode_exprs(struct em *em, cJSON *v)
 
 	cJSON_ArrayForEach(c, v)
 	{
-		if (cJSON_IsString(c) && bg__tf_has_expr(c->valuestring)) {
+		if (is_expr_raw(c)) {
+			/* A number or boolean from an expression (already
+			 * tonumber() or tobool()): its JSON text. */
+			char *text = bg__asprintf("${jsonencode(%s)}",
+						  c->valuestring);
+			cJSON *raw = text != NULL ? cJSON_CreateRaw(text)
+						  : NULL;
+			free(text);
+			if (raw == NULL ||
+			    !(cJSON_IsObject(v)
+				      ? cJSON_ReplaceItemInObjectCaseSensitive(
+						v, c->string, raw)
+				      : cJSON_ReplaceItemViaPointer(v, c, raw))) {
+				cJSON_Delete(raw);
+				em->failed = true;
+				return;
+			}
+			c = raw;
+		} else if (cJSON_IsString(c) &&
+			   bg__tf_has_expr(c->valuestring)) {
 			struct bg__buf b = { 0 };
 			char *text;
 			cJSON *raw;
@@ -160,8 +188,7 @@ raw_exprs(struct em *em, cJSON *v)
 
 	cJSON_ArrayForEach(c, v)
 	{
-		if (cJSON_IsRaw(c) && c->valuestring[0] != '-' &&
-		    !(c->valuestring[0] >= '0' && c->valuestring[0] <= '9')) {
+		if (is_expr_raw(c)) {
 			char *text = bg__asprintf("${%s}", c->valuestring);
 			cJSON *str = text != NULL ? cJSON_CreateString(text)
 						  : NULL;
@@ -222,6 +249,14 @@ add_resource_block(struct em *em, cJSON *parent, const struct bg_jobdef *def)
 		} else if (items[i].kind == ITEM_MAP) {
 			bg__em_add(em, res, items[i].key,
 				   escape_map(em, items[i].value));
+		} else if (is_expr_raw(items[i].value)) {
+			char *text = bg__asprintf("${%s}",
+						  items[i].value->valuestring);
+			cJSON_Delete(items[i].value);
+			bg__em_add(em, res, items[i].key,
+				   text != NULL ? cJSON_CreateString(text)
+						: NULL);
+			free(text);
 		} else {
 			escape_tree(em, items[i].value);
 			raw_exprs(em, items[i].value);

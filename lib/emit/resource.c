@@ -67,14 +67,10 @@ value_of(struct em *em, const struct bg__field *f, const void *def,
 		}
 		return a;
 	}
-	case BG_K_BOOL: {
-		const struct bg_opt_bool *v = m;
-		return v->set ? cJSON_CreateBool(v->value) : NULL;
-	}
-	case BG_K_INT: {
-		const struct bg_opt_int *v = m;
-		return v->set ? bg__em_int(v->value) : NULL;
-	}
+	case BG_K_BOOL:
+		return bg__em_opt_bool(m, NULL);
+	case BG_K_INT:
+		return bg__em_opt_int(m, NULL);
 	case BG_K_MAP:
 		*kind = ITEM_MAP;
 		return ((const struct bg_kvlist *)m)->count > 0
@@ -157,14 +153,14 @@ bg__resource_items(struct em *em, const struct bg_jobdef *def,
 			items[n++] = (struct item){ o->fields[i].key, kind, v };
 		}
 	}
-	if (def->retry_attempts.set || def->evaluate_on_exit_count > 0) {
+	if (bg__given(def->retry_attempts) || def->evaluate_on_exit_count > 0) {
 		items[n++] = (struct item){ "retry_strategy", ITEM_BLOCK,
 					    bg__api_retry(em, def) };
 	}
-	if (def->timeout_seconds.set) {
+	if (bg__given(def->timeout_seconds)) {
 		cJSON *to = cJSON_CreateObject();
 		bg__em_add(em, to, "attempt_duration_seconds",
-			   bg__em_int(def->timeout_seconds.value));
+			   bg__em_opt_int(&def->timeout_seconds, NULL));
 		items[n++] = (struct item){ "timeout", ITEM_BLOCK, to };
 	}
 	if (def->preconditions.count > 0) {

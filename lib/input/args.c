@@ -128,6 +128,16 @@ set_value(const struct bg__field *f, void *m, const char *flag,
 	const char *eq;
 	bool respelled = false;
 
+	/* A number or a value-taking boolean may be a Terraform expression
+	 * (--retry-attempts '${var.retries}'), as in a spec. */
+	if ((f->kind == BG_K_INT || f->kind == BG_K_NUM ||
+	     (f->kind == BG_K_BOOL && f->arg != NULL)) &&
+	    bg__tf_is_expr(arg)) {
+		char **expr = f->kind == BG_K_BOOL
+				      ? &((struct bg_opt_bool *)m)->expr
+				      : &n->expr;
+		return bg__str_set(expr, arg) ? BG_OK : BG_ERR_NOMEM;
+	}
 	switch (f->kind) {
 	case BG_K_STR:
 		return bg__str_set(m, arg) ? BG_OK : BG_ERR_NOMEM;

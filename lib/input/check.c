@@ -348,6 +348,13 @@ walk_scalar(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
 		       scalar_kind(s), node_kind(n));
 		return;
 	}
+	/* A number or a boolean may be a Terraform expression, known when
+	 * terraform plans ("${var.retries}"); input/fill.c keeps it. */
+	if ((s->type == CYAML_INT || s->type == CYAML_UINT ||
+	     s->type == CYAML_BOOL) &&
+	    (n->tag == BG_T_NONE || n->tag == BG_T_STR) && bg__tf_is_expr(v)) {
+		return;
+	}
 	if (!tag_fits(w, n, s)) {
 		return;
 	}

@@ -105,8 +105,11 @@ put_row(struct gen *g, const struct bg__field *f, uint32_t off)
 		g->failed = true;
 		return;
 	}
-	if (g->load && (kind == BG_K_NUM || kind == BG_K_RESOURCES)) {
-		kind = BG_K_MAP; /* read from the view */
+	if (g->load && (kind == BG_K_NUM || kind == BG_K_RESOURCES ||
+			kind == BG_K_INT || kind == BG_K_BOOL)) {
+		/* Read from the view: vCPUs exactly, and any optional
+		 * number or boolean may be a Terraform expression. */
+		kind = BG_K_MAP;
 	} else if (kind == BG_K_NUM) {
 		kind = BG_K_STR;
 	}

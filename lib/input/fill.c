@@ -364,6 +364,10 @@ set_vcpus(struct walk *w, struct bg_opt_int *dst, struct bg__ynode *n,
 	if (text == NULL) {
 		return;
 	}
+	if (bg__tf_is_expr(text)) {
+		w->cv->nomem = w->cv->nomem || !bg__str_set(&dst->expr, text);
+		return;
+	}
 	if (bg_number_parse(text, 3, &dst->value, &respelled, &why) !=
 	    BG_OK) {
 		node_error(w->cv, n, path, "schema-type",
@@ -463,6 +467,41 @@ fill_resources(struct walk *w, struct bg__ynode *list, struct bg_container *c)
 	}
 }
 
+/* An optional number or boolean, from the view (the check pass has
+ * refused anything else): a Terraform expression, kept as written, or
+ * the value. */
+static void
+fill_int(struct walk *w, struct bg_opt_int *dst, struct bg__ynode *v)
+{
+	const char *text = bg__ynode_text(w->cv->doc, v);
+	const char *why = NULL;
+
+	if (text == NULL) {
+		return;
+	}
+	if (bg__tf_is_expr(text)) {
+		w->cv->nomem = w->cv->nomem || !bg__str_set(&dst->expr, text);
+	} else if (bg_number_parse(text, 0, &dst->value, NULL, &why) ==
+		   BG_OK) {
+		dst->set = true;
+	}
+}
+
+static void
+fill_bool(struct walk *w, struct bg_opt_bool *dst, struct bg__ynode *v)
+{
+	const char *text = bg__ynode_text(w->cv->doc, v);
+
+	if (text == NULL) {
+		return;
+	}
+	if (bg__tf_is_expr(text)) {
+		w->cv->nomem = w->cv->nomem || !bg__str_set(&dst->expr, text);
+	} else if (bg__scalar_is_bool(text, &dst->value)) {
+		dst->set = true;
+	}
+}
+
 static void fill_object(struct walk *w, struct bg__ynode *n,
 			const struct bg__object *o, void *p);
 
@@ -479,11 +518,11 @@ fill_field(struct walk *w, const struct bg__field *f, struct bg__ynode *v,
 		if (f->kind == BG_K_NUM) {
 			set_vcpus(w, m, v, w->path);
 		} else {
-			((struct bg_opt_int *)m)->set = true;
+			fill_int(w, m, v);
 		}
 		break;
 	case BG_K_BOOL:
-		((struct bg_opt_bool *)m)->set = true;
+		fill_bool(w, m, v);
 		break;
 	case BG_K_MAP:
 		if (bg__ynode_to_kvlist(d, v, w->path, m, NULL) ==

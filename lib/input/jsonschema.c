@@ -20,8 +20,11 @@
 #include "input/input.h"
 #include "model/fields.h"
 
-#define WHOLE_NUMBER "^-?(0|[1-9][0-9]*)$"
-#define VCPUS "^(0|[1-9][0-9]*)(\\.[0-9]{1,3})?$"
+/* A Terraform expression, which any number or boolean may be (the
+ * loader tells Terraform's "${...}" from other text exactly). */
+#define TF_EXPR "\\$\\{[^\\n]*\\}"
+#define WHOLE_NUMBER "^(-?(0|[1-9][0-9]*)|" TF_EXPR ")$"
+#define VCPUS "^((0|[1-9][0-9]*)(\\.[0-9]{1,3})?|" TF_EXPR ")$"
 
 struct sw {
 	cJSON *defs;
@@ -141,9 +144,14 @@ bool_value(struct sw *w)
 	cJSON *any = add(w, s, "anyOf", cJSON_CreateArray());
 	cJSON *b = cJSON_CreateObject();
 
+	cJSON *e = cJSON_CreateObject();
+
 	add_str(w, b, "type", "boolean");
+	add_str(w, e, "type", "string");
+	add_str(w, e, "pattern", "^" TF_EXPR "$");
 	if (any == NULL || !cJSON_AddItemToArray(any, b) ||
-	    !cJSON_AddItemToArray(any, any_case(w, words))) {
+	    !cJSON_AddItemToArray(any, any_case(w, words)) ||
+	    !cJSON_AddItemToArray(any, e)) {
 		w->failed = true;
 	}
 	return s;

@@ -177,6 +177,38 @@ bg_container_destroy(struct bg_container *c)
 	free(c);
 }
 
+enum bg_status
+bg__opt_int_copy(struct bg_opt_int *dst, const struct bg_opt_int *src)
+{
+	char *expr = NULL;
+
+	if (!bg__given(*src)) {
+		return BG_OK;
+	}
+	if (src->expr != NULL && (expr = strdup(src->expr)) == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	free(dst->expr);
+	*dst = (struct bg_opt_int){ src->set, src->value, expr };
+	return BG_OK;
+}
+
+enum bg_status
+bg__opt_bool_copy(struct bg_opt_bool *dst, const struct bg_opt_bool *src)
+{
+	char *expr = NULL;
+
+	if (!bg__given(*src)) {
+		return BG_OK;
+	}
+	if (src->expr != NULL && (expr = strdup(src->expr)) == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	free(dst->expr);
+	*dst = (struct bg_opt_bool){ src->set, src->value, expr };
+	return BG_OK;
+}
+
 struct bg_jobdef *
 bg_jobdef_create(void)
 {
@@ -189,11 +221,13 @@ bg_jobdef_destroy(struct bg_jobdef *def)
 	if (def == NULL) {
 		return;
 	}
-	free(def->name);
+	/* The resource's own values: name, type, platforms, parameters,
+	 * tags and the optional values (retry and timeout, in blocks,
+	 * below). */
+	bg__object_finish(&bg__obj_resource, def);
+	free(def->retry_attempts.expr);
+	free(def->timeout_seconds.expr);
 	free(def->label);
-	free(def->type);
-	bg__strv_free(def->platform_capabilities,
-		      def->platform_capability_count);
 	bg_container_destroy(def->container);
 	if (def->node_properties != NULL) {
 		struct bg_node_properties *np = def->node_properties;
@@ -202,10 +236,10 @@ bg_jobdef_destroy(struct bg_jobdef *def)
 			bg_container_destroy(np->ranges[i].container);
 		}
 		free(np->ranges);
+		free(np->num_nodes.expr);
+		free(np->main_node.expr);
 		free(np);
 	}
-	bg_kvlist_finish(&def->parameters);
-	bg_kvlist_finish(&def->tags);
 	bg_kvlist_finish(&def->preconditions);
 	free(def->origin.file);
 	free(def->origin.path);
@@ -289,13 +323,13 @@ bg_jobdef_supports_fargate(const struct bg_jobdef *def)
 bool
 bg_jobdef_has_retry_strategy(const struct bg_jobdef *def)
 {
-	return def->retry_attempts.set;
+	return bg__given(def->retry_attempts);
 }
 
 bool
 bg_jobdef_has_timeout(const struct bg_jobdef *def)
 {
-	return def->timeout_seconds.set;
+	return bg__given(def->timeout_seconds);
 }
 
 /* The largest value of one resource over the job's containers. */

@@ -475,3 +475,29 @@ bg__tf_literal(const char *s, char sep)
 	bg__buf_puts(&b, s + from);
 	return bg__buf_take(&b, NULL);
 }
+
+char *
+bg__tf_expr_inner(const char *s)
+{
+	size_t start = 2, end = strlen(s) - 1;
+	char *out;
+
+	if (s[start] == '~') {
+		start++;
+	}
+	if (end > start && s[end - 1] == '~') {
+		end--;
+	}
+	while (s[start] == ' ' || s[start] == '\t') {
+		start++;
+	}
+	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t')) {
+		end--;
+	}
+	out = malloc(end - start + 1);
+	if (out != NULL) {
+		memcpy(out, s + start, end - start);
+		out[end - start] = '\0';
+	}
+	return out;
+}

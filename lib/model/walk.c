@@ -163,6 +163,15 @@ field_finish(const struct step *f, void *p)
 			*(size_t *)AT(p, f->count_off) = 0;
 		}
 		break;
+	case BG_K_NUM:
+	case BG_K_INT:
+		free(((struct bg_opt_int *)m)->expr);
+		((struct bg_opt_int *)m)->expr = NULL;
+		break;
+	case BG_K_BOOL:
+		free(((struct bg_opt_bool *)m)->expr);
+		((struct bg_opt_bool *)m)->expr = NULL;
+		break;
 	default: /* values without memory of their own */
 		break;
 	}
@@ -234,16 +243,9 @@ field_merge(const struct step *f, void *dst, const void *src)
 			       : BG_ERR_NOMEM;
 	case BG_K_NUM:
 	case BG_K_INT:
-		if (((const struct bg_opt_int *)s)->set) {
-			*(struct bg_opt_int *)d = *(const struct bg_opt_int *)s;
-		}
-		return BG_OK;
+		return bg__opt_int_copy(d, s);
 	case BG_K_BOOL:
-		if (((const struct bg_opt_bool *)s)->set) {
-			*(struct bg_opt_bool *)d =
-				*(const struct bg_opt_bool *)s;
-		}
-		return BG_OK;
+		return bg__opt_bool_copy(d, s);
 	case BG_K_FLAG:
 		*(bool *)d = *(bool *)d || *(const bool *)s;
 		return BG_OK;
@@ -351,11 +353,13 @@ field_merge_under(const struct step *f, void *dst, const void *src)
 		return *(char **)d != NULL ? BG_OK : field_merge(f, dst, src);
 	case BG_K_NUM:
 	case BG_K_INT:
-		return ((struct bg_opt_int *)d)->set ? BG_OK
-						     : field_merge(f, dst, src);
+		return bg__given(*(struct bg_opt_int *)d)
+			       ? BG_OK
+			       : field_merge(f, dst, src);
 	case BG_K_BOOL:
-		return ((struct bg_opt_bool *)d)->set ? BG_OK
-						      : field_merge(f, dst, src);
+		return bg__given(*(struct bg_opt_bool *)d)
+			       ? BG_OK
+			       : field_merge(f, dst, src);
 	case BG_K_STRS:
 	case BG_K_OBJS:
 		return *(size_t *)AT(dst, f->count_off) > 0

@@ -63,7 +63,7 @@ check_conflicts(const struct template *t, const struct bg_job_options *user,
 				     t->name);
 			ok = false;
 		}
-		if (user->num_nodes.set) {
+		if (bg__given(user->num_nodes)) {
 			bg_diags_add(diags, BG_SEV_ERROR,
 				     BG_CODE_TEMPLATE_OPTION, NULL, 0, 0,
 				     "num_nodes",
@@ -73,7 +73,7 @@ check_conflicts(const struct template *t, const struct bg_job_options *user,
 				     t->name);
 			ok = false;
 		}
-		if (user->main_node.set) {
+		if (bg__given(user->main_node)) {
 			bg_diags_add(diags, BG_SEV_ERROR,
 				     BG_CODE_TEMPLATE_OPTION, NULL, 0, 0,
 				     "main_node",
@@ -230,7 +230,7 @@ build(const struct template *t, struct bg_job_options *o,
 	} else if (o->type != NULL) {
 		type = o->type;
 	} else {
-		type = o->node_range_count > 0 || o->num_nodes.set
+		type = o->node_range_count > 0 || bg__given(o->num_nodes)
 			       ? "multinode"
 			       : "container";
 	}
@@ -262,8 +262,12 @@ build(const struct template *t, struct bg_job_options *o,
 			bg__strv_dup((char *const *)&t->r_platform, 1, &failed);
 		def->platform_capability_count = 1;
 	}
-	def->retry_attempts = o->retry_attempts;
-	def->timeout_seconds = o->timeout_seconds;
+	if (bg__opt_int_copy(&def->retry_attempts, &o->retry_attempts) !=
+		    BG_OK ||
+	    bg__opt_int_copy(&def->timeout_seconds, &o->timeout_seconds) !=
+		    BG_OK) {
+		return BG_ERR_NOMEM;
+	}
 	if (o->evaluate_on_exit_count > 0) {
 		def->evaluate_on_exit = calloc(o->evaluate_on_exit_count,
 					       sizeof(*def->evaluate_on_exit));
@@ -295,6 +299,11 @@ build(const struct template *t, struct bg_job_options *o,
 		np->num_nodes.value = o->num_nodes.set ? o->num_nodes.value : 2;
 		np->main_node.set = true;
 		np->main_node.value = o->main_node.set ? o->main_node.value : 0;
+		/* An expression is kept for validation to refuse. */
+		if (bg__opt_int_copy(&np->num_nodes, &o->num_nodes) != BG_OK ||
+		    bg__opt_int_copy(&np->main_node, &o->main_node) != BG_OK) {
+			return BG_ERR_NOMEM;
+		}
 		st = build_ranges(np, o);
 		if (st != BG_OK) {
 			return st;

@@ -184,6 +184,94 @@ is_platform_version(const char *v)
 	return dots == 2 && digit;
 }
 
+/* The resource rules on values that are Terraform expressions, at
+ * plan time: vCPUs (whole on EC2, a Fargate size on Fargate), memory,
+ * GPUs, and the Fargate table when either side is an expression. */
+static void
+plan_resources(struct ctx *cx, const struct bg_container *c,
+	       const char *base, bool fargate)
+{
+	char path[256];
+	char *v = c->vcpus_milli.expr != NULL
+			  ? bg__tf_expr_inner(c->vcpus_milli.expr)
+			  : NULL;
+	struct bg__buf table = { 0 };
+
+	snprintf(path, sizeof(path), "%s.vcpus", base);
+	if (v != NULL && !fargate) {
+		bg__plan_add(cx, R_VCPUS, path,
+			     bg__asprintf("(%s) > 0 && floor(%s) == (%s)", v, v,
+					  v),
+			     bg__asprintf("vCPUs must be a positive integer; "
+					  "got %s",
+					  c->vcpus_milli.expr));
+	}
+	snprintf(path, sizeof(path), "%s.memory", base);
+	if (c->memory.expr != NULL) {
+		bg__plan_range(cx, R_MEMORY, path, c->memory.expr, 4,
+			       INT32_MAX, "Memory", "MiB");
+	}
+	snprintf(path, sizeof(path), "%s.gpus", base);
+	if (c->gpus.expr != NULL) {
+		bg__plan_range(cx, R_GPUS, path, c->gpus.expr, 1, INT32_MAX,
+			       "GPUs", "");
+	}
+	if (fargate && bg__given(c->vcpus_milli) && bg__given(c->memory)) {
+		/* {"VCPU" = [MEMORY ...] ...}[tostring(V)] holds M. */
+		char vtext[32], *m = NULL;
+		bg__buf_puts(&table, "contains(lookup({");
+		for (size_t i = 0; i < ARRAY_LENGTH(fargate_sizes); i++) {
+			const struct fargate_size *f = &fargate_sizes[i];
+			bg_vcpus_format(f->vcpus_milli, vtext, sizeof(vtext));
+			bg__buf_printf(&table, "%s\"%s\" = [", i ? ", " : "",
+				       vtext);
+			for (int64_t mem = f->list ? f->list[0] : f->min, k = 0;
+			     f->list ? (size_t)k < f->list_count
+				     : mem <= f->max;
+			     k++, mem = f->list ? (size_t)k < f->list_count
+						     ? f->list[k]
+						     : 0
+						: mem + f->step) {
+				bg__buf_printf(&table, "%s%lld", k ? ", " : "",
+					       (long long)mem);
+			}
+			bg__buf_puts(&table, "]");
+		}
+		if (v == NULL) {
+			bg_vcpus_format(c->vcpus_milli.value, vtext,
+					sizeof(vtext));
+		}
+		m = c->memory.expr != NULL ? bg__tf_expr_inner(c->memory.expr)
+					   : bg__asprintf("%lld",
+							  (long long)c->memory
+								  .value);
+		if (v != NULL) {
+			bg__buf_printf(&table, "}, tostring(%s), []), %s)", v,
+				       m != NULL ? m : "");
+		} else {
+			bg__buf_printf(&table, "}, \"%s\", []), %s)", vtext,
+				       m != NULL ? m : "");
+		}
+		snprintf(path, sizeof(path), "%s.memory", base);
+		bg__plan_add(cx, R_FARGATE_SIZE, path,
+			     m != NULL ? bg__buf_take(&table, NULL) : NULL,
+			     bg__asprintf("Fargate vCPUs and memory must be a "
+					  "Fargate size (0.25 vCPU: 512, 1024 "
+					  "or 2048 MiB; 1 vCPU: 2048 to 8192 "
+					  "in steps of 1024; ...); got %s vCPU "
+					  "with %s MiB",
+					  c->vcpus_milli.expr != NULL
+						  ? c->vcpus_milli.expr
+						  : vtext,
+					  c->memory.expr != NULL
+						  ? c->memory.expr
+						  : m != NULL ? m : ""));
+		free(m);
+	}
+	bg__buf_finish(&table);
+	free(v);
+}
+
 static void
 check_resources(struct ctx *cx, const struct bg_container *c,
 		const char *base, bool fargate)
@@ -193,13 +281,18 @@ check_resources(struct ctx *cx, const struct bg_container *c,
 	char allowed[128];
 
 	snprintf(path, sizeof(path), "%s.vcpus", base);
-	if (!c->vcpus_milli.set || !c->memory.set) {
+	if (!bg__given(c->vcpus_milli) || !bg__given(c->memory)) {
 		bg__report(cx, R_RESOURCES_REQUIRED, base,
 		       "Container properties must set %s (AWS rejects the "
 		       "job otherwise)",
-		       !c->vcpus_milli.set && !c->memory.set ? "vcpus and memory"
-		       : !c->vcpus_milli.set		     ? "vcpus"
-							     : "memory");
+		       !bg__given(c->vcpus_milli) && !bg__given(c->memory)
+			       ? "vcpus and memory"
+		       : !bg__given(c->vcpus_milli) ? "vcpus"
+						    : "memory");
+	}
+	if (c->vcpus_milli.expr != NULL || c->memory.expr != NULL ||
+	    c->gpus.expr != NULL) {
+		plan_resources(cx, c, base, fargate);
 	}
 	if (c->vcpus_milli.set) {
 		bg_vcpus_format(c->vcpus_milli.value, v, sizeof(v));

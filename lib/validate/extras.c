@@ -206,7 +206,12 @@ check_ulimits(struct ctx *cx, const struct bg_container_extras *x,
 		}
 		for (size_t k = 0; k < 2; k++) {
 			const char *what = k == 0 ? "soft_limit" : "hard_limit";
-			if (!lim[k]->set) {
+			if (lim[k]->expr != NULL) {
+				bg__plan_range(cx, R_ULIMIT, path,
+					       lim[k]->expr, -1, INT32_MAX,
+					       what, "");
+				ok = false; /* compared at plan time */
+			} else if (!lim[k]->set) {
 				bg__report(cx, R_ULIMIT, path,
 					   "ulimit needs %s (a whole number; "
 					   "-1 for unlimited)",
@@ -303,8 +308,11 @@ check_tmpfs(struct ctx *cx, const struct bg_linux_parameters *lp,
 					   ? t->container_path
 					   : "");
 		}
-		if (!t->size.set || t->size.value < 1 ||
-		    t->size.value > INT32_MAX) {
+		if (t->size.expr != NULL) {
+			bg__plan_range(cx, R_TMPFS, path, t->size.expr, 1,
+				       INT32_MAX, "tmpfs size", "MiB");
+		} else if (!t->size.set || t->size.value < 1 ||
+			   t->size.value > INT32_MAX) {
 			bg__report(cx, R_TMPFS, path,
 				   "a tmpfs mount needs size, 1 to %d MiB%s",
 				   INT32_MAX, t->size.set ? "" : "; none given");
@@ -359,7 +367,7 @@ check_linux(struct ctx *cx, const struct bg_linux_parameters *lp,
 	snprintf(path, sizeof(path), "%s.linux_parameters.swappiness", base);
 	if (bg__check_range(cx, R_LINUX_SWAP, path, &lp->swappiness, 0, 100,
 			    "swappiness", "") &&
-	    lp->swappiness.set && !lp->max_swap.set) {
+	    bg__given(lp->swappiness) && !bg__given(lp->max_swap)) {
 		bg__report(cx, R_SWAPPINESS_IGNORED, path,
 			   "swappiness is ignored unless max_swap is set");
 	}

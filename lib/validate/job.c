@@ -242,6 +242,20 @@ check_nodes(struct ctx *cx, const struct bg_node_properties *np,
 {
 	char path[256];
 
+	/* The node count shapes the node ranges batchgen writes: it must
+	 * be known now. */
+	if (np->main_node.expr != NULL || np->num_nodes.expr != NULL) {
+		bg__report(cx, R_EXPR_UNSUPPORTED,
+			   np->num_nodes.expr != NULL
+				   ? "node_properties.num_nodes"
+				   : "node_properties.main_node",
+			   "a Terraform expression is not supported here: "
+			   "the node ranges are checked against num_nodes "
+			   "and main_node, so give numbers; got '%s'",
+			   np->num_nodes.expr != NULL ? np->num_nodes.expr
+						  : np->main_node.expr);
+		return;
+	}
 	if (!np->main_node.set || np->main_node.value < 0) {
 		bg__report(cx, R_NODE_MAIN, "node_properties.main_node",
 		       "Node properties must include a non-negative "
@@ -481,7 +495,7 @@ check_retry_conditions(struct ctx *cx, const struct bg_jobdef *def)
 		       "got %zu",
 		       def->evaluate_on_exit_count);
 	}
-	if (!def->retry_attempts.set) {
+	if (!bg__given(def->retry_attempts)) {
 		bg__report(cx, R_EOE_ATTEMPTS, "retry_strategy.attempts",
 		       "evaluate_on_exit needs retry_strategy.attempts (1 to "
 		       "10): AWS rejects conditions without it");
@@ -623,6 +637,11 @@ bg__check_jobdef(struct ctx *cx, const struct bg_jobdef *def)
 	bg__check_range(cx, R_RETRY_ATTEMPTS, "retry_strategy.attempts",
 			&def->retry_attempts, 1, 10, "Retry attempts", "");
 	check_retry_conditions(cx, def);
+	if (def->timeout_seconds.expr != NULL) {
+		bg__plan_range(cx, R_TIMEOUT, "timeout.attempt_duration_seconds",
+			       def->timeout_seconds.expr, 60, INT32_MAX,
+			       "Timeout duration", "seconds");
+	}
 	if (def->timeout_seconds.set && (def->timeout_seconds.value < 60 ||
 					 def->timeout_seconds.value >
 						 INT32_MAX)) {

@@ -78,3 +78,24 @@ bg__plan_name(struct ctx *cx, const char *name)
 	}
 	free(q);
 }
+
+void
+bg__plan_range(struct ctx *cx, enum rule_id id, const char *path,
+	       const char *expr, int64_t lo, int64_t hi, const char *what,
+	       const char *unit)
+{
+	char *e = bg__tf_expr_inner(expr);
+
+	if (e == NULL) {
+		cx->nomem = true;
+		return;
+	}
+	bg__plan_add(cx, id, path,
+		     bg__asprintf("(%s) >= %lld && (%s) <= %lld", e,
+				  (long long)lo, e, (long long)hi),
+		     bg__asprintf("%s must be between %lld and %lld%s%s; got "
+				  "%s",
+				  what, (long long)lo, (long long)hi,
+				  unit[0] ? " " : "", unit, expr));
+	free(e);
+}

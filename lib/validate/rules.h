@@ -46,6 +46,10 @@ void bg__plan_add(struct ctx *cx, enum rule_id id, const char *path,
 char *bg__plan_quoted(const char *s);
 /* The name rules on a name that holds expressions. */
 void bg__plan_name(struct ctx *cx, const char *name);
+/* lo <= EXPR <= hi at plan time, with bg__check_range's message. */
+void bg__plan_range(struct ctx *cx, enum rule_id id, const char *path,
+		    const char *expr, int64_t lo, int64_t hi,
+		    const char *what, const char *unit);
 
 /* The letters and digits of ASCII. */
 static inline bool

@@ -58,6 +58,10 @@ bg__check_range(struct ctx *cx, enum rule_id id, const char *path,
 		const struct bg_opt_int *v, int64_t lo, int64_t hi,
 		const char *what, const char *unit)
 {
+	if (v->expr != NULL) {
+		bg__plan_range(cx, id, path, v->expr, lo, hi, what, unit);
+		return true;
+	}
 	if (!v->set || (v->value >= lo && v->value <= hi)) {
 		return true;
 	}

@@ -125,6 +125,7 @@ render strings render "$work/strings.json"
 # one: expressions.tf.json declares what they refer to.
 here=$(dirname "$0")
 python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); d.pop("//"); e = d.pop("_expect")
+e["_numbers"] = d.pop("_expect_numbers")
 json.dump(d, open(sys.argv[2], "w")); json.dump(e, open(sys.argv[2] + ".expect", "w"))' \
 	"$here/expressions.json" "$work/expressions.json"
 render expressions render "$work/expressions.json"
@@ -217,9 +218,24 @@ fi
 if python3 - "$work/expressions.json.expect" "$work/json/plan.json" "$work/hcl/plan.json" >"$work/expr" 2>&1 <<'PY'
 import json, sys
 want = json.load(open(sys.argv[1]))
+numbers = want.pop("_numbers")
 bad = n = 0
 for path in sys.argv[2:]:
     plan = json.load(open(path))
+    # Numbers and booleans from expressions: typed values in the plan.
+    r = [r for r in plan["resource_changes"] if r["name"] == "number_expressions"][0]["change"]["after"]
+    cp = json.loads(r["container_properties"])
+    rr = {x["type"]: x["value"] for x in cp["resourceRequirements"]}
+    got = {"attempts": r["retry_strategy"][0]["attempts"],
+           "attempt_duration_seconds": r["timeout"][0]["attempt_duration_seconds"],
+           "privileged": cp.get("privileged"), "MEMORY": rr.get("MEMORY"), "VCPU": rr.get("VCPU"),
+           "softLimit": cp["ulimits"][0]["softLimit"], "hardLimit": cp["ulimits"][0]["hardLimit"],
+           "scheduling_priority": r.get("scheduling_priority")}
+    for k, v in numbers.items():
+        n += 1
+        if got[k] != v:
+            bad += 1
+            print(path, "number_expressions", k, "planned", json.dumps(got[k]), "want", json.dumps(v))
     r = [r for r in plan["resource_changes"] if r["name"] == "expressions"][0]["change"]["after"]
     cp = json.loads(r["container_properties"])
     got = {"image": cp.get("image"), "jobRoleArn": cp.get("jobRoleArn"),
