@@ -291,6 +291,27 @@ START_TEST(escape_rule)
 		{ "${foo(var.x)}", "$${foo(var.x)}" },
 		{ "${uppercase(var.x)}", "$${uppercase(var.x)}" },
 	};
+	/* Nesting is bounded: 200,000 nested interpolations (1.8 MB)
+	 * would overflow the stack if each were a recursion. */
+	const char *level = "${upper(\"";
+	size_t levels = 200000, ll = strlen(level);
+	char *deep = malloc(levels * ll + 1);
+	char *esc;
+	size_t escaped = 0;
+
+	ck_assert_ptr_nonnull(deep);
+	for (size_t i = 0; i < levels; i++) {
+		memcpy(deep + i * ll, level, ll);
+	}
+	deep[levels * ll] = '\0';
+	esc = bg_tf_escape(deep);
+	ck_assert_ptr_nonnull(esc);
+	for (const char *p = esc; (p = strstr(p, "$${")) != NULL; p += 3) {
+		escaped++;
+	}
+	ck_assert_uint_eq(escaped, levels); /* all literal */
+	free(esc);
+	free(deep);
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char *e = bg_tf_escape(cases[i].in);

@@ -75,6 +75,7 @@ static const char *const tf_functions[] = {
 struct scan {
 	const char *p;
 	bool found;   /* a reference or a function call */
+	int nesting;  /* interpolations inside strings inside expressions */
 	int for_vars; /* names in for_var */
 	const char *for_var[MAX_FOR_VARS];
 	size_t for_len[MAX_FOR_VARS];
@@ -391,9 +392,10 @@ scan_template_string(struct scan *s)
 					return false;
 				}
 				s->p = p + 2;
-				if (!scan_expr(s)) {
+				if (++s->nesting > MAX_DEPTH || !scan_expr(s)) {
 					return false;
 				}
+				s->nesting--;
 				p = s->p;
 				continue;
 			}
