@@ -306,8 +306,10 @@ START_TEST(escape_rule)
 	deep[levels * ll] = '\0';
 	esc = bg_tf_escape(deep);
 	ck_assert_ptr_nonnull(esc);
-	for (const char *p = esc; (p = strstr(p, "$${")) != NULL; p += 3) {
-		escaped++;
+	/* Counted by hand: ASan's strstr() reads the whole rest of the
+	 * string on every call. */
+	for (const char *p = esc; *p != '\0'; p++) {
+		escaped += p[0] == '$' && p[1] == '$' && p[2] == '{';
 	}
 	ck_assert_uint_eq(escaped, levels); /* all literal */
 	free(esc);

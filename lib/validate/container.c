@@ -150,7 +150,25 @@ static void
 check_role(struct ctx *cx, const char *arn, const char *path,
 	   const char *what)
 {
-	if (arn == NULL || bg__tf_has_expr(arn)) {
+	if (arn == NULL) {
+		return;
+	}
+	if (bg__tf_has_expr(arn)) {
+		/* At plan time: the same ARN shape, as a regular expression
+		 * (a value unknown until apply is checked then). */
+		char *q = bg__plan_quoted(arn);
+		bg__plan_add(cx, R_ROLE_ARN, path,
+			     q != NULL ? bg__asprintf(
+						 "can(regex(\"^arn:aws(-[a-z]+)*:"
+						 "iam::[0-9]{12}:role/"
+						 "[A-Za-z0-9+=,.@_/-]+$\", %s))",
+						 q)
+				       : NULL,
+			     bg__asprintf("%s ARN must be a valid IAM role ARN "
+					  "(arn:PARTITION:iam::ACCOUNT:role/"
+					  "NAME); got '%s'",
+					  what, arn));
+		free(q);
 		return;
 	}
 	if (!is_role_arn(arn)) {
@@ -360,14 +378,31 @@ check_resources(struct ctx *cx, const struct bg_container *c,
 	}
 }
 
-/* Image names: at most 255 of [A-Za-z0-9-_:./#@] (a Terraform
- * reference is checked by Terraform instead). */
+/* Image names: at most 255 of [A-Za-z0-9-_:./#@] (an image with
+ * Terraform expressions: at plan time). */
 static void
 check_image(struct ctx *cx, const char *image, const char *path)
 {
 	size_t len;
 
-	if (image == NULL || image[0] == '\0' || bg__tf_has_expr(image)) {
+	if (image == NULL || image[0] == '\0') {
+		return;
+	}
+	if (bg__tf_has_expr(image)) {
+		/* At plan time: the same rule, on the computed image. */
+		char *q = bg__plan_quoted(image);
+		bg__plan_add(cx, R_IMAGE_FORMAT, path,
+			     q != NULL ? bg__asprintf(
+						 "length(%s) <= 255 && "
+						 "can(regex(\"^[A-Za-z0-9_:./#@-]+$\", "
+						 "%s))",
+						 q, q)
+				       : NULL,
+			     bg__asprintf("image may hold letters, digits and "
+					  "- _ : . / # @ only, at most 255 "
+					  "characters; got '%s'",
+					  image));
+		free(q);
 		return;
 	}
 	len = strlen(image);
@@ -675,7 +710,7 @@ bg__check_container(struct ctx *cx, const struct bg_container *c,
 		bg__report(cx, R_IMAGE, path,
 		       "Container properties must include a non-empty "
 		       "'image' field");
-	} else if (!bg__tf_has_expr(c->image)) {
+	} else {
 		snprintf(path, sizeof(path), "%s.image", base);
 		check_image(cx, c->image, path);
 	}
