@@ -119,6 +119,29 @@ is_expr_raw(const cJSON *c)
 	       !(c->valuestring[0] >= '0' && c->valuestring[0] <= '9');
 }
 
+/* Replaces member c of v (object or array) with text, taken: a raw
+ * item, or a string. @return the new member, or NULL (failure noted,
+ * c left in place). */
+static cJSON *
+replace_with(struct em *em, cJSON *v, cJSON *c, char *text, bool raw)
+{
+	cJSON *item = text == NULL ? NULL
+		      : raw	   ? cJSON_CreateRaw(text)
+				   : cJSON_CreateString(text);
+
+	free(text);
+	if (item == NULL ||
+	    !(cJSON_IsObject(v)
+		      ? cJSON_ReplaceItemInObjectCaseSensitive(v, c->string,
+							       item)
+		      : cJSON_ReplaceItemViaPointer(v, c, item))) {
+		cJSON_Delete(item);
+		em->failed = true;
+		return NULL;
+	}
+	return item;
+}
+
 /* Every string of v that holds a Terraform expression becomes the raw
  * text ${jsonencode("...")} (or ${jsonencode(tostring(EXPR))} when it
  * is one expression alone): Terraform computes the value and encodes
@@ -136,42 +159,23 @@ encode_exprs(struct em *em, cJSON *v)
 		if (is_expr_raw(c)) {
 			/* A number or boolean from an expression (already
 			 * tonumber() or tobool()): its JSON text. */
-			char *text = bg__asprintf("${jsonencode(%s)}",
-						  c->valuestring);
-			cJSON *raw = text != NULL ? cJSON_CreateRaw(text)
-						  : NULL;
-			free(text);
-			if (raw == NULL ||
-			    !(cJSON_IsObject(v)
-				      ? cJSON_ReplaceItemInObjectCaseSensitive(
-						v, c->string, raw)
-				      : cJSON_ReplaceItemViaPointer(v, c, raw))) {
-				cJSON_Delete(raw);
-				em->failed = true;
+			c = replace_with(em, v, c,
+					 bg__asprintf("${jsonencode(%s)}",
+						      c->valuestring),
+					 true);
+			if (c == NULL) {
 				return;
 			}
-			c = raw;
 		} else if (cJSON_IsString(c) &&
 			   bg__tf_has_expr(c->valuestring)) {
 			struct bg__buf b = { 0 };
-			char *text;
-			cJSON *raw;
 			bg__buf_puts(&b, "${jsonencode(");
 			bg__hcl_string(&b, c->valuestring, true);
 			bg__buf_puts(&b, ")}");
-			text = bg__buf_take(&b, NULL);
-			raw = text != NULL ? cJSON_CreateRaw(text) : NULL;
-			free(text);
-			if (raw == NULL ||
-			    !(cJSON_IsObject(v)
-				      ? cJSON_ReplaceItemInObjectCaseSensitive(
-						v, c->string, raw)
-				      : cJSON_ReplaceItemViaPointer(v, c, raw))) {
-				cJSON_Delete(raw);
-				em->failed = true;
+			c = replace_with(em, v, c, bg__buf_take(&b, NULL), true);
+			if (c == NULL) {
 				return;
 			}
-			c = raw;
 		} else {
 			encode_exprs(em, c);
 		}
@@ -189,20 +193,12 @@ raw_exprs(struct em *em, cJSON *v)
 	cJSON_ArrayForEach(c, v)
 	{
 		if (is_expr_raw(c)) {
-			char *text = bg__asprintf("${%s}", c->valuestring);
-			cJSON *str = text != NULL ? cJSON_CreateString(text)
-						  : NULL;
-			free(text);
-			if (str == NULL ||
-			    !(cJSON_IsObject(v)
-				      ? cJSON_ReplaceItemInObjectCaseSensitive(
-						v, c->string, str)
-				      : cJSON_ReplaceItemViaPointer(v, c, str))) {
-				cJSON_Delete(str);
-				em->failed = true;
+			c = replace_with(em, v, c,
+					 bg__asprintf("${%s}", c->valuestring),
+					 false);
+			if (c == NULL) {
 				return;
 			}
-			c = str;
 		} else {
 			raw_exprs(em, c);
 		}
