@@ -158,12 +158,9 @@ check_role(struct ctx *cx, const char *arn, const char *path,
 		 * (a value unknown until apply is checked then). */
 		char *q = bg__plan_quoted(arn);
 		bg__plan_add(cx, R_ROLE_ARN, path,
-			     q != NULL ? bg__asprintf(
-						 "can(regex(\"^arn:aws(-[a-z]+)*:"
-						 "iam::[0-9]{12}:role/"
-						 "[A-Za-z0-9+=,.@_/-]+$\", %s))",
-						 q)
-				       : NULL,
+			     bg__plan_regex("^arn:aws(-[a-z]+)*:iam::[0-9]{12}:"
+					    "role/[A-Za-z0-9+=,.@_/-]+$",
+					    q),
 			     bg__asprintf("%s ARN must be a valid IAM role ARN "
 					  "(arn:PARTITION:iam::ACCOUNT:role/"
 					  "NAME); got '%s'",

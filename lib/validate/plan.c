@@ -47,6 +47,14 @@ bg__plan_quoted(const char *s)
 	return bg__buf_take(&b, NULL);
 }
 
+char *
+bg__plan_regex(const char *re, const char *quoted)
+{
+	return quoted != NULL ? bg__asprintf("can(regex(\"%s\", %s))", re,
+					     quoted)
+			      : NULL;
+}
+
 void
 bg__plan_name(struct ctx *cx, const char *name)
 {
@@ -63,15 +71,14 @@ bg__plan_name(struct ctx *cx, const char *name)
 				  "128 characters; got ${length(%s)}",
 				  q));
 	bg__plan_add(cx, R_NAME_CHARSET, "name",
-		     bg__asprintf("can(regex(\"^[0-9A-Za-z_-]*$\", %s))", q),
+		     bg__plan_regex("^[0-9A-Za-z_-]*$", q),
 		     bg__asprintf("Job definition name can only contain "
 				  "letters, numbers, hyphens, and "
 				  "underscores; got '%s'",
 				  name));
 	if (bg__tf_expr_len(name) > 0) {
 		bg__plan_add(cx, R_NAME_START, "name",
-			     bg__asprintf("can(regex(\"^[0-9A-Za-z]\", %s))",
-					  q),
+			     bg__plan_regex("^[0-9A-Za-z]", q),
 			     bg__asprintf("Job definition name must start "
 					  "with a letter or number; got '%s'",
 					  name));

@@ -44,6 +44,9 @@ void bg__plan_add(struct ctx *cx, enum rule_id id, const char *path,
 		  char *cond, char *text);
 /* s as an HCL quoted template (its expressions kept), or NULL. */
 char *bg__plan_quoted(const char *s);
+/* The condition "quoted matches the regular expression re" (re holds
+ * no quote or backslash); NULL when quoted is NULL or out of memory. */
+char *bg__plan_regex(const char *re, const char *quoted);
 /* The name rules on a name that holds expressions. */
 void bg__plan_name(struct ctx *cx, const char *name);
 /* lo <= EXPR <= hi at plan time, with bg__check_range's message. */
