@@ -65,6 +65,7 @@ void bg__strindex_finish(struct bg__strindex *x);
 
 /* printf into a new string; NULL on ENOMEM. */
 char *bg__asprintf(const char *fmt, ...) BG_PRINTF(1, 2);
+char *bg__vasprintf(const char *fmt, va_list ap) BG_PRINTF(1, 0);
 
 /* A whole number by the one rule (bg_number_parse); false else. */
 static inline bool

@@ -179,24 +179,33 @@ bg__buf_finish(struct bg__buf *b)
 }
 
 char *
-bg__asprintf(const char *fmt, ...)
+bg__vasprintf(const char *fmt, va_list ap)
 {
-	va_list ap;
+	va_list again;
 	int n;
 	char *s;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
 	if (n < 0) {
 		return NULL;
 	}
 	s = malloc((size_t)n + 1);
-	if (s == NULL) {
-		return NULL;
+	if (s != NULL) {
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
 	}
+	return s;
+}
+
+char *
+bg__asprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
 	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	s = bg__vasprintf(fmt, ap);
 	va_end(ap);
 	return s;
 }

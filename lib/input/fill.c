@@ -416,6 +416,13 @@ fill_resources(struct walk *w, struct bg__ynode *list, struct bg_container *c)
 			dst = &c->memory;
 		} else if (strcmp(type, "GPU") == 0) {
 			dst = &c->gpus;
+		} else if (bg__tf_has_expr(type)) {
+			node_error(w->cv, item, w->path, "expr-unsupported",
+				   "a Terraform expression is not supported "
+				   "here: the type says which of vCPUs, memory "
+				   "and GPUs the value sets, so give GPU, "
+				   "MEMORY or VCPU; got '%.40s'",
+				   type);
 		} else {
 			node_error(w->cv, item, w->path, "resource-type",
 				   "resource type '%.40s' is not one of GPU, "

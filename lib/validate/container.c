@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/enums.h"
 #include "validate/rules.h"
 
 /* ================================================================== */
@@ -448,12 +449,17 @@ check_environment(struct ctx *cx, const struct bg_container *c,
 			       i);
 			continue;
 		}
-		if (strncmp(kv->key, "AWS_BATCH", 9) == 0) {
+		if (strncmp(kv->key, "AWS_BATCH", 9) == 0 ||
+		    bg__tf_has_expr(kv->key)) {
 			item_path(path, sizeof(path), base, "environment", i);
-			bg__report(cx, R_ENV_RESERVED, path,
-			       "environment variable '%s': names starting "
-			       "with AWS_BATCH are reserved for AWS Batch",
-			       kv->key);
+			bg__check_string(cx, R_ENV_RESERVED, path, kv->key,
+					 false,
+					 PLAN_IF("!startswith(@@, "
+						 "\"AWS_BATCH\")"),
+					 "environment variable '%s': names "
+					 "starting with AWS_BATCH are reserved "
+					 "for AWS Batch",
+					 kv->key);
 		}
 		switch (bg__strindex_put(&seen, kv->key, i, &j)) {
 		case BG_OK:
@@ -484,62 +490,68 @@ check_environment(struct ctx *cx, const struct bg_container *c,
 static bool
 enabled_or_disabled(const char *v)
 {
-	return strcmp(v, "ENABLED") == 0 || strcmp(v, "DISABLED") == 0;
+	return v == NULL || strcmp(v, "ENABLED") == 0 ||
+	       strcmp(v, "DISABLED") == 0;
 }
 
 static void
 check_efs(struct ctx *cx, const struct bg_container *c,
 	  const struct bg_efs *e, const char *path)
 {
-	bool transit = e->transit_encryption != NULL &&
-		       strcmp(e->transit_encryption, "ENABLED") == 0;
-	bool iam = e->authorization.iam != NULL &&
-		   strcmp(e->authorization.iam, "ENABLED") == 0;
+	const char *te = e->transit_encryption, *ia = e->authorization.iam;
+	const char *root = e->root_directory;
+	bool transit = te != NULL && strcmp(te, "ENABLED") == 0;
+	bool iam = ia != NULL && strcmp(ia, "ENABLED") == 0;
+	bool iam_expr = bg__tf_has_expr(ia);
 
-	if (e->transit_encryption != NULL &&
-	    !enabled_or_disabled(e->transit_encryption)) {
-		bg__report(cx, R_EFS_TRANSIT, path,
-		       "transit_encryption must be ENABLED or DISABLED; got "
-		       "'%s'",
-		       e->transit_encryption);
-	}
-	if (e->authorization.iam != NULL &&
-	    !enabled_or_disabled(e->authorization.iam)) {
-		bg__report(cx, R_EFS_TRANSIT, path,
-		       "authorization_config.iam must be ENABLED or "
-		       "DISABLED; got '%s'",
-		       e->authorization.iam);
-	}
-	if (iam && !transit) {
+	bg__check_string(cx, R_EFS_TRANSIT, path, te, enabled_or_disabled(te),
+			 PLAN_IN(bg__enum_enabled_disabled),
+			 "transit_encryption must be ENABLED or DISABLED; got "
+			 "'%s'",
+			 te != NULL ? te : "");
+	bg__check_string(cx, R_EFS_TRANSIT, path, ia, enabled_or_disabled(ia),
+			 PLAN_IN(bg__enum_enabled_disabled),
+			 "authorization_config.iam must be ENABLED or "
+			 "DISABLED; got '%s'",
+			 ia != NULL ? ia : "");
+	if (ia != NULL && (iam_expr || bg__tf_has_expr(te))) {
+		bg__plan_pair(cx, R_EFS_IAM, path,
+			      "@@ != \"ENABLED\" || @2 == \"ENABLED\"", ia, te,
+			      bg__asprintf("EFS IAM authorization needs "
+					   "transit_encryption ENABLED"));
+	} else if (iam && !transit) {
 		bg__report(cx, R_EFS_IAM, path,
 		       "EFS IAM authorization needs transit_encryption "
 		       "ENABLED");
 	}
-	if (iam && c->job_role_arn == NULL) {
-		bg__report(cx, R_EFS_IAM, path,
-		       "EFS IAM authorization needs a job_role_arn (the role "
-		       "EFS authorizes)");
+	if ((iam || iam_expr) && c->job_role_arn == NULL) {
+		bg__check_string(cx, R_EFS_IAM, path, ia, false,
+				 PLAN_IF("@@ != \"ENABLED\""),
+				 "EFS IAM authorization needs a job_role_arn "
+				 "(the role EFS authorizes)");
 	}
 	if (e->authorization.access_point_id != NULL) {
-		if (!transit) {
-			bg__report(cx, R_EFS_ACCESS_POINT, path,
-			       "an EFS access point needs transit_encryption "
-			       "ENABLED");
-		}
-		if (e->root_directory != NULL &&
-		    strcmp(e->root_directory, "/") != 0) {
-			bg__report(cx, R_EFS_ACCESS_POINT, path,
-			       "with an EFS access point, root_directory must "
-			       "be / or absent (the access point sets it); "
-			       "got '%s'",
-			       e->root_directory);
-		}
+		bg__check_string(cx, R_EFS_ACCESS_POINT, path, te, transit,
+				 PLAN_IF("@@ == \"ENABLED\""),
+				 "an EFS access point needs "
+				 "transit_encryption ENABLED");
+		bg__check_string(cx, R_EFS_ACCESS_POINT, path, root,
+				 root == NULL || strcmp(root, "/") == 0,
+				 PLAN_IF("@@ == \"/\""),
+				 "with an EFS access point, root_directory "
+				 "must be / or absent (the access point sets "
+				 "it); got '%s'",
+				 root != NULL ? root : "");
 	}
-	if (e->root_directory != NULL && strlen(e->root_directory) > 4096) {
+	if (bg__tf_has_expr(root)) {
+		bg__plan_length(cx, R_EFS_ROOT, path, root, 0, 4096,
+				"root_directory must be at most 4096 "
+				"characters");
+	} else if (root != NULL && strlen(root) > 4096) {
 		bg__report(cx, R_EFS_ROOT, path,
 		       "root_directory must be at most 4096 characters; got "
 		       "%zu",
-		       strlen(e->root_directory));
+		       strlen(root));
 	}
 	bg__check_range(cx, R_EFS_PORT, path, &e->transit_encryption_port, 0,
 			65535, "transit_encryption_port", "");
@@ -575,12 +587,11 @@ check_user(struct ctx *cx, const char *user, const char *path)
 			empty_part = true;
 		}
 	}
-	if (parts > 2 || empty_part) {
-		bg__report(cx, R_USER, path,
-		       "user must be user, user:group, uid or uid:gid (names "
-		       "of letters, digits, _ . -); got '%s'",
-		       user);
-	}
+	bg__check_string(cx, R_USER, path, user, parts <= 2 && !empty_part,
+			 PLAN_RE("^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)?$"),
+			 "user must be user, user:group, uid or uid:gid "
+			 "(names of letters, digits, _ . -); got '%s'",
+			 user);
 }
 
 static void
@@ -626,22 +637,26 @@ check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
 				ok = bg__is_alnum(vol->name[k]) ||
 				     vol->name[k] == '-' || vol->name[k] == '_';
 			}
-			if (!ok) {
-				bg__report(cx, R_VOLUME_KIND, path,
-				       "volume name must be 1 to 255 letters, "
-				       "digits, - and _; got '%s'",
-				       vol->name);
-			}
+			bg__check_string(cx, R_VOLUME_KIND, path, vol->name,
+					 ok, PLAN_RE("^[A-Za-z0-9_-]{1,255}$"),
+					 "volume name must be 1 to 255 "
+					 "letters, digits, - and _; got '%s'",
+					 vol->name);
 		}
 		if (vol->efs != NULL) {
 			check_efs(cx, c, vol->efs, path);
-			if (fargate &&
-			    !version_mounts_efs(c->platform_version)) {
-				bg__report(cx, R_FARGATE_EFS_VERSION, path,
-				       "EFS volumes on Fargate need "
-				       "platform_version 1.4.0 or later (or "
-				       "LATEST); got %s",
-				       c->platform_version);
+			if (fargate) {
+				bg__check_string(
+					cx, R_FARGATE_EFS_VERSION, path,
+					c->platform_version,
+					version_mounts_efs(c->platform_version),
+					PLAN_RE("^(LATEST|1[.]([4-9]|[1-9][0-9]+)"
+						"[.][0-9]+|([2-9]|[1-9][0-9]+)"
+						"[.][0-9]+[.][0-9]+)$"),
+					"EFS volumes on Fargate need "
+					"platform_version 1.4.0 or later (or "
+					"LATEST); got %s",
+					c->platform_version);
 			}
 		}
 		if (fargate && vol->has_host) {
@@ -667,14 +682,14 @@ check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
 			       "'container_path'",
 			       i);
 		}
-		if (mp->container_path != NULL &&
-		    mp->container_path[0] != '\0' &&
-		    mp->container_path[0] != '/') {
-			bg__report(cx, R_MOUNT_PATH, path,
-			       "container_path must be an absolute path; got "
-			       "'%s'",
-			       mp->container_path);
-		}
+		bg__check_string(cx, R_MOUNT_PATH, path, mp->container_path,
+				 mp->container_path == NULL ||
+					 mp->container_path[0] == '\0' ||
+					 mp->container_path[0] == '/',
+				 PLAN_RE("^/"),
+				 "container_path must be an absolute path; "
+				 "got '%s'",
+				 mp->container_path);
 		if (mp->source_volume == NULL || mp->source_volume[0] == '\0') {
 			continue;
 		}
@@ -753,12 +768,14 @@ bg__check_container(struct ctx *cx, const struct bg_container *c,
 			       "assign_public_ip is for Fargate jobs only; "
 			       "EC2 jobs must not set a network "
 			       "configuration");
-		} else if (strcmp(c->assign_public_ip, "ENABLED") != 0 &&
-			   strcmp(c->assign_public_ip, "DISABLED") != 0) {
-			bg__report(cx, R_ASSIGN_PUBLIC_IP, path,
-			       "assign_public_ip must be ENABLED or "
-			       "DISABLED; got '%s'",
-			       c->assign_public_ip);
+		} else {
+			bg__check_string(cx, R_ASSIGN_PUBLIC_IP, path,
+					 c->assign_public_ip,
+					 enabled_or_disabled(c->assign_public_ip),
+					 PLAN_IN(bg__enum_enabled_disabled),
+					 "assign_public_ip must be ENABLED or "
+					 "DISABLED; got '%s'",
+					 c->assign_public_ip);
 		}
 	}
 	if (c->platform_version != NULL) {
@@ -769,11 +786,14 @@ bg__check_container(struct ctx *cx, const struct bg_container *c,
 			bg__report(cx, R_FARGATE_ONLY, path,
 			       "platform_version is for Fargate jobs only; "
 			       "EC2 jobs must not set it");
-		} else if (!is_platform_version(c->platform_version)) {
-			bg__report(cx, R_PLATFORM_VERSION, path,
-			       "platform_version must be LATEST or a version "
-			       "such as 1.4.0; got '%s'",
-			       c->platform_version);
+		} else {
+			bg__check_string(cx, R_PLATFORM_VERSION, path,
+					 c->platform_version,
+					 is_platform_version(c->platform_version),
+					 PLAN_RE("^(LATEST|[0-9]+[.][0-9]+[.][0-9]+)$"),
+					 "platform_version must be LATEST or a "
+					 "version such as 1.4.0; got '%s'",
+					 c->platform_version);
 		}
 	}
 	check_environment(cx, c, base);

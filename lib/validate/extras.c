@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/enums.h"
@@ -78,18 +79,20 @@ check_secret_list(struct ctx *cx, const struct bg_secret *s, size_t n,
 				   "an SSM parameter)");
 			continue;
 		}
-		if (strncmp(s[i].value_from, "arn:", 4) == 0 &&
-		    !is_service_arn(s[i].value_from, "secretsmanager") &&
-		    !is_service_arn(s[i].value_from, "ssm")) {
-			bg__report(cx, R_SECRET, path,
-				   "value_from of secret '%s' must be a "
-				   "Secrets Manager secret ARN "
-				   "(arn:aws:secretsmanager:...), an SSM "
-				   "parameter ARN (arn:aws:ssm:...) or an SSM "
-				   "parameter name of the same Region; got "
-				   "'%.80s'",
-				   s[i].name, s[i].value_from);
-		}
+		bg__check_string(
+			cx, R_SECRET, path, s[i].value_from,
+			strncmp(s[i].value_from, "arn:", 4) != 0 ||
+				is_service_arn(s[i].value_from,
+					       "secretsmanager") ||
+				is_service_arn(s[i].value_from, "ssm"),
+			PLAN_IF("!startswith(@@, \"arn:\") || "
+				"can(regex(\"^arn:[^:]*:(secretsmanager|ssm):\", "
+				"@@))"),
+			"value_from of secret '%s' must be a Secrets Manager "
+			"secret ARN (arn:aws:secretsmanager:...), an SSM "
+			"parameter ARN (arn:aws:ssm:...) or an SSM parameter "
+			"name of the same Region; got '%.80s'",
+			s[i].name, s[i].value_from);
 	}
 }
 
@@ -109,12 +112,12 @@ check_secrets(struct ctx *cx, const struct bg_container *c, const char *base)
 			continue;
 		}
 		snprintf(path, sizeof(path), "%s.secrets[%zu]", base, i);
-		if (strncmp(name, "AWS_BATCH", 9) == 0) {
-			bg__report(cx, R_ENV_RESERVED, path,
-				   "secret '%s': environment names starting "
-				   "with AWS_BATCH are reserved for AWS Batch",
-				   name);
-		}
+		bg__check_string(cx, R_ENV_RESERVED, path, name,
+				 strncmp(name, "AWS_BATCH", 9) != 0,
+				 PLAN_IF("!startswith(@@, \"AWS_BATCH\")"),
+				 "secret '%s': environment names starting "
+				 "with AWS_BATCH are reserved for AWS Batch",
+				 name);
 		if (bg_kvlist_get(&c->environment, name) != NULL) {
 			bg__report(cx, R_ENV_DUPLICATE, path,
 				   "secret '%s' is also set in environment; "
@@ -148,6 +151,9 @@ check_secrets(struct ctx *cx, const struct bg_container *c, const char *base)
 	}
 }
 
+static const char *const fargate_log_drivers[] = { "awslogs", "splunk",
+						    NULL };
+
 static void
 check_log(struct ctx *cx, const struct bg_log_configuration *l,
 	  const char *base, bool fargate)
@@ -156,11 +162,23 @@ check_log(struct ctx *cx, const struct bg_log_configuration *l,
 	char allowed[160];
 
 	snprintf(path, sizeof(path), "%s.log_configuration.log_driver", base);
-	if (!in_list(l->log_driver, bg__enum_log_drivers, bg__enum_count(bg__enum_log_drivers))) {
-		bg__report(cx, R_LOG_DRIVER, path,
-			   "log_driver must be one of %s; got '%s'",
-			   ALLOWED(bg__enum_log_drivers),
-			   l->log_driver != NULL ? l->log_driver : "");
+	if (!bg__check_string(cx, R_LOG_DRIVER, path, l->log_driver,
+			      in_list(l->log_driver, bg__enum_log_drivers,
+				      bg__enum_count(bg__enum_log_drivers)),
+			      PLAN_IN(bg__enum_log_drivers),
+			      "log_driver must be one of %s; got '%s'",
+			      ALLOWED(bg__enum_log_drivers),
+			      l->log_driver != NULL ? l->log_driver : "")) {
+		/* reported */
+	} else if (bg__tf_has_expr(l->log_driver)) {
+		if (fargate) {
+			bg__check_string(cx, R_FARGATE_LOG_DRIVER, path,
+					 l->log_driver, true,
+					 PLAN_IN(fargate_log_drivers),
+					 "Fargate jobs log with awslogs or "
+					 "splunk only; got '%s'",
+					 l->log_driver);
+		}
 	} else if (fargate && strcmp(l->log_driver, "awslogs") != 0 &&
 		   strcmp(l->log_driver, "splunk") != 0) {
 		bg__report(cx, R_FARGATE_LOG_DRIVER, path,
@@ -177,6 +195,47 @@ check_log(struct ctx *cx, const struct bg_log_configuration *l,
 		 base);
 	check_secret_list(cx, l->secret_options, l->secret_option_count,
 			  path);
+}
+
+/* A limit as HCL (an expression's inside, or the number) and as text
+ * for a message (the expression as written). */
+static char *
+limit_hcl(const struct bg_opt_int *v)
+{
+	return v->expr != NULL ? bg__tf_expr_inner(v->expr)
+			       : bg__asprintf("%lld", (long long)v->value);
+}
+
+static char *
+limit_text(const struct bg_opt_int *v)
+{
+	return v->expr != NULL ? bg__asprintf("%s", v->expr)
+			       : bg__asprintf("%lld", (long long)v->value);
+}
+
+/* soft <= hard at plan time (-1 is unlimited: above every number). */
+static void
+plan_ulimit_order(struct ctx *cx, const struct bg_ulimit *u, const char *path)
+{
+	char *s = limit_hcl(&u->soft_limit), *h = limit_hcl(&u->hard_limit);
+	char *st = limit_text(&u->soft_limit);
+	char *ht = limit_text(&u->hard_limit);
+
+	bg__plan_add(cx, R_ULIMIT, path,
+		     s != NULL && h != NULL
+			     ? bg__asprintf("(%s) == -1 || ((%s) != -1 && "
+					    "(%s) <= (%s))",
+					    h, s, s, h)
+			     : NULL,
+		     st != NULL && ht != NULL
+			     ? bg__asprintf("soft_limit (%s) must not exceed "
+					    "hard_limit (%s)",
+					    st, ht)
+			     : NULL);
+	free(s);
+	free(h);
+	free(st);
+	free(ht);
 }
 
 static void
@@ -197,20 +256,19 @@ check_ulimits(struct ctx *cx, const struct bg_container_extras *x,
 						    &u->hard_limit };
 		bool ok = true;
 		snprintf(path, sizeof(path), "%s.ulimits[%zu]", base, i);
-		if (!in_list(u->name, bg__enum_ulimit_names,
-			     bg__enum_count(bg__enum_ulimit_names))) {
-			bg__report(cx, R_ULIMIT, path,
-				   "ulimit name must be one of %s; got '%s'",
-				   ALLOWED(bg__enum_ulimit_names),
-				   u->name != NULL ? u->name : "");
-		}
+		bg__check_string(cx, R_ULIMIT, path, u->name,
+				 in_list(u->name, bg__enum_ulimit_names,
+					 bg__enum_count(bg__enum_ulimit_names)),
+				 PLAN_IN(bg__enum_ulimit_names),
+				 "ulimit name must be one of %s; got '%s'",
+				 ALLOWED(bg__enum_ulimit_names),
+				 u->name != NULL ? u->name : "");
 		for (size_t k = 0; k < 2; k++) {
 			const char *what = k == 0 ? "soft_limit" : "hard_limit";
 			if (lim[k]->expr != NULL) {
 				bg__plan_range(cx, R_ULIMIT, path,
 					       lim[k]->expr, -1, INT32_MAX,
 					       what, "");
-				ok = false; /* compared at plan time */
 			} else if (!lim[k]->set) {
 				bg__report(cx, R_ULIMIT, path,
 					   "ulimit needs %s (a whole number; "
@@ -228,7 +286,10 @@ check_ulimits(struct ctx *cx, const struct bg_container_extras *x,
 			}
 		}
 		/* -1 is unlimited: above every number. */
-		if (ok && u->hard_limit.value != -1 &&
+		if (ok && (u->soft_limit.expr != NULL ||
+			   u->hard_limit.expr != NULL)) {
+			plan_ulimit_order(cx, u, path);
+		} else if (ok && u->hard_limit.value != -1 &&
 		    (u->soft_limit.value == -1 ||
 		     u->soft_limit.value > u->hard_limit.value)) {
 			bg__report(cx, R_ULIMIT, path,
@@ -240,17 +301,27 @@ check_ulimits(struct ctx *cx, const struct bg_container_extras *x,
 	}
 }
 
-static bool
-strv_in_list(char *const *v, size_t n, const char *const *list,
-	     size_t list_n, const char **bad)
+/* Each of v (n) is one of list, the first value that is not reported:
+ * "FMT" with the list and the value (or the value and the list, when
+ * value_first), and each value that holds an expression becomes a
+ * precondition with the same message. */
+static void
+check_strv(struct ctx *cx, enum rule_id id, const char *path,
+	   char *const *v, size_t n, const char *const *list,
+	   const char *allowed, bool value_first, const char *fmt)
 {
+	bool reported = false;
+
 	for (size_t i = 0; i < n; i++) {
-		if (!in_list(v[i], list, list_n)) {
-			*bad = v[i];
-			return false;
+		bool ok = reported ||
+			  in_list(v[i], list, bg__enum_count(list));
+		const char *a = value_first ? v[i] : allowed;
+		const char *b = value_first ? allowed : v[i];
+		if (!bg__check_string(cx, id, path, v[i], ok, PLAN_IN(list),
+				      fmt, a, b)) {
+			reported = true;
 		}
 	}
-	return true;
 }
 
 static void
@@ -262,28 +333,26 @@ check_devices(struct ctx *cx, const struct bg_linux_parameters *lp,
 
 	for (size_t i = 0; i < lp->device_count; i++) {
 		const struct bg_device *d = &lp->devices[i];
-		const char *bad = NULL;
 		snprintf(path, sizeof(path),
 			 "%s.linux_parameters.devices[%zu]", base, i);
-		if (is_empty(d->host_path) || d->host_path[0] != '/') {
-			bg__report(cx, R_DEVICE, path,
-				   "a device needs host_path, an absolute "
-				   "path such as /dev/fuse; got '%s'",
-				   d->host_path != NULL ? d->host_path : "");
-		}
-		if (d->container_path != NULL && d->container_path[0] != '/') {
-			bg__report(cx, R_DEVICE, path,
-				   "container_path must be an absolute path; "
-				   "got '%s'",
-				   d->container_path);
-		}
-		if (!strv_in_list(d->permissions, d->permission_count,
-				  bg__enum_device_permissions,
-				  bg__enum_count(bg__enum_device_permissions), &bad)) {
-			bg__report(cx, R_DEVICE, path,
-				   "device permissions are %s; got '%s'",
-				   ALLOWED(bg__enum_device_permissions), bad);
-		}
+		bg__check_string(cx, R_DEVICE, path, d->host_path,
+				 !is_empty(d->host_path) &&
+					 d->host_path[0] == '/',
+				 PLAN_RE("^/"),
+				 "a device needs host_path, an absolute "
+				 "path such as /dev/fuse; got '%s'",
+				 d->host_path != NULL ? d->host_path : "");
+		bg__check_string(cx, R_DEVICE, path, d->container_path,
+				 d->container_path == NULL ||
+					 d->container_path[0] == '/',
+				 PLAN_RE("^/"),
+				 "container_path must be an absolute path; "
+				 "got '%s'",
+				 d->container_path);
+		check_strv(cx, R_DEVICE, path, d->permissions,
+			   d->permission_count, bg__enum_device_permissions,
+			   ALLOWED(bg__enum_device_permissions), false,
+			   "device permissions are %s; got '%s'");
 	}
 }
 
@@ -296,18 +365,16 @@ check_tmpfs(struct ctx *cx, const struct bg_linux_parameters *lp,
 
 	for (size_t i = 0; i < lp->tmpfs_count; i++) {
 		const struct bg_tmpfs *t = &lp->tmpfs[i];
-		const char *bad = NULL;
 		snprintf(path, sizeof(path), "%s.linux_parameters.tmpfs[%zu]",
 			 base, i);
-		if (is_empty(t->container_path) ||
-		    t->container_path[0] != '/') {
-			bg__report(cx, R_TMPFS, path,
-				   "a tmpfs mount needs container_path, an "
-				   "absolute path; got '%s'",
-				   t->container_path != NULL
-					   ? t->container_path
-					   : "");
-		}
+		bg__check_string(cx, R_TMPFS, path, t->container_path,
+				 !is_empty(t->container_path) &&
+					 t->container_path[0] == '/',
+				 PLAN_RE("^/"),
+				 "a tmpfs mount needs container_path, an "
+				 "absolute path; got '%s'",
+				 t->container_path != NULL ? t->container_path
+							   : "");
 		if (t->size.expr != NULL) {
 			bg__plan_range(cx, R_TMPFS, path, t->size.expr, 1,
 				       INT32_MAX, "tmpfs size", "MiB");
@@ -317,13 +384,10 @@ check_tmpfs(struct ctx *cx, const struct bg_linux_parameters *lp,
 				   "a tmpfs mount needs size, 1 to %d MiB%s",
 				   INT32_MAX, t->size.set ? "" : "; none given");
 		}
-		if (!strv_in_list(t->mount_options, t->mount_option_count,
-				  bg__enum_tmpfs_options,
-				  bg__enum_count(bg__enum_tmpfs_options), &bad)) {
-			bg__report(cx, R_TMPFS, path,
-				   "tmpfs mount option '%s' is not one of %s",
-				   bad, ALLOWED(bg__enum_tmpfs_options));
-		}
+		check_strv(cx, R_TMPFS, path, t->mount_options,
+			   t->mount_option_count, bg__enum_tmpfs_options,
+			   ALLOWED(bg__enum_tmpfs_options), true,
+			   "tmpfs mount option '%s' is not one of %s");
 	}
 }
 
@@ -373,6 +437,19 @@ check_linux(struct ctx *cx, const struct bg_linux_parameters *lp,
 	}
 }
 
+/* what is not supported for Windows containers, and os is Windows (or
+ * an expression: then at plan time). */
+static void
+not_windows(struct ctx *cx, const char *path, const char *os,
+	    const char *what)
+{
+	bg__check_string(cx, R_WINDOWS, path, os, false,
+			 PLAN_IF("!startswith(@@, \"WINDOWS_\")"),
+			 "%s %s not supported for Windows containers (%s)",
+			 what, strcmp(what, "EFS volumes") == 0 ? "are" : "is",
+			 os);
+}
+
 static void
 check_runtime_platform(struct ctx *cx, const struct bg_container *c,
 		       const char *base)
@@ -380,45 +457,52 @@ check_runtime_platform(struct ctx *cx, const struct bg_container *c,
 	const struct bg_container_extras *x = &c->extras;
 	char path[400];
 	char allowed[200];
+	const char *os = x->operating_system_family;
+	const char *arch = x->cpu_architecture;
 	bool windows;
 
 	snprintf(path, sizeof(path),
 		 "%s.runtime_platform.operating_system_family", base);
-	if (x->operating_system_family != NULL &&
-	    !in_list(x->operating_system_family, bg__enum_os_families,
-		     bg__enum_count(bg__enum_os_families))) {
-		bg__report(cx, R_RUNTIME_PLATFORM, path,
-			   "operating_system_family must be one of %s; got "
-			   "'%s'",
-			   ALLOWED(bg__enum_os_families), x->operating_system_family);
-	}
+	bg__check_string(cx, R_RUNTIME_PLATFORM, path, os,
+			 os == NULL || in_list(os, bg__enum_os_families,
+					       bg__enum_count(bg__enum_os_families)),
+			 PLAN_IN(bg__enum_os_families),
+			 "operating_system_family must be one of %s; got "
+			 "'%s'",
+			 ALLOWED(bg__enum_os_families), os != NULL ? os : "");
 	snprintf(path, sizeof(path), "%s.runtime_platform.cpu_architecture",
 		 base);
-	if (x->cpu_architecture != NULL &&
-	    !in_list(x->cpu_architecture, bg__enum_cpu_architectures,
-		     bg__enum_count(bg__enum_cpu_architectures))) {
-		bg__report(cx, R_RUNTIME_PLATFORM, path,
-			   "cpu_architecture must be one of %s; got '%s'",
-			   ALLOWED(bg__enum_cpu_architectures), x->cpu_architecture);
-	}
-	windows = x->operating_system_family != NULL &&
-		  strncmp(x->operating_system_family, "WINDOWS_", 8) == 0;
+	bg__check_string(cx, R_RUNTIME_PLATFORM, path, arch,
+			 arch == NULL ||
+				 in_list(arch, bg__enum_cpu_architectures,
+					 bg__enum_count(bg__enum_cpu_architectures)),
+			 PLAN_IN(bg__enum_cpu_architectures),
+			 "cpu_architecture must be one of %s; got '%s'",
+			 ALLOWED(bg__enum_cpu_architectures),
+			 arch != NULL ? arch : "");
+	/* An operating system from an expression may be Windows: its rules
+	 * hold "unless it is not Windows" at plan time. */
+	windows = os != NULL && (bg__tf_has_expr(os) ||
+				 strncmp(os, "WINDOWS_", 8) == 0);
 	if (!windows) {
 		return;
 	}
-	if (x->cpu_architecture != NULL &&
-	    strcmp(x->cpu_architecture, "X86_64") != 0) {
+	if (arch != NULL && (bg__tf_has_expr(os) || bg__tf_has_expr(arch))) {
+		bg__plan_pair(cx, R_WINDOWS, path,
+			      "!startswith(@@, \"WINDOWS_\") || @2 == \"X86_64\"",
+			      os, arch,
+			      bg__asprintf("Windows containers run on X86_64 "
+					   "only; got '%s'",
+					   arch));
+	} else if (arch != NULL && strcmp(arch, "X86_64") != 0) {
 		bg__report(cx, R_WINDOWS, path,
 			   "Windows containers run on X86_64 only; got '%s'",
-			   x->cpu_architecture);
+			   arch);
 	}
 	for (size_t i = 0; i < c->volume_count; i++) {
 		if (c->volumes[i].efs != NULL) {
 			snprintf(path, sizeof(path), "%s.volumes[%zu]", base, i);
-			bg__report(cx, R_WINDOWS, path,
-				   "EFS volumes are not supported for Windows "
-				   "containers (%s)",
-				   x->operating_system_family);
+			not_windows(cx, path, os, "EFS volumes");
 		}
 	}
 	{
@@ -441,11 +525,7 @@ check_runtime_platform(struct ctx *cx, const struct bg_container *c,
 			}
 			snprintf(path, sizeof(path), "%s.%s", base,
 				 not_on_windows[i].name);
-			bg__report(cx, R_WINDOWS, path,
-				   "%s is not supported for Windows "
-				   "containers (%s)",
-				   not_on_windows[i].name,
-				   x->operating_system_family);
+			not_windows(cx, path, os, not_on_windows[i].name);
 		}
 	}
 }
@@ -496,16 +576,19 @@ bg__check_extras(struct ctx *cx, const struct bg_container *c,
 			 "%s.repository_credentials.credentials_parameter",
 			 base);
 	}
-	if (x->repository_credentials != NULL &&
-	    (x->repository_credentials[0] == '\0' ||
-	     (strncmp(x->repository_credentials, "arn:", 4) == 0 &&
-	      !is_service_arn(x->repository_credentials, "secretsmanager")))) {
-		bg__report(cx, R_REPOSITORY_CREDENTIALS, path,
-			   "credentials_parameter must be the ARN of a "
-			   "Secrets Manager secret "
-			   "(arn:aws:secretsmanager:...) or the secret's name "
-			   "in the same Region; got '%.80s'",
-			   x->repository_credentials);
+	if (x->repository_credentials != NULL) {
+		const char *r = x->repository_credentials;
+		bg__check_string(
+			cx, R_REPOSITORY_CREDENTIALS, path, r,
+			r[0] != '\0' && (strncmp(r, "arn:", 4) != 0 ||
+					 is_service_arn(r, "secretsmanager")),
+			PLAN_IF("length(@@) > 0 && (!startswith(@@, \"arn:\") "
+				"|| can(regex(\"^arn:[^:]*:secretsmanager:\", "
+				"@@)))"),
+			"credentials_parameter must be the ARN of a Secrets "
+			"Manager secret (arn:aws:secretsmanager:...) or the "
+			"secret's name in the same Region; got '%.80s'",
+			r);
 	}
 	if (x->instance_type != NULL) {
 		snprintf(path, sizeof(path), "%s.instance_type", base);

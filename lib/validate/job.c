@@ -326,24 +326,41 @@ check_tags(struct ctx *cx, const struct bg_kvlist *tags)
 		const char *k = tags->items[i].key;
 		const char *v = tags->items[i].value ? tags->items[i].value : "";
 		size_t klen = strlen(k), vlen = strlen(v);
+		bool kx = bg__tf_has_expr(k), vx = bg__tf_has_expr(v);
 		bool aws = has_prefix_nocase(k, "aws:") ||
 			   has_prefix_nocase(v, "aws:");
-		if ((klen >= 1 && klen <= 128) && vlen <= 256 && !aws) {
+		if ((klen >= 1 && klen <= 128) && vlen <= 256 && !aws &&
+		    !kx && !vx) {
 			continue; /* the usual case: no path to format */
 		}
 		snprintf(path, sizeof(path), "tags.%.200s", k);
-		if (strlen(k) < 1 || strlen(k) > 128) {
+		if (kx) {
+			bg__plan_length(cx, R_TAG_KEY, path, k, 1, 128,
+					"tag keys must be 1 to 128 characters");
+		} else if (klen < 1 || klen > 128) {
 			bg__report(cx, R_TAG_KEY, path,
 			       "tag keys must be 1 to 128 characters; got %zu",
-			       strlen(k));
+			       klen);
 		}
-		if (strlen(v) > 256) {
+		if (vx) {
+			bg__plan_length(cx, R_TAG_VALUE, path, v, 0, 256,
+					"tag values must be at most 256 "
+					"characters");
+		} else if (vlen > 256) {
 			bg__report(cx, R_TAG_VALUE, path,
 			       "tag values must be at most 256 characters; got "
 			       "%zu",
-			       strlen(v));
+			       vlen);
 		}
-		if (aws) {
+		if (kx || vx) {
+			bg__plan_pair(cx, R_TAG_AWS_PREFIX, path,
+				      "!startswith(lower(@@), \"aws:\") && "
+				      "!startswith(lower(@2), \"aws:\")",
+				      k, v,
+				      bg__asprintf("tag keys and values "
+						   "starting with 'aws:' are "
+						   "reserved for AWS"));
+		} else if (aws) {
 			bg__report(cx, R_TAG_AWS_PREFIX, path,
 			       "tag keys and values starting with 'aws:' are "
 			       "reserved for AWS");
@@ -481,6 +498,10 @@ is_retry_pattern(const char *s, bool digits_only)
 	return true;
 }
 
+/* is_retry_pattern at plan time. */
+#define RETRY_LENGTH "length(@@) >= 1 && length(@@) <= 512"
+#define RETRY_REASON "can(regex(\"^[A-Za-z0-9.:[:blank:]]*[*]?$\", @@))"
+
 static void
 check_retry_conditions(struct ctx *cx, const struct bg_jobdef *def)
 {
@@ -504,12 +525,13 @@ check_retry_conditions(struct ctx *cx, const struct bg_jobdef *def)
 		const struct bg_evaluate_on_exit *e = &def->evaluate_on_exit[i];
 		snprintf(path, sizeof(path),
 			 "retry_strategy.evaluate_on_exit[%zu]", i);
-		if (e->action == NULL || (strcasecmp(e->action, "RETRY") != 0 &&
-					  strcasecmp(e->action, "EXIT") != 0)) {
-			bg__report(cx, R_EOE_ACTION, path,
-			       "action must be RETRY or EXIT; got '%s'",
-			       e->action != NULL ? e->action : "");
-		}
+		bg__check_string(cx, R_EOE_ACTION, path, e->action,
+				 e->action != NULL &&
+					 (strcasecmp(e->action, "RETRY") == 0 ||
+					  strcasecmp(e->action, "EXIT") == 0),
+				 PLAN_RE("(?i)^(RETRY|EXIT)$"),
+				 "action must be RETRY or EXIT; got '%s'",
+				 e->action != NULL ? e->action : "");
 		if (e->on_exit_code == NULL && e->on_reason == NULL &&
 		    e->on_status_reason == NULL) {
 			bg__report(cx, R_EOE_CONDITION, path,
@@ -517,29 +539,31 @@ check_retry_conditions(struct ctx *cx, const struct bg_jobdef *def)
 			       "on_status_reason: a condition without one is "
 			       "undefined");
 		}
-		if (e->on_exit_code != NULL &&
-		    !is_retry_pattern(e->on_exit_code, true)) {
-			bg__report(cx, R_EOE_EXIT_CODE, path,
-			       "on_exit_code must be 1 to 512 digits, with "
-			       "'*' only at the end (\"1*\"); got '%.60s'",
-			       e->on_exit_code);
-		}
-		if (e->on_reason != NULL &&
-		    !is_retry_pattern(e->on_reason, false)) {
-			bg__report(cx, R_EOE_REASON, path,
-			       "on_reason may hold letters, digits, '.', ':' "
-			       "and spaces, with '*' only at the end (1 to "
-			       "512 characters); got '%.60s'",
-			       e->on_reason);
-		}
-		if (e->on_status_reason != NULL &&
-		    !is_retry_pattern(e->on_status_reason, false)) {
-			bg__report(cx, R_EOE_REASON, path,
-			       "on_status_reason may hold letters, digits, "
-			       "'.', ':' and spaces, with '*' only at the end "
-			       "(1 to 512 characters); got '%.60s'",
-			       e->on_status_reason);
-		}
+		bg__check_string(cx, R_EOE_EXIT_CODE, path, e->on_exit_code,
+				 e->on_exit_code == NULL ||
+					 is_retry_pattern(e->on_exit_code, true),
+				 PLAN_IF(RETRY_LENGTH " && can(regex(\"^[0-9]*[*]?$\", "
+					 "@@))"),
+				 "on_exit_code must be 1 to 512 digits, with "
+				 "'*' only at the end (\"1*\"); got '%.60s'",
+				 e->on_exit_code);
+		bg__check_string(cx, R_EOE_REASON, path, e->on_reason,
+				 e->on_reason == NULL ||
+					 is_retry_pattern(e->on_reason, false),
+				 PLAN_IF(RETRY_LENGTH " && " RETRY_REASON),
+				 "on_reason may hold letters, digits, '.', ':' "
+				 "and spaces, with '*' only at the end (1 to "
+				 "512 characters); got '%.60s'",
+				 e->on_reason);
+		bg__check_string(cx, R_EOE_REASON, path, e->on_status_reason,
+				 e->on_status_reason == NULL ||
+					 is_retry_pattern(e->on_status_reason,
+							  false),
+				 PLAN_IF(RETRY_LENGTH " && " RETRY_REASON),
+				 "on_status_reason may hold letters, digits, "
+				 "'.', ':' and spaces, with '*' only at the end "
+				 "(1 to 512 characters); got '%.60s'",
+				 e->on_status_reason);
 	}
 }
 
@@ -557,7 +581,13 @@ check_platforms(struct ctx *cx, const struct bg_jobdef *def)
 	for (size_t i = 0; i < def->platform_capability_count; i++) {
 		const char *p = def->platform_capabilities[i];
 		snprintf(path, sizeof(path), "platform_capabilities[%zu]", i);
-		if (strcmp(p, "EC2") != 0 && strcmp(p, "FARGATE") != 0) {
+		if (bg__tf_has_expr(p)) {
+			bg__report(cx, R_EXPR_UNSUPPORTED, path,
+			       "a Terraform expression is not supported here: "
+			       "the platform decides which rules apply, so "
+			       "give EC2 or FARGATE; got '%s'",
+			       p);
+		} else if (strcmp(p, "EC2") != 0 && strcmp(p, "FARGATE") != 0) {
 			bg__report(cx, R_PLATFORM_CAPABILITY, path,
 			       "Invalid platform capability '%s'. Valid: "
 			       "EC2, FARGATE",
@@ -580,7 +610,13 @@ bg__check_jobdef(struct ctx *cx, const struct bg_jobdef *def)
 
 	check_name(cx, def->name);
 	check_label(cx, def->label, def->name);
-	if (def->type != NULL && strcmp(def->type, "container") != 0 &&
+	if (bg__tf_has_expr(def->type)) {
+		bg__report(cx, R_EXPR_UNSUPPORTED, "type",
+		       "a Terraform expression is not supported here: the "
+		       "type decides which properties and rules apply, so "
+		       "give container or multinode; got '%s'",
+		       def->type);
+	} else if (def->type != NULL && strcmp(def->type, "container") != 0 &&
 	    strcmp(def->type, "multinode") != 0) {
 		bg__report(cx, R_TYPE, "type",
 		       "Job type must be 'container' or 'multinode'; got '%s'",

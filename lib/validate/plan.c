@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +57,25 @@ bg__plan_regex(const char *re, const char *quoted)
 }
 
 void
+bg__plan_length(struct ctx *cx, enum rule_id id, const char *path,
+		const char *s, size_t lo, size_t hi, const char *what)
+{
+	char *q = bg__plan_quoted(s);
+
+	if (q == NULL) {
+		cx->nomem = true;
+		return;
+	}
+	bg__plan_add(cx, id, path,
+		     lo > 0 ? bg__asprintf("length(%s) >= %zu && length(%s) "
+					   "<= %zu",
+					   q, lo, q, hi)
+			    : bg__asprintf("length(%s) <= %zu", q, hi),
+		     bg__asprintf("%s; got ${length(%s)}", what, q));
+	free(q);
+}
+
+void
 bg__plan_name(struct ctx *cx, const char *name)
 {
 	char *q = bg__plan_quoted(name);
@@ -64,12 +84,9 @@ bg__plan_name(struct ctx *cx, const char *name)
 		cx->nomem = true;
 		return;
 	}
-	bg__plan_add(cx, R_NAME_LENGTH, "name",
-		     bg__asprintf("length(%s) >= 1 && length(%s) <= 128", q,
-				  q),
-		     bg__asprintf("Job definition name must be between 1 and "
-				  "128 characters; got ${length(%s)}",
-				  q));
+	bg__plan_length(cx, R_NAME_LENGTH, "name", name, 1, 128,
+			"Job definition name must be between 1 and 128 "
+			"characters");
 	bg__plan_add(cx, R_NAME_CHARSET, "name",
 		     bg__plan_regex("^[0-9A-Za-z_-]*$", q),
 		     bg__asprintf("Job definition name can only contain "
@@ -105,4 +122,95 @@ bg__plan_range(struct ctx *cx, enum rule_id id, const char *path,
 				  what, (long long)lo, (long long)hi,
 				  unit[0] ? " " : "", unit, expr));
 	free(e);
+}
+
+char *
+bg__plan_subst(const char *cond, const char *a, const char *b)
+{
+	struct bg__buf b2 = { 0 };
+	const char *at;
+
+	while ((at = strchr(cond, '@')) != NULL) {
+		bg__buf_putn(&b2, cond, (size_t)(at - cond));
+		if (at[1] == '@' || (at[1] == '2' && b != NULL)) {
+			bg__buf_puts(&b2, at[1] == '@' ? a : b);
+			cond = at + 2;
+		} else {
+			bg__buf_putc(&b2, '@');
+			cond = at + 1;
+		}
+	}
+	bg__buf_puts(&b2, cond);
+	return bg__buf_take(&b2, NULL);
+}
+
+/* A value for a condition: an HCL quoted template, or null. */
+static char *
+quoted_or_null(const char *s)
+{
+	return s != NULL ? bg__plan_quoted(s) : bg__asprintf("null");
+}
+
+void
+bg__plan_pair(struct ctx *cx, enum rule_id id, const char *path,
+	      const char *cond, const char *a, const char *b, char *text)
+{
+	char *qa = quoted_or_null(a), *qb = quoted_or_null(b);
+
+	bg__plan_add(cx, id, path,
+		     qa != NULL && qb != NULL ? bg__plan_subst(cond, qa, qb)
+					      : NULL,
+		     text);
+	free(qa);
+	free(qb);
+}
+
+/* The condition of form on the quoted value q. */
+static char *
+form_cond(struct bg__plan_form form, const char *q)
+{
+	struct bg__buf b = { 0 };
+
+	if (form.re != NULL) {
+		return bg__plan_regex(form.re, q);
+	}
+	if (form.cond != NULL) {
+		return bg__plan_subst(form.cond, q, NULL);
+	}
+	bg__buf_printf(&b, "contains([");
+	for (size_t i = 0; form.in != NULL && form.in[i] != NULL; i++) {
+		bg__buf_printf(&b, "%s\"%s\"", i > 0 ? ", " : "",
+			       form.in[i]);
+	}
+	bg__buf_printf(&b, "], %s)", q);
+	return bg__buf_take(&b, NULL);
+}
+
+bool
+bg__check_string(struct ctx *cx, enum rule_id id, const char *path,
+		 const char *s, bool ok, struct bg__plan_form form,
+		 const char *fmt, ...)
+{
+	va_list ap;
+	char *q, *text;
+
+	if (s == NULL || !bg__tf_has_expr(s)) {
+		if (!ok) {
+			va_start(ap, fmt);
+			bg__vreport(cx, id, path, fmt, ap);
+			va_end(ap);
+		}
+		return ok;
+	}
+	if (cx->plan == NULL) {
+		return true;
+	}
+	q = bg__plan_quoted(s);
+	va_start(ap, fmt);
+	text = bg__vasprintf(fmt, ap);
+	va_end(ap);
+	bg__plan_add(cx, id, path, q != NULL ? form_cond(form, q) : NULL,
+		     text);
+	free(q);
+	return true;
 }

@@ -27,6 +27,8 @@ struct ctx {
 /* Adds the diagnostic of rule id at path (under cx->prefix). */
 void bg__report(struct ctx *cx, enum rule_id id, const char *path,
 		const char *fmt, ...) BG_PRINTF(4, 5);
+void bg__vreport(struct ctx *cx, enum rule_id id, const char *path,
+		 const char *fmt, va_list ap) BG_PRINTF(4, 0);
 
 /* When v is given and outside lo ... hi: reports "WHAT must be between
  * LO and HI[ UNIT]; got V" (rule id at path). @return false then. */
@@ -47,8 +49,39 @@ char *bg__plan_quoted(const char *s);
 /* The condition "quoted matches the regular expression re" (re holds
  * no quote or backslash); NULL when quoted is NULL or out of memory. */
 char *bg__plan_regex(const char *re, const char *quoted);
+/* lo <= length(s) <= hi at plan time: "WHAT; got LENGTH". */
+void bg__plan_length(struct ctx *cx, enum rule_id id, const char *path,
+		     const char *s, size_t lo, size_t hi, const char *what);
 /* The name rules on a name that holds expressions. */
 void bg__plan_name(struct ctx *cx, const char *name);
+/* How a rule on a string reads at plan time: the value is one of in
+ * (a NULL-terminated list), or matches the RE2 expression re (no quote
+ * or backslash), or meets cond, an HCL condition in which "@@" stands
+ * for the value. Give one. */
+struct bg__plan_form {
+	const char *const *in;
+	const char *re;
+	const char *cond;
+};
+/* One rule on the string s. When s holds a Terraform expression, the
+ * rule travels to plan time in the given form with the message fmt
+ * (the value's expressions kept), and the answer is true; otherwise
+ * ok is the offline verdict, and when it is false fmt is reported. */
+bool bg__check_string(struct ctx *cx, enum rule_id id, const char *path,
+		      const char *s, bool ok, struct bg__plan_form form,
+		      const char *fmt, ...) BG_PRINTF(7, 8);
+#define PLAN_IN(l) ((struct bg__plan_form){ .in = (l) })
+#define PLAN_RE(r) ((struct bg__plan_form){ .re = (r) })
+#define PLAN_IF(c) ((struct bg__plan_form){ .cond = (c) })
+/* cond with every "@@" replaced by a and every "@2" by b (when b is
+ * not NULL), in one pass; NULL on ENOMEM. */
+char *bg__plan_subst(const char *cond, const char *a, const char *b);
+/* A rule on two strings, a and b (NULL: not given), one of which holds
+ * an expression: cond names them "@@" and "@2" (HCL quoted templates,
+ * or null). text as for bg__plan_add. */
+void bg__plan_pair(struct ctx *cx, enum rule_id id, const char *path,
+		   const char *cond, const char *a, const char *b,
+		   char *text);
 /* lo <= EXPR <= hi at plan time, with bg__check_range's message. */
 void bg__plan_range(struct ctx *cx, enum rule_id id, const char *path,
 		    const char *expr, int64_t lo, int64_t hi,

@@ -25,16 +25,13 @@
 /* ================================================================== */
 
 void
-bg__report(struct ctx *cx, enum rule_id id, const char *path,
-	   const char *fmt, ...)
+bg__vreport(struct ctx *cx, enum rule_id id, const char *path,
+	    const char *fmt, va_list ap)
 {
 	char msg[1024];
 	char *full;
-	va_list ap;
 
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	if (cx->prefix != NULL && cx->prefix[0] != '\0') {
 		full = bg__asprintf("%s%s%s", cx->prefix,
 				    path[0] != '\0' ? "." : "", path);
@@ -47,6 +44,17 @@ bg__report(struct ctx *cx, enum rule_id id, const char *path,
 		cx->nomem = true;
 	}
 	free(full);
+}
+
+void
+bg__report(struct ctx *cx, enum rule_id id, const char *path,
+	   const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	bg__vreport(cx, id, path, fmt, ap);
+	va_end(ap);
 }
 
 /* ================================================================== */
