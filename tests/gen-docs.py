@@ -70,6 +70,10 @@ def type_text(prop, defs):
         return 'one of %s, any case' % prop['pattern'].count('|')
     if 'anyOf' in prop:
         kinds = [a.get('type') for a in prop['anyOf']]
+        first = prop['anyOf'][0]
+        if 'enum' in first or first.get('pattern', '').startswith('^('):
+            # an enum, or a Terraform expression (checked at plan time)
+            return type_text(first, defs)
         if 'boolean' in kinds:
             return 'boolean'
         return 'map of text, or list of {name, value}'

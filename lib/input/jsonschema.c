@@ -103,20 +103,42 @@ types(struct sw *w, const char *const *names)
 static const char *const scalar_types[] = { "string", "number", "boolean",
 					    NULL };
 
+/* one, or a Terraform expression (checked at plan time). */
+static cJSON *
+or_expr(struct sw *w, cJSON *one)
+{
+	cJSON *s = cJSON_CreateObject();
+	cJSON *any = add(w, s, "anyOf", cJSON_CreateArray());
+	cJSON *e = cJSON_CreateObject();
+
+	add_str(w, e, "type", "string");
+	add_str(w, e, "pattern", TF_EXPR);
+	if (any == NULL || one == NULL || !cJSON_AddItemToArray(any, one)) {
+		cJSON_Delete(one);
+		w->failed = true;
+	}
+	if (any == NULL || !cJSON_AddItemToArray(any, e)) {
+		cJSON_Delete(e);
+		w->failed = true;
+	}
+	return s;
+}
+
 /* A scalar batchgen reads as text. */
 static cJSON *
 text_value(struct sw *w, const struct bg__field *f)
 {
 	cJSON *s;
 
-	if (f->enums != NULL && (f->flags & BG_F_CASEFOLD)) {
-		return any_case(w, f->enums);
+	if (f->enums != NULL) {
+		cJSON *one = f->flags & BG_F_CASEFOLD ? any_case(w, f->enums)
+						      : cJSON_CreateObject();
+		if (!(f->flags & BG_F_CASEFOLD)) {
+			add(w, one, "enum", types(w, f->enums));
+		}
+		return f->flags & BG_F_KNOWN ? one : or_expr(w, one);
 	}
 	s = cJSON_CreateObject();
-	if (f->enums != NULL) {
-		add(w, s, "enum", types(w, f->enums));
-		return s;
-	}
 	add(w, s, "type", types(w, scalar_types));
 	if (f->flags & BG_F_NONEMPTY) {
 		add(w, s, "minLength", cJSON_CreateNumber(1));

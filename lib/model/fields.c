@@ -103,7 +103,8 @@ OBJECT(bg__obj_mount, struct bg_mount_point,
 
 /* Read, checked and folded into vcpus, memory and gpus: no members. */
 static const struct bg__field rr_rows[] = {
-	{ .key = "type", .kind = BG_K_STR, .flags = BG_F_REQUIRED,
+	{ .key = "type", .kind = BG_K_STR,
+	  .flags = BG_F_REQUIRED | BG_F_KNOWN,
 	  .enums = bg__enum_resource_types, .desc = "GPU, MEMORY or VCPU" },
 	{ .key = "value", .kind = BG_K_STR, .flags = BG_F_REQUIRED,
 	  .desc = "the amount, as text (\"0.25\", \"2048\")" },
@@ -398,7 +399,8 @@ static const struct bg__field job_options_rows[] = {
 	INT(J, scheduling_priority, "scheduling_priority",
 	    .desc = "0 ... 9999"),
 	LIST(J, platform_capabilities, platform_capability_count,
-	     "platform_capabilities", BG_K_STRS, .enums = bg__enum_platforms,
+	     "platform_capabilities", BG_K_STRS, .flags = BG_F_KNOWN,
+	     .enums = bg__enum_platforms,
 	     .desc = "[EC2] or [FARGATE]"),
 	BOOL(J, propagate_tags, "propagate_tags", .flag = "propagate-tags",
 	     .desc = "copy the tags to the ECS tasks"),
@@ -432,7 +434,7 @@ static const struct bg__field job_rows[] = {
 	    .desc = "Terraform resource label; default: from the name"),
 	STR(J, template, "template", .api = "",
 	    .desc = "a built-in or user template; none: the job as written"),
-	STR(J, type, "type", .enums = bg__enum_job_types,
+	STR(J, type, "type", .flags = BG_F_KNOWN, .enums = bg__enum_job_types,
 	    .desc = "container or multinode; must agree with the template"),
 	{ .key = "", .kind = BG_K_INLINE, .off = 0,
 	  .sub = &bg__obj_job_options, .desc = "the job's options" },

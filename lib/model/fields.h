@@ -69,6 +69,8 @@ enum {
 	BG_F_BLOCK = 1 << 6,    /* BG_K_STR in a nested block: "" when the
 	                           block is given without it, so that its
 	                           rule says it is missing */
+	BG_F_KNOWN = 1 << 11,   /* an enum that decides which rules apply:
+	                           no Terraform expression (expr-unsupported) */
 };
 
 struct bg__object;
