@@ -196,7 +196,10 @@ describe(const struct bg_jobdef *const *defs, size_t n, bool json)
 		if (c != NULL && c->gpus.expr != NULL) {
 			snprintf(gpus, sizeof(gpus), "expr");
 		}
-		if (d->node_properties != NULL) {
+		if (d->node_properties != NULL &&
+		    d->node_properties->num_nodes.expr != NULL) {
+			snprintf(nodes, sizeof(nodes), "expr");
+		} else if (d->node_properties != NULL) {
 			snprintf(nodes, sizeof(nodes), "%lld",
 				 (long long)d->node_properties->num_nodes.value);
 		}

@@ -124,13 +124,14 @@ enum bg_status bg__validate_unique(const struct bg_jobdef *const *defs,
 				   struct bg_diags *diags);
 
 /* bg_validate(), and the rules def's expressions keep from being
- * checked offline appended to plan (when not NULL) as preconditions:
+ * checked offline carried to plan time: a rule on a value that is just
+ * an input variable def declares becomes that variable's validation,
+ * every other one a precondition of def (def->preconditions):
  * condition (an HCL expression) -> error message (a template,
  * "PATH: MESSAGE [CODE]") (validate/validate.c, validate/plan.c). */
-enum bg_status bg__validate_plan(const struct bg_jobdef *def,
+enum bg_status bg__validate_plan(struct bg_jobdef *def,
 				 const char *path_prefix,
-				 struct bg_diags *diags,
-				 struct bg_kvlist *plan);
+				 struct bg_diags *diags);
 
 /* Fargate sizes: true when (vcpus_milli, memory) is a valid pair. */
 bool bg__fargate_size_ok(int64_t vcpus_milli, int64_t memory);
@@ -159,6 +160,11 @@ char *bg__tf_literal(const char *s, char sep);
  * EXPR without strip markers and outer spaces; NULL when out of
  * memory. */
 char *bg__tf_expr_inner(const char *s);
+/* Whether the HCL expression cond refers to some object (a variable,
+ * local, resource, ...): terraform refuses a precondition or
+ * validation whose condition refers to none. True also when cond is
+ * not in the syntax batchgen reads (it writes every condition itself). */
+bool bg__tf_cond_refers(const char *cond);
 /* Escapes s (bg_tf_escape) onto b. */
 void bg__tf_escape_into(struct bg__buf *b, const char *s);
 /* s as a quoted HCL string (template sequences escaped as by

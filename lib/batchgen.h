@@ -296,6 +296,9 @@ struct bg_evaluate_on_exit {
 struct bg_variable {
 	char *name;        /**< e.g. "ml_training_image". */
 	char *description; /**< Shown by terraform. */
+	/** validation blocks: condition -> error_message (the rules on the
+	 *  value that reads only this variable). */
+	struct bg_kvlist validation;
 };
 
 /** Where something was written: a file position (file NULL: unknown). */

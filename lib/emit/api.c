@@ -400,7 +400,8 @@ bg__api_node_properties(struct em *em, const struct bg_node_properties *np,
 		return NULL;
 	}
 	bg__em_add(em, o, "mainNode",
-	    bg__em_int(np->main_node.set ? np->main_node.value : 0));
+	    bg__given(np->main_node) ? bg__em_opt_int(&np->main_node, "tonumber")
+				     : bg__em_int(0));
 	ranges = bg__em_add(em, o, "nodeRangeProperties", cJSON_CreateArray());
 	for (size_t i = 0; ranges != NULL && i < np->range_count; i++) {
 		const struct bg_node_range *r = &np->ranges[i];
@@ -417,7 +418,8 @@ bg__api_node_properties(struct em *em, const struct bg_node_properties *np,
 						       : ""));
 	}
 	bg__em_add(em, o, "numNodes",
-	    bg__em_int(np->num_nodes.set ? np->num_nodes.value : 0));
+	    bg__given(np->num_nodes) ? bg__em_opt_int(&np->num_nodes, "tonumber")
+				     : bg__em_int(0));
 	return o;
 }
 

@@ -63,10 +63,16 @@ describe_one(struct em *em, const struct bg_jobdef *def)
 	bg__em_add(em, o, "gpus", bg__em_int(bg_jobdef_estimated_gpus(def)));
 	if (def->node_properties != NULL) {
 		bg__em_add(em, o, "per_node", cJSON_CreateBool(true));
+		const struct bg_node_properties *np = def->node_properties;
+		/* A value known only at plan time is its expression. */
 		bg__em_add(em, o, "nodes",
-			   bg__em_int(def->node_properties->num_nodes.value));
+			   np->num_nodes.expr != NULL
+				   ? cJSON_CreateString(np->num_nodes.expr)
+				   : bg__em_int(np->num_nodes.value));
 		bg__em_add(em, o, "main_node",
-			   bg__em_int(def->node_properties->main_node.value));
+			   np->main_node.expr != NULL
+				   ? cJSON_CreateString(np->main_node.expr)
+				   : bg__em_int(np->main_node.value));
 	}
 	/* A value known only at plan time is its expression, as text. */
 	if (c != NULL && c->vcpus_milli.expr != NULL) {

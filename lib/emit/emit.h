@@ -52,6 +52,10 @@ struct item {
  * the properties, then the rest sorted by key (resource.c). At most
  * BG__MAX_ITEMS; the caller frees every value. */
 #define BG__MAX_ITEMS 32
+/* The body of input variable v: description, type (taken: HCL's bare
+ * word or JSON's string) and its validation blocks. */
+cJSON *bg__em_variable(struct em *em, const struct bg_variable *v,
+		       cJSON *type);
 size_t bg__resource_items(struct em *em, const struct bg_jobdef *def,
 			  struct item *items);
 

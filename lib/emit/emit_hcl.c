@@ -336,11 +336,17 @@ bg__emit_hcl(const struct bg_jobdef *const *defs, size_t n, char **out,
 		for (size_t j = 0; j < defs[i]->variable_count; j++) {
 			const struct bg_variable *v = &defs[i]->variables[j];
 			bg__buf_puts(&b, first ? "" : "\n");
+			cJSON *body = bg__em_variable(
+				&em, v, cJSON_CreateRaw("string"));
 			bg__buf_puts(&b, "variable ");
 			bg__hcl_quote_into(&b, v->name);
-			bg__buf_puts(&b, " {\n  description = ");
-			bg__hcl_quote_into(&b, v->description);
-			bg__buf_puts(&b, "\n  type        = string\n}\n");
+			bg__buf_puts(&b, " {\n");
+			if (body != NULL) {
+				put_block_body(&b, body, 1);
+			}
+			em.failed |= body == NULL;
+			cJSON_Delete(body);
+			bg__buf_puts(&b, "}\n");
 			first = false;
 		}
 	}

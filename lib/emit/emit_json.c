@@ -335,13 +335,13 @@ bg__emit_json(const struct bg_jobdef *const *defs, size_t n, char **out,
 			if (vars == NULL) {
 				return BG_ERR_NOMEM;
 			}
-			var = bg__em_add(&em, vars, v->name, cJSON_CreateObject());
+			var = bg__em_variable(&em, v,
+					      cJSON_CreateString("string"));
 			if (var != NULL) {
-				bg__em_add(&em, var, "description",
-				    tf_string(v->description));
-				bg__em_add(&em, var, "type",
-				    cJSON_CreateString("string"));
+				escape_tree(&em, var);
+				raw_exprs(&em, var);
 			}
+			bg__em_add(&em, vars, v->name, var);
 		}
 	}
 	bg__buf_puts(&b, "{\n");

@@ -81,17 +81,17 @@ value_of(struct em *em, const struct bg__field *f, const void *def,
 	}
 }
 
-/* lifecycle { precondition { condition error_message } ... }: the
- * rules that run at plan time. A condition is an expression (a raw
- * item: HCL writes it as it is, the JSON emitter as "${...}"). */
-static cJSON *
-lifecycle(struct em *em, const struct bg_jobdef *def)
+/* KEY { condition error_message } ... of obj, one block per rule of
+ * list: the rules that run at plan time. A condition is an expression
+ * (a raw item: HCL writes it as it is, the JSON emitter as "${...}"). */
+static void
+conditions(struct em *em, cJSON *obj, const char *key,
+	   const struct bg_kvlist *rules)
 {
-	cJSON *lc = cJSON_CreateObject();
-	cJSON *list = bg__em_add(em, lc, "precondition", cJSON_CreateArray());
+	cJSON *list = bg__em_add(em, obj, key, cJSON_CreateArray());
 
-	for (size_t i = 0; list != NULL && i < def->preconditions.count; i++) {
-		const struct bg_kv *kv = &def->preconditions.items[i];
+	for (size_t i = 0; list != NULL && i < rules->count; i++) {
+		const struct bg_kv *kv = &rules->items[i];
 		cJSON *pc = bg__em_add(em, list, NULL, cJSON_CreateObject());
 		if (pc != NULL) {
 			bg__em_add(em, pc, "condition",
@@ -100,7 +100,29 @@ lifecycle(struct em *em, const struct bg_jobdef *def)
 				   cJSON_CreateString(kv->value));
 		}
 	}
+}
+
+/* lifecycle { precondition { ... } ... } */
+static cJSON *
+lifecycle(struct em *em, const struct bg_jobdef *def)
+{
+	cJSON *lc = cJSON_CreateObject();
+
+	conditions(em, lc, "precondition", &def->preconditions);
 	return lc;
+}
+
+cJSON *
+bg__em_variable(struct em *em, const struct bg_variable *v, cJSON *type)
+{
+	cJSON *var = cJSON_CreateObject();
+
+	bg__em_add(em, var, "description", cJSON_CreateString(v->description));
+	bg__em_add(em, var, "type", type);
+	if (v->validation.count > 0) {
+		conditions(em, var, "validation", &v->validation);
+	}
+	return var;
 }
 
 static int

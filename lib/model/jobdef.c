@@ -250,6 +250,7 @@ bg_jobdef_destroy(struct bg_jobdef *def)
 	for (size_t i = 0; i < def->variable_count; i++) {
 		free(def->variables[i].name);
 		free(def->variables[i].description);
+		bg_kvlist_finish(&def->variables[i].validation);
 	}
 	free(def->variables);
 	free(def);
@@ -268,6 +269,7 @@ bg__jobdef_add_variable(struct bg_jobdef *def, const char *name,
 		return BG_ERR_NOMEM;
 	}
 	def->variables = grown;
+	memset(&grown[def->variable_count], 0, sizeof(*grown));
 	grown[def->variable_count].name = bg__strdup(name, &failed);
 	grown[def->variable_count].description =
 		bg__strdup(description, &failed);

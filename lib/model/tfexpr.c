@@ -75,6 +75,7 @@ static const char *const tf_functions[] = {
 struct scan {
 	const char *p;
 	bool found;   /* a reference or a function call */
+	bool refers;  /* a reference */
 	int nesting;  /* interpolations inside strings inside expressions */
 	int for_vars; /* names in for_var */
 	const char *for_var[MAX_FOR_VARS];
@@ -221,14 +222,14 @@ scan_expr(struct scan *s)
 			}
 			if (!known && (*next == '.' || *next == '[') &&
 			    is_root(p, n)) {
-				s->found = true;
+				s->found = s->refers = true;
 				known = true;
 			}
 			if (!known && *next == '.' && is_resource_type(p, n)) {
 				size_t m = ident_len(next + 1);
 				const char *after = skip_space(next + 1 + m);
 				if (m > 0 && (*after == '.' || *after == '[')) {
-					s->found = true;
+					s->found = s->refers = true;
 					known = true;
 				}
 			}
@@ -502,4 +503,26 @@ bg__tf_expr_inner(const char *s)
 		out[end - start] = '\0';
 	}
 	return out;
+}
+
+bool
+bg__tf_cond_refers(const char *cond)
+{
+	struct bg__buf b = { 0 };
+	struct scan sc = { 0 };
+	char *text;
+	bool known, refers;
+
+	bg__buf_puts(&b, "${");
+	bg__buf_puts(&b, cond);
+	bg__buf_puts(&b, "}");
+	text = bg__buf_take(&b, NULL);
+	if (text == NULL) {
+		return true;
+	}
+	sc.p = text + 2;
+	known = scan_expr(&sc) && *sc.p == '\0';
+	refers = sc.refers;
+	free(text);
+	return !known || refers;
 }

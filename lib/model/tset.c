@@ -173,5 +173,6 @@ bg_template_info(const struct bg_template_set *set, size_t i,
 bool
 bg__has_node_settings(const struct bg_job_options *o)
 {
-	return o->num_nodes.set || o->main_node.set || o->node_range_count > 0;
+	return bg__given(o->num_nodes) || bg__given(o->main_node) ||
+	       o->node_range_count > 0;
 }

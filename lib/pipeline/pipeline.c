@@ -132,8 +132,7 @@ bg_build(const struct bg_template_set *set, const struct bg_request *req,
 							    : &none,
 				       &r->own, diags);
 		if (st == BG_OK) {
-			st = bg__validate_plan(r->own, NULL, diags,
-					       &r->own->preconditions);
+			st = bg__validate_plan(r->own, NULL, diags);
 		}
 		if (st != BG_OK && st != BG_ERR_NOMEM) {
 			invalid = true;

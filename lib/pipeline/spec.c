@@ -192,8 +192,7 @@ build_job(struct bg__conv *cv, const struct bg_template_set *set,
 		}
 	}
 	if (st == BG_OK) {
-		st = bg__validate_plan(*out, base, cv->diags,
-				       &(*out)->preconditions);
+		st = bg__validate_plan(*out, base, cv->diags);
 	}
 	if (locate(cv->doc, cv->diags, mark, i) != BG_OK) {
 		st = BG_ERR_NOMEM;

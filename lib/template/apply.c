@@ -134,7 +134,10 @@ build_ranges(struct bg_node_properties *np, const struct bg_job_options *o)
 		enum bg_status st;
 
 		np->range_count = i + 1;
-		if (r == NULL) {
+		if (r == NULL && np->num_nodes.expr != NULL) {
+			/* Every node, however many: "0:" ends at the last. */
+			range->target_nodes = bg__asprintf("0:");
+		} else if (r == NULL) {
 			int64_t nodes = np->num_nodes.value;
 			range->target_nodes =
 				nodes > 1 ? bg__asprintf("0:%lld",
@@ -299,7 +302,7 @@ build(const struct template *t, struct bg_job_options *o,
 		np->num_nodes.value = o->num_nodes.set ? o->num_nodes.value : 2;
 		np->main_node.set = true;
 		np->main_node.value = o->main_node.set ? o->main_node.value : 0;
-		/* An expression is kept for validation to refuse. */
+		/* An expression replaces the number. */
 		if (bg__opt_int_copy(&np->num_nodes, &o->num_nodes) != BG_OK ||
 		    bg__opt_int_copy(&np->main_node, &o->main_node) != BG_OK) {
 			return BG_ERR_NOMEM;

@@ -162,6 +162,71 @@ parse_target(const char *t, int64_t nodes, int64_t *lo, int64_t *hi)
 	return *lo <= *hi;
 }
 
+/* The last node of "N:" when the node count is an expression: above
+ * every index written, so nesting and overlaps read the same. */
+#define OPEN_END ((int64_t)1 << 40)
+
+/* What a node count from an expression must be, for node ranges
+ * lo[i]..hi[i] (n, parsed; hi OPEN_END - 1 for "N:"): at least one
+ * past every index written, and at most the first node no range
+ * covers. Offline when no count can do both. */
+static void
+plan_node_count(struct ctx *cx, const struct bg_node_properties *np,
+		const int64_t *lo, const int64_t *hi, size_t n)
+{
+	const char *expr = np->num_nodes.expr;
+	char *e = bg__tf_expr_inner(expr);
+	int64_t need = 1, gap = 0;
+	bool found = true;
+
+	for (size_t i = 0; i < n; i++) {
+		int64_t last = hi[i] == OPEN_END - 1 ? lo[i] : hi[i];
+		need = last + 1 > need ? last + 1 : need;
+	}
+	/* The first node no range covers, or OPEN_END: all of them. */
+	while (found && gap < OPEN_END) {
+		found = false;
+		for (size_t i = 0; i < n && !found; i++) {
+			if (lo[i] <= gap && gap <= hi[i]) {
+				gap = hi[i] + 1;
+				found = true;
+			}
+		}
+	}
+	if (e == NULL) {
+		cx->nomem = true;
+		return;
+	}
+	if (gap < need) {
+		bg__report(cx, R_NODE_COVERAGE,
+			   "node_properties.node_range_properties",
+			   "node %lld is in no node range, and the ranges "
+			   "reach node %lld: no num_nodes makes them cover "
+			   "every node",
+			   (long long)gap, (long long)(need - 1));
+	} else if (need > 1) { /* need 1: node-num says it */
+		bg__plan_add(cx, R_NODE_TARGET_FORMAT,
+			     "node_properties.node_range_properties",
+			     bg__asprintf("(%s) >= %lld", e, (long long)need),
+			     bg__asprintf("the node ranges reach node %lld, "
+					  "so num_nodes must be at least "
+					  "%lld; got %s",
+					  (long long)(need - 1),
+					  (long long)need, expr));
+	}
+	if (gap >= need && gap < OPEN_END) {
+		bg__plan_add(cx, R_NODE_COVERAGE,
+			     "node_properties.node_range_properties",
+			     bg__asprintf("(%s) <= %lld", e, (long long)gap),
+			     bg__asprintf("node %lld is in no node range: "
+					  "num_nodes must be at most %lld; got "
+					  "%s",
+					  (long long)gap, (long long)gap,
+					  expr));
+	}
+	free(e);
+}
+
 /* Node ranges: valid targets within the nodes, covering all of them,
  * nested or apart (a partial overlap is undefined). */
 static void
@@ -170,9 +235,14 @@ check_node_ranges(struct ctx *cx, const struct bg_node_properties *np)
 	int64_t lo[5], hi[5];
 	bool ok[5] = { false };
 	size_t n = np->range_count < 5 ? np->range_count : 5;
-	int64_t nodes = np->num_nodes.set ? np->num_nodes.value : 0;
+	bool unknown = np->num_nodes.expr != NULL;
+	/* An unknown node count: "N:" reaches past every number written,
+	 * and what the count must be goes to plan time. */
+	int64_t nodes = unknown		     ? OPEN_END
+			: np->num_nodes.set ? np->num_nodes.value
+					    : 0;
 	char path[128];
-	bool all_ok = nodes > 0 && nodes <= 1000;
+	bool all_ok = unknown || (nodes > 0 && nodes <= 1000);
 
 	for (size_t i = 0; i < n; i++) {
 		const char *t = np->ranges[i].target_nodes;
@@ -190,7 +260,7 @@ check_node_ranges(struct ctx *cx, const struct bg_node_properties *np)
 			       "target_nodes must be N, N:M (N <= M), N: or "
 			       ":M; got '%s'",
 			       t);
-		} else if (nodes > 0 && hi[i] >= nodes) {
+		} else if (!unknown && nodes > 0 && hi[i] >= nodes) {
 			bg__report(cx, R_NODE_TARGET_FORMAT, path,
 			       "target_nodes '%s' reaches node %lld, but the "
 			       "nodes are 0 to %lld",
@@ -218,7 +288,9 @@ check_node_ranges(struct ctx *cx, const struct bg_node_properties *np)
 			}
 		}
 	}
-	if (all_ok && n == np->range_count) {
+	if (unknown && all_ok && n == np->range_count) {
+		plan_node_count(cx, np, lo, hi, n);
+	} else if (all_ok && n == np->range_count) {
 		for (int64_t node = 0; node < nodes; node++) {
 			bool covered = false;
 			for (size_t i = 0; i < n && !covered; i++) {
@@ -236,39 +308,77 @@ check_node_ranges(struct ctx *cx, const struct bg_node_properties *np)
 	}
 }
 
+/* 0 <= main_node < num_nodes, at plan time when either is an
+ * expression. */
+static void
+plan_main_node(struct ctx *cx, const struct bg_node_properties *np)
+{
+	const struct bg_opt_int *m = &np->main_node, *num = &np->num_nodes;
+	char *me, *ne;
+
+	if (m->expr == NULL && num->expr == NULL) {
+		if (!m->set || m->value < 0) {
+			bg__report(cx, R_NODE_MAIN, "node_properties.main_node",
+			       "Node properties must include a non-negative "
+			       "main_node index");
+		} else if (num->set && num->value > 0 &&
+			   m->value >= num->value) {
+			bg__report(cx, R_NODE_MAIN, "node_properties.main_node",
+			       "main_node must be less than num_nodes (%lld); "
+			       "got %lld",
+			       (long long)num->value, (long long)m->value);
+		}
+		return;
+	}
+	if (m->expr == NULL && (!m->set || m->value < 0)) {
+		bg__report(cx, R_NODE_MAIN, "node_properties.main_node",
+		       "Node properties must include a non-negative "
+		       "main_node index");
+		return;
+	}
+	if (m->expr == NULL && m->value == 0) {
+		return; /* 0 < num_nodes: node-num */
+	}
+	me = m->expr != NULL ? bg__tf_expr_inner(m->expr)
+			     : bg__asprintf("%lld", (long long)m->value);
+	ne = num->expr != NULL ? bg__tf_expr_inner(num->expr)
+			       : bg__asprintf("%lld", (long long)num->value);
+	bg__plan_add(cx, R_NODE_MAIN, "node_properties.main_node",
+		     me == NULL || ne == NULL ? NULL
+		     : m->expr != NULL
+			     ? bg__asprintf("(%s) >= 0 && (%s) < (%s)", me, me,
+					    ne)
+			     : bg__asprintf("(%s) > %s", ne, me),
+		     bg__asprintf("main_node must be 0 or more and less than "
+				  "num_nodes (%s); got %s",
+				  num->expr != NULL ? num->expr : ne,
+				  m->expr != NULL ? m->expr : me));
+	free(me);
+	free(ne);
+}
+
 static void
 check_nodes(struct ctx *cx, const struct bg_node_properties *np,
 	    bool fargate)
 {
 	char path[256];
 
-	/* The node count shapes the node ranges batchgen writes: it must
-	 * be known now. */
-	if (np->main_node.expr != NULL || np->num_nodes.expr != NULL) {
-		bg__report(cx, R_EXPR_UNSUPPORTED,
-			   np->num_nodes.expr != NULL
-				   ? "node_properties.num_nodes"
-				   : "node_properties.main_node",
-			   "a Terraform expression is not supported here: "
-			   "the node ranges are checked against num_nodes "
-			   "and main_node, so give numbers; got '%s'",
-			   np->num_nodes.expr != NULL ? np->num_nodes.expr
-						  : np->main_node.expr);
-		return;
-	}
-	if (!np->main_node.set || np->main_node.value < 0) {
-		bg__report(cx, R_NODE_MAIN, "node_properties.main_node",
-		       "Node properties must include a non-negative "
-		       "main_node index");
-	} else if (np->num_nodes.set && np->num_nodes.value > 0 &&
-		   np->main_node.value >= np->num_nodes.value) {
-		bg__report(cx, R_NODE_MAIN, "node_properties.main_node",
-		       "main_node must be less than num_nodes (%lld); got "
-		       "%lld",
-		       (long long)np->num_nodes.value,
-		       (long long)np->main_node.value);
-	}
-	if (!np->num_nodes.set || np->num_nodes.value <= 0 ||
+	plan_main_node(cx, np);
+	if (np->num_nodes.expr != NULL) {
+		char *e = bg__tf_expr_inner(np->num_nodes.expr);
+		bg__plan_add(cx, R_NODE_NUM, "node_properties.num_nodes",
+			     e != NULL ? bg__asprintf("(%s) >= 1", e) : NULL,
+			     bg__asprintf("Node properties must include a "
+					  "positive num_nodes value; got %s",
+					  np->num_nodes.expr));
+		bg__plan_add(cx, R_NODE_MAX, "node_properties.num_nodes",
+			     e != NULL ? bg__asprintf("(%s) <= 1000", e) : NULL,
+			     bg__asprintf("at most 1000 nodes are allowed (an "
+					  "ECS limit that AWS can raise); got "
+					  "%s",
+					  np->num_nodes.expr));
+		free(e);
+	} else if (!np->num_nodes.set || np->num_nodes.value <= 0 ||
 	    np->num_nodes.value > INT32_MAX) {
 		bg__report(cx, R_NODE_NUM, "node_properties.num_nodes",
 		       "Node properties must include a positive num_nodes "

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,23 @@ bg__plan_add(struct ctx *cx, enum rule_id id, const char *path, char *cond,
 {
 	char *full = NULL;
 
+	if (cond != NULL && !bg__tf_cond_refers(cond)) {
+		/* "${upper("x")}": Terraform computes it, but a condition
+		 * on it refers to nothing, which terraform refuses. */
+		if (strcmp(cx->refused, path) != 0) {
+			bg__report(cx, R_EXPR_UNSUPPORTED, path,
+				   "this value's Terraform expressions refer "
+				   "to no variable, local, resource or data "
+				   "source, so its rules cannot be checked at "
+				   "plan time (terraform refuses a condition "
+				   "that refers to nothing); write the value "
+				   "itself");
+			snprintf(cx->refused, sizeof(cx->refused), "%s", path);
+		}
+		free(text);
+		free(cond);
+		return;
+	}
 	if (text != NULL) {
 		full = bg__asprintf("%s: %s [%s]", path, text,
 				    bg__rules[id].code);

@@ -21,6 +21,8 @@ struct ctx {
 	const char *prefix; /* "jobs[2]" or NULL */
 	struct bg_diags *diags;
 	struct bg_kvlist *plan; /* preconditions, or NULL: not collected */
+	char refused[400];      /* the last path refused: a constant
+				   expression (bg__plan_add) */
 	bool nomem;
 };
 

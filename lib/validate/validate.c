@@ -79,29 +79,86 @@ bg__check_range(struct ctx *cx, enum rule_id id, const char *path,
 	return false;
 }
 
-enum bg_status
-bg_validate(const struct bg_jobdef *def, const char *path_prefix,
-	    struct bg_diags *diags)
+/* Every rule on def; preconditions to cx->plan when it is set. */
+static enum bg_status
+check(struct ctx *cx, const struct bg_jobdef *def)
 {
-	return bg__validate_plan(def, path_prefix, diags, NULL);
-}
+	size_t before;
 
-enum bg_status
-bg__validate_plan(const struct bg_jobdef *def, const char *path_prefix,
-		  struct bg_diags *diags, struct bg_kvlist *plan)
-{
-	struct ctx cx = { .prefix = path_prefix, .diags = diags, .plan = plan };
-	size_t before = bg_diags_count_severity(diags, BG_SEV_ERROR);
-
-	if (def == NULL || diags == NULL) {
+	if (def == NULL || cx->diags == NULL) {
 		return BG_ERR_ARG;
 	}
-	bg__check_jobdef(&cx, def);
-	if (cx.nomem) {
+	before = bg_diags_count_severity(cx->diags, BG_SEV_ERROR);
+	bg__check_jobdef(cx, def);
+	if (cx->nomem) {
 		return BG_ERR_NOMEM;
 	}
-	return bg_diags_count_severity(diags, BG_SEV_ERROR) > before
+	return bg_diags_count_severity(cx->diags, BG_SEV_ERROR) > before
 		       ? BG_ERR_INVALID
 		       : BG_OK;
 }
 
+/* The declared variable that cond reads, when it reads nothing else:
+ * every interpolation in it is "${var.NAME}" of one variable. */
+static struct bg_variable *
+sole_variable(struct bg_jobdef *def, const char *cond)
+{
+	for (size_t i = 0; i < def->variable_count; i++) {
+		const char *name = def->variables[i].name;
+		size_t n = strlen(name);
+		const char *p = strstr(cond, "${");
+		bool only = p != NULL;
+		for (; only && p != NULL; p = strstr(p + 2, "${")) {
+			only = strncmp(p + 2, "var.", 4) == 0 &&
+			       strncmp(p + 6, name, n) == 0 && p[6 + n] == '}';
+		}
+		if (only) {
+			return &def->variables[i];
+		}
+	}
+	return NULL;
+}
+
+/* A rule on an input variable batchgen declared goes to the variable
+ * (validation: terraform names the variable, before planning); the
+ * others stay preconditions of the resource. */
+static enum bg_status
+bind_validations(struct bg_jobdef *def, struct bg_kvlist *rules)
+{
+	enum bg_status st = BG_OK;
+
+	for (size_t i = 0; i < rules->count && st == BG_OK; i++) {
+		const struct bg_kv *kv = &rules->items[i];
+		struct bg_variable *v = sole_variable(def, kv->key);
+		st = bg__kvlist_push(v != NULL ? &v->validation
+					       : &def->preconditions,
+				     kv->key, kv->value);
+	}
+	return st;
+}
+
+enum bg_status
+bg_validate(const struct bg_jobdef *def, const char *path_prefix,
+	    struct bg_diags *diags)
+{
+	struct ctx cx = { .prefix = path_prefix, .diags = diags };
+
+	return check(&cx, def);
+}
+
+enum bg_status
+bg__validate_plan(struct bg_jobdef *def, const char *path_prefix,
+		  struct bg_diags *diags)
+{
+	struct bg_kvlist rules = { 0 };
+	struct ctx cx = { .prefix = path_prefix, .diags = diags,
+			  .plan = &rules };
+	enum bg_status st = check(&cx, def);
+
+	if (st != BG_ERR_ARG && st != BG_ERR_NOMEM &&
+	    bind_validations(def, &rules) != BG_OK) {
+		st = BG_ERR_NOMEM;
+	}
+	bg_kvlist_finish(&rules);
+	return st;
+}
