@@ -755,7 +755,15 @@ bg__check_container(struct ctx *cx, const struct bg_container *c,
 		       "Fargate jobs require an execution role ARN "
 		       "(execution_role_arn)");
 	}
-	if (fargate && c->privileged.set && c->privileged.value) {
+	if (fargate && c->privileged.expr != NULL) {
+		char *e = bg__tf_expr_inner(c->privileged.expr);
+		snprintf(path, sizeof(path), "%s.privileged", base);
+		bg__plan_add(cx, R_FARGATE_PRIVILEGED, path,
+			     e != NULL ? bg__asprintf("!(%s)", e) : NULL,
+			     bg__asprintf("Privileged containers are not "
+					  "supported on Fargate"));
+		free(e);
+	} else if (fargate && c->privileged.set && c->privileged.value) {
 		snprintf(path, sizeof(path), "%s.privileged", base);
 		bg__report(cx, R_FARGATE_PRIVILEGED, path,
 		       "Privileged containers are not supported on Fargate");

@@ -401,10 +401,10 @@ check_linux(struct ctx *cx, const struct bg_linux_parameters *lp,
 		bool given;
 	} not_on_fargate[] = {
 		{ "devices", lp->device_count > 0 },
-		{ "shared_memory_size", lp->shared_memory_size.set },
+		{ "shared_memory_size", bg__given(lp->shared_memory_size) },
 		{ "tmpfs", lp->tmpfs_count > 0 },
-		{ "max_swap", lp->max_swap.set },
-		{ "swappiness", lp->swappiness.set },
+		{ "max_swap", bg__given(lp->max_swap) },
+		{ "swappiness", bg__given(lp->swappiness) },
 	};
 
 	for (size_t i = 0; fargate && i < ARRAY_LENGTH(not_on_fargate); i++) {
@@ -448,6 +448,27 @@ not_windows(struct ctx *cx, const char *path, const char *os,
 			 "%s %s not supported for Windows containers (%s)",
 			 what, strcmp(what, "EFS volumes") == 0 ? "are" : "is",
 			 os);
+}
+
+/* The same, for a boolean setting from an expression (true: what is
+ * not supported). */
+static void
+not_windows_if(struct ctx *cx, const char *path, const char *os,
+	       const char *what, const char *expr)
+{
+	char *e = bg__tf_expr_inner(expr), *q = bg__plan_quoted(os);
+
+	bg__plan_add(cx, R_WINDOWS, path,
+		     e != NULL && q != NULL
+			     ? bg__asprintf("!startswith(%s, \"WINDOWS_\") || "
+					    "!(%s)",
+					    q, e)
+			     : NULL,
+		     bg__asprintf("%s is not supported for Windows containers "
+				  "(%s)",
+				  what, os));
+	free(e);
+	free(q);
 }
 
 static void
@@ -506,26 +527,34 @@ check_runtime_platform(struct ctx *cx, const struct bg_container *c,
 		}
 	}
 	{
+		/* expr: a boolean known at plan time (true: not here). */
 		const struct {
 			const char *name;
 			bool given;
+			const char *expr;
 		} not_on_windows[] = {
-			{ "linux_parameters", x->linux_parameters != NULL },
-			{ "privileged",
-			  c->privileged.set && c->privileged.value },
-			{ "user", c->user != NULL },
-			{ "ulimits", x->ulimit_count > 0 },
+			{ "linux_parameters", x->linux_parameters != NULL,
+			  NULL },
+			{ "privileged", c->privileged.set && c->privileged.value,
+			  c->privileged.expr },
+			{ "user", c->user != NULL, NULL },
+			{ "ulimits", x->ulimit_count > 0, NULL },
 			{ "readonly_root_filesystem",
 			  c->readonly_root_filesystem.set &&
-				  c->readonly_root_filesystem.value },
+				  c->readonly_root_filesystem.value,
+			  c->readonly_root_filesystem.expr },
 		};
 		for (size_t i = 0; i < ARRAY_LENGTH(not_on_windows); i++) {
-			if (!not_on_windows[i].given) {
-				continue;
-			}
 			snprintf(path, sizeof(path), "%s.%s", base,
 				 not_on_windows[i].name);
-			not_windows(cx, path, os, not_on_windows[i].name);
+			if (not_on_windows[i].expr != NULL) {
+				not_windows_if(cx, path, os,
+					       not_on_windows[i].name,
+					       not_on_windows[i].expr);
+			} else if (not_on_windows[i].given) {
+				not_windows(cx, path, os,
+					    not_on_windows[i].name);
+			}
 		}
 	}
 }
@@ -552,14 +581,14 @@ bg__check_extras(struct ctx *cx, const struct bg_container *c,
 	if (x->operating_system_family != NULL || x->cpu_architecture != NULL) {
 		check_runtime_platform(cx, c, base);
 	}
-	if (x->ephemeral_storage.set) {
+	if (bg__given(x->ephemeral_storage)) {
 		snprintf(path, sizeof(path), "%s.ephemeral_storage.size_in_gib",
 			 base);
 	}
 	if (bg__check_range(cx, R_EPHEMERAL_STORAGE, path,
 			    &x->ephemeral_storage, 21, 200, "ephemeral storage",
 			    "GiB") &&
-	    x->ephemeral_storage.set && !fargate) {
+	    bg__given(x->ephemeral_storage) && !fargate) {
 		bg__report(cx, R_FARGATE_FEATURE, path,
 			   "ephemeral_storage sizes Fargate task storage; an "
 			   "EC2 job's storage comes from its instance");

@@ -97,6 +97,9 @@ CASES = [
      simple('const', 'memory: "${max(512, 1024)}"')),
     ('expr-constant-name', 'expect: expr-unsupported jobs[0].name',
      simple('"${upper(\\"etl\\")}"', 'label: etl')),
+    # Not on Fargate at all: an expression is no way around it.
+    ('expr-fargate-linux', 'expect: fargate-linux jobs[0].container_properties.linux_parameters.shared_memory_size',
+     fargate('fl', '1', 2048, ['linux_parameters: {shared_memory_size: "${length(terraform.workspace) * 8}"}'])),
     ('expr-unsupported-type', 'expect: expr-unsupported jobs[0].type',
      job('t', ['type: "${terraform.workspace}"',
                'container_properties: {image: "app:1", vcpus: 1, memory: 512}'], None)),
