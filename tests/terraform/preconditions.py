@@ -52,6 +52,19 @@ def main():
                            capture_output=True, text=True)
         if r.returncode != 0:
             return 1, 1, ["FAIL render %s: %s" % (fmt, r.stderr)]
+        # Every rule the output carries to plan time has a violation
+        # here: a new precondition cannot go untested.
+        checks += 1
+        written = set(re.findall(r"\[([a-z0-9-]+)\]\"", open(
+            os.path.join(mod, name)).read()))
+        missing = sorted(written - {v["code"] for v in cases["violations"]})
+        if missing:
+            failed += 1
+            out.append("FAIL %s: rules at plan time without a violation: %s"
+                       % (fmt, ", ".join(missing)))
+        else:
+            out.append("ok %s: each of the %d rules written as preconditions "
+                       "or validations has a violation" % (fmt, len(written)))
         json.dump(PROVIDER, open(os.path.join(mod, "provider.tf.json"), "w"))
         json.dump({"variable": {k: {"type": t}
                                 for k, t in cases["variables"].items()}},
