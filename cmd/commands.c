@@ -174,7 +174,9 @@ describe(const struct bg_jobdef *const *defs, size_t n, bool json)
 		char v[32], mem[24], gpus[24], nodes[24] = "-", retry[24] = "-",
 			timeout[32] = "-";
 		const char *platforms =
-			bg_jobdef_supports_ec2(d) && bg_jobdef_supports_fargate(d)
+			d->eks_properties != NULL ? "EKS"
+			: bg_jobdef_supports_ec2(d) &&
+					bg_jobdef_supports_fargate(d)
 				? "EC2,FARGATE"
 			: bg_jobdef_supports_fargate(d) ? "FARGATE"
 							: "EC2";

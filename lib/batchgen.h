@@ -309,6 +309,9 @@ struct bg_location {
 	char *path;      /**< Field path in the file ("jobs[3]"), or NULL. */
 };
 
+/** An EKS job's pod: opaque here, built by the spec loader. */
+struct bg_eks_properties;
+
 /** A job definition: one aws_batch_job_definition resource. */
 struct bg_jobdef {
 	char *name;  /**< Job definition name. */
@@ -318,6 +321,8 @@ struct bg_jobdef {
 	size_t platform_capability_count;
 	struct bg_container *container;         /**< Container jobs. */
 	struct bg_node_properties *node_properties; /**< Multi-node jobs. */
+	/** EKS jobs: the pod (its members are the library's). */
+	struct bg_eks_properties *eks_properties;
 	struct bg_opt_int retry_attempts;  /**< retry_strategy.attempts */
 	struct bg_opt_int timeout_seconds; /**< attempt_duration_seconds */
 	struct bg_kvlist parameters;
@@ -456,6 +461,7 @@ struct bg_job_options {
 	/** Explicit node ranges (multinode); none: one range 0:N-1. */
 	struct bg_node_range_options *node_ranges;
 	size_t node_range_count;
+	struct bg_eks_properties *eks; /**< An EKS job's pod. */
 };
 
 /** A command-line flag that sets one field of struct bg_job_options

@@ -387,6 +387,9 @@ START_TEST(api_keys_not_camel_case_are_the_listed_ones)
 	static const char *const expected[] = {
 		"size_in_gib=sizeInGiB", "vcpus=", "memory=", "gpus=",
 		"template=",
+		/* eks_properties: the provider's attribute, in the
+		 * singular */
+		"image_pull_secrets=image_pull_secret",
 	};
 	size_t found = 0;
 

@@ -54,6 +54,8 @@ describe_one(struct em *em, const struct bg_jobdef *def)
 			   cJSON_CreateBool(bg_jobdef_supports_ec2(def)));
 		bg__em_add(em, platforms, "fargate",
 			   cJSON_CreateBool(bg_jobdef_supports_fargate(def)));
+		bg__em_add(em, platforms, "eks",
+			   cJSON_CreateBool(def->eks_properties != NULL));
 	}
 	bg_vcpus_format(bg_jobdef_estimated_vcpus_milli(def), vcpus,
 			sizeof(vcpus));

@@ -27,6 +27,8 @@ cJSON *bg__em_opt_int(const struct bg_opt_int *v, const char *conv);
 cJSON *bg__em_opt_bool(const struct bg_opt_bool *v, const char *conv);
 /* The pairs of list sorted by key; caller frees the array. */
 const struct bg_kv **bg__kv_sorted(const struct bg_kvlist *list);
+/* A map (tags, parameters, labels) as an object, keys sorted. */
+cJSON *bg__em_map(struct em *em, const struct bg_kvlist *list);
 /* containerProperties / nodeProperties of the AWS API (api.c). */
 cJSON *bg__api_container(struct em *em, const struct bg_container *c,
 			 bool fargate);
@@ -56,6 +58,11 @@ struct item {
  * word or JSON's string) and its validation blocks. */
 cJSON *bg__em_variable(struct em *em, const struct bg_variable *v,
 		       cJSON *type);
+/* Object p of table o as a Terraform nested block, snake_case
+ * (emit/blocks.c): eks_properties. */
+struct bg__object;
+cJSON *bg__tf_block(struct em *em, const struct bg__object *o,
+		    const void *p);
 size_t bg__resource_items(struct em *em, const struct bg_jobdef *def,
 			  struct item *items);
 

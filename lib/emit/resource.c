@@ -17,9 +17,8 @@
 
 #define CAT(p, off) ((const void *)((const char *)(p) + (off)))
 
-/* A map (tags, parameters) as an object, keys sorted. */
-static cJSON *
-map_object(struct em *em, const struct bg_kvlist *list)
+cJSON *
+bg__em_map(struct em *em, const struct bg_kvlist *list)
 {
 	const struct bg_kv **v = bg__kv_sorted(list);
 	cJSON *obj = cJSON_CreateObject();
@@ -74,7 +73,7 @@ value_of(struct em *em, const struct bg__field *f, const void *def,
 	case BG_K_MAP:
 		*kind = ITEM_MAP;
 		return ((const struct bg_kvlist *)m)->count > 0
-			       ? map_object(em, m)
+			       ? bg__em_map(em, m)
 			       : NULL;
 	default:
 		return NULL;
@@ -161,6 +160,11 @@ bg__resource_items(struct em *em, const struct bg_jobdef *def,
 			"node_properties", ITEM_JSONENCODE,
 			bg__api_node_properties(em, def->node_properties,
 						fargate)
+		};
+	} else if (def->eks_properties != NULL) {
+		items[n++] = (struct item){
+			"eks_properties", ITEM_BLOCK,
+			bg__tf_block(em, &bg__obj_eks, def->eks_properties)
 		};
 	}
 	rest = n;

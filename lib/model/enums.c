@@ -51,6 +51,15 @@ const char *const bg__enum_os_families[] = {
 
 const char *const bg__enum_cpu_architectures[] = { "X86_64", "ARM64", NULL };
 
+/* EKS, in the provider's case (enum.go): it refuses "clusterfirst". */
+const char *const bg__enum_eks_dns_policies[] = {
+	"Default", "ClusterFirst", "ClusterFirstWithHostNet", NULL,
+};
+const char *const bg__enum_eks_pull_policies[] = { "Always", "IfNotPresent",
+						   "Never", NULL };
+/* emptyDir medium: the node's disk ("") or memory (any case). */
+const char *const bg__enum_eks_media[] = { "", "Memory", NULL };
+
 size_t
 bg__enum_count(const char *const *list)
 {

@@ -22,6 +22,9 @@ extern const char *const bg__enum_ulimit_names[];
 extern const char *const bg__enum_tmpfs_options[];
 extern const char *const bg__enum_os_families[];
 extern const char *const bg__enum_cpu_architectures[];
+extern const char *const bg__enum_eks_dns_policies[];
+extern const char *const bg__enum_eks_pull_policies[];
+extern const char *const bg__enum_eks_media[];
 
 /* The number of values in a NULL-terminated list. */
 size_t bg__enum_count(const char *const *list);

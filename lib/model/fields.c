@@ -16,6 +16,7 @@
 #include <string.h>
 #include <threads.h>
 
+#include "model/eks.h"
 #include "model/fields.h"
 #include "model/enums.h"
 
@@ -323,6 +324,168 @@ static const struct bg__field range_rows[] = {
 OBJECT(bg__obj_range, struct bg_node_range_options, "a node range",
        range_rows);
 
+/* ---- EKS: the eks_properties block (model/eks.h) ----
+ * The spec keys are the provider's attributes; .api gives the
+ * attribute where the spec says it otherwise. */
+
+static const struct bg__field eks_resources_rows[] = {
+	ROW(struct bg_eks_resources, limits, "limits", BG_K_MAP,
+	    .desc = "cpu, memory (Mi), nvidia.com/gpu"),
+	ROW(struct bg_eks_resources, requests, "requests", BG_K_MAP,
+	    .desc = "cpu, memory (Mi), nvidia.com/gpu"),
+};
+LOCAL_OBJECT(bg__obj_eks_resources, struct bg_eks_resources,
+	     "a container's resources", eks_resources_rows);
+
+#define S struct bg_eks_security_context
+static const struct bg__field eks_security_rows[] = {
+	BOOL(S, privileged, "privileged", .desc = "a privileged container"),
+	BOOL(S, read_only_root_file_system, "read_only_root_file_system",
+	     .desc = "a read-only root file system"),
+	BOOL(S, run_as_non_root, "run_as_non_root",
+	     .desc = "refuse to run as root"),
+	INT(S, run_as_user, "run_as_user", .desc = "user ID"),
+	INT(S, run_as_group, "run_as_group", .desc = "group ID"),
+};
+#undef S
+LOCAL_OBJECT(bg__obj_eks_security, struct bg_eks_security_context,
+	     "a container's security context", eks_security_rows);
+
+static const struct bg__field eks_mount_rows[] = {
+	STR(struct bg_eks_volume_mount, name, "name", .flags = BG_F_REQUIRED,
+	    .desc = "the volume's name"),
+	STR(struct bg_eks_volume_mount, mount_path, "mount_path",
+	    .flags = BG_F_REQUIRED, .desc = "absolute path in the container"),
+	BOOL(struct bg_eks_volume_mount, read_only, "read_only",
+	     .desc = "mount read-only"),
+};
+LOCAL_OBJECT(bg__obj_eks_mount, struct bg_eks_volume_mount,
+	     "a volume mount", eks_mount_rows);
+
+#define C struct bg_eks_container
+static const struct bg__field eks_container_rows[] = {
+	STR(C, name, "name", .desc = "container name, unique in the pod"),
+	STR(C, image, "image", .flags = BG_F_REQUIRED | BG_F_NONEMPTY,
+	    .desc = "container image"),
+	STR(C, image_pull_policy, "image_pull_policy",
+	    .enums = bg__enum_eks_pull_policies,
+	    .desc = "Always, IfNotPresent or Never"),
+	LIST(C, command, command_count, "command", BG_K_STRS,
+	     .desc = "the entrypoint"),
+	LIST(C, args, arg_count, "args", BG_K_STRS,
+	     .desc = "arguments to the entrypoint"),
+	ROW(C, env, "env", BG_K_ENV,
+	    .desc = "environment variables (a map, or a list of "
+		    "{name, value})"),
+	OBJ(C, resources, "resources", bg__obj_eks_resources,
+	    .desc = "limits and requests"),
+	OBJ(C, security_context, "security_context", bg__obj_eks_security,
+	    .desc = "the security context"),
+	LIST(C, volume_mounts, volume_mount_count, "volume_mounts",
+	     BG_K_OBJS, .sub = &bg__obj_eks_mount,
+	     .desc = "volumes of the pod mounted in the container"),
+};
+#undef C
+LOCAL_OBJECT(bg__obj_eks_container, struct bg_eks_container,
+	     "a container of the pod", eks_container_rows);
+
+static const struct bg__field eks_empty_dir_rows[] = {
+	STR(struct bg_eks_empty_dir, medium, "medium",
+	    .flags = BG_F_CASEFOLD, .enums = bg__enum_eks_media,
+	    .desc = "\"\" (the node's disk) or Memory"),
+	STR(struct bg_eks_empty_dir, size_limit, "size_limit",
+	    .flags = BG_F_REQUIRED | BG_F_NONEMPTY,
+	    .desc = "a quantity, such as 1Gi"),
+};
+LOCAL_OBJECT(bg__obj_eks_empty_dir, struct bg_eks_empty_dir,
+	     "an emptyDir volume", eks_empty_dir_rows);
+
+static const struct bg__field eks_host_path_rows[] = {
+	STR(struct bg_eks_host_path, path, "path",
+	    .flags = BG_F_REQUIRED | BG_F_NONEMPTY,
+	    .desc = "a path on the node"),
+};
+LOCAL_OBJECT(bg__obj_eks_host_path, struct bg_eks_host_path,
+	     "a hostPath volume", eks_host_path_rows);
+
+static const struct bg__field eks_secret_rows[] = {
+	STR(struct bg_eks_secret, secret_name, "secret_name",
+	    .flags = BG_F_REQUIRED | BG_F_NONEMPTY,
+	    .desc = "a Kubernetes secret"),
+	BOOL(struct bg_eks_secret, optional, "optional",
+	     .desc = "the secret may be missing"),
+};
+LOCAL_OBJECT(bg__obj_eks_secret, struct bg_eks_secret, "a secret volume",
+	     eks_secret_rows);
+
+#define V struct bg_eks_volume
+static const struct bg__field eks_volume_rows[] = {
+	STR(V, name, "name", .flags = BG_F_REQUIRED,
+	    .desc = "a DNS label, unique in the pod"),
+	OBJ(V, empty_dir, "empty_dir", bg__obj_eks_empty_dir,
+	    .desc = "scratch space for the pod"),
+	OBJ(V, host_path, "host_path", bg__obj_eks_host_path,
+	    .desc = "a path of the node"),
+	OBJ(V, secret, "secret", bg__obj_eks_secret,
+	    .desc = "a Kubernetes secret as files"),
+};
+#undef V
+LOCAL_OBJECT(bg__obj_eks_volume, struct bg_eks_volume, "a volume of the pod",
+	     eks_volume_rows);
+
+static const struct bg__field eks_pull_secret_rows[] = {
+	STR(struct bg_eks_pull_secret, name, "name",
+	    .flags = BG_F_REQUIRED | BG_F_NONEMPTY,
+	    .desc = "a Kubernetes secret"),
+};
+LOCAL_OBJECT(bg__obj_eks_pull_secret, struct bg_eks_pull_secret,
+	     "an image pull secret", eks_pull_secret_rows);
+
+static const struct bg__field eks_metadata_rows[] = {
+	ROW(struct bg_eks_metadata, labels, "labels", BG_K_MAP,
+	    .desc = "Kubernetes labels of the pod"),
+};
+LOCAL_OBJECT(bg__obj_eks_metadata, struct bg_eks_metadata,
+	     "the pod's metadata", eks_metadata_rows);
+
+#define P struct bg_eks_pod
+static const struct bg__field eks_pod_rows[] = {
+	LIST(P, containers, container_count, "containers", BG_K_OBJS,
+	     .flags = BG_F_REQUIRED, .min = 1, .sub = &bg__obj_eks_container,
+	     .desc = "1 to 10 containers"),
+	LIST(P, init_containers, init_container_count, "init_containers",
+	     BG_K_OBJS, .sub = &bg__obj_eks_container,
+	     .desc = "at most 10 containers run first, in order"),
+	STR(P, dns_policy, "dns_policy", .enums = bg__enum_eks_dns_policies,
+	    .desc = "Default, ClusterFirst or ClusterFirstWithHostNet"),
+	BOOL(P, host_network, "host_network",
+	     .desc = "use the node's network (default true)"),
+	LIST(P, image_pull_secrets, image_pull_secret_count,
+	     "image_pull_secrets", BG_K_OBJS, .api = "image_pull_secret",
+	     .sub = &bg__obj_eks_pull_secret,
+	     .desc = "secrets for private registries"),
+	OBJ(P, metadata, "metadata", bg__obj_eks_metadata,
+	    .desc = "labels of the pod"),
+	STR(P, service_account_name, "service_account_name",
+	    .desc = "the pod's Kubernetes service account"),
+	BOOL(P, share_process_namespace, "share_process_namespace",
+	     .desc = "containers see each other's processes"),
+	LIST(P, volumes, volume_count, "volumes", BG_K_OBJS,
+	     .sub = &bg__obj_eks_volume,
+	     .desc = "emptyDir, hostPath or secret volumes"),
+};
+#undef P
+LOCAL_OBJECT(bg__obj_eks_pod, struct bg_eks_pod, "the pod (podProperties)",
+	     eks_pod_rows);
+
+static const struct bg__field eks_rows[] = {
+	OBJ(struct bg_eks_properties, pod_properties, "pod_properties",
+	    bg__obj_eks_pod, .flags = BG_F_REQUIRED,
+	    .desc = "the pod of an EKS job"),
+};
+OBJECT(bg__obj_eks, struct bg_eks_properties,
+       "an EKS job's pod (eksProperties)", eks_rows);
+
 #define J struct bg_job_options
 static const struct bg__field nodes_rows[] = {
 	INT(J, main_node, "main_node", .flag = "main-node", .arg = "N",
@@ -418,6 +581,8 @@ static const struct bg__field job_options_rows[] = {
 	    .desc = "the container, as the full tree"),
 	NEST("node_properties", bg__obj_nodes,
 	     .desc = "multinode settings, as the full tree"),
+	OBJ(J, eks, "eks_properties", bg__obj_eks,
+	    .desc = "an EKS job: its pod, as the full tree"),
 	NEST("retry_strategy", bg__obj_retry,
 	     .desc = "the retry strategy, as the full tree"),
 	NEST("timeout", bg__obj_timeout,

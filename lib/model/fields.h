@@ -126,6 +126,8 @@ extern const struct bg__object bg__obj_range;
 extern const struct bg__object bg__obj_volume;
 extern const struct bg__object bg__obj_mount;
 extern const struct bg__object bg__obj_eoe;
+/* An EKS job's pod (struct bg_eks_properties, model/eks.h). */
+extern const struct bg__object bg__obj_eks;
 
 /* A spec document and a template document, as the loader fills them. */
 struct bg__spec_doc {
@@ -168,6 +170,8 @@ const uint8_t *bg__api_order(const struct bg__object *o);
 
 /* model/walk.c: generic free, copy and merge of an object at p. */
 void bg__object_finish(const struct bg__object *o, void *p);
+/* Whether object p of table o gives any value. */
+bool bg__object_given(const struct bg__object *o, const void *p);
 /* Merges src into dst: a value given in src replaces dst's; a list
  * given in src replaces dst's whole list; maps merge key by key; an
  * object replaces dst's whole unless its field says BG_F_MERGE. */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/eks.h"
 #include "model/fields.h"
 
 /* ================================================================== */
@@ -241,6 +242,10 @@ bg_jobdef_destroy(struct bg_jobdef *def)
 		free(np);
 	}
 	bg_kvlist_finish(&def->preconditions);
+	if (def->eks_properties != NULL) {
+		bg__object_finish(&bg__obj_eks, def->eks_properties);
+		free(def->eks_properties);
+	}
 	free(def->origin.file);
 	free(def->origin.path);
 	for (size_t i = 0; i < def->evaluate_on_exit_count; i++) {
@@ -312,8 +317,10 @@ has_capability(const struct bg_jobdef *def, const char *cap)
 bool
 bg_jobdef_supports_ec2(const struct bg_jobdef *def)
 {
-	return def->platform_capability_count == 0 ||
-	       has_capability(def, "EC2");
+	/* An EKS job runs on its cluster, not on an ECS platform. */
+	return def->eks_properties == NULL &&
+	       (def->platform_capability_count == 0 ||
+		has_capability(def, "EC2"));
 }
 
 bool
@@ -334,13 +341,21 @@ bg_jobdef_has_timeout(const struct bg_jobdef *def)
 	return bg__given(def->timeout_seconds);
 }
 
-/* The largest value of one resource over the job's containers. */
+/* The largest value of one resource over the job's containers; an EKS
+ * pod's total. */
 static int64_t
 estimate(const struct bg_jobdef *def, size_t offset)
 {
 	int64_t best = 0;
 	const struct bg_opt_int *v;
 
+	if (def->eks_properties != NULL) {
+		int64_t t[3];
+		bg__eks_totals(def->eks_properties, &t[0], &t[1], &t[2]);
+		return offset == offsetof(struct bg_container, vcpus_milli) ? t[0]
+		       : offset == offsetof(struct bg_container, memory)    ? t[1]
+									    : t[2];
+	}
 	if (def->container != NULL) {
 		v = (const struct bg_opt_int *)((const char *)def->container +
 						offset);

@@ -191,6 +191,49 @@ bg__object_finish(const struct bg__object *o, void *p)
 	}
 }
 
+bool
+bg__object_given(const struct bg__object *o, const void *p)
+{
+	size_t n;
+	const struct step *steps = plan_of(o, &n);
+
+	for (size_t i = 0; p != NULL && i < n; i++) {
+		const void *m = CAT(p, steps[i].off);
+		bool given;
+		switch (steps[i].kind) {
+		case BG_K_STR:
+		case BG_K_OBJ:
+			given = *(void *const *)m != NULL;
+			break;
+		case BG_K_STRS:
+		case BG_K_OBJS:
+			given = *(const size_t *)CAT(p, steps[i].count_off) > 0;
+			break;
+		case BG_K_MAP:
+		case BG_K_ENV:
+			given = ((const struct bg_kvlist *)m)->count > 0;
+			break;
+		case BG_K_NUM:
+		case BG_K_INT:
+			given = bg__given(*(const struct bg_opt_int *)m);
+			break;
+		case BG_K_BOOL:
+			given = bg__given(*(const struct bg_opt_bool *)m);
+			break;
+		case BG_K_FLAG:
+			given = *(const bool *)m;
+			break;
+		default: /* a presence flag: its members say it */
+			given = false;
+			break;
+		}
+		if (given) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* A new zeroed object holding a copy of src, or NULL. */
 static void *
 object_copy(const struct bg__object *o, const void *src)

@@ -52,6 +52,15 @@ check_conflicts(const struct template *t, const struct bg_job_options *user,
 			     t->name, t->r_type, user->type);
 		ok = false;
 	}
+	if (user->eks != NULL) {
+		bg_diags_add(diags, BG_SEV_ERROR, BG_CODE_TEMPLATE_OPTION,
+			     NULL, 0, 0, "eks_properties",
+			     "template '%s' makes ECS jobs; an EKS job "
+			     "(eks_properties) is written without a "
+			     "template, as the full tree",
+			     t->name);
+		ok = false;
+	}
 	if (strcmp(t->r_type, "multinode") != 0) {
 		if (user->node_range_count > 0) {
 			bg_diags_add(diags, BG_SEV_ERROR,
@@ -292,7 +301,12 @@ build(const struct template *t, struct bg_job_options *o,
 		return BG_ERR_NOMEM;
 	}
 
-	if (strcmp(type, "multinode") == 0) {
+	if (o->eks != NULL) {
+		/* An EKS job: a pod, no container or node properties (a
+		 * multinode type is the validator's to refuse). */
+		def->eks_properties = o->eks;
+		o->eks = NULL;
+	} else if (strcmp(type, "multinode") == 0) {
 		struct bg_node_properties *np = calloc(1, sizeof(*np));
 		if (np == NULL) {
 			return BG_ERR_NOMEM;
@@ -331,7 +345,7 @@ build(const struct template *t, struct bg_job_options *o,
 	if (st != BG_OK) {
 		return st;
 	}
-	if (is_fargate(def)) {
+	if (c != NULL && is_fargate(def)) {
 		/* AWS returns assignPublicIp DISABLED when it is not
 		 * given; say it, so plans show no drift. */
 		if (c->assign_public_ip == NULL &&
@@ -431,6 +445,18 @@ bg_template_apply(const struct bg_template_set *set, const char *name,
 			     "Container jobs take container_properties, not "
 			     "node_properties (num_nodes, main_node, node "
 			     "ranges); use type multinode");
+		return BG_ERR_INVALID;
+	}
+	if (user->eks != NULL &&
+	    bg__object_given(&bg__obj_container, &user->c)) {
+		/* The pod's containers are under eks_properties: container
+		 * settings would be dropped without a word. */
+		bg_diags_add(diags, BG_SEV_ERROR, "eks-kind", NULL, 0, 0,
+			     "container_properties",
+			     "an EKS job's containers are written under "
+			     "eks_properties.pod_properties.containers; "
+			     "container settings (image, vcpus, memory, "
+			     "container_properties ...) are for ECS jobs");
 		return BG_ERR_INVALID;
 	}
 	def = bg_jobdef_create();

@@ -682,14 +682,11 @@ check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
 			       "'container_path'",
 			       i);
 		}
-		bg__check_string(cx, R_MOUNT_PATH, path, mp->container_path,
-				 mp->container_path == NULL ||
-					 mp->container_path[0] == '\0' ||
-					 mp->container_path[0] == '/',
-				 PLAN_RE("^/"),
-				 "container_path must be an absolute path; "
-				 "got '%s'",
-				 mp->container_path);
+		if (mp->container_path != NULL &&
+		    mp->container_path[0] != '\0') {
+			bg__check_absolute(cx, R_MOUNT_PATH, path,
+					   "container_path", mp->container_path);
+		}
 		if (mp->source_volume == NULL || mp->source_volume[0] == '\0') {
 			continue;
 		}

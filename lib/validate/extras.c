@@ -342,13 +342,8 @@ check_devices(struct ctx *cx, const struct bg_linux_parameters *lp,
 				 "a device needs host_path, an absolute "
 				 "path such as /dev/fuse; got '%s'",
 				 d->host_path != NULL ? d->host_path : "");
-		bg__check_string(cx, R_DEVICE, path, d->container_path,
-				 d->container_path == NULL ||
-					 d->container_path[0] == '/',
-				 PLAN_RE("^/"),
-				 "container_path must be an absolute path; "
-				 "got '%s'",
-				 d->container_path);
+		bg__check_absolute(cx, R_DEVICE, path, "container_path",
+				   d->container_path);
 		check_strv(cx, R_DEVICE, path, d->permissions,
 			   d->permission_count, bg__enum_device_permissions,
 			   ALLOWED(bg__enum_device_permissions), false,

@@ -574,6 +574,7 @@ check_parameters(struct ctx *cx, const struct bg_jobdef *def)
 		for (size_t k = 0; k < n && !used; k++) {
 			used = command_refers(cs[k], name);
 		}
+		used = used || bg__eks_refers(def->eks_properties, name);
 		if (!used) {
 			snprintf(path, sizeof(path), "parameters.%.200s", name);
 			bg__report(cx, R_PARAMETER_UNUSED, path,
@@ -712,6 +713,31 @@ check_platforms(struct ctx *cx, const struct bg_jobdef *def)
 	}
 }
 
+/* A container job has container properties, a multinode job node
+ * properties. */
+static void
+check_properties(struct ctx *cx, const struct bg_jobdef *def, bool multinode)
+{
+	if (multinode && def->container != NULL) {
+		bg__report(cx, R_TYPE_PROPERTIES, "container_properties",
+		       "Multi-node jobs take node_properties, not "
+		       "container_properties");
+	}
+	if (!multinode && def->node_properties != NULL) {
+		bg__report(cx, R_TYPE_PROPERTIES, "node_properties",
+		       "Container jobs take container_properties, not "
+		       "node_properties");
+	}
+	if (multinode && def->node_properties == NULL) {
+		bg__report(cx, R_TYPE_PROPERTIES, "node_properties",
+		       "Multi-node jobs must include node_properties");
+	}
+	if (!multinode && def->container == NULL) {
+		bg__report(cx, R_TYPE_PROPERTIES, "container_properties",
+		       "Container jobs must include container_properties");
+	}
+}
+
 void
 bg__check_jobdef(struct ctx *cx, const struct bg_jobdef *def)
 {
@@ -733,23 +759,10 @@ bg__check_jobdef(struct ctx *cx, const struct bg_jobdef *def)
 		       def->type);
 	}
 	check_platforms(cx, def);
-	if (multinode && def->container != NULL) {
-		bg__report(cx, R_TYPE_PROPERTIES, "container_properties",
-		       "Multi-node jobs take node_properties, not "
-		       "container_properties");
-	}
-	if (!multinode && def->node_properties != NULL) {
-		bg__report(cx, R_TYPE_PROPERTIES, "node_properties",
-		       "Container jobs take container_properties, not "
-		       "node_properties");
-	}
-	if (multinode && def->node_properties == NULL) {
-		bg__report(cx, R_TYPE_PROPERTIES, "node_properties",
-		       "Multi-node jobs must include node_properties");
-	}
-	if (!multinode && def->container == NULL) {
-		bg__report(cx, R_TYPE_PROPERTIES, "container_properties",
-		       "Container jobs must include container_properties");
+	if (def->eks_properties != NULL) {
+		bg__check_eks(cx, def);
+	} else {
+		check_properties(cx, def, multinode);
 	}
 	if (multinode && fargate) {
 		bg__report(cx, R_FARGATE_MULTINODE, "platform_capabilities",

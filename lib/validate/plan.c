@@ -183,6 +183,16 @@ bg__plan_pair(struct ctx *cx, enum rule_id id, const char *path,
 	free(qb);
 }
 
+bool
+bg__check_absolute(struct ctx *cx, enum rule_id id, const char *path,
+		   const char *what, const char *v)
+{
+	return bg__check_string(cx, id, path, v, v == NULL || v[0] == '/',
+				PLAN_RE("^/"),
+				"%s must be an absolute path; got '%s'", what,
+				v != NULL ? v : "");
+}
+
 /* The condition of form on the quoted value q. */
 static char *
 form_cond(struct bg__plan_form form, const char *q)

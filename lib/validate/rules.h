@@ -75,6 +75,10 @@ bool bg__check_string(struct ctx *cx, enum rule_id id, const char *path,
 #define PLAN_IN(l) ((struct bg__plan_form){ .in = (l) })
 #define PLAN_RE(r) ((struct bg__plan_form){ .re = (r) })
 #define PLAN_IF(c) ((struct bg__plan_form){ .cond = (c) })
+/* v (NULL: not given) is an absolute path, offline or at plan time:
+ * "WHAT must be an absolute path; got 'V'". */
+bool bg__check_absolute(struct ctx *cx, enum rule_id id, const char *path,
+			const char *what, const char *v);
 /* cond with every "@@" replaced by a and every "@2" by b (when b is
  * not NULL), in one pass; NULL on ENOMEM. */
 char *bg__plan_subst(const char *cond, const char *a, const char *b);
@@ -111,6 +115,11 @@ void bg__check_container(struct ctx *cx, const struct bg_container *c,
  * is the container's field path; in_range: a node range's container. */
 void bg__check_extras(struct ctx *cx, const struct bg_container *c,
 		      const char *base, bool fargate, bool in_range);
+
+/* The rules of an EKS job (def->eks_properties), and whether one of
+ * its containers' command or args holds Ref::name (validate/eks.c). */
+void bg__check_eks(struct ctx *cx, const struct bg_jobdef *def);
+bool bg__eks_refers(const struct bg_eks_properties *e, const char *name);
 
 /* Node ranges use one instance type (validate/extras.c). */
 void bg__check_instance_types(struct ctx *cx,

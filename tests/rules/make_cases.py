@@ -41,6 +41,30 @@ def retry(name, *conditions, template='data-processing'):
                ['    - %s' % c for c in conditions], template)
 
 
+POD = 'jobs[0].eks_properties.pod_properties'
+CONTAINER_OK = (
+    '- name: main\n'
+    '            image: "public.ecr.aws/amazonlinux/amazonlinux:2"\n'
+    '            image_pull_policy: IfNotPresent\n'
+    '            command: [sleep, "60"]\n'
+    '            resources: {limits: {cpu: "1", memory: 1024Mi}, requests: {cpu: 500m, memory: 1024Mi}}\n'
+    '            volume_mounts: [{name: scratch, mount_path: /scratch}]\n'
+    '            env: {STAGE: test}')
+
+
+def eks(name, *containers, volumes=(), pod=(), extra=()):
+    """An EKS job: containers are YAML list items (lines), indented
+    under pod_properties.containers; CONTAINER_OK adds its volume."""
+    lines = list(extra) + ['eks_properties:', '  pod_properties:'] + \
+        ['    %s' % p for p in pod] + ['    containers:'] + \
+        ['      %s' % c for c in containers]
+    if containers and containers[0] is CONTAINER_OK:
+        volumes = list(volumes) + ['- {name: scratch, empty_dir: {medium: Memory, size_limit: 64Mi}}']
+    if volumes:
+        lines += ['    volumes:'] + ['      %s' % v for v in volumes]
+    return job(name, lines, None)
+
+
 def tags(n):
     return ['tags: {%s}' % ', '.join('T%d: v' % i for i in range(n))]
 
@@ -453,6 +477,71 @@ CASES = [
                 '    - {container: {vcpus: 2}}'], 'multinode')),
     ('duplicate-name', 'expect: duplicate-name jobs[1].name', simple('dup') + simple('dup')),
     ('duplicate-label', 'expect: duplicate-label jobs[1].label', simple('dup-a') + simple('dup_a')),
+    # EKS jobs: the pod as the full tree (no template).
+    ('eks-ok', 'expect: valid', eks('eks-ok', CONTAINER_OK)),
+    ('eks-containers-many', 'expect: eks-containers %s.containers' % POD,
+     eks('eks-many', *['- {name: c%d, image: "app:1"}' % i for i in range(11)])),
+    ('eks-container-name-twice', 'expect: eks-container-name %s.containers[1]' % POD,
+     eks('eks-twice', '- {image: "app:1"}', '- {image: "app:2"}')),
+    ('eks-resources-memory-unequal',
+     'expect: eks-resources %s.containers[0].resources.limits.memory' % POD,
+     eks('eks-mem', '- image: "app:1"',
+         '  resources: {limits: {memory: 2048Mi}, requests: {memory: 1024Mi}}')),
+    ('eks-resources-gpu-unequal',
+     'expect: eks-resources %s.containers[0].resources.limits.nvidia.com/gpu' % POD,
+     eks('eks-gpu', '- image: "app:1"',
+         '  resources: {limits: {nvidia.com/gpu: "2"}, requests: {nvidia.com/gpu: "1"}}')),
+    ('eks-resources-cpu-step',
+     'expect: eks-resources %s.containers[0].resources.requests.cpu' % POD,
+     eks('eks-cpu', '- image: "app:1"', '  resources: {requests: {cpu: "0.3"}}')),
+    ('eks-resources-cpu-below',
+     'expect: eks-resources %s.containers[0].resources.limits.cpu' % POD,
+     eks('eks-cpu-below', '- image: "app:1"',
+         '  resources: {limits: {cpu: 500m}, requests: {cpu: "1"}}')),
+    ('eks-resources-memory-gi',
+     'expect: eks-resources %s.containers[0].resources.limits.memory' % POD,
+     eks('eks-gi', '- image: "app:1"', '  resources: {limits: {memory: 1Gi}}')),
+    ('eks-resources-key',
+     'expect: eks-resources %s.containers[0].resources.limits.gpu' % POD,
+     eks('eks-key', '- image: "app:1"', '  resources: {limits: {gpu: "1"}}')),
+    ('eks-resources-ok', 'expect: valid',
+     eks('eks-res-ok', '- image: "app:1"',
+         '  resources: {limits: {cpu: "2", memory: 4096Mi, nvidia.com/gpu: "1"},',
+         '              requests: {cpu: 250m, memory: 4096Mi, nvidia.com/gpu: "1"}}')),
+    ('eks-volume-two-sources', 'expect: eks-volume %s.volumes[0]' % POD,
+     eks('eks-vol2', '- image: "app:1"',
+         volumes=['- {name: data, host_path: {path: /data}, empty_dir: {size_limit: 1Gi}}'])),
+    ('eks-volume-name', 'expect: eks-volume %s.volumes[0]' % POD,
+     eks('eks-volname', '- image: "app:1"', volumes=['- {name: Data, host_path: {path: /data}}'])),
+    ('eks-volume-mount-undeclared',
+     'expect: eks-volume-mount %s.containers[0].volume_mounts[0]' % POD,
+     eks('eks-mount', '- image: "app:1"', '  volume_mounts: [{name: scratch, mount_path: /scratch}]')),
+    ('eks-volume-mount-relative',
+     'expect: eks-volume-mount %s.containers[0].volume_mounts[0]' % POD,
+     eks('eks-mount-rel', '- image: "app:1"', '  volume_mounts: [{name: data, mount_path: data}]',
+         volumes=['- {name: data, host_path: {path: /data}}'])),
+    ('eks-env-reserved', 'expect: env-reserved %s.containers[0].env[0]' % POD,
+     eks('eks-env', '- image: "app:1"', '  env: {AWS_BATCH_X: "1"}')),
+    ('eks-platform', 'expect: eks-kind jobs[0].platform_capabilities',
+     eks('eks-platform', '- image: "app:1"', extra=['platform_capabilities: [EC2]'])),
+    ('eks-multinode', 'expect: eks-kind jobs[0].type',
+     eks('eks-mn', '- image: "app:1"', extra=['type: multinode'])),
+    ('eks-container-settings', 'expect: eks-kind jobs[0].container_properties',
+     eks('eks-image', '- image: "app:1"', extra=['vcpus: 2'])),
+    ('eks-template', 'expect: template-option jobs[0].eks_properties',
+     eks('eks-tpl', '- image: "app:1"', extra=['template: simple-container'])),
+    ('eks-pull-policy-case',
+     'expect: eks-enum %s.containers[0].image_pull_policy' % POD,
+     eks('eks-pull', '- {image: "app:1", image_pull_policy: always}')),
+    ('eks-medium', 'expect: eks-enum %s.volumes[0].empty_dir.medium' % POD,
+     eks('eks-medium', '- image: "app:1"',
+         volumes=['- {name: tmp, empty_dir: {medium: tmpfs, size_limit: 64Mi}}'])),
+    ('eks-medium-case-ok', 'expect: valid',
+     eks('eks-medium-ok', '- image: "app:1"',
+         volumes=['- {name: tmp, empty_dir: {medium: memory, size_limit: 64Mi}}'])),
+    ('eks-dns-policy-case', 'expect: eks-enum %s.dns_policy' % POD,
+     eks('eks-dns', '- image: "app:1"', pod=['dns_policy: clusterfirst'])),
+
 ]
 
 

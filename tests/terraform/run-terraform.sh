@@ -66,7 +66,7 @@ render() {
 		notok "batchgen $*"; sed 's/^/# /' "$work/err"
 	fi
 }
-echo "1..13"
+echo "1..14"
 for t in $templates; do
 	render "default-$t" "$t"
 	render "options-$t" "$t" --name "opt-$t" --label "opt_${t//-/_}" \
@@ -131,6 +131,9 @@ json.dump(d, open(sys.argv[2], "w")); json.dump(e, open(sys.argv[2] + ".expect",
 render expressions render "$work/expressions.json"
 cp "$here/expressions.tf.json" "$work/json/zz-expressions.tf.json"
 cp "$here/expressions.tf.json" "$work/hcl/zz-expressions.tf.json"
+# Real EKS job definitions from public sources, written as specs
+# (eks/NAME.yaml beside NAME.original.json): compared after the plan.
+render eks-corpus render "$here"/eks/*.yaml
 if [[ -n $examples ]]; then
 	specs=("$examples"/*.yaml "$examples"/*.json)
 	render examples render "${specs[@]}"
@@ -289,6 +292,12 @@ for fmt in json hcl; do
 		cat "$work/echo-$fmt"; notok "the $fmt output drifts against what AWS echoes"
 	fi
 done
+# The real EKS definitions plan to their originals, in both formats.
+if python3 "$here/eks_compare.py" "$here/eks" "$work/json/plan.json" "$work/hcl/plan.json" >"$work/eks" 2>&1; then
+	ok "EKS: $(tail -1 "$work/eks")"
+else
+	sed 's/^/# /' "$work/eks"; notok "EKS definitions differ from their originals"
+fi
 # Rules that travel to plan time: a violating value fails the plan with
 # the rule's message, a valid one plans (preconditions.json).
 if python3 "$(dirname "$0")/preconditions.py" "$bin" "$(dirname "$0")/preconditions.json" "$work" >"$work/pre" 2>&1; then

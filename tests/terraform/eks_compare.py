@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Real EKS job definitions, round trip through a real plan.
+
+    eks_compare.py CASES_DIR PLAN.json...
+
+For each CASES_DIR/NAME.original.json (an eksProperties definition from
+a public source; "//" says which) and its spec NAME.yaml (label: in the
+spec names the resource), reads the planned eks_properties of that
+resource in each plan (terraform show -json), turns it back into the
+API's camelCase eksProperties and compares it with the original, value
+for value. The normalisations, both sides: terraform's empty lists,
+maps and nulls are absent; a block is an object, repeated blocks a
+list; env is a set (the provider's TypeSet), compared sorted;
+hostNetwork true is AWS's default (the provider's too), so an original
+without it equals a plan with it. Prints one line per case and plan;
+exit 1 on any difference.
+"""
+import glob
+import json
+import os
+import re
+import sys
+
+# Terraform attribute -> API key, where camelCase is not it.
+KEYS = {"read_only_root_file_system": "readOnlyRootFilesystem",
+        "image_pull_secret": "imagePullSecrets"}
+# Blocks the provider allows once: an object in the API.
+SINGLE = {"eks_properties", "pod_properties", "resources", "security_context", "metadata",
+          "empty_dir", "host_path", "secret"}
+
+
+def camel(k):
+    return KEYS.get(k) or re.sub(r"_([a-z])", lambda m: m.group(1).upper(), k)
+
+
+def to_api(v, key=None):
+    if isinstance(v, list):
+        items = [to_api(x) for x in v]
+        items = [x for x in items if x not in (None, {}, [])]
+        if key in SINGLE:
+            return items[0] if items else None
+        if key == "env":
+            items.sort(key=lambda e: e.get("name", ""))
+        return items or None
+    if isinstance(v, dict):
+        out = {}
+        for k, x in v.items():
+            x = to_api(x, k)
+            if x not in (None, {}, []):
+                out[camel(k)] = x
+        return out
+    return v
+
+
+def normal(api):
+    """AWS's defaults, and env as a set."""
+    pod = api.get("podProperties", {})
+    pod.setdefault("hostNetwork", True)
+    for c in pod.get("containers", []) + pod.get("initContainers", []):
+        if "env" in c:
+            c["env"] = sorted(c["env"], key=lambda e: e["name"])
+    return api
+
+
+def main():
+    cases_dir, plans = sys.argv[1], sys.argv[2:]
+    bad = checked = 0
+    for orig_path in sorted(glob.glob(os.path.join(cases_dir, "*.original.json"))):
+        name = os.path.basename(orig_path)[:-len(".original.json")]
+        spec = open(os.path.join(cases_dir, name + ".yaml")).read()
+        label = re.search(r"^\s*label:\s*\"?([A-Za-z0-9_]+)", spec, re.M).group(1)
+        want = normal(json.load(open(orig_path))["eksProperties"])
+        for plan_path in plans:
+            plan = json.load(open(plan_path))
+            found = [r for r in plan["resource_changes"]
+                     if r["type"] == "aws_batch_job_definition" and r["name"] == label]
+            checked += 1
+            if not found:
+                bad += 1
+                print("FAIL %s: no resource %s in %s" % (name, label, plan_path))
+                continue
+            after = found[0]["change"]["after"]
+            # eks_properties is a block: a list of one.
+            got = normal(to_api(after["eks_properties"], "eks_properties"))
+            if got != want:
+                bad += 1
+                print("FAIL %s (%s): planned %s\n  original %s" % (
+                    name, plan_path, json.dumps(got, sort_keys=True),
+                    json.dumps(want, sort_keys=True)))
+            else:
+                print("ok %s (%s)" % (name, os.path.basename(os.path.dirname(plan_path))))
+    print("%d EKS definitions compared in %d plans, %d differ" % (
+        checked // max(len(plans), 1), len(plans), bad))
+    return 1 if bad or checked == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
