@@ -96,6 +96,33 @@ static void
 report(struct walk *w, const struct bg__ynode *n, const char *code,
        const char *fmt, ...) BG_PRINTF(4, 5);
 
+/* The EKS fields of the AWS Batch API that the aws provider 5.100's
+ * eks_properties block lacks (provider reference, section 4.1): under
+ * eks_properties, their API spelling, or NULL for any other key. */
+static const char *
+eks_missing(const struct walk *w, const char *key)
+{
+	static const char *const missing[][2] = {
+		{ "namespace", "podProperties.metadata.namespace" },
+		{ "annotations", "podProperties.metadata.annotations" },
+		{ "persistent_volume_claim",
+		  "podProperties.volumes[].persistentVolumeClaim" },
+		{ "sub_path", "containers[].volumeMounts[].subPath" },
+		{ "allow_privilege_escalation",
+		  "containers[].securityContext.allowPrivilegeEscalation" },
+	};
+
+	if (strstr(w->path, "eks_properties") == NULL) {
+		return NULL;
+	}
+	for (size_t i = 0; i < ARRAY_LENGTH(missing); i++) {
+		if (strcmp(key, missing[i][0]) == 0) {
+			return missing[i][1];
+		}
+	}
+	return NULL;
+}
+
 static void
 report(struct walk *w, const struct bg__ynode *n, const char *code,
        const char *fmt, ...)
@@ -475,8 +502,16 @@ walk_mapping(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
 		}
 		if (idx == nfields) {
 			const char *hint = suggest(fields, key);
+			const char *missing = eks_missing(w, key);
 			old = path_push_key(w, key);
-			if (hint != NULL) {
+			if (missing != NULL) {
+				report(w, k, "eks-unsupported",
+				       "'%s' is AWS Batch's (%s), but the aws "
+				       "provider 5.100 has no such attribute in "
+				       "eks_properties: terraform validate would "
+				       "refuse it, so batchgen cannot write it",
+				       key, missing);
+			} else if (hint != NULL) {
 				report(w, k, "schema-unknown-key",
 				       "unknown key '%.60s'; did you mean "
 				       "'%s'?",
