@@ -69,24 +69,73 @@ tags_text(const struct bg_kvlist *tags, char *buf, size_t size)
 	}
 }
 
-START_TEST(builtin_set_has_the_eight_templates)
+START_TEST(builtin_set_has_the_ten_templates)
 {
+	/* The eight ECS templates of the table and the two EKS ones, in
+	 * name order. */
+	static const char *const names[] = {
+		"batch-processing", "data-processing", "eks-container",
+		"eks-gpu", "fargate-container", "gpu-container",
+		"ml-training", "multinode", "real-time", "simple-container",
+	};
 	struct bg_template_set *set = NULL;
 	struct bg_diags *d = bg_diags_create();
 
 	ck_assert_int_eq(bg_template_set_builtin(&set, d), BG_OK);
 	ck_assert_uint_eq(bg_diags_count(d), 0);
-	ck_assert_uint_eq(bg_template_set_count(set), 8);
-	for (size_t i = 0; i < 8; i++) {
+	ck_assert_uint_eq(bg_template_set_count(set), (sizeof(names) / sizeof(names[0])));
+	for (size_t i = 0; i < (sizeof(names) / sizeof(names[0])); i++) {
 		struct bg_template_info info;
 		ck_assert_int_eq(bg_template_info(set, i, &info), BG_OK);
-		ck_assert_str_eq(info.name, expected[i].name);
+		ck_assert_str_eq(info.name, names[i]);
 		ck_assert(strlen(info.description) > 0);
-		ck_assert(bg_template_exists(set, expected[i].name));
+		ck_assert(bg_template_exists(set, names[i]));
 	}
 	ck_assert(!bg_template_exists(set, "nope"));
 	bg_template_set_destroy(set);
 	bg_diags_destroy(d);
+}
+END_TEST
+
+/* The EKS templates: one container; vCPUs, memory (Mi) and GPUs are its
+ * requests and limits alike; no platform, no container properties. */
+START_TEST(eks_templates_make_a_pod)
+{
+	static const struct {
+		const char *name, *want[4];
+	} cases[] = {
+		{ "eks-container",
+		  { "cpu    = \"1\"", "memory = \"2048Mi\"", NULL, NULL } },
+		{ "eks-gpu",
+		  { "cpu              = \"4\"",
+		    "memory           = \"16384Mi\"",
+		    "\"nvidia.com/gpu\" = \"1\"", NULL } },
+	};
+
+	for (size_t i = 0; i < (sizeof(cases) / sizeof(cases[0])); i++) {
+		struct bg_jobdef *def = make_job(cases[i].name, "img:1");
+		const struct bg_jobdef *one[1] = { def };
+		char *out = NULL;
+		ck_assert_ptr_null(def->container);
+		ck_assert_ptr_null(def->node_properties);
+		ck_assert_uint_eq(def->platform_capability_count, 0);
+		ck_assert(!bg_jobdef_supports_ec2(def));
+		ck_assert_int_eq(bg_emit(one, 1, BG_FORMAT_HCL, &out, NULL),
+				 BG_OK);
+		ck_assert_ptr_nonnull(strstr(out, "eks_properties {"));
+		ck_assert_ptr_nonnull(strstr(out, "image = \"img:1\""));
+		for (size_t k = 0; cases[i].want[k] != NULL; k++) {
+			/* in limits and in requests */
+			const char *first = strstr(out, cases[i].want[k]);
+			ck_assert_msg(first != NULL, "%s: no %s", cases[i].name,
+				      cases[i].want[k]);
+			ck_assert_ptr_nonnull(strstr(first + 1,
+						     cases[i].want[k]));
+		}
+		ck_assert_ptr_null(strstr(out, "container_properties"));
+		free(out);
+		bg_jobdef_destroy(def);
+	}
 }
 END_TEST
 
@@ -356,7 +405,8 @@ test_suite(void)
 	Suite *s = suite_create("template");
 	TCase *tc;
 
-	add_test(s, builtin_set_has_the_eight_templates);
+	add_test(s, builtin_set_has_the_ten_templates);
+	add_test(s, eks_templates_make_a_pod);
 	tc = tcase_create("template_defaults_match_the_table");
 	tcase_add_loop_test(tc, template_defaults_match_the_table, 0,
 			    (int)(sizeof(expected) / sizeof(expected[0])));

@@ -451,8 +451,8 @@ LOCAL_OBJECT(bg__obj_eks_metadata, struct bg_eks_metadata,
 #define P struct bg_eks_pod
 static const struct bg__field eks_pod_rows[] = {
 	LIST(P, containers, container_count, "containers", BG_K_OBJS,
-	     .flags = BG_F_REQUIRED, .min = 1, .sub = &bg__obj_eks_container,
-	     .desc = "1 to 10 containers"),
+	     .sub = &bg__obj_eks_container,
+	     .desc = "1 to 10 containers (an EKS template makes one)"),
 	LIST(P, init_containers, init_container_count, "init_containers",
 	     BG_K_OBJS, .sub = &bg__obj_eks_container,
 	     .desc = "at most 10 containers run first, in order"),
@@ -480,7 +480,7 @@ LOCAL_OBJECT(bg__obj_eks_pod, struct bg_eks_pod, "the pod (podProperties)",
 
 static const struct bg__field eks_rows[] = {
 	OBJ(struct bg_eks_properties, pod_properties, "pod_properties",
-	    bg__obj_eks_pod, .flags = BG_F_REQUIRED,
+	    bg__obj_eks_pod, .flags = BG_F_REQUIRED | BG_F_MERGE,
 	    .desc = "the pod of an EKS job"),
 };
 OBJECT(bg__obj_eks, struct bg_eks_properties,
@@ -581,8 +581,9 @@ static const struct bg__field job_options_rows[] = {
 	    .desc = "the container, as the full tree"),
 	NEST("node_properties", bg__obj_nodes,
 	     .desc = "multinode settings, as the full tree"),
-	OBJ(J, eks, "eks_properties", bg__obj_eks,
-	    .desc = "an EKS job: its pod, as the full tree"),
+	OBJ(J, eks, "eks_properties", bg__obj_eks, .flags = BG_F_MERGE,
+	    .desc = "an EKS job: its pod, as the full tree (with an EKS "
+		    "template: the pod's settings beyond its container)"),
 	NEST("retry_strategy", bg__obj_retry,
 	     .desc = "the retry strategy, as the full tree"),
 	NEST("timeout", bg__obj_timeout,

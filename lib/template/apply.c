@@ -9,9 +9,11 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/eks.h"
 #include "model/fields.h"
 #include "model/tset.h"
 
@@ -27,6 +29,14 @@ container_from_options(struct bg_container *c, const struct bg_job_options *o)
 }
 
 /* Checks the user's options against what template t fixes. */
+/* A template of EKS jobs (platform: EKS): its options build a pod. */
+static bool
+is_eks(const struct template *t)
+{
+	return t != NULL && t->r_platform != NULL &&
+	       strcmp(t->r_platform, "EKS") == 0;
+}
+
 static bool
 check_conflicts(const struct template *t, const struct bg_job_options *user,
 		struct bg_diags *diags)
@@ -52,7 +62,7 @@ check_conflicts(const struct template *t, const struct bg_job_options *user,
 			     t->name, t->r_type, user->type);
 		ok = false;
 	}
-	if (user->eks != NULL) {
+	if (user->eks != NULL && !is_eks(t)) {
 		bg_diags_add(diags, BG_SEV_ERROR, BG_CODE_TEMPLATE_OPTION,
 			     NULL, 0, 0, "eks_properties",
 			     "template '%s' makes ECS jobs; an EKS job "
@@ -226,6 +236,115 @@ efs_defaults(struct bg_jobdef *def)
 	return st;
 }
 
+/* A resource of the pod's container: requests and limits alike (AWS
+ * Batch schedules an EKS job by them; memory and GPU limits must equal
+ * their requests). text: the amount, taken. */
+static bool
+eks_resource(struct bg_eks_resources *r, const char *key, char *text)
+{
+	bool ok = text != NULL &&
+		  bg_kvlist_set(&r->requests, key, text) == BG_OK &&
+		  bg_kvlist_set(&r->limits, key, text) == BG_OK;
+
+	free(text);
+	return ok;
+}
+
+/* A number of the options as the text of a resource: the expression,
+ * or the number, then suffix. */
+static char *
+eks_amount(const struct bg_opt_int *v, bool vcpus, const char *suffix)
+{
+	char buf[32];
+
+	if (v->expr != NULL) {
+		return bg__asprintf("%s%s", v->expr, suffix);
+	}
+	if (vcpus) {
+		bg_vcpus_format(v->value, buf, sizeof(buf));
+	} else {
+		snprintf(buf, sizeof(buf), "%lld", (long long)v->value);
+	}
+	return bg__asprintf("%s%s", buf, suffix);
+}
+
+/* An EKS template's job: one container of the options' image, command,
+ * environment, vCPUs, memory (Mi) and GPUs (nvidia.com/gpu), and the
+ * user's own pod settings (eks_properties) on top. Container options
+ * with no meaning in a pod are an error, not dropped. */
+static enum bg_status
+eks_from_options(const struct template *t, struct bg_job_options *o,
+		 struct bg_jobdef *def, struct bg_diags *diags)
+{
+	struct bg_container *c = &o->c;
+	struct bg_eks_properties *e = calloc(1, sizeof(*e));
+	struct bg_eks_pod *pod = e != NULL ? calloc(1, sizeof(*pod)) : NULL;
+	struct bg_eks_container *k = pod != NULL ? calloc(1, sizeof(*k)) : NULL;
+	struct bg_eks_resources *r = k != NULL ? calloc(1, sizeof(*r)) : NULL;
+	bool ok = r != NULL;
+
+	if (e != NULL) {
+		def->eks_properties = e; /* freed with def */
+		e->pod_properties = pod;
+	}
+	if (pod != NULL) {
+		pod->containers = k;
+		pod->container_count = k != NULL;
+	}
+	if (!ok) {
+		free(r);
+		return BG_ERR_NOMEM;
+	}
+	k->resources = r;
+	/* The options move into the pod. */
+	k->image = c->image;
+	c->image = NULL;
+	k->command = c->command;
+	k->command_count = c->command_count;
+	c->command = NULL;
+	c->command_count = 0;
+	k->env = c->environment;
+	memset(&c->environment, 0, sizeof(c->environment));
+	if (bg__given(c->vcpus_milli)) {
+		ok = ok && eks_resource(r, "cpu",
+					eks_amount(&c->vcpus_milli, true, ""));
+	}
+	if (bg__given(c->memory)) {
+		ok = ok && eks_resource(r, "memory",
+					eks_amount(&c->memory, false, "Mi"));
+	}
+	if (bg__given(c->gpus)) {
+		ok = ok && eks_resource(r, "nvidia.com/gpu",
+					eks_amount(&c->gpus, false, ""));
+	}
+	if (!ok) {
+		return BG_ERR_NOMEM;
+	}
+	free(c->vcpus_milli.expr);
+	free(c->memory.expr);
+	free(c->gpus.expr);
+	c->vcpus_milli = c->memory = c->gpus = (struct bg_opt_int){ 0 };
+	if (bg__object_given(&bg__obj_container, c)) {
+		bg_diags_add(diags, BG_SEV_ERROR, "eks-kind", NULL, 0, 0,
+			     "container_properties",
+			     "template '%s' makes EKS jobs: of the container "
+			     "settings it takes image, command, environment, "
+			     "vcpus, memory and gpus; the pod's other "
+			     "settings are written under eks_properties",
+			     t->name);
+		return BG_ERR_INVALID;
+	}
+	if (o->eks != NULL &&
+	    bg__object_merge(&bg__obj_eks, e, o->eks) != BG_OK) {
+		return BG_ERR_NOMEM;
+	}
+	if (k->image == NULL) {
+		return scaffold(def, &k->image, "Container image", "image",
+				"image", diags);
+	}
+	return BG_OK;
+}
+
 /* Builds def from the merged options o. t is the template (NULL: none,
  * then nothing is scaffolded). */
 static enum bg_status
@@ -262,7 +381,7 @@ build(const struct template *t, struct bg_job_options *o,
 				     o->platform_capability_count, &failed);
 		def->platform_capability_count = o->platform_capability_count;
 	} else if (t != NULL && t->r_platform != NULL &&
-		   strcmp(t->r_platform, "EC2") != 0) {
+		   strcmp(t->r_platform, "EC2") != 0 && !is_eks(t)) {
 		/* A template's fixed EC2 is not written: EC2 is what AWS
 		 * assumes, and AWS stores it only when it is sent, so the same
 		 * job written as a full tree without it (or imported from a
@@ -301,7 +420,12 @@ build(const struct template *t, struct bg_job_options *o,
 		return BG_ERR_NOMEM;
 	}
 
-	if (o->eks != NULL) {
+	if (is_eks(t)) {
+		st = eks_from_options(t, o, def, diags);
+		if (st != BG_OK) {
+			return st;
+		}
+	} else if (o->eks != NULL) {
 		/* An EKS job: a pod, no container or node properties (a
 		 * multinode type is the validator's to refuse). */
 		def->eks_properties = o->eks;
@@ -447,7 +571,7 @@ bg_template_apply(const struct bg_template_set *set, const char *name,
 			     "ranges); use type multinode");
 		return BG_ERR_INVALID;
 	}
-	if (user->eks != NULL &&
+	if (user->eks != NULL && !is_eks(t) &&
 	    bg__object_given(&bg__obj_container, &user->c)) {
 		/* The pod's containers are under eks_properties: container
 		 * settings would be dropped without a word. */

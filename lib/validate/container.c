@@ -378,8 +378,8 @@ check_resources(struct ctx *cx, const struct bg_container *c,
 
 /* Image names: at most 255 of [A-Za-z0-9-_:./#@] (an image with
  * Terraform expressions: at plan time). */
-static void
-check_image(struct ctx *cx, const char *image, const char *path)
+void
+bg__check_image(struct ctx *cx, const char *image, const char *path)
 {
 	size_t len;
 
@@ -721,7 +721,7 @@ bg__check_container(struct ctx *cx, const struct bg_container *c,
 		       "'image' field");
 	} else {
 		snprintf(path, sizeof(path), "%s.image", base);
-		check_image(cx, c->image, path);
+		bg__check_image(cx, c->image, path);
 	}
 	if (c->user != NULL) {
 		snprintf(path, sizeof(path), "%s.user", base);

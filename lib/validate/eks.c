@@ -177,6 +177,10 @@ check_containers(struct ctx *cx, const struct bg_eks_pod *pod,
 {
 	char path[480];
 
+	if (n == 0 && strcmp(list, "containers") == 0) {
+		bg__report(cx, R_EKS_CONTAINERS, POD ".containers",
+			   "a pod has at least one container");
+	}
 	if (n > 10) {
 		snprintf(path, sizeof(path), POD ".%s", list);
 		bg__report(cx, R_EKS_CONTAINERS, path,
@@ -218,6 +222,11 @@ check_containers(struct ctx *cx, const struct bg_eks_pod *pod,
 					 "starting with AWS_BATCH are reserved "
 					 "for AWS Batch",
 					 k);
+		}
+		{
+			char ipath[520];
+			snprintf(ipath, sizeof(ipath), "%.400s.image", path);
+			bg__check_image(cx, c->image, ipath);
 		}
 		if (c->image_pull_policy != NULL) {
 			char ppath[520];

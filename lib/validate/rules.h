@@ -116,6 +116,9 @@ void bg__check_container(struct ctx *cx, const struct bg_container *c,
 void bg__check_extras(struct ctx *cx, const struct bg_container *c,
 		      const char *base, bool fargate, bool in_range);
 
+/* image-format on an image (offline, or at plan time) (container.c). */
+void bg__check_image(struct ctx *cx, const char *image, const char *path);
+
 /* The rules of an EKS job (def->eks_properties), and whether one of
  * its containers' command or args holds Ref::name (validate/eks.c). */
 void bg__check_eks(struct ctx *cx, const struct bg_jobdef *def);

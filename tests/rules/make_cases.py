@@ -528,6 +528,16 @@ CASES = [
      eks('eks-mn', '- image: "app:1"', extra=['type: multinode'])),
     ('eks-container-settings', 'expect: eks-kind jobs[0].container_properties',
      eks('eks-image', '- image: "app:1"', extra=['vcpus: 2'])),
+    # The EKS templates: a pod of one container from the options.
+    ('eks-template-ok', 'expect: valid',
+     job('eks-tpl-ok', ['image: "app:1"', 'vcpus: 2', 'memory: 4096', 'gpus: 1',
+                        'environment: {STAGE: test}',
+                        'eks_properties:', '  pod_properties:',
+                        '    service_account_name: batch',
+                        '    volumes: [{name: scratch, empty_dir: {size_limit: 1Gi}}]'],
+         'eks-gpu')),
+    ('eks-template-privileged', 'expect: eks-kind jobs[0].container_properties',
+     job('eks-tpl-priv', ['image: "app:1"', 'privileged: true'], 'eks-container')),
     ('eks-template', 'expect: template-option jobs[0].eks_properties',
      eks('eks-tpl', '- image: "app:1"', extra=['template: simple-container'])),
     # Fields of the API that the provider 5.100 cannot write.
