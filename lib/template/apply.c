@@ -334,6 +334,20 @@ eks_from_options(const struct template *t, struct bg_job_options *o,
 			     t->name);
 		return BG_ERR_INVALID;
 	}
+	if (o->eks != NULL && o->eks->pod_properties != NULL &&
+	    o->eks->pod_properties->container_count > 0) {
+		/* The user's list would replace the template's container,
+		 * and the options in it, without a word. */
+		bg_diags_add(diags, BG_SEV_ERROR, "eks-kind", NULL, 0, 0,
+			     "eks_properties.pod_properties.containers",
+			     "template '%s' makes the pod's container from "
+			     "the job's options; write the containers without "
+			     "a template, or the container's settings as "
+			     "options (image, command, environment, vcpus, "
+			     "memory, gpus)",
+			     t->name);
+		return BG_ERR_INVALID;
+	}
 	if (o->eks != NULL &&
 	    bg__object_merge(&bg__obj_eks, e, o->eks) != BG_OK) {
 		return BG_ERR_NOMEM;

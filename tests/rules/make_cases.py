@@ -538,6 +538,10 @@ CASES = [
          'eks-gpu')),
     ('eks-template-privileged', 'expect: eks-kind jobs[0].container_properties',
      job('eks-tpl-priv', ['image: "app:1"', 'privileged: true'], 'eks-container')),
+    # Found by fuzz-spec: the user's containers freed the template's.
+    ('eks-template-containers', 'expect: eks-kind jobs[0].eks_properties.pod_properties.containers',
+     job('eks-tpl-cont', ['image: "app:1"', 'eks_properties:', '  pod_properties:',
+                          '    containers: [{image: "other:1"}]'], 'eks-container')),
     ('eks-template', 'expect: template-option jobs[0].eks_properties',
      eks('eks-tpl', '- image: "app:1"', extra=['template: simple-container'])),
     # Fields of the API that the provider 5.100 cannot write.
