@@ -328,15 +328,14 @@ bg__check_eks(struct ctx *cx, const struct bg_jobdef *def)
 	check_volumes(cx, pod);
 }
 
-bool
-bg__eks_refers(const struct bg_eks_properties *e, const char *name)
+/* Whether a container of cs (n) has Ref::name in its command or args. */
+static bool
+containers_refer(const struct bg_eks_container *cs, size_t n,
+		 const char *name)
 {
-	const struct bg_eks_pod *pod = e != NULL ? e->pod_properties : NULL;
-
-	for (size_t i = 0; pod != NULL && i < pod->container_count; i++) {
-		const struct bg_eks_container *c = &pod->containers[i];
-		char *const *lists[2] = { c->command, c->args };
-		size_t counts[2] = { c->command_count, c->arg_count };
+	for (size_t i = 0; i < n; i++) {
+		char *const *lists[2] = { cs[i].command, cs[i].args };
+		size_t counts[2] = { cs[i].command_count, cs[i].arg_count };
 		for (size_t l = 0; l < 2; l++) {
 			for (size_t k = 0; k < counts[l]; k++) {
 				if (strncmp(lists[l][k], "Ref::", 5) == 0 &&
@@ -347,4 +346,15 @@ bg__eks_refers(const struct bg_eks_properties *e, const char *name)
 		}
 	}
 	return false;
+}
+
+bool
+bg__eks_refers(const struct bg_eks_properties *e, const char *name)
+{
+	const struct bg_eks_pod *pod = e != NULL ? e->pod_properties : NULL;
+
+	return pod != NULL &&
+	       (containers_refer(pod->containers, pod->container_count, name) ||
+		containers_refer(pod->init_containers,
+				 pod->init_container_count, name));
 }

@@ -542,6 +542,11 @@ CASES = [
     ('eks-template-containers', 'expect: eks-kind jobs[0].eks_properties.pod_properties.containers',
      job('eks-tpl-cont', ['image: "app:1"', 'eks_properties:', '  pod_properties:',
                           '    containers: [{image: "other:1"}]'], 'eks-container')),
+    # Ref:: in an init container's args uses the parameter too.
+    ('eks-parameter-init-ok', 'expect: valid',
+     eks('eks-ref', '- {name: main, image: "app:1"}',
+         pod=['init_containers: [{name: fetch, image: "app:1", args: ["Ref::day"]}]'],
+         extra=['parameters: {day: "2026-01-01"}'])),
     ('eks-template', 'expect: template-option jobs[0].eks_properties',
      eks('eks-tpl', '- image: "app:1"', extra=['template: simple-container'])),
     # Fields of the API that the provider 5.100 cannot write.
