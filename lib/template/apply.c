@@ -66,8 +66,8 @@ check_conflicts(const struct template *t, const struct bg_job_options *user,
 		bg_diags_add(diags, BG_SEV_ERROR, BG_CODE_TEMPLATE_OPTION,
 			     NULL, 0, 0, "eks_properties",
 			     "template '%s' makes ECS jobs; an EKS job "
-			     "(eks_properties) is written without a "
-			     "template, as the full tree",
+			     "(eks_properties) takes an EKS template "
+			     "(eks-container, eks-gpu) or none",
 			     t->name);
 		ok = false;
 	}
