@@ -18,6 +18,7 @@
 #include "validate/rules.h"
 
 #define POD "eks_properties.pod_properties"
+#define CASE_ONLY "the provider takes them in this case only"
 
 /* A DNS subdomain (RFC 1123), as Kubernetes names volumes: 1-253 of
  * [a-z0-9.-], a letter or digit at both ends. */
@@ -118,26 +119,6 @@ check_resources(struct ctx *cx, const struct bg_eks_resources *r,
 	}
 }
 
-/* v is one of list, in the provider's case (its message lists them). */
-static void
-check_enum(struct ctx *cx, const char *path, const char *v,
-	   const char *const *list)
-{
-	char allowed[120] = "";
-	bool ok = false;
-
-	for (size_t i = 0; list[i] != NULL; i++) {
-		size_t used = strlen(allowed);
-		snprintf(allowed + used, sizeof(allowed) - used, "%s%s",
-			 i > 0 ? ", " : "", list[i]);
-		ok = ok || strcmp(v, list[i]) == 0;
-	}
-	bg__check_string(cx, R_EKS_ENUM, path, v, ok, PLAN_IN(list),
-			 "'%s' is not one of %s (the provider takes them in "
-			 "this case only)",
-			 v, allowed);
-}
-
 /* Volume mounts name a volume of the pod, at an absolute path. */
 static void
 check_mounts(struct ctx *cx, const struct bg_eks_pod *pod,
@@ -232,8 +213,9 @@ check_containers(struct ctx *cx, const struct bg_eks_pod *pod,
 			char ppath[520];
 			snprintf(ppath, sizeof(ppath), "%.400s.image_pull_policy",
 				 path);
-			check_enum(cx, ppath, c->image_pull_policy,
-				   bg__enum_eks_pull_policies);
+			bg__check_enum(cx, R_EKS_ENUM, ppath,
+				       c->image_pull_policy,
+				       bg__enum_eks_pull_policies, CASE_ONLY);
 		}
 		if (c->resources != NULL) {
 			check_resources(cx, c->resources, path);
@@ -317,8 +299,9 @@ bg__check_eks(struct ctx *cx, const struct bg_jobdef *def)
 		return; /* the schema check said it is missing */
 	}
 	if (pod->dns_policy != NULL) {
-		check_enum(cx, POD ".dns_policy", pod->dns_policy,
-			   bg__enum_eks_dns_policies);
+		bg__check_enum(cx, R_EKS_ENUM, POD ".dns_policy",
+			       pod->dns_policy, bg__enum_eks_dns_policies,
+			       CASE_ONLY);
 	}
 	check_containers(cx, pod, pod->containers, pod->container_count,
 			 "containers", seen, &nseen);

@@ -27,26 +27,7 @@ in_list(const char *v, const char *const *list, size_t n)
 	return false;
 }
 
-/* "a, b, c" of a list, for messages. */
-static const char *
-list_text(const char *const *list, size_t n, char *buf, size_t size)
-{
-	size_t used = 0;
-
-	buf[0] = '\0';
-	for (size_t i = 0; i < n && used < size; i++) {
-		int k = snprintf(buf + used, size - used, "%s%s",
-				 i > 0 ? ", " : "", list[i]);
-		if (k < 0) {
-			break;
-		}
-		used += (size_t)k;
-	}
-	return buf;
-}
-
-#define ALLOWED(list) \
-	list_text(list, bg__enum_count(list), allowed, sizeof(allowed))
+#define ALLOWED(list) bg__list_text(list, allowed, sizeof(allowed))
 
 static bool
 is_empty(const char *s)

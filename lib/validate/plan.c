@@ -183,6 +183,40 @@ bg__plan_pair(struct ctx *cx, enum rule_id id, const char *path,
 	free(qb);
 }
 
+const char *
+bg__list_text(const char *const *list, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; list[i] != NULL && used < size; i++) {
+		int k = snprintf(buf + used, size - used, "%s%s",
+				 i > 0 ? ", " : "", list[i]);
+		if (k < 0) {
+			break;
+		}
+		used += (size_t)k;
+	}
+	return buf;
+}
+
+void
+bg__check_enum(struct ctx *cx, enum rule_id id, const char *path,
+	       const char *v, const char *const *list, const char *why)
+{
+	char allowed[200];
+	bool ok = false;
+
+	for (size_t i = 0; list[i] != NULL; i++) {
+		ok = ok || strcmp(v, list[i]) == 0;
+	}
+	bg__check_string(cx, id, path, v, ok, PLAN_IN(list),
+			 "'%s' is not one of %s%s%s%s", v,
+			 bg__list_text(list, allowed, sizeof(allowed)),
+			 why != NULL ? " (" : "", why != NULL ? why : "",
+			 why != NULL ? ")" : "");
+}
+
 bool
 bg__check_absolute(struct ctx *cx, enum rule_id id, const char *path,
 		   const char *what, const char *v)

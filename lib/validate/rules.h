@@ -75,6 +75,13 @@ bool bg__check_string(struct ctx *cx, enum rule_id id, const char *path,
 #define PLAN_IN(l) ((struct bg__plan_form){ .in = (l) })
 #define PLAN_RE(r) ((struct bg__plan_form){ .re = (r) })
 #define PLAN_IF(c) ((struct bg__plan_form){ .cond = (c) })
+/* "a, b, c": the values of a NULL-terminated list, for messages,
+ * into buf (cut at size). */
+const char *bg__list_text(const char *const *list, char *buf, size_t size);
+/* v is one of list (exact case), offline or at plan time: "'V' is not
+ * one of A, B (WHY)"; why may be NULL. */
+void bg__check_enum(struct ctx *cx, enum rule_id id, const char *path,
+		    const char *v, const char *const *list, const char *why);
 /* v (NULL: not given) is an absolute path, offline or at plan time:
  * "WHAT must be an absolute path; got 'V'". */
 bool bg__check_absolute(struct ctx *cx, enum rule_id id, const char *path,
