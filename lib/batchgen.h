@@ -269,10 +269,16 @@ struct bg_container {
 	struct bg_container_extras extras;
 };
 
+/** An ECS multi-container job's task (ecsProperties): opaque here,
+ * built by the spec loader, as the EKS pod below. */
+struct bg_ecs_properties;
+
 /** One node range of a multi-node job. */
 struct bg_node_range {
 	char *target_nodes;             /**< "0:3", "0", "4:" ... */
 	struct bg_container *container; /**< May be NULL. */
+	/** A task of several containers instead (ecsProperties), or NULL. */
+	struct bg_ecs_properties *ecs;
 };
 
 /** Node properties of a multi-node job. */
@@ -312,6 +318,7 @@ struct bg_location {
 /** An EKS job's pod: opaque here, built by the spec loader. */
 struct bg_eks_properties;
 
+
 /** A job definition: one aws_batch_job_definition resource. */
 struct bg_jobdef {
 	char *name;  /**< Job definition name. */
@@ -323,6 +330,8 @@ struct bg_jobdef {
 	struct bg_node_properties *node_properties; /**< Multi-node jobs. */
 	/** EKS jobs: the pod (its members are the library's). */
 	struct bg_eks_properties *eks_properties;
+	/** ECS multi-container jobs: the task. */
+	struct bg_ecs_properties *ecs_properties;
 	struct bg_opt_int retry_attempts;  /**< retry_strategy.attempts */
 	struct bg_opt_int timeout_seconds; /**< attempt_duration_seconds */
 	struct bg_kvlist parameters;
@@ -431,6 +440,7 @@ BG_EXPORT enum bg_status bg_vcpus_parse(const char *text, int64_t *milli);
 struct bg_node_range_options {
 	char *target_nodes;
 	struct bg_container *container; /**< May be NULL. */
+	struct bg_ecs_properties *ecs;  /**< A task instead, or NULL. */
 };
 
 /**
@@ -462,6 +472,7 @@ struct bg_job_options {
 	struct bg_node_range_options *node_ranges;
 	size_t node_range_count;
 	struct bg_eks_properties *eks; /**< An EKS job's pod. */
+	struct bg_ecs_properties *ecs; /**< An ECS job's task. */
 };
 
 /** A command-line flag that sets one field of struct bg_job_options

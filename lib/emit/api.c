@@ -388,6 +388,13 @@ bg__api_container(struct em *em, const struct bg_container *c, bool fargate)
 	return object_json(em, &bg__obj_container, c, fargate);
 }
 
+/* ecsProperties: the task, every key sorted. */
+cJSON *
+bg__api_ecs(struct em *em, const struct bg_ecs_properties *e, bool fargate)
+{
+	return object_json(em, &bg__obj_ecs, e, fargate);
+}
+
 cJSON *
 bg__api_node_properties(struct em *em, const struct bg_node_properties *np,
 		     bool fargate)
@@ -412,6 +419,10 @@ bg__api_node_properties(struct em *em, const struct bg_node_properties *np,
 		if (r->container != NULL) {
 			bg__em_add(em, ro, "container",
 			    bg__api_container(em, r->container, fargate));
+		}
+		if (r->ecs != NULL) {
+			bg__em_add(em, ro, "ecsProperties",
+				   bg__api_ecs(em, r->ecs, fargate));
 		}
 		bg__em_add(em, ro, "targetNodes",
 		    cJSON_CreateString(r->target_nodes ? r->target_nodes

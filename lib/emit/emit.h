@@ -32,6 +32,8 @@ cJSON *bg__em_map(struct em *em, const struct bg_kvlist *list);
 /* containerProperties / nodeProperties of the AWS API (api.c). */
 cJSON *bg__api_container(struct em *em, const struct bg_container *c,
 			 bool fargate);
+cJSON *bg__api_ecs(struct em *em, const struct bg_ecs_properties *e,
+		   bool fargate);
 cJSON *bg__api_node_properties(struct em *em,
 			       const struct bg_node_properties *np,
 			       bool fargate);

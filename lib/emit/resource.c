@@ -161,6 +161,11 @@ bg__resource_items(struct em *em, const struct bg_jobdef *def,
 			bg__api_node_properties(em, def->node_properties,
 						fargate)
 		};
+	} else if (def->ecs_properties != NULL) {
+		items[n++] = (struct item){
+			"ecs_properties", ITEM_JSONENCODE,
+			bg__api_ecs(em, def->ecs_properties, fargate)
+		};
 	} else if (def->eks_properties != NULL) {
 		items[n++] = (struct item){
 			"eks_properties", ITEM_BLOCK,

@@ -123,6 +123,29 @@ eks_missing(const struct walk *w, const char *key)
 	return NULL;
 }
 
+/* The ECS fields of the AWS Batch API that the aws provider 5.100
+ * drops from ecs_properties without a word (provider reference,
+ * section 4.2): under ecs_properties, their API spelling, or NULL. */
+static const char *
+ecs_dropped(const struct walk *w, const char *key)
+{
+	static const char *const dropped[][2] = {
+		{ "network_mode", "taskProperties[].networkMode" },
+		{ "start_timeout", "containers[].startTimeout" },
+		{ "stop_timeout", "containers[].stopTimeout" },
+	};
+
+	if (strstr(w->path, "ecs_properties") == NULL) {
+		return NULL;
+	}
+	for (size_t i = 0; i < ARRAY_LENGTH(dropped); i++) {
+		if (strcmp(key, dropped[i][0]) == 0) {
+			return dropped[i][1];
+		}
+	}
+	return NULL;
+}
+
 static void
 report(struct walk *w, const struct bg__ynode *n, const char *code,
        const char *fmt, ...)
@@ -503,8 +526,17 @@ walk_mapping(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
 		if (idx == nfields) {
 			const char *hint = suggest(fields, key);
 			const char *missing = eks_missing(w, key);
+			const char *dropped = ecs_dropped(w, key);
 			old = path_push_key(w, key);
-			if (missing != NULL) {
+			if (dropped != NULL) {
+				report(w, k, "ecs-unsupported",
+				       "'%s' is AWS Batch's (%s), but the aws "
+				       "provider 5.100 drops it from "
+				       "ecs_properties without a word: AWS "
+				       "would never see it, so batchgen does "
+				       "not write it",
+				       key, dropped);
+			} else if (missing != NULL) {
 				report(w, k, "eks-unsupported",
 				       "'%s' is AWS Batch's (%s), but the aws "
 				       "provider 5.100 has no such attribute in "

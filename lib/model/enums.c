@@ -60,6 +60,14 @@ const char *const bg__enum_eks_pull_policies[] = { "Always", "IfNotPresent",
 /* emptyDir medium: the node's disk ("") or memory (any case). */
 const char *const bg__enum_eks_media[] = { "", "Memory", NULL };
 
+/* ECS tasks: the API's values, exact case. */
+const char *const bg__enum_ecs_conditions[] = { "START", "COMPLETE",
+						"SUCCESS", NULL };
+const char *const bg__enum_ecs_firelens_types[] = { "fluentd", "fluentbit",
+						    NULL };
+const char *const bg__enum_ecs_ipc_modes[] = { "host", "task", "none", NULL };
+const char *const bg__enum_ecs_pid_modes[] = { "host", "task", NULL };
+
 size_t
 bg__enum_count(const char *const *list)
 {

@@ -25,6 +25,10 @@ extern const char *const bg__enum_cpu_architectures[];
 extern const char *const bg__enum_eks_dns_policies[];
 extern const char *const bg__enum_eks_pull_policies[];
 extern const char *const bg__enum_eks_media[];
+extern const char *const bg__enum_ecs_conditions[];
+extern const char *const bg__enum_ecs_firelens_types[];
+extern const char *const bg__enum_ecs_ipc_modes[];
+extern const char *const bg__enum_ecs_pid_modes[];
 
 /* The number of values in a NULL-terminated list. */
 size_t bg__enum_count(const char *const *list);

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <threads.h>
 
+#include "model/ecs.h"
 #include "model/eks.h"
 #include "model/fields.h"
 #include "model/enums.h"
@@ -241,67 +242,72 @@ LOCAL_OBJECT(bg__obj_credentials, X, "private registry credentials",
 
 /* ---- the container ---- */
 
+/* The keys a container of an ECS task shares with container_properties:
+ * S is the struct, P the path of its struct bg_container in it (empty,
+ * or "c."; at offset 0, for the NEST rows). Declared once, written into
+ * both tables. */
+#define CONTAINER_KEYS(S, P)                                                \
+	STR(S, P image, "image", .flags = BG_F_ALWAYS, .flag = "image",      \
+	    .arg = "IMAGE", .desc = "container image"),                      \
+	LIST(S, P command, P command_count, "command", BG_K_STRS,            \
+	     .desc = "command and arguments; may hold Ref::NAME"),           \
+	ROW(S, P vcpus_milli, "vcpus", BG_K_NUM, .api = "", .flag = "vcpus", \
+	    .arg = "N", .desc = "vCPUs; fractions (0.25, 0.5) on Fargate"),  \
+	INT(S, P memory, "memory", .api = "", .flag = "memory",             \
+	    .arg = "MIB", .desc = "memory in MiB"),                          \
+	INT(S, P gpus, "gpus", .api = "", .flag = "gpus", .arg = "N",        \
+	    .desc = "physical GPUs (EC2 only)"),                             \
+	ROW(S, P environment, "environment", BG_K_ENV, .flag = "env",        \
+	    .arg = "NAME=VALUE",                                             \
+	    .desc = "environment variables (a map, or a list of "            \
+		    "{name, value})"),                                       \
+	LIST(S, P mount_points, P mount_point_count, "mount_points",         \
+	     BG_K_OBJS, .sub = &bg__obj_mount,                               \
+	     .desc = "where volumes are mounted"),                           \
+	BOOL(S, P privileged, "privileged", .flag = "privileged",            \
+	     .desc = "root on the host (EC2 only)"),                         \
+	BOOL(S, P readonly_root_filesystem, "readonly_root_filesystem",      \
+	     .flag = "readonly-root-filesystem",                             \
+	     .desc = "mount the root file system read-only"),                \
+	STR(S, P user, "user", .flag = "user", .arg = "USER",                \
+	    .desc = "user name or UID to run as"),                           \
+	OBJ(S, P extras.linux_parameters, "linux_parameters", bg__obj_linux, \
+	    .flags = BG_F_MERGE,                                             \
+	    .desc = "Linux settings: devices, tmpfs, swap, shared memory"),  \
+	OBJ(S, P extras.log_configuration, "log_configuration", bg__obj_log, \
+	    .desc = "log driver and its options"),                           \
+	LIST(S, P extras.secrets, P extras.secret_count, "secrets",          \
+	     BG_K_OBJS, .flags = BG_F_SORTED, .sub = &bg__obj_secret,        \
+	     .desc = "environment variables from secrets"),                  \
+	LIST(S, P extras.ulimits, P extras.ulimit_count, "ulimits",          \
+	     BG_K_OBJS, .sub = &bg__obj_ulimit,                              \
+	     .desc = "resource limits (EC2 only)"),                          \
+	NEST("repository_credentials", bg__obj_credentials,                 \
+	     .desc = "credentials for a private registry"),                  \
+	{ .key = "resource_requirements", .kind = BG_K_RESOURCES,            \
+	  .flags = BG_F_TREE, .sub = &bg__obj_rr,                            \
+	  .desc = "vCPUs, memory and GPUs, as the API writes them" }
+
 static const struct bg__field container_rows[] = {
-	STR(X, image, "image", .flags = BG_F_ALWAYS, .flag = "image",
-	    .arg = "IMAGE", .desc = "container image"),
-	LIST(X, command, command_count, "command", BG_K_STRS,
-	     .desc = "command and arguments; may hold Ref::NAME"),
-	ROW(X, vcpus_milli, "vcpus", BG_K_NUM, .api = "", .flag = "vcpus",
-	    .arg = "N",
-	    .desc = "vCPUs; fractions (0.25, 0.5) on Fargate"),
-	INT(X, memory, "memory", .api = "", .flag = "memory", .arg = "MIB",
-	    .desc = "memory in MiB"),
-	INT(X, gpus, "gpus", .api = "", .flag = "gpus", .arg = "N",
-	    .desc = "physical GPUs (EC2 only)"),
+	CONTAINER_KEYS(X, ),
 	STR(X, job_role_arn, "job_role_arn", .flag = "job-role-arn",
 	    .arg = "ARN",
 	    .desc = "IAM role the job's code runs as"),
 	STR(X, execution_role_arn, "execution_role_arn",
 	    .flag = "execution-role-arn", .arg = "ARN",
 	    .desc = "IAM role the agent pulls images and secrets with"),
-	ROW(X, environment, "environment", BG_K_ENV, .flag = "env",
-	    .arg = "NAME=VALUE",
-	    .desc = "environment variables (a map, or a list of "
-		    "{name, value})"),
-	LIST(X, mount_points, mount_point_count, "mount_points", BG_K_OBJS,
-	     .sub = &bg__obj_mount,
-	     .desc = "where volumes are mounted"),
 	LIST(X, volumes, volume_count, "volumes", BG_K_OBJS,
 	     .sub = &bg__obj_volume,
 	     .desc = "host and EFS volumes"),
-	BOOL(X, privileged, "privileged", .flag = "privileged",
-	     .desc = "root on the host (EC2 only)"),
-	BOOL(X, readonly_root_filesystem, "readonly_root_filesystem",
-	     .flag = "readonly-root-filesystem",
-	     .desc = "mount the root file system read-only"),
-	STR(X, user, "user", .flag = "user", .arg = "USER",
-	    .desc = "user name or UID to run as"),
-	OBJ(X, extras.linux_parameters, "linux_parameters", bg__obj_linux,
-	    .flags = BG_F_MERGE,
-	    .desc = "Linux settings: devices, tmpfs, swap, shared memory"),
-	OBJ(X, extras.log_configuration, "log_configuration", bg__obj_log,
-	    .desc = "log driver and its options"),
-	LIST(X, extras.secrets, extras.secret_count, "secrets", BG_K_OBJS,
-	     .flags = BG_F_SORTED,
-	     .sub = &bg__obj_secret,
-	     .desc = "environment variables from secrets"),
-	LIST(X, extras.ulimits, extras.ulimit_count, "ulimits", BG_K_OBJS,
-	     .sub = &bg__obj_ulimit,
-	     .desc = "resource limits (EC2 only)"),
 	NEST("ephemeral_storage", bg__obj_ephemeral, .desc = "Fargate task storage"),
 	NEST("runtime_platform", bg__obj_runtime,
 	     .desc = "Fargate operating system and CPU architecture"),
-	NEST("repository_credentials", bg__obj_credentials,
-	     .desc = "credentials for a private registry"),
 	BOOL(X, extras.enable_execute_command, "enable_execute_command",
 	     .flag = "enable-execute-command",
 	     .desc = "allow ECS Exec into the container"),
 	STR(X, extras.instance_type, "instance_type", .flag = "instance-type",
 	    .arg = "TYPE",
 	    .desc = "instance type of a multinode range"),
-	{ .key = "resource_requirements", .kind = BG_K_RESOURCES,
-	  .flags = BG_F_TREE, .sub = &bg__obj_rr,
-	  .desc = "vCPUs, memory and GPUs, as the API writes them" },
 	NEST("network_configuration", bg__obj_network,
 	     .flags = BG_F_TREE | BG_F_FARGATE,
 	     .desc = "Fargate networking"),
@@ -312,6 +318,86 @@ static const struct bg__field container_rows[] = {
 OBJECT(bg__obj_container, X, "container properties", container_rows);
 #undef X
 
+/* ---- ECS: an ecs_properties task (model/ecs.h) ---- */
+
+static const struct bg__field ecs_dependency_rows[] = {
+	STR(struct bg_ecs_dependency, container_name, "container_name",
+	    .flags = BG_F_REQUIRED | BG_F_NONEMPTY,
+	    .desc = "a container of the task"),
+	STR(struct bg_ecs_dependency, condition, "condition",
+	    .flags = BG_F_REQUIRED, .enums = bg__enum_ecs_conditions,
+	    .desc = "START, COMPLETE or SUCCESS"),
+};
+LOCAL_OBJECT(bg__obj_ecs_dependency, struct bg_ecs_dependency,
+	     "a container this one waits for", ecs_dependency_rows);
+
+static const struct bg__field ecs_firelens_rows[] = {
+	STR(struct bg_ecs_firelens, type, "type", .flags = BG_F_REQUIRED,
+	    .enums = bg__enum_ecs_firelens_types,
+	    .desc = "fluentd or fluentbit"),
+	ROW(struct bg_ecs_firelens, options, "options", BG_K_MAP,
+	    .desc = "the log router's options"),
+};
+LOCAL_OBJECT(bg__obj_ecs_firelens, struct bg_ecs_firelens,
+	     "a FireLens log router", ecs_firelens_rows);
+
+#define E struct bg_ecs_container
+static const struct bg__field ecs_container_rows[] = {
+	STR(E, name, "name", .desc = "the container's name, unique in the task"),
+	BOOL(E, essential, "essential",
+	     .desc = "the job ends when it exits (default true)"),
+	LIST(E, depends_on, depends_on_count, "depends_on", BG_K_OBJS,
+	     .sub = &bg__obj_ecs_dependency,
+	     .desc = "containers to wait for, and for what"),
+	OBJ(E, firelens_configuration, "firelens_configuration",
+	    bg__obj_ecs_firelens,
+	    .desc = "make this container the task's log router"),
+	CONTAINER_KEYS(E, c.),
+};
+#undef E
+LOCAL_OBJECT(bg__obj_ecs_container, struct bg_ecs_container,
+	     "a container of the task", ecs_container_rows);
+
+#define T struct bg_ecs_task
+static const struct bg__field ecs_task_rows[] = {
+	LIST(T, containers, container_count, "containers", BG_K_OBJS,
+	     .sub = &bg__obj_ecs_container,
+	     .desc = "1 to 10 containers, at least one essential"),
+	STR(T, t.execution_role_arn, "execution_role_arn",
+	    .desc = "IAM role the agent pulls images and secrets with"),
+	STR(T, t.job_role_arn, "task_role_arn",
+	    .desc = "IAM role the containers' code runs as"),
+	STR(T, t.platform_version, "platform_version",
+	    .desc = "Fargate platform version: LATEST or X.Y.Z"),
+	NEST("network_configuration", bg__obj_network,
+	     .desc = "Fargate networking"),
+	NEST("runtime_platform", bg__obj_runtime,
+	     .desc = "operating system and CPU architecture"),
+	NEST("ephemeral_storage", bg__obj_ephemeral,
+	     .desc = "Fargate task storage"),
+	LIST(T, t.volumes, t.volume_count, "volumes", BG_K_OBJS,
+	     .sub = &bg__obj_volume,
+	     .desc = "host and EFS volumes of the task"),
+	STR(T, ipc_mode, "ipc_mode", .enums = bg__enum_ecs_ipc_modes,
+	    .desc = "host, task or none (EC2 only)"),
+	STR(T, pid_mode, "pid_mode", .enums = bg__enum_ecs_pid_modes,
+	    .desc = "host or task"),
+	BOOL(T, t.extras.enable_execute_command, "enable_execute_command",
+	     .desc = "allow ECS Exec into the containers"),
+};
+#undef T
+LOCAL_OBJECT(bg__obj_ecs_task, struct bg_ecs_task, "the task (taskProperties)",
+	     ecs_task_rows);
+
+static const struct bg__field ecs_rows[] = {
+	LIST(struct bg_ecs_properties, task_properties, task_property_count,
+	     "task_properties", BG_K_OBJS, .flags = BG_F_REQUIRED, .min = 1,
+	     .sub = &bg__obj_ecs_task,
+	     .desc = "the task: exactly one"),
+};
+OBJECT(bg__obj_ecs, struct bg_ecs_properties,
+       "an ECS multi-container job (ecsProperties)", ecs_rows);
+
 /* ---- multinode, retries, timeout ---- */
 
 static const struct bg__field range_rows[] = {
@@ -320,6 +406,9 @@ static const struct bg__field range_rows[] = {
 	OBJ(struct bg_node_range_options, container, "container",
 	    bg__obj_container,
 	    .desc = "the range's container, on top of the job's own"),
+	OBJ(struct bg_node_range_options, ecs, "ecs_properties", bg__obj_ecs,
+	    .desc = "the range's task of several containers, instead of "
+		    "a container"),
 };
 OBJECT(bg__obj_range, struct bg_node_range_options, "a node range",
        range_rows);
@@ -581,6 +670,9 @@ static const struct bg__field job_options_rows[] = {
 	    .desc = "the container, as the full tree"),
 	NEST("node_properties", bg__obj_nodes,
 	     .desc = "multinode settings, as the full tree"),
+	OBJ(J, ecs, "ecs_properties", bg__obj_ecs,
+	    .desc = "an ECS multi-container job: its task, as the full tree "
+		    "(without a template)"),
 	OBJ(J, eks, "eks_properties", bg__obj_eks, .flags = BG_F_MERGE,
 	    .desc = "an EKS job: its pod, as the full tree (with an EKS "
 		    "template: the pod's settings beyond its container)"),

@@ -128,6 +128,9 @@ extern const struct bg__object bg__obj_mount;
 extern const struct bg__object bg__obj_eoe;
 /* An EKS job's pod (struct bg_eks_properties, model/eks.h). */
 extern const struct bg__object bg__obj_eks;
+/* An ECS multi-container job's task (struct bg_ecs_properties,
+ * model/ecs.h). */
+extern const struct bg__object bg__obj_ecs;
 
 /* A spec document and a template document, as the loader fills them. */
 struct bg__spec_doc {

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/ecs.h"
 #include "model/eks.h"
 #include "model/fields.h"
 
@@ -235,6 +236,11 @@ bg_jobdef_destroy(struct bg_jobdef *def)
 		for (size_t i = 0; i < np->range_count; i++) {
 			free(np->ranges[i].target_nodes);
 			bg_container_destroy(np->ranges[i].container);
+			if (np->ranges[i].ecs != NULL) {
+				bg__object_finish(&bg__obj_ecs,
+						  np->ranges[i].ecs);
+				free(np->ranges[i].ecs);
+			}
 		}
 		free(np->ranges);
 		free(np->num_nodes.expr);
@@ -245,6 +251,10 @@ bg_jobdef_destroy(struct bg_jobdef *def)
 	if (def->eks_properties != NULL) {
 		bg__object_finish(&bg__obj_eks, def->eks_properties);
 		free(def->eks_properties);
+	}
+	if (def->ecs_properties != NULL) {
+		bg__object_finish(&bg__obj_ecs, def->ecs_properties);
+		free(def->ecs_properties);
 	}
 	free(def->origin.file);
 	free(def->origin.path);
@@ -341,8 +351,20 @@ bg_jobdef_has_timeout(const struct bg_jobdef *def)
 	return bg__given(def->timeout_seconds);
 }
 
-/* The largest value of one resource over the job's containers; an EKS
- * pod's total. */
+/* An ECS task's total of one resource (NULL: 0). */
+static int64_t
+task_total(const struct bg_ecs_properties *e, size_t offset)
+{
+	int64_t t[3];
+
+	bg__ecs_totals(e, &t[0], &t[1], &t[2]);
+	return offset == offsetof(struct bg_container, vcpus_milli) ? t[0]
+	       : offset == offsetof(struct bg_container, memory)    ? t[1]
+								    : t[2];
+}
+
+/* The largest value of one resource over the job's containers and
+ * tasks; an EKS pod's total. */
 static int64_t
 estimate(const struct bg_jobdef *def, size_t offset)
 {
@@ -356,6 +378,9 @@ estimate(const struct bg_jobdef *def, size_t offset)
 		       : offset == offsetof(struct bg_container, memory)    ? t[1]
 									    : t[2];
 	}
+	if (def->ecs_properties != NULL) {
+		best = task_total(def->ecs_properties, offset);
+	}
 	if (def->container != NULL) {
 		v = (const struct bg_opt_int *)((const char *)def->container +
 						offset);
@@ -367,6 +392,9 @@ estimate(const struct bg_jobdef *def, size_t offset)
 		for (size_t i = 0; i < def->node_properties->range_count; i++) {
 			const struct bg_container *c =
 				def->node_properties->ranges[i].container;
+			int64_t t = task_total(def->node_properties->ranges[i].ecs,
+					       offset);
+			best = t > best ? t : best;
 			if (c == NULL) {
 				continue;
 			}

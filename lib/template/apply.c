@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/ecs.h"
 #include "model/eks.h"
 #include "model/fields.h"
 #include "model/tset.h"
@@ -35,6 +36,13 @@ is_eks(const struct template *t)
 {
 	return t != NULL && t->r_platform != NULL &&
 	       strcmp(t->r_platform, "EKS") == 0;
+}
+
+/* A template of ECS multi-container jobs: its defaults hold a task. */
+static bool
+is_ecs(const struct template *t)
+{
+	return t != NULL && t->r_defaults.ecs != NULL;
 }
 
 static bool
@@ -68,6 +76,19 @@ check_conflicts(const struct template *t, const struct bg_job_options *user,
 			     "template '%s' makes ECS jobs; an EKS job "
 			     "(eks_properties) takes an EKS template "
 			     "(eks-container, eks-gpu) or none",
+			     t->name);
+		ok = false;
+	}
+	if (user->ecs != NULL) {
+		/* A list of containers given would replace the template's
+		 * task, and the options in it, without a word. */
+		bg_diags_add(diags, BG_SEV_ERROR, BG_CODE_TEMPLATE_OPTION,
+			     NULL, 0, 0, "ecs_properties",
+			     "template '%s' builds its own job; a task written "
+			     "as ecs_properties takes no template (ecs-sidecar "
+			     "makes its main container from the options: "
+			     "image, command, environment, vcpus, memory, "
+			     "gpus)",
 			     t->name);
 		ok = false;
 	}
@@ -137,9 +158,11 @@ scaffold(struct bg_jobdef *def, char **field, const char *what,
 /* Builds the node ranges: explicit ones (each container is the job's
  * options with the range's on top), or one range 0:N-1. */
 static enum bg_status
-build_ranges(struct bg_node_properties *np, const struct bg_job_options *o)
+build_ranges(struct bg_node_properties *np, struct bg_job_options *o,
+	     struct bg_diags *diags)
 {
 	size_t n = o->node_range_count > 0 ? o->node_range_count : 1;
+	bool containers = false;
 
 	np->ranges = calloc(n, sizeof(*np->ranges));
 	if (np->ranges == NULL) {
@@ -172,6 +195,23 @@ build_ranges(struct bg_node_properties *np, const struct bg_job_options *o)
 		if (r == NULL && range->target_nodes == NULL) {
 			return BG_ERR_NOMEM;
 		}
+		if (r != NULL && r->ecs != NULL) {
+			/* A task of its own: the job's container settings
+			 * are not its. */
+			if (r->container != NULL) {
+				bg_diags_add(diags, BG_SEV_ERROR, "ecs-kind",
+					     NULL, 0, 0, "node_properties",
+					     "node range %zu has both a container "
+					     "and ecs_properties; a range runs "
+					     "one or the other",
+					     i);
+				return BG_ERR_INVALID;
+			}
+			range->ecs = r->ecs;
+			o->node_ranges[i].ecs = NULL;
+			continue;
+		}
+		containers = true;
 		range->container = bg_container_create();
 		if (range->container == NULL) {
 			return BG_ERR_NOMEM;
@@ -185,6 +225,15 @@ build_ranges(struct bg_node_properties *np, const struct bg_job_options *o)
 		if (st != BG_OK) {
 			return st;
 		}
+	}
+	if (!containers && bg__object_given(&bg__obj_container, &o->c)) {
+		/* No range takes them: they would be dropped. */
+		bg_diags_add(diags, BG_SEV_ERROR, "ecs-kind", NULL, 0, 0,
+			     "container_properties",
+			     "every node range runs an ECS task "
+			     "(ecs_properties); container settings apply to "
+			     "ranges with a container, and no range has one");
+		return BG_ERR_INVALID;
 	}
 	return BG_OK;
 }
@@ -359,6 +408,80 @@ eks_from_options(const struct template *t, struct bg_job_options *o,
 	return BG_OK;
 }
 
+/* Moves *from to *to (a string the options give), freeing *to. */
+static void
+move_str(char **to, char **from)
+{
+	if (*from != NULL) {
+		free(*to);
+		*to = *from;
+		*from = NULL;
+	}
+}
+
+/* An ECS template's job: its task, with the options' container
+ * settings on its main container (the first essential one) and the
+ * options' roles on the task. Other container options are an error,
+ * not dropped. */
+static enum bg_status
+ecs_from_options(const struct template *t, struct bg_job_options *o,
+		 struct bg_jobdef *def, struct bg_diags *diags)
+{
+	struct bg_container *c = &o->c;
+	struct bg_ecs_task *task;
+	struct bg_ecs_container *main = NULL;
+	struct bg_container rest;
+
+	def->ecs_properties = o->ecs; /* the template's task, merged */
+	o->ecs = NULL;
+	task = def->ecs_properties->task_property_count > 0
+		       ? &def->ecs_properties->task_properties[0]
+		       : NULL;
+	for (size_t i = 0; task != NULL && i < task->container_count; i++) {
+		const struct bg_opt_bool *e = &task->containers[i].essential;
+		if (main == NULL && !(e->set && !e->value && e->expr == NULL)) {
+			main = &task->containers[i];
+		}
+	}
+	if (main == NULL) {
+		return BG_OK; /* the validator says what the task lacks */
+	}
+	move_str(&task->t.execution_role_arn, &c->execution_role_arn);
+	move_str(&task->t.job_role_arn, &c->job_role_arn);
+	/* What is left is the main container's, when the ECS container
+	 * table has it: take those out, and see what remains. */
+	rest = *c;
+	memset(c, 0, sizeof(*c));
+	if (bg__object_merge(&bg__obj_container, &main->c, &rest) != BG_OK) {
+		bg__object_finish(&bg__obj_container, &rest);
+		return BG_ERR_NOMEM;
+	}
+	*c = rest; /* freed with o */
+	if (c->volume_count > 0 || c->assign_public_ip != NULL ||
+	    c->platform_version != NULL || bg__given(c->extras.ephemeral_storage) ||
+	    c->extras.operating_system_family != NULL ||
+	    c->extras.cpu_architecture != NULL ||
+	    bg__given(c->extras.enable_execute_command) ||
+	    c->extras.instance_type != NULL) {
+		bg_diags_add(diags, BG_SEV_ERROR, "ecs-kind", NULL, 0, 0,
+			     "container_properties",
+			     "template '%s' makes ECS multi-container jobs: "
+			     "of the container settings it takes the main "
+			     "container's (image, command, environment, "
+			     "vcpus, memory, gpus, ...) and the roles; "
+			     "volumes, the runtime platform, storage and ECS "
+			     "Exec belong to a task written as "
+			     "ecs_properties, without a template",
+			     t->name);
+		return BG_ERR_INVALID;
+	}
+	if (main->c.image == NULL) {
+		return scaffold(def, &main->c.image, "Container image",
+				"image", "image", diags);
+	}
+	return BG_OK;
+}
+
 /* Builds def from the merged options o. t is the template (NULL: none,
  * then nothing is scaffolded). */
 static enum bg_status
@@ -444,6 +567,17 @@ build(const struct template *t, struct bg_job_options *o,
 		 * multinode type is the validator's to refuse). */
 		def->eks_properties = o->eks;
 		o->eks = NULL;
+	} else if (is_ecs(t)) {
+		st = ecs_from_options(t, o, def, diags);
+		if (st != BG_OK) {
+			return st;
+		}
+	} else if (o->ecs != NULL) {
+		/* An ECS multi-container job: its task as written (a
+		 * multinode type is the validator's to refuse: a multinode
+		 * job's tasks are in its ranges). */
+		def->ecs_properties = o->ecs;
+		o->ecs = NULL;
 	} else if (strcmp(type, "multinode") == 0) {
 		struct bg_node_properties *np = calloc(1, sizeof(*np));
 		if (np == NULL) {
@@ -459,7 +593,7 @@ build(const struct template *t, struct bg_job_options *o,
 		    bg__opt_int_copy(&np->main_node, &o->main_node) != BG_OK) {
 			return BG_ERR_NOMEM;
 		}
-		st = build_ranges(np, o);
+		st = build_ranges(np, o, diags);
 		if (st != BG_OK) {
 			return st;
 		}
@@ -595,6 +729,17 @@ bg_template_apply(const struct bg_template_set *set, const char *name,
 			     "eks_properties.pod_properties.containers; "
 			     "container settings (image, vcpus, memory, "
 			     "container_properties ...) are for ECS jobs");
+		return BG_ERR_INVALID;
+	}
+	if (user->ecs != NULL && t == NULL &&
+	    bg__object_given(&bg__obj_container, &user->c)) {
+		/* The task's containers are under ecs_properties. */
+		bg_diags_add(diags, BG_SEV_ERROR, "ecs-kind", NULL, 0, 0,
+			     "container_properties",
+			     "an ECS multi-container job's containers are "
+			     "written under ecs_properties.task_properties[0]."
+			     "containers; container_properties (image, vcpus, "
+			     "memory ...) is for single-container jobs");
 		return BG_ERR_INVALID;
 	}
 	def = bg_jobdef_create();

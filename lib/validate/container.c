@@ -288,28 +288,15 @@ plan_resources(struct ctx *cx, const struct bg_container *c,
 	free(v);
 }
 
+/* The values of vcpus, memory and gpus, each on its own. */
 static void
-check_resources(struct ctx *cx, const struct bg_container *c,
-		const char *base, bool fargate)
+check_amounts(struct ctx *cx, const struct bg_container *c, const char *base,
+	      bool fargate)
 {
 	char path[256];
 	char v[32];
-	char allowed[128];
 
 	snprintf(path, sizeof(path), "%s.vcpus", base);
-	if (!bg__given(c->vcpus_milli) || !bg__given(c->memory)) {
-		bg__report(cx, R_RESOURCES_REQUIRED, base,
-		       "Container properties must set %s (AWS rejects the "
-		       "job otherwise)",
-		       !bg__given(c->vcpus_milli) && !bg__given(c->memory)
-			       ? "vcpus and memory"
-		       : !bg__given(c->vcpus_milli) ? "vcpus"
-						    : "memory");
-	}
-	if (c->vcpus_milli.expr != NULL || c->memory.expr != NULL ||
-	    c->gpus.expr != NULL) {
-		plan_resources(cx, c, base, fargate);
-	}
 	if (c->vcpus_milli.set) {
 		bg_vcpus_format(c->vcpus_milli.value, v, sizeof(v));
 		if (c->vcpus_milli.value <= 0) {
@@ -321,12 +308,6 @@ check_resources(struct ctx *cx, const struct bg_container *c,
 			bg__report(cx, R_VCPUS, path,
 			       "vCPUs must be a positive integer; got %s "
 			       "(fractional vCPUs are for Fargate only)",
-			       v);
-		} else if (fargate &&
-			   fargate_size_find(c->vcpus_milli.value) == NULL) {
-			bg__report(cx, R_FARGATE_SIZE, path,
-			       "Fargate vCPUs must be one of 0.25, 0.5, 1, "
-			       "2, 4, 8, 16 (or 32); got %s",
 			       v);
 		}
 	}
@@ -345,9 +326,56 @@ check_resources(struct ctx *cx, const struct bg_container *c,
 			       INT32_MAX, (long long)c->memory.value);
 		}
 	}
-	if (fargate && c->vcpus_milli.set && c->memory.set &&
-	    c->memory.value > 0 &&
-	    fargate_size_find(c->vcpus_milli.value) != NULL) {
+	snprintf(path, sizeof(path), "%s.gpus", base);
+	if (c->gpus.set) {
+		if (c->gpus.value <= 0 || c->gpus.value > INT32_MAX) {
+			bg__report(cx, R_GPUS, path,
+			       "GPUs must be a positive integer; got %lld",
+			       (long long)c->gpus.value);
+		} else if (fargate) {
+			bg__report(cx, R_FARGATE_GPU, path,
+			       "GPU resources are not supported on Fargate; "
+			       "use EC2 for GPU jobs");
+		}
+	}
+}
+
+static void
+check_resources(struct ctx *cx, const struct bg_container *c,
+		const char *base, bool fargate)
+{
+	char path[256];
+	char v[32];
+	char allowed[128];
+
+	if (!bg__given(c->vcpus_milli) || !bg__given(c->memory)) {
+		bg__report(cx, R_RESOURCES_REQUIRED, base,
+		       "Container properties must set %s (AWS rejects the "
+		       "job otherwise)",
+		       !bg__given(c->vcpus_milli) && !bg__given(c->memory)
+			       ? "vcpus and memory"
+		       : !bg__given(c->vcpus_milli) ? "vcpus"
+						    : "memory");
+	}
+	if (c->vcpus_milli.expr != NULL || c->memory.expr != NULL ||
+	    c->gpus.expr != NULL) {
+		plan_resources(cx, c, base, fargate);
+	}
+	check_amounts(cx, c, base, fargate);
+	if (!fargate || !c->vcpus_milli.set || c->vcpus_milli.value <= 0) {
+		return;
+	}
+	bg_vcpus_format(c->vcpus_milli.value, v, sizeof(v));
+	if (fargate_size_find(c->vcpus_milli.value) == NULL) {
+		snprintf(path, sizeof(path), "%s.vcpus", base);
+		bg__report(cx, R_FARGATE_SIZE, path,
+		       "Fargate vCPUs must be one of 0.25, 0.5, 1, "
+		       "2, 4, 8, 16 (or 32); got %s",
+		       v);
+		return;
+	}
+	snprintf(path, sizeof(path), "%s.memory", base);
+	if (c->memory.set && c->memory.value > 0) {
 		if (!bg__fargate_size_ok(c->vcpus_milli.value,
 					 c->memory.value)) {
 			bg__fargate_memory_text(c->vcpus_milli.value, allowed,
@@ -360,18 +388,6 @@ check_resources(struct ctx *cx, const struct bg_container *c,
 			       "32 vCPU on Fargate is documented only by "
 			       "the newest AWS SDK; check that your region "
 			       "offers it");
-		}
-	}
-	snprintf(path, sizeof(path), "%s.gpus", base);
-	if (c->gpus.set) {
-		if (c->gpus.value <= 0 || c->gpus.value > INT32_MAX) {
-			bg__report(cx, R_GPUS, path,
-			       "GPUs must be a positive integer; got %lld",
-			       (long long)c->gpus.value);
-		} else if (fargate) {
-			bg__report(cx, R_FARGATE_GPU, path,
-			       "GPU resources are not supported on Fargate; "
-			       "use EC2 for GPU jobs");
 		}
 	}
 }
@@ -596,7 +612,7 @@ check_user(struct ctx *cx, const char *user, const char *path)
 
 static void
 check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
-	      bool fargate)
+	      bool fargate, enum bg__cview view)
 {
 	char path[256];
 
@@ -667,7 +683,9 @@ check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
 	}
 	for (size_t i = 0; i < c->mount_point_count; i++) {
 		const struct bg_mount_point *mp = &c->mount_points[i];
-		bool found = false;
+		/* An ECS container mounts the task's volumes: there, the
+		 * caller looks for them. */
+		bool found = view == BG_CV_ECS_CONTAINER;
 		snprintf(path, sizeof(path), "%s.mount_points[%zu]", base, i);
 		if (mp->source_volume == NULL || mp->source_volume[0] == '\0') {
 			bg__report(cx, R_MOUNT_POINT, path,
@@ -708,13 +726,17 @@ check_volumes(struct ctx *cx, const struct bg_container *c, const char *base,
 
 void
 bg__check_container(struct ctx *cx, const struct bg_container *c,
-		const char *base, bool fargate, bool in_range)
+		const char *base, bool fargate, bool in_range,
+		enum bg__cview view)
 {
 	char path[256];
+	bool task = view == BG_CV_ECS_TASK;
 
 	/* Paths are formatted where they can be needed: this runs for
 	 * every container of every job. */
-	if (c->image == NULL || c->image[0] == '\0') {
+	if (task) {
+		/* the task's containers have the image */
+	} else if (c->image == NULL || c->image[0] == '\0') {
 		snprintf(path, sizeof(path), "%s.image", base);
 		bg__report(cx, R_IMAGE, path,
 		       "Container properties must include a non-empty "
@@ -738,16 +760,25 @@ bg__check_container(struct ctx *cx, const struct bg_container *c,
 		       "until the quota is raised",
 		       v);
 	}
-	check_resources(cx, c, base, fargate);
-	if (c->job_role_arn != NULL) {
-		snprintf(path, sizeof(path), "%s.job_role_arn", base);
-		check_role(cx, c->job_role_arn, path, "Job role");
+	if (view == BG_CV_WHOLE) {
+		check_resources(cx, c, base, fargate);
+	} else if (view == BG_CV_ECS_CONTAINER) {
+		check_amounts(cx, c, base, fargate);
 	}
-	if (c->execution_role_arn != NULL || fargate) {
+	if (c->job_role_arn != NULL) {
+		snprintf(path, sizeof(path), "%s.%s", base,
+			 task ? "task_role_arn" : "job_role_arn");
+		check_role(cx, c->job_role_arn, path,
+			   task ? "Task role" : "Job role");
+	}
+	if (view == BG_CV_ECS_CONTAINER) {
+		/* roles and platform are the task's */
+	} else if (c->execution_role_arn != NULL || fargate) {
 		snprintf(path, sizeof(path), "%s.execution_role_arn", base);
 		check_role(cx, c->execution_role_arn, path, "Execution role");
 	}
-	if (fargate && c->execution_role_arn == NULL) {
+	if (fargate && c->execution_role_arn == NULL &&
+	    view != BG_CV_ECS_CONTAINER) {
 		bg__report(cx, R_FARGATE_EXECUTION_ROLE, path,
 		       "Fargate jobs require an execution role ARN "
 		       "(execution_role_arn)");
@@ -784,9 +815,8 @@ bg__check_container(struct ctx *cx, const struct bg_container *c,
 		}
 	}
 	if (c->platform_version != NULL) {
-		snprintf(path, sizeof(path),
-			 "%s.fargate_platform_configuration.platform_version",
-			 base);
+		snprintf(path, sizeof(path), "%s.%splatform_version", base,
+			 task ? "" : "fargate_platform_configuration.");
 		if (!fargate) {
 			bg__report(cx, R_FARGATE_ONLY, path,
 			       "platform_version is for Fargate jobs only; "
@@ -802,7 +832,7 @@ bg__check_container(struct ctx *cx, const struct bg_container *c,
 		}
 	}
 	check_environment(cx, c, base);
-	check_volumes(cx, c, base, fargate);
+	check_volumes(cx, c, base, fargate, view);
 	bg__check_extras(cx, c, base, fargate, in_range);
 }
 

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/ecs.h"
 #include "validate/rules.h"
 
 static bool
@@ -416,7 +417,19 @@ check_nodes(struct ctx *cx, const struct bg_node_properties *np,
 		if (r->container != NULL) {
 			char base[300];
 			snprintf(base, sizeof(base), "%s.container", path);
-			bg__check_container(cx, r->container, base, fargate, true);
+			bg__check_container(cx, r->container, base, fargate, true,
+					    BG_CV_WHOLE);
+		}
+		if (r->ecs != NULL) {
+			char base[300];
+			snprintf(base, sizeof(base), "%s.ecs_properties", path);
+			bg__check_ecs(cx, r->ecs, base, fargate, true);
+			bg__report(cx, R_ECS_RANGE_UPDATE, base,
+				   "the aws provider 5.100 crashes when it "
+				   "updates this definition in place (Update "
+				   "reads the range's container, which an ECS "
+				   "range has not): to change it, replace the "
+				   "resource (terraform apply -replace=...)");
 		}
 	}
 }
@@ -496,23 +509,43 @@ str_ptr_cmp(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* The containers of ECS task e (NULL: none) into cs, at most max. */
+static size_t
+task_containers(const struct bg_ecs_properties *e,
+		const struct bg_container **cs, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t t = 0; e != NULL && t < e->task_property_count; t++) {
+		const struct bg_ecs_task *task = &e->task_properties[t];
+		for (size_t i = 0; i < task->container_count && n < max; i++) {
+			cs[n++] = &task->containers[i].c;
+		}
+	}
+	return n;
+}
+
 /* Ref::name in a command and the parameters that give defaults. */
 static void
 check_parameters(struct ctx *cx, const struct bg_jobdef *def)
 {
-	const struct bg_container *cs[8];
+	/* A container, 5 ranges of a container or a task of 10. */
+	const struct bg_container *cs[64];
 	size_t n = 0;
 	char path[300];
 
 	if (def->container != NULL) {
 		cs[n++] = def->container;
 	}
+	n += task_containers(def->ecs_properties, cs + n, 64 - n);
 	for (size_t i = 0; def->node_properties != NULL &&
-			   i < def->node_properties->range_count && n < 8;
+			   i < def->node_properties->range_count && n < 64;
 	     i++) {
 		if (def->node_properties->ranges[i].container != NULL) {
 			cs[n++] = def->node_properties->ranges[i].container;
 		}
+		n += task_containers(def->node_properties->ranges[i].ecs,
+				     cs + n, 64 - n);
 	}
 	/* One warning per job, naming every parameter without a default
 	 * (a job may well take all of them at submit time), at the first. */
@@ -530,6 +563,8 @@ check_parameters(struct ctx *cx, const struct bg_jobdef *def)
 				snprintf(path, sizeof(path), "%s.command[%zu]",
 					 def->container != NULL
 						 ? "container_properties"
+					 : def->ecs_properties != NULL
+						 ? "ecs_properties"
 						 : "node_properties",
 					 i);
 			}
@@ -574,7 +609,14 @@ check_parameters(struct ctx *cx, const struct bg_jobdef *def)
 		for (size_t k = 0; k < n && !used; k++) {
 			used = command_refers(cs[k], name);
 		}
-		used = used || bg__eks_refers(def->eks_properties, name);
+		used = used || bg__eks_refers(def->eks_properties, name) ||
+		       bg__ecs_refers(def->ecs_properties, name);
+		for (size_t r = 0; !used && def->node_properties != NULL &&
+				   r < def->node_properties->range_count;
+		     r++) {
+			used = bg__ecs_refers(def->node_properties->ranges[r].ecs,
+					      name);
+		}
 		if (!used) {
 			snprintf(path, sizeof(path), "parameters.%.200s", name);
 			bg__report(cx, R_PARAMETER_UNUSED, path,
@@ -732,9 +774,16 @@ check_properties(struct ctx *cx, const struct bg_jobdef *def, bool multinode)
 		bg__report(cx, R_TYPE_PROPERTIES, "node_properties",
 		       "Multi-node jobs must include node_properties");
 	}
-	if (!multinode && def->container == NULL) {
+	if (!multinode && def->container == NULL &&
+	    def->ecs_properties == NULL) {
 		bg__report(cx, R_TYPE_PROPERTIES, "container_properties",
 		       "Container jobs must include container_properties");
+	}
+	if (multinode && def->ecs_properties != NULL) {
+		bg__report(cx, R_ECS_KIND, "ecs_properties",
+		       "a multinode job's tasks are written in its node ranges "
+		       "(node_properties.node_range_properties[].ecs_properties)"
+		       ", not beside them");
 	}
 }
 
@@ -771,7 +820,11 @@ bg__check_jobdef(struct ctx *cx, const struct bg_jobdef *def)
 	}
 	if (def->container != NULL) {
 		bg__check_container(cx, def->container, "container_properties",
-				fargate, false);
+				fargate, false, BG_CV_WHOLE);
+	}
+	if (def->ecs_properties != NULL) {
+		bg__check_ecs(cx, def->ecs_properties, "ecs_properties",
+			      fargate, false);
 	}
 	check_tags(cx, &def->tags);
 	if (def->propagate_tags.set && def->propagate_tags.value &&

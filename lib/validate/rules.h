@@ -115,8 +115,15 @@ extern const struct bg_rule_info bg__rules[R__COUNT];
  * (validate/container.c): base is its field path; in_range: a node
  * range's container. */
 void bg__check_jobdef(struct ctx *cx, const struct bg_jobdef *def);
+/* What a struct bg_container stands for: the whole of a job's (or a
+ * node range's) container, a container of an ECS task (its own keys:
+ * no roles, volumes, network or platform, no resources required of it
+ * alone), or an ECS task's keys (roles, volumes, network, platform
+ * version, runtime platform, storage; no image). */
+enum bg__cview { BG_CV_WHOLE, BG_CV_ECS_CONTAINER, BG_CV_ECS_TASK };
 void bg__check_container(struct ctx *cx, const struct bg_container *c,
-			 const char *base, bool fargate, bool in_range);
+			 const char *base, bool fargate, bool in_range,
+			 enum bg__cview view);
 
 /* The checks of struct bg_container_extras (validate/extras.c). base
  * is the container's field path; in_range: a node range's container. */
@@ -130,6 +137,13 @@ void bg__check_image(struct ctx *cx, const char *image, const char *path);
  * its containers' command or args holds Ref::name (validate/eks.c). */
 void bg__check_eks(struct ctx *cx, const struct bg_jobdef *def);
 bool bg__eks_refers(const struct bg_eks_properties *e, const char *name);
+
+/* The rules of an ECS task (validate/ecs.c): base is the path of its
+ * ecs_properties; in_range: a node range's. And whether one of its
+ * containers' command holds Ref::name. */
+void bg__check_ecs(struct ctx *cx, const struct bg_ecs_properties *e,
+		   const char *base, bool fargate, bool in_range);
+bool bg__ecs_refers(const struct bg_ecs_properties *e, const char *name);
 
 /* Node ranges use one instance type (validate/extras.c). */
 void bg__check_instance_types(struct ctx *cx,
