@@ -833,6 +833,6 @@ bg__check_container(struct ctx *cx, const struct bg_container *c,
 	}
 	check_environment(cx, c, base);
 	check_volumes(cx, c, base, fargate, view);
-	bg__check_extras(cx, c, base, fargate, in_range);
+	bg__check_extras(cx, c, base, fargate, in_range, view);
 }
 

@@ -137,7 +137,7 @@ static const char *const fargate_log_drivers[] = { "awslogs", "splunk",
 
 static void
 check_log(struct ctx *cx, const struct bg_log_configuration *l,
-	  const char *base, bool fargate)
+	  const char *base, bool fargate, bool in_task)
 {
 	char path[400];
 	char allowed[160];
@@ -166,7 +166,8 @@ check_log(struct ctx *cx, const struct bg_log_configuration *l,
 			   "Fargate jobs log with awslogs or splunk only; "
 			   "got '%s'",
 			   l->log_driver);
-	} else if (strcmp(l->log_driver, "awsfirelens") == 0) {
+	} else if (strcmp(l->log_driver, "awsfirelens") == 0 && !in_task) {
+		/* in a task, ecs-firelens looks for its router */
 		bg__report(cx, R_LOG_FIRELENS, path,
 			   "awsfirelens routes logs through a FireLens "
 			   "container, which only ecs_properties can "
@@ -537,7 +538,8 @@ check_runtime_platform(struct ctx *cx, const struct bg_container *c,
 
 void
 bg__check_extras(struct ctx *cx, const struct bg_container *c,
-		 const char *base, bool fargate, bool in_range)
+		 const char *base, bool fargate, bool in_range,
+		 enum bg__cview view)
 {
 	const struct bg_container_extras *x = &c->extras;
 	char path[400];
@@ -546,7 +548,8 @@ bg__check_extras(struct ctx *cx, const struct bg_container *c,
 		check_linux(cx, x->linux_parameters, base, fargate);
 	}
 	if (x->log_configuration != NULL) {
-		check_log(cx, x->log_configuration, base, fargate);
+		check_log(cx, x->log_configuration, base, fargate,
+			  view == BG_CV_ECS_CONTAINER);
 	}
 	if (x->secret_count > 0 ||
 	    (x->log_configuration != NULL &&

@@ -770,7 +770,8 @@ check_properties(struct ctx *cx, const struct bg_jobdef *def, bool multinode)
 		       "Container jobs take container_properties, not "
 		       "node_properties");
 	}
-	if (multinode && def->node_properties == NULL) {
+	if (multinode && def->node_properties == NULL &&
+	    def->ecs_properties == NULL) {
 		bg__report(cx, R_TYPE_PROPERTIES, "node_properties",
 		       "Multi-node jobs must include node_properties");
 	}

@@ -128,7 +128,8 @@ void bg__check_container(struct ctx *cx, const struct bg_container *c,
 /* The checks of struct bg_container_extras (validate/extras.c). base
  * is the container's field path; in_range: a node range's container. */
 void bg__check_extras(struct ctx *cx, const struct bg_container *c,
-		      const char *base, bool fargate, bool in_range);
+		      const char *base, bool fargate, bool in_range,
+		      enum bg__cview view);
 
 /* image-format on an image (offline, or at plan time) (container.c). */
 void bg__check_image(struct ctx *cx, const char *image, const char *path);

@@ -65,6 +65,24 @@ def eks(name, *containers, volumes=(), pod=(), extra=()):
     return job(name, lines, None)
 
 
+TASK = 'jobs[0].ecs_properties.task_properties[0]'
+MAIN = '- {name: main, image: "app:1", vcpus: 1, memory: 2048}'
+SIDE = '- {name: side, image: "side:1", essential: false, vcpus: 1, memory: 512}'
+
+
+def ecs(name, *containers, task=(), extra=()):
+    """An ECS multi-container job: containers are YAML list items
+    (lines) of the one task; task adds the task's own keys."""
+    lines = list(extra) + ['ecs_properties:', '  task_properties:', '    - containers:'] + \
+        ['        %s' % c for c in containers] + ['      %s' % t for t in task]
+    return job(name, lines, None)
+
+
+def ecs_fargate(name, *containers, task=(), extra=()):
+    return ecs(name, *containers, task=['execution_role_arn: %s' % EXEC] + list(task),
+               extra=['platform_capabilities: [FARGATE]'] + list(extra))
+
+
 def tags(n):
     return ['tags: {%s}' % ', '.join('T%d: v' % i for i in range(n))]
 
@@ -568,6 +586,123 @@ CASES = [
          volumes=['- {name: tmp, empty_dir: {medium: memory, size_limit: 64Mi}}'])),
     ('eks-dns-policy-case', 'expect: eks-enum %s.dns_policy' % POD,
      eks('eks-dns', '- image: "app:1"', pod=['dns_policy: clusterfirst'])),
+
+    # ECS multi-container jobs (ecs_properties).
+    ('ecs-ok', 'expect: valid',
+     ecs('ecs-ok', '- name: main', '  image: "app:1"', '  vcpus: 2', '  memory: 4096',
+         '  command: [run, "Ref::day"]', '  environment: {STAGE: test}',
+         '  mount_points: [{source_volume: scratch, container_path: /scratch}]',
+         '  depends_on: [{container_name: side, condition: START}]',
+         '  log_configuration: {log_driver: awslogs, options: {awslogs-group: jobs}}',
+         '  ulimits: [{name: nofile, soft_limit: 1024, hard_limit: 4096}]',
+         SIDE,
+         task=['task_role_arn: %s' % ROLE, 'volumes: [{name: scratch, host: {source_path: /tmp}}]',
+               'ipc_mode: task', 'pid_mode: task'],
+         extra=['parameters: {day: "2026-01-01"}'])),
+    ('ecs-fargate-ok', 'expect: valid',
+     ecs_fargate('ecs-fg-ok', '- {name: main, image: "app:1", vcpus: 0.5, memory: 1024}',
+                 '- {name: side, image: "side:1", essential: false, vcpus: 0.5, memory: 1024}',
+                 task=['platform_version: LATEST', 'network_configuration: {assign_public_ip: ENABLED}',
+                       'runtime_platform: {operating_system_family: LINUX, cpu_architecture: ARM64}',
+                       'ephemeral_storage: {size_in_gib: 50}', 'enable_execute_command: true'])),
+    ('ecs-single-unnamed-ok', 'expect: valid',
+     ecs('ecs-one', '- {image: "app:1", vcpus: 1, memory: 2048}')),
+    ('ecs-task-two', 'expect: ecs-task jobs[0].ecs_properties.task_properties',
+     job('ecs-two', ['ecs_properties:', '  task_properties:',
+                     '    - containers: [{image: "app:1", vcpus: 1, memory: 2048}]',
+                     '    - containers: [{image: "app:1", vcpus: 1, memory: 2048}]'], None)),
+    ('ecs-containers-many', 'expect: ecs-containers %s.containers' % TASK,
+     ecs('ecs-many', *['- {name: c%d, image: "app:1", vcpus: 1, memory: 512}' % i
+                       for i in range(11)])),
+    ('ecs-containers-ten-ok', 'expect: valid',
+     ecs('ecs-ten', *['- {name: c%d, image: "app:1", vcpus: 1, memory: 512}' % i
+                      for i in range(10)])),
+    ('ecs-no-essential', 'expect: ecs-containers %s.containers' % TASK,
+     ecs('ecs-noess', MAIN.replace('}', ', essential: false}'), SIDE)),
+    ('ecs-container-name-twice', 'expect: ecs-container-name %s.containers[1].name' % TASK,
+     ecs('ecs-twice', MAIN, SIDE.replace('name: side', 'name: main'))),
+    ('ecs-container-name-missing', 'expect: ecs-container-name %s.containers[1].name' % TASK,
+     ecs('ecs-noname', MAIN, SIDE.replace('name: side, ', ''))),
+    ('ecs-container-name-charset', 'expect: ecs-container-name %s.containers[0].name' % TASK,
+     ecs('ecs-charset', MAIN.replace('name: main', 'name: main.1'))),
+    ('ecs-depends-on-unknown', 'expect: ecs-depends-on %s.containers[0].depends_on[0]' % TASK,
+     ecs('ecs-dep-unknown', MAIN.replace('}', ', depends_on: [{container_name: nope, condition: START}]}'),
+         SIDE)),
+    ('ecs-depends-on-essential', 'expect: ecs-depends-on %s.containers[0].depends_on[0]' % TASK,
+     ecs('ecs-dep-ess', MAIN.replace('}', ', depends_on: [{container_name: side, condition: SUCCESS}]}'),
+         SIDE.replace('essential: false', 'essential: true'))),
+    ('ecs-depends-on-complete-ok', 'expect: valid',
+     ecs('ecs-dep-ok', MAIN.replace('}', ', depends_on: [{container_name: side, condition: COMPLETE}]}'),
+         SIDE)),
+    ('ecs-condition-case', 'expect: ecs-enum %s.containers[0].depends_on[0].condition' % TASK,
+     ecs('ecs-cond', MAIN.replace('}', ', depends_on: [{container_name: side, condition: start}]}'),
+         SIDE)),
+    ('ecs-ipc-mode-case', 'expect: ecs-enum %s.ipc_mode' % TASK,
+     ecs('ecs-ipc', MAIN, task=['ipc_mode: Host'])),
+    ('ecs-fargate-ipc', 'expect: ecs-fargate-mode %s.ipc_mode' % TASK,
+     ecs_fargate('ecs-fg-ipc', '- {name: main, image: "app:1", vcpus: 1, memory: 2048}',
+                 task=['ipc_mode: task'])),
+    ('ecs-fargate-pid-ok', 'expect: valid',
+     ecs_fargate('ecs-fg-pid', '- {name: main, image: "app:1", vcpus: 1, memory: 2048}',
+                 task=['pid_mode: task'])),
+    ('ecs-firelens-type', 'expect: ecs-enum %s.containers[1].firelens_configuration.type' % TASK,
+     ecs('ecs-fl-type', MAIN, SIDE.replace('}', ', firelens_configuration: {type: FluentBit}}'))),
+    ('ecs-firelens-missing', 'expect: ecs-firelens %s.containers' % TASK,
+     ecs('ecs-fl-missing', MAIN.replace('}', ', log_configuration: {log_driver: awsfirelens}}'), SIDE)),
+    ('ecs-firelens-ok', 'expect: valid',
+     ecs('ecs-fl-ok', MAIN.replace('}', ', log_configuration: {log_driver: awsfirelens, '
+                                        'options: {Name: cloudwatch_logs, region: us-east-1}}}'),
+         SIDE.replace('}', ', firelens_configuration: {type: fluentbit, '
+                           'options: {enable-ecs-log-metadata: "true"}}}'))),
+    ('ecs-resources-none', 'expect: ecs-resources %s.containers' % TASK,
+     ecs('ecs-nores', '- {name: main, image: "app:1"}', '- {name: side, image: "side:1", essential: false}')),
+    ('ecs-fargate-size', 'expect: ecs-resources %s.containers' % TASK,
+     ecs_fargate('ecs-fg-size', '- {name: main, image: "app:1", vcpus: 1, memory: 512}',
+                 '- {name: side, image: "side:1", essential: false, vcpus: 1, memory: 512}')),
+    ('ecs-mount-undeclared', 'expect: ecs-mount-point %s.containers[0].mount_points[0]' % TASK,
+     ecs('ecs-mount', MAIN.replace('}', ', mount_points: [{source_volume: data, container_path: /data}]}'))),
+    ('ecs-env-reserved', 'expect: env-reserved %s.containers[0].environment[0]' % TASK,
+     ecs('ecs-env', MAIN.replace('}', ', environment: {AWS_BATCH_X: "1"}}'))),
+    ('ecs-privileged-fargate', 'expect: fargate-privileged %s.containers[0].privileged' % TASK,
+     ecs_fargate('ecs-fg-priv', '- {name: main, image: "app:1", vcpus: 1, memory: 2048, privileged: true}')),
+    ('ecs-task-role-bad', 'expect: role-arn %s.task_role_arn' % TASK,
+     ecs('ecs-role', MAIN, task=['task_role_arn: my-role'])),
+    ('ecs-network-ec2', 'expect: fargate-only %s.network_configuration.assign_public_ip' % TASK,
+     ecs('ecs-net', MAIN, task=['network_configuration: {assign_public_ip: ENABLED}'])),
+    ('ecs-fargate-execution-role', 'expect: fargate-execution-role %s.execution_role_arn' % TASK,
+     ecs('ecs-fg-exec', '- {name: main, image: "app:1", vcpus: 1, memory: 2048}',
+         extra=['platform_capabilities: [FARGATE]'])),
+    ('ecs-network-mode', 'expect: ecs-unsupported %s.network_mode' % TASK,
+     ecs('ecs-netmode', MAIN, task=['network_mode: host'])),
+    ('ecs-stop-timeout', 'expect: ecs-unsupported %s.containers[0].stop_timeout' % TASK,
+     ecs('ecs-stop', MAIN.replace('}', ', stop_timeout: 30}'))),
+    ('ecs-container-settings', 'expect: ecs-kind jobs[0].container_properties',
+     ecs('ecs-image', MAIN, extra=['vcpus: 2'])),
+    ('ecs-multinode', 'expect: ecs-kind jobs[0].ecs_properties',
+     ecs('ecs-mn', MAIN, extra=['type: multinode'])),
+    ('ecs-template', 'expect: template-option jobs[0].ecs_properties',
+     ecs('ecs-tpl', MAIN, extra=['template: simple-container'])),
+    ('ecs-range', 'warn: ecs-range-update jobs[0].node_properties.node_range_properties[0].ecs_properties',
+     job('ecs-range', ['type: multinode', 'num_nodes: 2', 'node_properties:',
+                       '  node_range_properties:', '    - target_nodes: "0:"',
+                       '      ecs_properties:', '        task_properties:',
+                       '          - containers:',
+                       '              - {name: a, image: "app:1", vcpus: 1, memory: 2048}',
+                       '              - {name: b, image: "app:1", essential: false, vcpus: 1, memory: 512}'],
+         None)),
+    ('ecs-range-both', 'expect: ecs-kind jobs[0].node_properties',
+     job('ecs-range-both', ['type: multinode', 'num_nodes: 2', 'node_properties:',
+                            '  node_range_properties:', '    - target_nodes: "0:"',
+                            '      container: {image: "app:1", vcpus: 1, memory: 2048}',
+                            '      ecs_properties:', '        task_properties:',
+                            '          - containers: [{image: "app:1", vcpus: 1, memory: 2048}]'],
+         None)),
+    ('ecs-range-container-settings', 'expect: ecs-kind jobs[0].container_properties',
+     job('ecs-range-img', ['type: multinode', 'num_nodes: 2', 'image: "app:1"', 'node_properties:',
+                           '  node_range_properties:', '    - target_nodes: "0:"',
+                           '      ecs_properties:', '        task_properties:',
+                           '          - containers: [{image: "app:1", vcpus: 1, memory: 2048}]'],
+         None)),
 
 ]
 
