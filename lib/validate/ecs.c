@@ -194,7 +194,7 @@ check_task(struct ctx *cx, const struct bg_ecs_properties *e,
 	char path[400];
 	char tbase[320];
 	size_t essentials = 0, unknown = 0, routers = 0;
-	bool firelens_logs = false;
+	bool firelens_logs = false, secrets = false;
 
 	snprintf(tbase, sizeof(tbase), "%s.task_properties[0]", base);
 	snprintf(path, sizeof(path), "%s.containers", tbase);
@@ -234,6 +234,8 @@ check_task(struct ctx *cx, const struct bg_ecs_properties *e,
 		snprintf(cbase, sizeof(cbase), "%s.containers[%zu]", tbase, i);
 		bg__check_container(cx, &c->c, cbase, fargate, in_range,
 				    BG_CV_ECS_CONTAINER);
+		secrets = secrets || c->c.extras.secret_count > 0 ||
+			  (log != NULL && log->secret_option_count > 0);
 		check_depends_on(cx, task, c, cbase);
 		essentials += essential(c) == 1;
 		unknown += essential(c) == -1;
@@ -279,6 +281,14 @@ check_task(struct ctx *cx, const struct bg_ecs_properties *e,
 			   "no container of the task is essential: at least "
 			   "one must be (essential: true, or not given)");
 	}
+	if (secrets && task->t.execution_role_arn == NULL) {
+		snprintf(path, sizeof(path), "%s.execution_role_arn", tbase);
+		bg__report(cx, R_SECRET_EXECUTION_ROLE, path,
+			   "the task's containers read secrets, which are "
+			   "fetched with the task's execution role; without "
+			   "execution_role_arn the job fails to start");
+	}
+	snprintf(path, sizeof(path), "%s.containers", tbase);
 	if (routers > 1) {
 		bg__report(cx, R_ECS_FIRELENS, path,
 			   "%zu containers have firelens_configuration; a "

@@ -80,7 +80,8 @@ check_secret_list(struct ctx *cx, const struct bg_secret *s, size_t n,
 /* Secrets become environment variables: names are unique across both
  * lists and not reserved. */
 static void
-check_secrets(struct ctx *cx, const struct bg_container *c, const char *base)
+check_secrets(struct ctx *cx, const struct bg_container *c,
+	      const char *base, bool in_task)
 {
 	const struct bg_container_extras *x = &c->extras;
 	char path[400];
@@ -117,8 +118,9 @@ check_secrets(struct ctx *cx, const struct bg_container *c, const char *base)
 			}
 		}
 	}
-	/* The execution role fetches log secret options too. */
-	if ((x->secret_count > 0 ||
+	/* The execution role fetches log secret options too (a task's
+	 * containers share the task's: validate/ecs.c looks). */
+	if (!in_task && (x->secret_count > 0 ||
 	     (x->log_configuration != NULL &&
 	      x->log_configuration->secret_option_count > 0)) &&
 	    c->execution_role_arn == NULL) {
@@ -554,7 +556,7 @@ bg__check_extras(struct ctx *cx, const struct bg_container *c,
 	if (x->secret_count > 0 ||
 	    (x->log_configuration != NULL &&
 	     x->log_configuration->secret_option_count > 0)) {
-		check_secrets(cx, c, base);
+		check_secrets(cx, c, base, view == BG_CV_ECS_CONTAINER);
 	}
 	check_ulimits(cx, x, base, fargate);
 	if (x->operating_system_family != NULL || x->cpu_architecture != NULL) {

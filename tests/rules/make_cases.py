@@ -672,6 +672,13 @@ CASES = [
     ('ecs-fargate-execution-role', 'expect: fargate-execution-role %s.execution_role_arn' % TASK,
      ecs('ecs-fg-exec', '- {name: main, image: "app:1", vcpus: 1, memory: 2048}',
          extra=['platform_capabilities: [FARGATE]'])),
+    ('ecs-secret-execution-role', 'warn: secret-execution-role %s.execution_role_arn' % TASK,
+     ecs('ecs-secret', MAIN.replace('}', ', secrets: [{name: A, value_from: '
+                                        '"arn:aws:ssm:us-east-1:123456789012:parameter/a"}]}'))),
+    ('ecs-secret-execution-role-ok', 'expect: valid',
+     ecs('ecs-secret-ok', MAIN.replace('}', ', secrets: [{name: A, value_from: '
+                                           '"arn:aws:ssm:us-east-1:123456789012:parameter/a"}]}'),
+         task=['execution_role_arn: %s' % EXEC])),
     ('ecs-network-mode', 'expect: ecs-unsupported %s.network_mode' % TASK,
      ecs('ecs-netmode', MAIN, task=['network_mode: host'])),
     ('ecs-stop-timeout', 'expect: ecs-unsupported %s.containers[0].stop_timeout' % TASK,

@@ -131,9 +131,10 @@ json.dump(d, open(sys.argv[2], "w")); json.dump(e, open(sys.argv[2] + ".expect",
 render expressions render "$work/expressions.json"
 cp "$here/expressions.tf.json" "$work/json/zz-expressions.tf.json"
 cp "$here/expressions.tf.json" "$work/hcl/zz-expressions.tf.json"
-# Real EKS job definitions from public sources, written as specs
-# (eks/NAME.yaml beside NAME.original.json): compared after the plan.
-render eks-corpus render "$here"/eks/*.yaml
+# Real EKS and ECS job definitions from public sources, written as
+# specs (kinds/NAME.yaml beside NAME.original.json): compared after the
+# plan.
+render kinds-corpus render "$here"/kinds/*.yaml
 if [[ -n $examples ]]; then
 	specs=("$examples"/*.yaml "$examples"/*.json)
 	render examples render "${specs[@]}"
@@ -293,10 +294,10 @@ for fmt in json hcl; do
 	fi
 done
 # The real EKS definitions plan to their originals, in both formats.
-if python3 "$here/eks_compare.py" "$here/eks" "$work/json/plan.json" "$work/hcl/plan.json" >"$work/eks" 2>&1; then
-	ok "EKS: $(tail -1 "$work/eks")"
+if python3 "$here/kinds_compare.py" "$here/kinds" "$work/json/plan.json" "$work/hcl/plan.json" >"$work/kinds" 2>&1; then
+	ok "EKS and ECS: $(tail -1 "$work/kinds")"
 else
-	sed 's/^/# /' "$work/eks"; notok "EKS definitions differ from their originals"
+	sed 's/^/# /' "$work/kinds"; notok "EKS and ECS definitions differ from their originals"
 fi
 # Rules that travel to plan time: a violating value fails the plan with
 # the rule's message, a valid one plans (preconditions.json).
