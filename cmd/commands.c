@@ -33,9 +33,9 @@ const char usage_text[] =
 	"colon-separated BATCHGEN_TEMPLATE_PATH) to add user templates, and\n"
 	"-v, --verbose to say when one replaces another.\n"
 	"\n"
-	"Templates: batch-processing, data-processing, eks-container, eks-gpu,\n"
-	"  fargate-container, gpu-container, ml-training, multinode, real-time,\n"
-	"  simple-container\n"
+	"Templates: batch-processing, data-processing, ecs-sidecar,\n"
+	"  eks-container, eks-gpu, fargate-container, gpu-container,\n"
+	"  ml-training, multinode, real-time, simple-container\n"
 	"\n"
 	"Examples:\n"
 	"  batchgen ml-training --gpus 2 > job.tf.json\n"
@@ -161,9 +161,9 @@ describe(const struct bg_jobdef *const *defs, size_t n, bool json)
 		free(text);
 		return rc;
 	}
-	printf("%-24s %-9s %-11s %6s %7s %4s %5s %5s %7s  %s\n", "JOB", "TYPE",
-	       "PLATFORMS", "VCPU", "MEMORY", "GPUS", "NODES", "RETRY",
-	       "TIMEOUT", "VOLUMES");
+	printf("%-24s %-9s %-11s %4s %6s %7s %4s %5s %5s %7s  %s\n", "JOB",
+	       "TYPE", "PLATFORMS", "CTRS", "VCPU", "MEMORY", "GPUS", "NODES",
+	       "RETRY", "TIMEOUT", "VOLUMES");
 	for (size_t i = 0; i < n; i++) {
 		const struct bg_jobdef *d = defs[i];
 		const struct bg_container *c =
@@ -218,10 +218,11 @@ describe(const struct bg_jobdef *const *defs, size_t n, bool json)
 			snprintf(timeout, sizeof(timeout), "%llds",
 				 (long long)d->timeout_seconds.value);
 		}
-		printf("%-24s %-9s %-11s %6s %7s %4s %5s %5s %7s  ",
+		printf("%-24s %-9s %-11s %4zu %6s %7s %4s %5s %5s %7s  ",
 		       d->name, bg_jobdef_is_multinode_job(d) ? "multinode"
 							     : "container",
-		       platforms, v, mem, gpus, nodes, retry, timeout);
+		       platforms, bg_jobdef_container_count(d), v, mem, gpus,
+		       nodes, retry, timeout);
 		for (size_t j = 0; c != NULL && j < c->volume_count; j++) {
 			const struct bg_volume *vol = &c->volumes[j];
 			printf("%s%s(%s)", j > 0 ? ", " : "", vol->name,

@@ -398,6 +398,10 @@ BG_EXPORT int64_t bg_jobdef_estimated_memory_mib(const struct bg_jobdef *def);
 BG_EXPORT int64_t bg_jobdef_estimated_vcpus_milli(const struct bg_jobdef *def);
 /** Estimated GPUs (per node for a multi-node job). 0 when none. */
 BG_EXPORT int64_t bg_jobdef_estimated_gpus(const struct bg_jobdef *def);
+/** The containers that run together: 1 for container properties, the
+ * containers of an ECS task or an EKS pod (init containers not
+ * counted); for a multi-node job, the most in one node range. */
+BG_EXPORT size_t bg_jobdef_container_count(const struct bg_jobdef *def);
 
 /**
  * Formats @p milli thousandths of a vCPU canonically ("0.25", "1",

@@ -702,7 +702,7 @@ START_TEST(user_templates_extend_builtins)
 	ck_assert_int_eq(bg_template_set_resolve(set, diags), BG_OK);
 	assert_diag(diags, "template-shadow", NULL,
 		    "replaces the one from built-in");
-	ck_assert_uint_eq(bg_template_set_count(set), 11);
+	ck_assert_uint_eq(bg_template_set_count(set), 12);
 	ck_assert_int_eq(bg_spec_load_buffer(text, strlen(text), "u.yaml", set,
 					     &spec, diags),
 			 BG_OK);

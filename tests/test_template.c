@@ -69,12 +69,13 @@ tags_text(const struct bg_kvlist *tags, char *buf, size_t size)
 	}
 }
 
-START_TEST(builtin_set_has_the_ten_templates)
+START_TEST(builtin_set_has_the_eleven_templates)
 {
-	/* The eight ECS templates of the table and the two EKS ones, in
-	 * name order. */
+	/* The eight ECS templates of the table, the ECS multi-container
+	 * one and the two EKS ones, in name order. */
 	static const char *const names[] = {
-		"batch-processing", "data-processing", "eks-container",
+		"batch-processing", "data-processing", "ecs-sidecar",
+		"eks-container",
 		"eks-gpu", "fargate-container", "gpu-container",
 		"ml-training", "multinode", "real-time", "simple-container",
 	};
@@ -136,6 +137,55 @@ START_TEST(eks_templates_make_a_pod)
 		free(out);
 		bg_jobdef_destroy(def);
 	}
+}
+END_TEST
+
+/* The ECS template: one task; the options make its essential main
+ * container, the roles go to the task, and the log router stays as the
+ * template has it. Options with no place in a task are refused. */
+START_TEST(ecs_template_makes_a_task)
+{
+	struct bg_template_set *set = NULL;
+	struct bg_diags *d = bg_diags_create();
+	struct bg_job_options o = { 0 };
+	struct bg_jobdef *def = NULL;
+	const struct bg_jobdef *one[1];
+	char *out = NULL;
+
+	ck_assert_int_eq(bg_template_set_builtin(&set, d), BG_OK);
+	ck_assert_int_eq(bg_job_options_set(&o, "image", "app:1", d), BG_OK);
+	ck_assert_int_eq(bg_job_options_set(&o, "memory", "4096", d), BG_OK);
+	ck_assert_int_eq(bg_job_options_set(&o, "job-role-arn",
+					    "arn:aws:iam::123456789012:role/j",
+					    d),
+			 BG_OK);
+	ck_assert_int_eq(bg_template_apply(set, "ecs-sidecar", &o, &def, d),
+			 BG_OK);
+	ck_assert_ptr_null(def->container);
+	ck_assert_ptr_nonnull(def->ecs_properties);
+	ck_assert_uint_eq(bg_jobdef_container_count(def), 2);
+	/* 1 vCPU and 4096 MiB, and the router's 1 and 256 */
+	ck_assert_int_eq(bg_jobdef_estimated_vcpus_milli(def), 2000);
+	ck_assert_int_eq(bg_jobdef_estimated_memory_mib(def), 4352);
+	one[0] = def;
+	ck_assert_int_eq(bg_emit(one, 1, BG_FORMAT_JSON, &out, NULL), BG_OK);
+	ck_assert_ptr_nonnull(strstr(out, "\\\"image\\\":\\\"app:1\\\""));
+	ck_assert_ptr_nonnull(strstr(out, "\\\"taskRoleArn\\\""));
+	ck_assert_ptr_nonnull(strstr(out, "\\\"firelensConfiguration\\\""));
+	ck_assert_ptr_null(strstr(out, "jobRoleArn"));
+	ck_assert_ptr_null(strstr(out, "container_properties"));
+	free(out);
+	bg_jobdef_destroy(def);
+	def = NULL;
+	/* Task storage is not an option of the template: refused. */
+	ck_assert_int_eq(bg_job_options_set(&o, "ephemeral-storage", "30", d),
+			 BG_OK);
+	ck_assert_int_eq(bg_template_apply(set, "ecs-sidecar", &o, &def, d),
+			 BG_ERR_INVALID);
+	ck_assert_ptr_null(def);
+	bg_job_options_finish(&o);
+	bg_template_set_destroy(set);
+	bg_diags_destroy(d);
 }
 END_TEST
 
@@ -405,8 +455,9 @@ test_suite(void)
 	Suite *s = suite_create("template");
 	TCase *tc;
 
-	add_test(s, builtin_set_has_the_ten_templates);
+	add_test(s, builtin_set_has_the_eleven_templates);
 	add_test(s, eks_templates_make_a_pod);
+	add_test(s, ecs_template_makes_a_task);
 	tc = tcase_create("template_defaults_match_the_table");
 	tcase_add_loop_test(tc, template_defaults_match_the_table, 0,
 			    (int)(sizeof(expected) / sizeof(expected[0])));

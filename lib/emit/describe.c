@@ -56,6 +56,8 @@ describe_one(struct em *em, const struct bg_jobdef *def)
 			   cJSON_CreateBool(bg_jobdef_supports_fargate(def)));
 		bg__em_add(em, platforms, "eks",
 			   cJSON_CreateBool(def->eks_properties != NULL));
+		bg__em_add(em, platforms, "ecs_task",
+			   cJSON_CreateBool(def->ecs_properties != NULL));
 	}
 	bg_vcpus_format(bg_jobdef_estimated_vcpus_milli(def), vcpus,
 			sizeof(vcpus));
@@ -63,6 +65,8 @@ describe_one(struct em *em, const struct bg_jobdef *def)
 	bg__em_add(em, o, "memory_mib",
 		   bg__em_int(bg_jobdef_estimated_memory_mib(def)));
 	bg__em_add(em, o, "gpus", bg__em_int(bg_jobdef_estimated_gpus(def)));
+	bg__em_add(em, o, "containers",
+		   bg__em_int((int64_t)bg_jobdef_container_count(def)));
 	if (def->node_properties != NULL) {
 		bg__em_add(em, o, "per_node", cJSON_CreateBool(true));
 		const struct bg_node_properties *np = def->node_properties;

@@ -426,6 +426,36 @@ bg_jobdef_estimated_gpus(const struct bg_jobdef *def)
 	return estimate(def, offsetof(struct bg_container, gpus));
 }
 
+static size_t
+task_containers(const struct bg_ecs_properties *e)
+{
+	return e != NULL && e->task_property_count > 0
+		       ? e->task_properties[0].container_count
+		       : 0;
+}
+
+size_t
+bg_jobdef_container_count(const struct bg_jobdef *def)
+{
+	size_t best = def->container != NULL ? 1 : 0;
+
+	if (def->eks_properties != NULL &&
+	    def->eks_properties->pod_properties != NULL) {
+		best = def->eks_properties->pod_properties->container_count;
+	}
+	best = task_containers(def->ecs_properties) > best
+		       ? task_containers(def->ecs_properties)
+		       : best;
+	for (size_t i = 0; def->node_properties != NULL &&
+			   i < def->node_properties->range_count;
+	     i++) {
+		const struct bg_node_range *r = &def->node_properties->ranges[i];
+		size_t n = r->container != NULL ? 1 : task_containers(r->ecs);
+		best = n > best ? n : best;
+	}
+	return best;
+}
+
 /* ================================================================== */
 /* vCPU numbers                                                        */
 /* ================================================================== */

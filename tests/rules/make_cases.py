@@ -689,6 +689,16 @@ CASES = [
      ecs('ecs-mn', MAIN, extra=['type: multinode'])),
     ('ecs-template', 'expect: template-option jobs[0].ecs_properties',
      ecs('ecs-tpl', MAIN, extra=['template: simple-container'])),
+    # The ECS template: the options make the main container of its task.
+    ('ecs-template-ok', 'expect: valid',
+     job('ecs-tpl-ok', ['image: "app:1"', 'vcpus: 2', 'memory: 4096', 'command: [run]',
+                        'environment: {STAGE: test}', 'job_role_arn: %s' % ROLE,
+                        'log_configuration: {log_driver: awsfirelens, options: '
+                        '{Name: cloudwatch_logs, region: us-east-1, '
+                        'log_group_name: /batch/jobs, auto_create_group: "true"}}'],
+         'ecs-sidecar')),
+    ('ecs-template-storage', 'expect: ecs-kind jobs[0].container_properties',
+     job('ecs-tpl-storage', ['image: "app:1"', 'ephemeral_storage: {size_in_gib: 30}'], 'ecs-sidecar')),
     ('ecs-range', 'warn: ecs-range-update jobs[0].node_properties.node_range_properties[0].ecs_properties',
      job('ecs-range', ['type: multinode', 'num_nodes: 2', 'node_properties:',
                        '  node_range_properties:', '    - target_nodes: "0:"',
