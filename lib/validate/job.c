@@ -404,6 +404,7 @@ check_nodes(struct ctx *cx, const struct bg_node_properties *np,
 	}
 	check_node_ranges(cx, np);
 	bg__check_instance_types(cx, np);
+	bool warned = false;
 	for (size_t i = 0; i < np->range_count; i++) {
 		const struct bg_node_range *r = &np->ranges[i];
 		snprintf(path, sizeof(path),
@@ -424,6 +425,12 @@ check_nodes(struct ctx *cx, const struct bg_node_properties *np,
 			char base[300];
 			snprintf(base, sizeof(base), "%s.ecs_properties", path);
 			bg__check_ecs(cx, r->ecs, base, fargate, true);
+		}
+		if (r->ecs != NULL && !warned) {
+			/* once per job: it is the resource's */
+			char base[300];
+			warned = true;
+			snprintf(base, sizeof(base), "%s.ecs_properties", path);
 			bg__report(cx, R_ECS_RANGE_UPDATE, base,
 				   "the aws provider 5.100 crashes when it "
 				   "updates this definition in place (Update "

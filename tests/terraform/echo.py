@@ -20,6 +20,19 @@ the values that were sent, plus
     authorizationConfig.iam DISABLED): suspected, not verified, so
     echoed to be safe;
   - instanceTypes [] in every node range;
+  - an ECS task (ecs_properties, and a node range's ecsProperties): the
+    empty lists AWS adds to each container (command, dependsOn,
+    environment, mountPoints, secrets, ulimits), essential true where it
+    was not sent, and the task's platformVersion LATEST and volumes [];
+    the provider compares these as equal to their absence (reference
+    §3.2, E01-E03, M02). The values it does not normalise (an empty
+    resourceRequirements, networkConfiguration or runtimePlatform
+    defaults) are not echoed: the provider's ECS acceptance test
+    registers a Fargate task without them and plans no change after;
+  - an EKS pod (eks_properties), as the provider flattens AWS's answer
+    (reference §3.3): a security_context with all five fields
+    zero-filled, host_network true and share_process_namespace false
+    where unset, an emptyDir medium "";
   - the computed attributes (arn, arn_prefix, id, revision, tags_all).
 
 Then it runs `terraform plan -refresh=false -detailed-exitcode` against
@@ -61,6 +74,47 @@ def echo_container(c, fargate):
     return c
 
 
+ECS_LISTS = ("command", "dependsOn", "environment", "mountPoints", "secrets",
+             "ulimits")
+
+
+def echo_ecs(e):
+    """An ecsProperties task as AWS returns it."""
+    for task in e.get("taskProperties", []):
+        task.setdefault("platformVersion", "LATEST")
+        task.setdefault("volumes", [])
+        for c in task.get("containers", []):
+            for key in ECS_LISTS:
+                c.setdefault(key, [])
+            c.setdefault("essential", True)
+    return e
+
+
+def echo_eks(blocks):
+    """The eks_properties block as the provider flattens AWS's answer."""
+    for eks in blocks or []:
+        for pod in eks.get("pod_properties") or []:
+            if pod.get("host_network") is None:
+                pod["host_network"] = True
+            if pod.get("share_process_namespace") is None:
+                pod["share_process_namespace"] = False
+            for c in (pod.get("containers") or []) + \
+                    (pod.get("init_containers") or []):
+                for sc in c.get("security_context") or []:
+                    for k in ("privileged", "read_only_root_file_system",
+                              "run_as_non_root"):
+                        if sc.get(k) is None:
+                            sc[k] = False
+                    for k in ("run_as_user", "run_as_group"):
+                        if sc.get(k) is None:
+                            sc[k] = 0
+            for v in pod.get("volumes") or []:
+                for ed in v.get("empty_dir") or []:
+                    if ed.get("medium") is None:
+                        ed["medium"] = ""
+    return blocks
+
+
 def echo(values):
     """The state attributes of one job definition after create + read."""
     attrs = dict(values)
@@ -78,7 +132,14 @@ def echo(values):
             r.setdefault("instanceTypes", [])
             if "container" in r:
                 echo_container(r["container"], False)
+            if "ecsProperties" in r:
+                echo_ecs(r["ecsProperties"])
         attrs["node_properties"] = json.dumps(n)
+    if attrs.get("ecs_properties"):
+        attrs["ecs_properties"] = json.dumps(
+            echo_ecs(json.loads(attrs["ecs_properties"])))
+    if attrs.get("eks_properties"):
+        echo_eks(attrs["eks_properties"])
     return attrs
 
 
@@ -150,6 +211,23 @@ def main():
             print("# self-check: a changed echo of %s planned no change "
                   "(exit %d)" % (first[0]["name"], run.returncode))
             return 1
+        # The same for an ECS task: the provider's normalisation must
+        # not swallow a real change.
+        ecs = [r for r in resources
+               if r["instances"][0]["attributes"].get("ecs_properties")]
+        if ecs:
+            attrs = ecs[0]["instances"][0]["attributes"]
+            good = attrs["ecs_properties"]
+            e = json.loads(good)
+            c = e["taskProperties"][0]["containers"][0]
+            c["privileged"] = not c.get("privileged", False)
+            attrs["ecs_properties"] = json.dumps(e)
+            run = plan_against(state)
+            attrs["ecs_properties"] = good
+            if run.returncode != 2 or "~ ecs_properties" not in run.stdout:
+                print("# self-check: a changed ECS echo of %s planned no "
+                      "change (exit %d)" % (ecs[0]["name"], run.returncode))
+                return 1
         print("# self-check: a changed echo plans a change, as it must")
 
     run = plan_against(state)
