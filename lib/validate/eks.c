@@ -43,6 +43,46 @@ is_dns_subdomain(const char *s)
 
 static const char *const resource_keys[] = { "cpu", "memory",
 					     "nvidia.com/gpu" };
+/* What each key takes, and its form at plan time (RE2, no quote or
+ * backslash): cpu a multiple of 0.25 ("0.25", "2", "750m"), memory
+ * whole MiB with Mi, GPUs a whole number. */
+static const char *const resource_forms[] = {
+	"a number of vCPUs, a multiple of 0.25 (0.25, 1, 250m)",
+	"a whole number of MiB with the suffix Mi (1024Mi)",
+	"a whole number of GPUs",
+};
+static const char *const resource_res[] = {
+	"^([0-9]+([.](0+|250*|50*|750*))?|[0-9]*(000|250|500|750)m)$",
+	"^[0-9]+Mi$",
+	"^[0-9]+$",
+};
+/* A cpu quantity as a number of vCPUs, in HCL ("250m" is 0.25). */
+#define CPU_NUMBER(v) \
+	"(endswith(" v ", \"m\") ? tonumber(trimsuffix(" v ", \"m\")) / 1000 " \
+	": tonumber(" v "))"
+
+/* A limit and its request, one of them an expression: the rule between
+ * them at plan time (try(): a value of the wrong form fails its own
+ * precondition above, not this one). */
+static void
+plan_limit(struct ctx *cx, const char *key, const char *lim, const char *req,
+	   const char *path)
+{
+	bool cpu = strcmp(key, "cpu") == 0;
+
+	bg__plan_pair(cx, R_EKS_RESOURCES, path,
+		      cpu ? "try(" CPU_NUMBER("@@") " >= " CPU_NUMBER("@2")
+			    ", true)"
+			  : "@@ == @2",
+		      lim, req,
+		      cpu ? bg__asprintf("the cpu limit must not be below its "
+					 "request; limit '%s', request '%s'",
+					 lim, req)
+			  : bg__asprintf("the %s limit must equal its request "
+					 "(AWS Batch schedules by it); limit "
+					 "'%s', request '%s'",
+					 key, lim, req));
+}
 
 static void
 check_resources(struct ctx *cx, const struct bg_eks_resources *r,
@@ -56,10 +96,13 @@ check_resources(struct ctx *cx, const struct bg_eks_resources *r,
 		for (size_t i = 0; i < lists[l]->count; i++) {
 			const struct bg_kv *kv = &lists[l]->items[i];
 			int64_t q;
+			size_t key = ARRAY_LENGTH(resource_keys);
 			bool known = false;
 			for (size_t k = 0; k < ARRAY_LENGTH(resource_keys); k++) {
-				known = known ||
-					strcmp(kv->key, resource_keys[k]) == 0;
+				if (strcmp(kv->key, resource_keys[k]) == 0) {
+					known = true;
+					key = k;
+				}
 			}
 			snprintf(path, sizeof(path), "%.200s.resources.%s.%.100s", base,
 				 names[l], kv->key);
@@ -68,21 +111,20 @@ check_resources(struct ctx *cx, const struct bg_eks_resources *r,
 					   "resources are cpu, memory and "
 					   "nvidia.com/gpu; got '%s'",
 					   kv->key);
-			} else if (kv->value == NULL ||
-				   bg__tf_has_expr(kv->value)) {
-				continue; /* Terraform's, checked by AWS */
+			} else if (kv->value == NULL) {
+				continue;
+			} else if (bg__tf_has_expr(kv->value)) {
+				/* its form, at plan time */
+				bg__check_string(cx, R_EKS_RESOURCES, path,
+						 kv->value, true,
+						 PLAN_RE(resource_res[key]),
+						 "%s must be %s; got '%s'",
+						 kv->key, resource_forms[key],
+						 kv->value);
 			} else if (!bg__eks_quantity(kv->key, kv->value, &q)) {
 				bg__report(cx, R_EKS_RESOURCES, path,
 					   "%s must be %s; got '%s'", kv->key,
-					   strcmp(kv->key, "memory") == 0
-						   ? "a whole number of MiB "
-						     "with the suffix Mi "
-						     "(1024Mi)"
-					   : strcmp(kv->key, "cpu") == 0
-						   ? "a number of vCPUs "
-						     "(0.25, 1, 250m)"
-						   : "a whole number of GPUs",
-					   kv->value);
+					   resource_forms[key], kv->value);
 			} else if (strcmp(kv->key, "cpu") == 0 && q % 250 != 0) {
 				bg__report(cx, R_EKS_RESOURCES, path,
 					   "cpu must be a multiple of 0.25 "
@@ -98,12 +140,19 @@ check_resources(struct ctx *cx, const struct bg_eks_resources *r,
 		const char *lim = bg_kvlist_get(&r->limits, key);
 		const char *req = bg_kvlist_get(&r->requests, key);
 		int64_t a, b;
-		if (lim == NULL || req == NULL || !bg__eks_quantity(key, lim, &a) ||
-		    !bg__eks_quantity(key, req, &b)) {
+		if (lim == NULL || req == NULL) {
 			continue;
 		}
 		snprintf(path, sizeof(path), "%.200s.resources.limits.%s", base,
 			 key);
+		if (bg__tf_has_expr(lim) || bg__tf_has_expr(req)) {
+			plan_limit(cx, key, lim, req, path);
+			continue;
+		}
+		if (!bg__eks_quantity(key, lim, &a) ||
+		    !bg__eks_quantity(key, req, &b)) {
+			continue;
+		}
 		if (strcmp(key, "cpu") != 0 && a != b) {
 			bg__report(cx, R_EKS_RESOURCES, path,
 				   "the %s limit must equal its request "
