@@ -197,36 +197,37 @@ def main():
 
     # First prove the harness sees drift: an echo where one container
     # says "privileged": true that was never sent must plan a change.
-    if "--self-check" in sys.argv:
-        first = [r for r in resources
-                 if r["instances"][0]["attributes"].get("container_properties")]
-        attrs = first[0]["instances"][0]["attributes"]
-        good = attrs["container_properties"]
-        c = json.loads(good)
+    def changed_echo_plans_a_change(attr, container):
+        """Flips privileged in the first echo with attr (container: the
+        container to flip, of the decoded JSON): the plan must show the
+        change. None when it does, else what went wrong."""
+        found = [r for r in resources
+                 if r["instances"][0]["attributes"].get(attr)]
+        if not found:
+            return None
+        attrs = found[0]["instances"][0]["attributes"]
+        good = attrs[attr]
+        value = json.loads(good)
+        c = container(value)
         c["privileged"] = not c.get("privileged", False)
-        attrs["container_properties"] = json.dumps(c)
+        attrs[attr] = json.dumps(value)
         run = plan_against(state)
-        attrs["container_properties"] = good
-        if run.returncode != 2 or "~ container_properties" not in run.stdout:
-            print("# self-check: a changed echo of %s planned no change "
-                  "(exit %d)" % (first[0]["name"], run.returncode))
-            return 1
-        # The same for an ECS task: the provider's normalisation must
-        # not swallow a real change.
-        ecs = [r for r in resources
-               if r["instances"][0]["attributes"].get("ecs_properties")]
-        if ecs:
-            attrs = ecs[0]["instances"][0]["attributes"]
-            good = attrs["ecs_properties"]
-            e = json.loads(good)
-            c = e["taskProperties"][0]["containers"][0]
-            c["privileged"] = not c.get("privileged", False)
-            attrs["ecs_properties"] = json.dumps(e)
-            run = plan_against(state)
-            attrs["ecs_properties"] = good
-            if run.returncode != 2 or "~ ecs_properties" not in run.stdout:
-                print("# self-check: a changed ECS echo of %s planned no "
-                      "change (exit %d)" % (ecs[0]["name"], run.returncode))
+        attrs[attr] = good
+        if run.returncode != 2 or "~ " + attr not in run.stdout:
+            return "a changed echo of %s (%s) planned no change (exit %d)" % (
+                found[0]["name"], attr, run.returncode)
+        return None
+
+    if "--self-check" in sys.argv:
+        # container_properties, and an ECS task: the provider's
+        # normalisation must not swallow a real change.
+        for attr, container in (
+                ("container_properties", lambda v: v),
+                ("ecs_properties",
+                 lambda v: v["taskProperties"][0]["containers"][0])):
+            wrong = changed_echo_plans_a_change(attr, container)
+            if wrong is not None:
+                print("# self-check: " + wrong)
                 return 1
         print("# self-check: a changed echo plans a change, as it must")
 
