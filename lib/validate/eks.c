@@ -41,6 +41,20 @@ is_dns_subdomain(const char *s)
 	return true;
 }
 
+/* v (not NULL) is a DNS subdomain, offline or at plan time: "WHAT
+ * must be a DNS subdomain (...); got 'V'". */
+static bool
+check_dns_name(struct ctx *cx, enum rule_id id, const char *path,
+	       const char *what, const char *v)
+{
+	return bg__check_string(cx, id, path, v, is_dns_subdomain(v),
+				PLAN_RE("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$"),
+				"%s must be a DNS subdomain, as Kubernetes "
+				"names it (1 to 253 of a-z, 0-9, '-' and '.', "
+				"a letter or digit at both ends); got '%s'",
+				what, v);
+}
+
 static const char *const resource_keys[] = { "cpu", "memory",
 					     "nvidia.com/gpu" };
 /* What each key takes, and its form at plan time (RE2, no quote or
@@ -304,14 +318,14 @@ check_volumes(struct ctx *cx, const struct bg_eks_pod *pod)
 		if (v->name == NULL) {
 			continue;
 		}
-		if (!bg__tf_has_expr(v->name) && !is_dns_subdomain(v->name)) {
-			bg__report(cx, R_EKS_VOLUME, path,
-				   "volume name must be a DNS subdomain, as "
-				   "Kubernetes names volumes (1 to 253 of a-z, "
-				   "0-9, '-' and '.', a letter or digit at "
-				   "both ends); got '%s'",
-				   v->name);
+		if (v->secret != NULL && v->secret->secret_name != NULL) {
+			char spath[160];
+			snprintf(spath, sizeof(spath), "%s.secret.secret_name",
+				 path);
+			check_dns_name(cx, R_EKS_SECRET_NAME, spath,
+				       "a secret's name", v->secret->secret_name);
 		}
+		check_dns_name(cx, R_EKS_VOLUME, path, "volume name", v->name);
 		for (size_t j = 0; j < i; j++) {
 			if (pod->volumes[j].name != NULL &&
 			    strcmp(pod->volumes[j].name, v->name) == 0) {
@@ -358,6 +372,16 @@ bg__check_eks(struct ctx *cx, const struct bg_jobdef *def)
 			 pod->init_container_count, "init_containers", seen,
 			 &nseen);
 	check_volumes(cx, pod);
+	for (size_t i = 0; i < pod->image_pull_secret_count; i++) {
+		const char *name = pod->image_pull_secrets[i].name;
+		char path[128];
+		snprintf(path, sizeof(path), POD ".image_pull_secrets[%zu].name",
+			 i);
+		if (name != NULL && name[0] != '\0') {
+			check_dns_name(cx, R_EKS_SECRET_NAME, path,
+				       "an image pull secret's name", name);
+		}
+	}
 }
 
 /* Whether a container of cs (n) has Ref::name in its command or args. */
