@@ -32,13 +32,17 @@ _batchgen()
 	COMPREPLY=()
 
 	if [[ $COMP_CWORD -eq 1 ]]; then
-		COMPREPLY=($(compgen -W "render validate describe templates rules schema
+		COMPREPLY=($(compgen -W "render validate describe import templates rules schema
 			$(_batchgen_templates) --help --version" -- "$cur"))
 		return
 	fi
 	case $prev in
 	-f | --format)
-		COMPREPLY=($(compgen -W "json hcl" -- "$cur"))
+		if [[ $cmd == import ]]; then
+			COMPREPLY=($(compgen -W "yaml json" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "json hcl" -- "$cur"))
+		fi
 		return
 		;;
 	--platform)
@@ -67,6 +71,13 @@ _batchgen()
 	render)
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "$output $common" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -f -X '!*.@(yaml|yml|json)' -- "$cur") $(compgen -d -- "$cur"))
+		fi
+		;;
+	import)
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "-o --output -f --format --all-revisions $common" -- "$cur"))
 		else
 			COMPREPLY=($(compgen -f -X '!*.@(yaml|yml|json)' -- "$cur") $(compgen -d -- "$cur"))
 		fi

@@ -11,7 +11,8 @@
  *   report.c    diagnostics and usage errors on stderr
  *
  * Exit status: 0 ok (warnings allowed), 1 invalid definition, 2 usage
- * error, 3 I/O or internal error.
+ * error, 3 I/O or internal error, 4 (import) the spec is written but
+ * holds what AWS would refuse.
  */
 #ifndef BATCHGEN_CLI_H
 #define BATCHGEN_CLI_H
@@ -26,6 +27,7 @@ enum exit_code {
 	EXIT_INVALID = 1,
 	EXIT_USAGE = 2,
 	EXIT_IO = 3,
+	EXIT_NEEDS_FIXING = 4,
 };
 
 /* What argv says, parsed once (options.c). */
@@ -37,6 +39,8 @@ struct cli {
 	const char *output; /* -o FILE */
 	int format;         /* enum bg_format; -1: from -o's extension */
 	bool check, json, help;
+	bool spec_json, all_revisions; /* import: --format json, and
+	                                  --all-revisions */
 	const char **template_dirs; /* --templates, in order */
 	size_t template_dir_count;
 	/* The options given, in order, applied once the command is known

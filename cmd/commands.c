@@ -21,6 +21,7 @@ const char usage_text[] =
 	"       batchgen validate SPEC...         check specs, write nothing\n"
 	"       batchgen describe SPEC...|TEMPLATE [options] [--json]\n"
 	"                                         analyse jobs: resources, platforms\n"
+	"       batchgen import FILE... [-o SPEC] a spec of job definitions that exist\n"
 	"       batchgen templates                list the templates\n"
 	"       batchgen rules                    list the validation rules\n"
 	"       batchgen --help | --version\n"
@@ -44,7 +45,34 @@ const char usage_text[] =
 	"Run 'batchgen TEMPLATE --help' for the options of a template.\n"
 	"\n"
 	"Exit status: 0 ok, 1 invalid job definition, 2 usage error,\n"
-	"3 input/output error.\n";
+	"3 input/output error, 4 (import) spec written, but it needs fixing.\n";
+
+static const char import_help[] =
+	"Usage: batchgen import FILE... [-o SPEC] [--format yaml|json]\n"
+	"                       [--all-revisions]\n"
+	"\n"
+	"Writes one spec (YAML; --format json for JSON) holding the job\n"
+	"definitions of the FILEs: the answer of 'aws batch\n"
+	"describe-job-definitions' (the newest ACTIVE revision of each name)\n"
+	"or a 'register-job-definition --cli-input-json' input. Each job is\n"
+	"written as the full attribute tree, under a comment that says where\n"
+	"it came from; then the spec is validated as render would, and every\n"
+	"diagnostic is located in the FILE it came from.\n"
+	"\n"
+	"A FILE that cannot be read or imported (broken JSON or YAML, no job\n"
+	"definition, a key a spec cannot write) is an error: exit 1 (3 when\n"
+	"unreadable), nothing is written, and an existing SPEC is untouched.\n"
+	"A definition AWS would refuse is still imported, so that it can be\n"
+	"fixed in the spec: the spec is written and the exit status is 4.\n"
+	"\n"
+	"Then: review the spec, 'batchgen render SPEC -o jobs.tf.json', and\n"
+	"terraform plan shows no change for what already exists.\n"
+	"\n"
+	"Options:\n"
+	"  -o, --output SPEC            write to SPEC (atomically) instead of stdout\n"
+	"  -f, --format yaml|json       the spec's format (default yaml)\n"
+	"      --all-revisions          every revision of a describe answer\n"
+	"  -h, --help                   show this help\n";
 
 static const char render_help[] =
 	"Usage: batchgen render SPEC... [-o FILE] [--templates DIR] [-v]\n"
@@ -515,6 +543,58 @@ cmd_describe(const struct bg_template_set *set, struct cli *cli)
 	return run_specs(set, cli, SPECS_DESCRIBE);
 }
 
+/* import FILE... [-o SPEC] [--format yaml|json] [--all-revisions] */
+static int
+cmd_import(const struct bg_template_set *set, struct cli *cli)
+{
+	struct bg_diags *diags;
+	struct bg_import_options o = { 0 };
+	char *text = NULL;
+	size_t len = 0;
+	enum bg_status st;
+	int rc = cli_apply(cli, false, false);
+
+	if (rc < 0 && cli->help) {
+		fputs(import_help, stdout);
+		return EXIT_OK;
+	}
+	if (rc >= 0) {
+		return rc;
+	}
+	if (cli->operand_count == 0) {
+		return usage_error("import: give the files that hold the job "
+				   "definitions");
+	}
+	diags = bg_diags_create();
+	if (diags == NULL) {
+		return EXIT_IO;
+	}
+	o.json = cli->spec_json;
+	o.all_revisions = cli->all_revisions;
+	o.name = cli->output != NULL ? cli->output : "<stdout>";
+	st = bg_import(set, (const char *const *)cli->operands,
+		       cli->operand_count, &o, &text, &len, diags);
+	print_diags(diags);
+	if (st == BG_OK || st == BG_ERR_INVALID) {
+		rc = write_output(cli->output, text, len);
+		if (rc == EXIT_OK && (st == BG_ERR_INVALID || failing(diags))) {
+			fprintf(stderr, "batchgen: import: the spec is written; "
+					"fix what is said above in it\n");
+			rc = EXIT_NEEDS_FIXING;
+		}
+	} else if (st == BG_ERR_IO) {
+		rc = EXIT_IO;
+	} else if (st == BG_ERR_NOMEM || st == BG_ERR_ARG) {
+		fprintf(stderr, "batchgen: %s\n", bg_strerror(st));
+		rc = EXIT_IO;
+	} else {
+		rc = EXIT_INVALID;
+	}
+	free(text);
+	bg_diags_destroy(diags);
+	return rc;
+}
+
 struct command {
 	const char *name;
 	int (*run)(const struct bg_template_set *set, struct cli *cli);
@@ -523,6 +603,7 @@ struct command {
 /* Keep alphabetized: looked up with bsearch. */
 static const struct command commands[] = {
 	{ "describe", cmd_describe },
+	{ "import", cmd_import },
 	{ "render", cmd_render },
 	{ "rules", cmd_rules },
 	{ "schema", cmd_schema },

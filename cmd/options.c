@@ -32,6 +32,7 @@ enum opt_id {
 	OPT_CHECK,
 	OPT_JSON,
 	OPT_WERROR,
+	OPT_ALL_REVISIONS,
 	OPT_FIELD,   /* OPT_FIELD + i: bg_option_get(i) */
 	OPT_REFUSED = OPT_FIELD + 1000, /* next_option refused the token */
 };
@@ -40,6 +41,7 @@ enum opt_class {
 	C_COMMON, /* every command */
 	C_OUTPUT, /* render and a template's command */
 	C_JSON,   /* describe */
+	C_IMPORT, /* import */
 	C_FIELD,  /* a template's command: a field of the job */
 };
 
@@ -94,6 +96,9 @@ static const struct opt_def common[] = {
 	  "say when a user template replaces another" },
 	{ "json", no_argument, OPT_JSON, C_JSON, NULL,
 	  "with describe: the analysis as JSON" },
+	{ "all-revisions", no_argument, OPT_ALL_REVISIONS, C_IMPORT, NULL,
+	  "with import: every revision of a describe answer, not the "
+	  "newest ACTIVE one of each name" },
 	{ "help", no_argument, 'h', C_COMMON, NULL, "show this help" },
 };
 
@@ -226,7 +231,9 @@ print_template_options(void)
 	}
 	printf("\nCommon options:\n");
 	for (size_t i = 0; i < ARRAY_LEN(common); i++) {
-		print_option(&common[i]);
+		if (common[i].cls != C_IMPORT) { /* import's own */
+			print_option(&common[i]);
+		}
 	}
 }
 
@@ -412,7 +419,8 @@ int
 cli_apply(struct cli *cli, bool template, bool describing)
 {
 	const char *cmd = cli->name;
-	bool render = strcmp(cli->command, "render") == 0;
+	bool import = strcmp(cli->command, "import") == 0;
+	bool render = strcmp(cli->command, "render") == 0 || import;
 
 	for (size_t i = 0; i < cli->given_count; i++) {
 		const struct cli_option *g = &cli->given[i];
@@ -438,6 +446,11 @@ cli_apply(struct cli *cli, bool template, bool describing)
 			return usage_error("%s: unknown option '%s'", cmd,
 					   g->token);
 		}
+		if ((d->cls == C_IMPORT && !import) ||
+		    (import && g->id == OPT_CHECK)) {
+			return usage_error("%s: unknown option '%s'", cmd,
+					   g->token);
+		}
 		if (d->cls == C_JSON && !describing) {
 			return template ? usage_error("%s: --json is an option "
 						      "of describe",
@@ -453,9 +466,20 @@ cli_apply(struct cli *cli, bool template, bool describing)
 			cli->output = g->arg;
 			break;
 		case 'f':
-			if (!parse_format(g->arg, &cli->format)) {
+			if (import && (strcmp(g->arg, "yaml") == 0 ||
+				       strcmp(g->arg, "json") == 0)) {
+				cli->spec_json = strcmp(g->arg, "json") == 0;
+			} else if (import) {
+				return usage_error("--format: '%s' is not a "
+						   "spec format; use yaml or "
+						   "json",
+						   g->arg);
+			} else if (!parse_format(g->arg, &cli->format)) {
 				return EXIT_USAGE;
 			}
+			break;
+		case OPT_ALL_REVISIONS:
+			cli->all_revisions = true;
 			break;
 		case OPT_CHECK:
 			cli->check = true;

@@ -846,6 +846,36 @@ struct bg_request {
 	size_t previous_len;
 };
 
+/** Options of bg_import(). */
+struct bg_import_options {
+	bool json;          /**< Write the spec as JSON (else YAML). */
+	bool all_revisions; /**< Every revision of a describe answer, not
+	                         the newest ACTIVE one of each name. */
+	const char *name;   /**< The spec's name in what its validation
+	                         says when no source line is known (NULL:
+	                         "spec"). */
+};
+
+/**
+ * Imports job definitions that exist: each of @p files holds the
+ * answer of `aws batch describe-job-definitions` or one
+ * `register-job-definition --cli-input-json` input (JSON, or YAML).
+ * Writes one spec of them all (the full attribute tree, each job with
+ * where it came from), and validates it as render would, every
+ * diagnostic located in the source file.
+ * @param[out] out the spec text, caller frees; set on BG_OK and on
+ * BG_ERR_INVALID, untouched otherwise.
+ * @return BG_OK; BG_ERR_INVALID: the spec is written, but what it
+ * holds is wrong (AWS would refuse it): fix it in the spec; BG_ERR_IO,
+ * BG_ERR_PARSE, BG_ERR_SCHEMA: an input could not be imported (nothing
+ * written); BG_ERR_NOMEM, BG_ERR_ARG.
+ */
+BG_EXPORT enum bg_status bg_import(const struct bg_template_set *set,
+				   const char *const *files, size_t n,
+				   const struct bg_import_options *opts,
+				   char **out, size_t *len,
+				   struct bg_diags *diags);
+
 /** What a run built (opaque): its jobs and its text. */
 struct bg_result;
 

@@ -74,6 +74,13 @@ size_t bg__resource_items(struct em *em, const struct bg_jobdef *def,
  * since HCL gives "${EXPR}" the expression's own type (emit_hcl.c). */
 void bg__hcl_string(struct bg__buf *b, const char *s, bool untyped);
 
+/* The text of a spec holding jobs (cJSON objects, snake_case), each
+ * with its origin: YAML under head (comment lines), each job under a
+ * "# from ORIGIN" comment; or JSON, the origins in order under the
+ * top-level "x-imported-from" (emit/spec.c). Caller frees; NULL on ENOMEM. */
+char *bg__spec_text(const cJSON *jobs, const char *const *origins,
+		    const char *head, bool json, size_t *len);
+
 /* Appends cJSON_Print() text as two-space indented JSON, nested
  * `depth` levels deep (emit_json.c). */
 void bg__append_reindented(struct bg__buf *b, const char *text,

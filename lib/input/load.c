@@ -20,6 +20,7 @@
 #include <cjson/cJSON.h>
 
 #include "input/cyschema.h"
+#include "input/import.h"
 
 static unsigned
 hex4(const char *p)
@@ -397,6 +398,27 @@ load_typed(const char *buf, size_t len, const cyaml_schema_value_t *schema,
 	config.log_ctx = lc;
 	return cyaml_load_data((const uint8_t *)buf, len, &config, schema,
 			       (cyaml_data_t **)raw, NULL);
+}
+
+enum bg_status
+bg__ydoc_read(struct bg__ydoc *doc, const char *buf, size_t len, bool json,
+	      const char *file, struct bg_diags *diags)
+{
+	enum bg_status st = BG_OK;
+	char *copy = NULL;
+
+	memset(doc, 0, sizeof(*doc));
+	if (json) {
+		copy = json_precheck(buf, len, file, diags, &st);
+		if (copy == NULL) {
+			return st;
+		}
+		buf = copy;
+		len = strlen(copy);
+	}
+	st = bg__ydoc_load(doc, buf, len, file, diags);
+	free(copy);
+	return st;
 }
 
 enum bg_status

@@ -1,0 +1,510 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * Job definitions as AWS writes them -> jobs of a spec. The input is
+ * the API's camelCase JSON (or YAML): the answer of `aws batch
+ * describe-job-definitions` ({"jobDefinitions": [...]}) or one
+ * register-job-definition input. The field tables say where each API
+ * key goes (the reverse of emit/api.c): no key is known here by name
+ * but the few the tables cannot say (the definition's name, the fields
+ * only a response has, the legacy vcpus and memory).
+ *
+ * Each job becomes a cJSON object in the spec's snake_case, its values
+ * as written (numbers keep their text), and every spec path it writes
+ * is remembered with the source line and column, so that what the
+ * validator later says about the spec is located in the source. A key
+ * with no place in a spec is an error: nothing is dropped without a
+ * word.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input/import.h"
+#include "model/fields.h"
+
+struct conv {
+	struct bg__ydoc *d;
+	const char *file;
+	struct bg_diags *diags;
+	struct bg__import *imp;
+	char path[512]; /* the spec path being written */
+	bool eks;       /* in eksProperties: camelCase of the spec keys */
+	bool failed;
+};
+
+/* API keys of the eks_properties block where the camelCase of the
+ * provider's attribute is not the API's. */
+static const char *const eks_api[][2] = {
+	{ "read_only_root_file_system", "readOnlyRootFilesystem" },
+};
+
+/* The fields only a describe answer has. */
+static const char *const response_only[] = {
+	"jobDefinitionArn", "revision", "status", "containerOrchestrationType",
+};
+
+static void
+camel(const char *key, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; key[i] != '\0' && n + 1 < size; i++) {
+		if (key[i] == '_' && key[i + 1] != '\0') {
+			char c = key[++i];
+			buf[n++] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+		} else {
+			buf[n++] = key[i];
+		}
+	}
+	buf[n] = '\0';
+}
+
+/* The API key of row i of o, in this part of the tree. */
+static const char *
+api_key(const struct conv *cv, const struct bg__object *o, size_t i,
+	char *buf, size_t size)
+{
+	const struct bg__field *f = &o->fields[i];
+
+	if (!cv->eks) {
+		return bg__api_key(o, i);
+	}
+	for (size_t k = 0; k < ARRAY_LENGTH(eks_api); k++) {
+		if (strcmp(f->key, eks_api[k][0]) == 0) {
+			return eks_api[k][1];
+		}
+	}
+	camel(f->key, buf, size);
+	return buf;
+}
+
+/* The row of o (inlined tables searched too) whose API key is key. */
+static const struct bg__field *
+find(const struct conv *cv, const struct bg__object *o, const char *key)
+{
+	char buf[64];
+
+	for (size_t i = 0; i < o->count; i++) {
+		const struct bg__field *f = &o->fields[i];
+		const char *api;
+		if ((f->flags & BG_F_ALIAS) || f->same_as != NULL) {
+			continue;
+		}
+		if (f->kind == BG_K_INLINE) {
+			const struct bg__field *in = find(cv, f->sub, key);
+			if (in != NULL) {
+				return in;
+			}
+			continue;
+		}
+		api = api_key(cv, o, i, buf, sizeof(buf));
+		if (api[0] != '\0' && strcmp(api, key) == 0) {
+			return f;
+		}
+	}
+	return NULL;
+}
+
+static void report(struct conv *cv, enum bg_severity sev, const char *code,
+		   const struct bg__ynode *n, const char *fmt, ...)
+	BG_PRINTF(5, 6);
+
+static void
+report(struct conv *cv, enum bg_severity sev, const char *code,
+       const struct bg__ynode *n, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = bg__vasprintf(fmt, ap);
+	va_end(ap);
+	if (msg == NULL ||
+	    bg_diags_add(cv->diags, sev, code, cv->file, bg__ynode_line(n),
+			 bg__ynode_column(n), cv->path[0] ? cv->path : NULL,
+			 "%s", msg) != BG_OK) {
+		cv->imp->nomem = true;
+	}
+	free(msg);
+	if (sev == BG_SEV_ERROR) {
+		cv->failed = true;
+	}
+}
+
+/* Remembers where the spec path being written came from. */
+static void
+remember(struct conv *cv, const struct bg__ynode *n)
+{
+	char where[32];
+
+	snprintf(where, sizeof(where), "%u:%u", bg__ynode_line(n),
+		 bg__ynode_column(n));
+	if (bg_kvlist_set(&cv->imp->where, cv->path, where) != BG_OK) {
+		cv->imp->nomem = true;
+	}
+}
+
+static size_t
+push(struct conv *cv, const char *fmt, const char *key, size_t index)
+{
+	size_t old = strlen(cv->path);
+
+	if (key != NULL) {
+		snprintf(cv->path + old, sizeof(cv->path) - old, fmt,
+			 old > 0 ? "." : "", key);
+	} else {
+		snprintf(cv->path + old, sizeof(cv->path) - old, fmt, index);
+	}
+	return old;
+}
+
+/* A JSON number as it was written, or NULL. */
+static cJSON *
+number(const char *text)
+{
+	char *end;
+
+	if (text == NULL || text[0] == '\0') {
+		return NULL;
+	}
+	(void)strtod(text, &end);
+	if (*end != '\0' || strspn(text, "-+0123456789.eE") != strlen(text)) {
+		return NULL;
+	}
+	return cJSON_CreateRaw(text);
+}
+
+static cJSON *scalar(struct conv *cv, const struct bg__ynode *n);
+static cJSON *object(struct conv *cv, const struct bg__object *o,
+		     struct bg__ynode *map);
+
+/* A scalar as the spec writes it: text, a number or a boolean. */
+static cJSON *
+scalar(struct conv *cv, const struct bg__ynode *n)
+{
+	const char *text = bg__ynode_text(cv->d, n);
+	cJSON *v;
+
+	if (text == NULL) {
+		report(cv, BG_SEV_ERROR, "import-shape", n,
+		       "expected a value, not a list or an object");
+		return NULL;
+	}
+	if (n->style == YAML_PLAIN_SCALAR_STYLE) {
+		if (strcmp(text, "true") == 0 || strcmp(text, "false") == 0) {
+			return cJSON_CreateBool(text[0] == 't');
+		}
+		if ((v = number(text)) != NULL) {
+			return v;
+		}
+	}
+	return cJSON_CreateString(text);
+}
+
+/* Any value, in the shape it has (maps, lists of strings, env). */
+static cJSON *
+plain(struct conv *cv, struct bg__ynode *n)
+{
+	cJSON *out;
+
+	if (n->type == BG_Y_SCALAR) {
+		return scalar(cv, n);
+	}
+	out = n->type == BG_Y_SEQ ? cJSON_CreateArray() : cJSON_CreateObject();
+	for (size_t i = 0; out != NULL && i < n->len; i++) {
+		struct bg__ynode *v = n->type == BG_Y_SEQ
+					      ? bg__ynode_item(cv->d, n, i)
+					      : bg__ynode_value(cv->d, n, i);
+		cJSON *item = plain(cv, v);
+		if (item == NULL) {
+			continue;
+		}
+		if (n->type == BG_Y_SEQ) {
+			cJSON_AddItemToArray(out, item);
+		} else {
+			cJSON_AddItemToObject(
+				out,
+				bg__ynode_text(cv->d, bg__ynode_key(cv->d, n, i)),
+				item);
+		}
+	}
+	return out;
+}
+
+/* The value of API key n (a row f of the tables) at spec path. */
+static cJSON *
+value(struct conv *cv, const struct bg__field *f, struct bg__ynode *v)
+{
+	cJSON *out;
+	bool was_eks = cv->eks;
+
+	remember(cv, v);
+	switch (f->kind) {
+	case BG_K_OBJ:
+	case BG_K_EMBED:
+		cv->eks = cv->eks || f->sub == &bg__obj_eks;
+		out = object(cv, f->sub, v);
+		cv->eks = was_eks;
+		return out;
+	case BG_K_OBJS:
+		if (v->type != BG_Y_SEQ) {
+			report(cv, BG_SEV_ERROR, "import-shape", v,
+			       "expected a list of %s", f->sub->desc);
+			return NULL;
+		}
+		out = cJSON_CreateArray();
+		for (size_t i = 0; out != NULL && i < v->len; i++) {
+			size_t old = push(cv, "[%zu]", NULL, i);
+			struct bg__ynode *item = bg__ynode_item(cv->d, v, i);
+			cJSON *o;
+			remember(cv, item);
+			o = object(cv, f->sub, item);
+			if (o != NULL) {
+				cJSON_AddItemToArray(out, o);
+			}
+			cv->path[old] = '\0';
+		}
+		return out;
+	case BG_K_STRS:
+	case BG_K_MAP:
+	case BG_K_ENV:
+	case BG_K_RESOURCES:
+		if (v->type == BG_Y_SCALAR) {
+			report(cv, BG_SEV_ERROR, "import-shape", v,
+			       "expected a list or an object, not a value");
+			return NULL;
+		}
+		return plain(cv, v);
+	default:
+		return scalar(cv, v);
+	}
+}
+
+static bool
+listed(const char *const *list, size_t n, const char *key)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(list[i], key) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Mapping map, an object of table o. */
+static cJSON *
+object(struct conv *cv, const struct bg__object *o, struct bg__ynode *map)
+{
+	cJSON *out;
+
+	if (map->type != BG_Y_MAP) {
+		report(cv, BG_SEV_ERROR, "import-shape", map,
+		       "expected an object (%s)", o->desc);
+		return NULL;
+	}
+	out = cJSON_CreateObject();
+	for (size_t i = 0; out != NULL && i < map->len; i++) {
+		struct bg__ynode *k = bg__ynode_key(cv->d, map, i);
+		struct bg__ynode *v = bg__ynode_value(cv->d, map, i);
+		const char *key = bg__ynode_text(cv->d, k);
+		const struct bg__field *f;
+		const char *spec_key;
+		size_t old;
+		cJSON *item;
+
+		if (key == NULL) {
+			continue;
+		}
+		f = find(cv, o, key);
+		spec_key = f != NULL ? f->key : NULL;
+		if (o == &bg__obj_job && strcmp(key, "jobDefinitionName") == 0) {
+			spec_key = "name";
+			f = find(cv, o, "name");
+		} else if (o == &bg__obj_job &&
+			   listed(response_only, ARRAY_LENGTH(response_only),
+				  key)) {
+			continue; /* AWS's answer, not the definition */
+		} else if (f == NULL && o == &bg__obj_container &&
+			   (strcmp(key, "vcpus") == 0 ||
+			    strcmp(key, "memory") == 0)) {
+			/* Legacy: batchgen writes them as resources. */
+			f = find(cv, o, "resourceRequirements");
+			spec_key = key;
+			old = push(cv, "%s%s", key, 0);
+			report(cv, BG_SEV_NOTE, "import-legacy-resources", v,
+			       "the legacy '%s' is written as the spec's %s, "
+			       "which batchgen renders as a resource "
+			       "requirement: AWS takes both, and stores what "
+			       "it is sent",
+			       key, key);
+			cv->path[old] = '\0';
+		}
+		if (f == NULL || spec_key == NULL) {
+			old = push(cv, "%s%s", key, 0);
+			report(cv, BG_SEV_ERROR, "import-unknown-key", k,
+			       "'%s' has no place in a batchgen spec (%s): "
+			       "batchgen cannot write it, so this definition "
+			       "is not imported",
+			       key, o->desc);
+			cv->path[old] = '\0';
+			continue;
+		}
+		old = push(cv, "%s%s", spec_key, 0);
+		/* the name, and legacy resources: values the spec holds as
+		 * they are */
+		item = f->kind == BG_K_RESOURCES && strcmp(spec_key, key) == 0
+			       ? scalar(cv, v)
+			       : value(cv, f, v);
+		if (item != NULL) {
+			remember(cv, v);
+			cJSON_AddItemToObject(out, spec_key, item);
+		}
+		cv->path[old] = '\0';
+	}
+	return out;
+}
+
+/* One definition (a mapping) into the spec's jobs. */
+static void
+import_job(struct conv *cv, struct bg__ynode *def, const char *origin)
+{
+	size_t index = cJSON_GetArraySize(cv->imp->jobs);
+	cJSON *job;
+	bool failed = cv->failed;
+
+	cv->failed = false;
+	snprintf(cv->path, sizeof(cv->path), "jobs[%zu]", index);
+	remember(cv, def);
+	job = object(cv, &bg__obj_job, def);
+	if (job == NULL || cv->failed) {
+		cJSON_Delete(job);
+		cv->failed = true;
+		cv->path[0] = '\0';
+		return;
+	}
+	cJSON_AddItemToArray(cv->imp->jobs, job);
+	if (bg__kvlist_push(&cv->imp->origins, origin, "") != BG_OK) {
+		cv->imp->nomem = true;
+	}
+	cv->failed = failed;
+	cv->path[0] = '\0';
+}
+
+static long
+revision(struct conv *cv, struct bg__ynode *def)
+{
+	const char *text =
+		bg__ynode_text(cv->d, bg__ynode_get(cv->d, def, "revision"));
+
+	return text != NULL ? strtol(text, NULL, 10) : 0;
+}
+
+/* The newest ACTIVE revision of each name, in the order of the first
+ * revision of that name in the answer. */
+static void
+import_describe(struct conv *cv, struct bg__ynode *list, bool all)
+{
+	for (size_t i = 0; i < list->len; i++) {
+		struct bg__ynode *def = bg__ynode_item(cv->d, list, i);
+		const char *name, *status;
+		long rev;
+		bool newest = true;
+		char origin[600];
+		if (def->type != BG_Y_MAP) {
+			report(cv, BG_SEV_ERROR, "import-shape", def,
+			       "jobDefinitions holds objects");
+			continue;
+		}
+		name = bg__ynode_text(cv->d, bg__ynode_get(cv->d, def,
+							   "jobDefinitionName"));
+		status = bg__ynode_text(cv->d,
+					bg__ynode_get(cv->d, def, "status"));
+		rev = revision(cv, def);
+		if (!all && status != NULL && strcmp(status, "ACTIVE") != 0) {
+			continue;
+		}
+		for (size_t j = 0; !all && name != NULL && j < list->len; j++) {
+			struct bg__ynode *o = bg__ynode_item(cv->d, list, j);
+			const char *n2, *s2;
+			long r2;
+			if (o->type != BG_Y_MAP || j == i) {
+				continue;
+			}
+			n2 = bg__ynode_text(cv->d, bg__ynode_get(cv->d, o,
+								 "jobDefinitionName"));
+			s2 = bg__ynode_text(cv->d,
+					    bg__ynode_get(cv->d, o, "status"));
+			r2 = revision(cv, o);
+			if (n2 != NULL && strcmp(n2, name) == 0 &&
+			    (s2 == NULL || strcmp(s2, "ACTIVE") == 0) &&
+			    (r2 > rev || (r2 == rev && j < i))) {
+				newest = false;
+			}
+		}
+		if (!newest) {
+			continue;
+		}
+		snprintf(origin, sizeof(origin),
+			 "%s, jobDefinitions[%zu] (%s, revision %ld, line %u)",
+			 cv->file, i, name != NULL ? name : "?", rev,
+			 bg__ynode_line(def));
+		import_job(cv, def, origin);
+	}
+}
+
+enum bg_status
+bg__import_document(struct bg__ydoc *d, const char *file, bool all_revisions,
+		    struct bg__import *imp, struct bg_diags *diags)
+{
+	struct conv cv = { .d = d, .file = file, .diags = diags, .imp = imp };
+	struct bg__ynode *root = bg__ydoc_root(d);
+	struct bg__ynode *list;
+	size_t before = cJSON_GetArraySize(imp->jobs);
+	char origin[600];
+
+	if (root == NULL || root->type != BG_Y_MAP) {
+		bg_diags_add(diags, BG_SEV_ERROR, "import-shape", file,
+			     root != NULL ? bg__ynode_line(root) : 0,
+			     root != NULL ? bg__ynode_column(root) : 0, NULL,
+			     "expected an object: the answer of aws batch "
+			     "describe-job-definitions, or one "
+			     "register-job-definition input");
+		return BG_ERR_SCHEMA;
+	}
+	list = bg__ynode_get(d, root, "jobDefinitions");
+	if (list != NULL && list->type == BG_Y_SEQ) {
+		import_describe(&cv, list, all_revisions);
+	} else if (bg__ynode_get(d, root, "jobDefinitionName") != NULL) {
+		snprintf(origin, sizeof(origin), "%s (register-job-definition "
+			 "input, line %u)", file, bg__ynode_line(root));
+		import_job(&cv, root, origin);
+	} else {
+		bg_diags_add(diags, BG_SEV_ERROR, "import-shape", file,
+			     bg__ynode_line(root), bg__ynode_column(root), NULL,
+			     "no job definition here: expected "
+			     "{\"jobDefinitions\": [...]} (aws batch "
+			     "describe-job-definitions) or an object with "
+			     "jobDefinitionName (register-job-definition "
+			     "--cli-input-json)");
+		return BG_ERR_SCHEMA;
+	}
+	if (imp->nomem) {
+		return BG_ERR_NOMEM;
+	}
+	if (cv.failed) {
+		return BG_ERR_SCHEMA;
+	}
+	if (cJSON_GetArraySize(imp->jobs) == (int)before) {
+		bg_diags_add(diags, BG_SEV_ERROR, "import-shape", file,
+			     bg__ynode_line(root), bg__ynode_column(root), NULL,
+			     "no ACTIVE job definition here%s",
+			     all_revisions ? "" : " (--all-revisions takes "
+						  "the inactive ones too)");
+		return BG_ERR_SCHEMA;
+	}
+	return BG_OK;
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/* Internal: job definitions as AWS writes them -> spec jobs
+ * (input/import.c). */
+#ifndef BG_INPUT_IMPORT_H
+#define BG_INPUT_IMPORT_H
+
+#include <cjson/cJSON.h>
+
+#include "input/input.h"
+
+/* What the imports of one run gather. */
+struct bg__import {
+	cJSON *jobs;               /* the spec's jobs, snake_case */
+	struct bg_kvlist where;    /* spec path -> "LINE:COLUMN" in its
+	                              source; the paths of one file after
+	                              the file's own entry "#FILE" */
+	struct bg_kvlist origins;  /* per job: where it came from (key) */
+	bool nomem;
+};
+
+/* The job definitions of document d (read from file) onto imp: the
+ * answer of describe-job-definitions (the newest ACTIVE revision of
+ * each name; every revision with all_revisions) or one
+ * register-job-definition input. Whatever has no place in a spec is a
+ * located error, and the definition holding it is not imported.
+ * @return BG_OK; BG_ERR_SCHEMA (see diags); BG_ERR_NOMEM. */
+enum bg_status bg__import_document(struct bg__ydoc *d, const char *file,
+				   bool all_revisions, struct bg__import *imp,
+				   struct bg_diags *diags);
+
+/* Reads buf as a located document: JSON (checked strictly first) when
+ * json, else YAML (input/load.c). */
+enum bg_status bg__ydoc_read(struct bg__ydoc *doc, const char *buf,
+			     size_t len, bool json, const char *file,
+			     struct bg_diags *diags);
+
+#endif /* BG_INPUT_IMPORT_H */

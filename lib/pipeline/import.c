@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * Import: definitions that exist -> one spec, validated.
+ *
+ *   each file:   bg__read_file, bg__ydoc_read (input/), then
+ *                bg__import_document: its definitions as spec jobs,
+ *                and where each spec path came from
+ *   the spec:    bg__spec_text (emit/spec.c)
+ *   validation:  bg_spec_load_buffer on that text, as render loads a
+ *                spec; each diagnostic moves to the source line of its
+ *                field path (or of the nearest field above it)
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit/emit.h"
+#include "input/import.h"
+
+static bool
+is_json(const char *file, const char *buf)
+{
+	size_t n = strlen(file);
+
+	while (*buf == ' ' || *buf == '\t' || *buf == '\r' || *buf == '\n') {
+		buf++;
+	}
+	return (n > 5 && strcmp(file + n - 5, ".json") == 0) || *buf == '{';
+}
+
+/* The source of spec path path: the entry of the longest path that
+ * leads to it ("jobs[2].container_properties" for
+ * "jobs[2].container_properties.vcpus"), as "LINE:COL:FILE". */
+static const char *
+source_of(const struct bg__import *imp, const char *path)
+{
+	char buf[512];
+	size_t n;
+
+	if (path == NULL) {
+		return NULL;
+	}
+	snprintf(buf, sizeof(buf), "%s", path);
+	for (;;) {
+		const char *where = bg_kvlist_get(&imp->where, buf);
+		char *cut;
+		if (where != NULL) {
+			return where;
+		}
+		n = strlen(buf);
+		cut = NULL;
+		for (size_t i = n; i > 0; i--) {
+			if (buf[i - 1] == '.' || buf[i - 1] == '[') {
+				cut = &buf[i - 1];
+				break;
+			}
+		}
+		if (cut == NULL) {
+			return NULL;
+		}
+		*cut = '\0';
+	}
+}
+
+/* The diagnostics of validating the spec, each at its source. */
+static enum bg_status
+relocate(const struct bg__import *imp, const struct bg_diags *from,
+	 struct bg_diags *to)
+{
+	for (size_t i = 0; i < bg_diags_count(from); i++) {
+		const struct bg_diag *d = bg_diags_get(from, i);
+		const char *where = source_of(imp, d->path);
+		char *end;
+		unsigned line = d->line, col = d->column;
+		const char *file = d->file;
+		if (where != NULL) {
+			line = (unsigned)strtoul(where, &end, 10);
+			col = (unsigned)strtoul(end + 1, &end, 10);
+			file = end + 1;
+		}
+		if (bg_diags_add(to, d->severity, d->code, file, line, col,
+				 d->path, "%s", d->message) != BG_OK) {
+			return BG_ERR_NOMEM;
+		}
+	}
+	return BG_OK;
+}
+
+/* One file's definitions onto imp. */
+static enum bg_status
+import_file(const char *file, bool all, struct bg__import *imp,
+	    struct bg_diags *diags)
+{
+	char *buf = NULL;
+	size_t len = 0, first = imp->where.count;
+	struct bg__ydoc doc;
+	enum bg_status st = bg__read_file(file, &buf, &len, diags);
+
+	if (st != BG_OK) {
+		return st;
+	}
+	st = bg__ydoc_read(&doc, buf, len, is_json(file, buf), file, diags);
+	if (st == BG_OK) {
+		st = bg__import_document(&doc, file, all, imp, diags);
+		bg__ydoc_finish(&doc);
+	}
+	free(buf);
+	/* "LINE:COL" of this file's paths -> "LINE:COL:FILE" */
+	for (size_t i = first; st == BG_OK && i < imp->where.count; i++) {
+		char *v = bg__asprintf("%s:%s", imp->where.items[i].value,
+				       file);
+		if (v == NULL) {
+			return BG_ERR_NOMEM;
+		}
+		free(imp->where.items[i].value);
+		imp->where.items[i].value = v;
+	}
+	return st;
+}
+
+enum bg_status
+bg_import(const struct bg_template_set *set, const char *const *files,
+	  size_t n, const struct bg_import_options *opts, char **out,
+	  size_t *len, struct bg_diags *diags)
+{
+	struct bg__import imp = { .jobs = cJSON_CreateArray() };
+	struct bg_diags *checked = NULL;
+	struct bg_spec *spec = NULL;
+	const char **origins = NULL;
+	const char *name;
+	enum bg_status st = BG_OK, load;
+	char *text = NULL;
+	size_t text_len = 0;
+
+	if (set == NULL || files == NULL || n == 0 || opts == NULL ||
+	    out == NULL || diags == NULL) {
+		cJSON_Delete(imp.jobs);
+		return BG_ERR_ARG;
+	}
+	if (imp.jobs == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	name = opts->name != NULL ? opts->name : "spec";
+	/* Every file, so that every problem is said. */
+	for (size_t i = 0; i < n; i++) {
+		enum bg_status one =
+			import_file(files[i], opts->all_revisions, &imp, diags);
+		if (one == BG_ERR_NOMEM) {
+			st = one;
+			break;
+		}
+		if (one != BG_OK && st == BG_OK) {
+			st = one;
+		}
+	}
+	if (st == BG_OK) {
+		origins = calloc(imp.origins.count + 1, sizeof(*origins));
+		for (size_t i = 0; origins != NULL && i < imp.origins.count;
+		     i++) {
+			origins[i] = imp.origins.items[i].key;
+		}
+		text = origins != NULL
+			       ? bg__spec_text(imp.jobs, origins,
+					       "# Imported by batchgen import: "
+					       "review, then batchgen render.\n",
+					       opts->json, &text_len)
+			       : NULL;
+		st = text != NULL ? BG_OK : BG_ERR_NOMEM;
+	}
+	if (st == BG_OK) {
+		checked = bg_diags_create();
+		st = checked != NULL ? BG_OK : BG_ERR_NOMEM;
+	}
+	if (st == BG_OK) {
+		load = bg_spec_load_buffer(text, text_len, name, set, &spec,
+					   checked);
+		st = relocate(&imp, checked, diags);
+		if (st == BG_OK && load == BG_ERR_NOMEM) {
+			st = BG_ERR_NOMEM;
+		} else if (st == BG_OK && load != BG_OK) {
+			st = BG_ERR_INVALID;
+		}
+	}
+	if (st == BG_OK || st == BG_ERR_INVALID) {
+		*out = text;
+		text = NULL;
+		if (len != NULL) {
+			*len = text_len;
+		}
+	}
+	bg_spec_destroy(spec);
+	bg_diags_destroy(checked);
+	free(text);
+	free(origins);
+	cJSON_Delete(imp.jobs);
+	bg_kvlist_finish(&imp.where);
+	bg_kvlist_finish(&imp.origins);
+	return st;
+}

@@ -1,0 +1,284 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Import round trip: real job definitions -> batchgen import -> spec ->
+batchgen render -> the same definitions.
+
+    roundtrip.py BATCHGEN CASES_DIR WORK_DIR
+
+CASES_DIR holds real definitions in the register-job-definition shape
+(NAME.json; where each comes from: the real-world corpus's source.txt
+of the same name, ../shared/corpus/realworld/cases/NAME). For each: the
+import must succeed (exit 0), or, where EXPECT_FIX lists the case (the
+original holds what AWS refuses, or what Kubernetes refuses), exit 4
+with the spec written. The spec then renders (Terraform JSON); the
+rendered resource, turned back into the API's shape, must equal the
+original up to these normalisations, and nothing else:
+
+  - key order; null, [] and {} are the same as absent;
+  - environment, secrets, secretOptions and resourceRequirements compared
+    as sets (the provider compares the first three so; batchgen writes
+    resourceRequirements sorted by type);
+  - a vCPU amount compared as a number ("1.0" is written "1");
+  - a container's legacy vcpus and memory are its VCPU and MEMORY
+    resource requirements;
+  - evaluateOnExit action in any case (the API's own rule);
+  - text as Terraform reads it ("$${" in the rendered JSON is "${");
+  - what batchgen adds as AWS's default: the type container, a mount
+    point's readOnly false, assignPublicIp DISABLED and
+    runtimePlatform LINUX/X86_64 on Fargate, an EFS volume's
+    rootDirectory "/" and transitEncryption (and iam) DISABLED, an EKS
+    pod's hostNetwork true, a multinode job's mainNode 0.
+
+Also: the same definitions as one describe-job-definitions answer
+(revisions, statuses and ARNs, an INACTIVE and an older revision that
+must be left out) import to the same spec jobs. TAP on stdout.
+"""
+import json
+import os
+import subprocess
+import sys
+
+# The originals with a real mistake: imported (exit 4), not rendered.
+EXPECT_FIX = {
+    "007-awsdocs-efs-access-point": "efs-iam",
+    "012-tfdocs-container-host-volume": "vcpus",
+    "043-cdk-ecs-ec2-secrets-ulimits": "mount-path",
+    "048-cdk-eks-volumes": "eks-volume",
+}
+
+SETS = {"environment": "name", "secrets": "name", "secretOptions": "name",
+        "resourceRequirements": "type"}
+
+
+def camel(k):
+    parts = k.split("_")
+    return parts[0] + "".join(p[:1].upper() + p[1:] for p in parts[1:])
+
+
+EKS_KEYS = {"read_only_root_file_system": "readOnlyRootFilesystem",
+            "image_pull_secret": "imagePullSecrets"}
+EKS_SINGLE = {"pod_properties", "resources", "security_context", "metadata",
+              "empty_dir", "host_path", "secret"}
+
+
+def eks_api(v, key=None):
+    """The eks_properties block (Terraform JSON) in the API's shape."""
+    if isinstance(v, list):
+        items = [eks_api(x) for x in v]
+        return items[0] if key in EKS_SINGLE and items else items
+    if isinstance(v, dict):
+        return {EKS_KEYS.get(k) or camel(k): eks_api(x, k) for k, x in v.items()}
+    return v
+
+
+def rendered_api(res):
+    """A rendered aws_batch_job_definition in the register shape."""
+    out = {"jobDefinitionName": res["name"], "type": res.get("type", "container")}
+    for k, api in (("platform_capabilities", "platformCapabilities"),
+                   ("parameters", "parameters"), ("tags", "tags"),
+                   ("propagate_tags", "propagateTags"),
+                   ("scheduling_priority", "schedulingPriority")):
+        if k in res:
+            out[api] = res[k]
+    for k, api in (("container_properties", "containerProperties"),
+                   ("node_properties", "nodeProperties"),
+                   ("ecs_properties", "ecsProperties")):
+        if k in res:
+            out[api] = json.loads(res[k])
+    if "eks_properties" in res:
+        out["eksProperties"] = eks_api(res["eks_properties"])
+    if "retry_strategy" in res:
+        r = res["retry_strategy"]
+        out["retryStrategy"] = {camel(k): ([{camel(a): b for a, b in e.items()} for e in x]
+                                           if k == "evaluate_on_exit" else x)
+                                for k, x in r.items()}
+    if "timeout" in res:
+        out["timeout"] = {"attemptDurationSeconds": res["timeout"]["attempt_duration_seconds"]}
+    return out
+
+
+def number(v):
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return v
+
+
+def normal(v, key=None, fargate=False):
+    if isinstance(v, dict):
+        v = dict(v)
+        if key in ("containerProperties", "container") or "image" in v:
+            for legacy, typ in (("vcpus", "VCPU"), ("memory", "MEMORY")):
+                if legacy in v:
+                    rr = v.setdefault("resourceRequirements", [])
+                    rr.append({"type": typ, "value": str(v.pop(legacy))})
+            if fargate and "fargatePlatformConfiguration" not in v:
+                pass
+        if key == "efsVolumeConfiguration":
+            v.setdefault("rootDirectory", "/")
+            v.setdefault("transitEncryption", "DISABLED")
+            if "authorizationConfig" in v:
+                v["authorizationConfig"] = dict(v["authorizationConfig"])
+                v["authorizationConfig"].setdefault("iam", "DISABLED")
+        if key == "podProperties":
+            v.setdefault("hostNetwork", True)
+        if key == "nodeProperties":
+            v.setdefault("mainNode", 0)
+        if key is None:
+            v.setdefault("type", "container")
+        if "sourceVolume" in v and v.get("readOnly") is False:
+            del v["readOnly"]
+        if key == "containerProperties" and fargate:
+            v.setdefault("networkConfiguration", {"assignPublicIp": "DISABLED"})
+            rp = dict(v.get("runtimePlatform") or {})
+            rp.setdefault("operatingSystemFamily", "LINUX")
+            rp.setdefault("cpuArchitecture", "X86_64")
+            v["runtimePlatform"] = rp
+        out = {}
+        for k, x in v.items():
+            x = normal(x, k, fargate)
+            if x in (None, [], {}):
+                continue
+            if k == "action":
+                x = x.upper()
+            out[k] = x
+        if out.get("type") == "VCPU" and "value" in out:
+            out["value"] = number(out["value"])
+        return out
+    if isinstance(v, list):
+        items = [normal(x, None, fargate) for x in v]
+        if key in SETS:
+            items.sort(key=lambda e: json.dumps(e, sort_keys=True))
+        return items
+    if isinstance(v, str):
+        # Terraform's template escapes, as terraform reads them.
+        return v.replace("$${", "${").replace("%%{", "%{")
+    return v
+
+
+def run(*args):
+    return subprocess.run(list(args), capture_output=True, text=True)
+
+
+def main():
+    bin_, cases, work = sys.argv[1:4]
+    os.makedirs(work, exist_ok=True)
+    names = sorted(f[:-5] for f in os.listdir(cases) if f.endswith(".json"))
+    tests = []
+    equal = 0
+    for name in names:
+        src = os.path.join(cases, name + ".json")
+        spec = os.path.join(work, name + ".yaml")
+        r = run(bin_, "import", src, "-o", spec)
+        want = 4 if name in EXPECT_FIX else 0
+        if r.returncode != want or not os.path.exists(spec):
+            tests.append((False, "%s: import exit %d, want %d: %s" % (
+                name, r.returncode, want, r.stderr.strip()[:300])))
+            continue
+        if want == 4:
+            code = EXPECT_FIX[name]
+            ok = ("[%s]" % code) in r.stderr and (src + ":") in r.stderr
+            tests.append((ok, "%s: imported for fixing, %s located in the "
+                          "source" % (name, code)))
+            continue
+        out = os.path.join(work, name + ".tf.json")
+        r = run(bin_, "render", spec, "-o", out)
+        if r.returncode != 0:
+            tests.append((False, "%s: render exit %d: %s" % (
+                name, r.returncode, r.stderr.strip()[:300])))
+            continue
+        res = list(json.load(open(out))["resource"]["aws_batch_job_definition"].values())[0]
+        orig = json.load(open(src))
+        fargate = "FARGATE" in (orig.get("platformCapabilities") or [])
+        got, exp = normal(rendered_api(res), None, fargate), normal(orig, None, fargate)
+        if got == exp:
+            equal += 1
+            tests.append((True, "%s: import, render: equal to the original" % name))
+        else:
+            diff = [k for k in set(got) | set(exp) if got.get(k) != exp.get(k)]
+            tests.append((False, "%s: differs in %s\n# got  %s\n# want %s" % (
+                name, diff, json.dumps({k: got.get(k) for k in diff}, sort_keys=True),
+                json.dumps({k: exp.get(k) for k in diff}, sort_keys=True))))
+
+    # The same originals as one describe answer: revisions, statuses.
+    answer = {"jobDefinitions": []}
+    for i, name in enumerate(n for n in names if n not in EXPECT_FIX):
+        d = json.load(open(os.path.join(cases, name + ".json")))
+        # Names are unique in an account: some originals share one.
+        d["jobDefinitionName"] = "r%02d-%s" % (i, d["jobDefinitionName"])
+        json.dump(d, open(os.path.join(work, "single-%s.json" % name), "w"))
+        arn = "arn:aws:batch:us-east-1:123456789012:job-definition/%s" % d["jobDefinitionName"]
+        old = dict(d, revision=1, status="ACTIVE", jobDefinitionArn=arn + ":1",
+                   containerOrchestrationType="ECS", tags={"old": "revision"})
+        gone = dict(d, revision=3, status="INACTIVE", jobDefinitionArn=arn + ":3",
+                    containerOrchestrationType="ECS", tags={"inactive": "revision"})
+        new = dict(d, revision=2, status="ACTIVE", jobDefinitionArn=arn + ":2",
+                   containerOrchestrationType="EKS" if "eksProperties" in d else "ECS")
+        answer["jobDefinitions"] += [old, gone, new] if i % 2 else [new, gone, old]
+    path = os.path.join(work, "describe.json")
+    json.dump(answer, open(path, "w"), indent=1)
+    r = run(bin_, "import", path, "-f", "json", "-o", os.path.join(work, "describe-spec.json"))
+    ok = r.returncode == 0
+    if ok:
+        jobs = json.load(open(os.path.join(work, "describe-spec.json")))["jobs"]
+        singles = []
+        for name in names:
+            if name in EXPECT_FIX:
+                continue
+            rr = run(bin_, "import", os.path.join(work, "single-%s.json" % name),
+                     "-f", "json")
+            singles += json.loads(rr.stdout)["jobs"]
+        ok = jobs == singles
+    tests.append((ok, "a describe answer of %d revisions imports the newest ACTIVE "
+                  "one of each of %d names, as the single files do (exit %d)" % (
+                      len(answer["jobDefinitions"]), len(answer["jobDefinitions"]) // 3,
+                      r.returncode)))
+
+    # Bad input: a located error naming the file, exit 1, nothing
+    # written, and an existing -o file untouched.
+    bad = {
+        "broken.json": ('{"jobDefinitionName": "x", "type": "container",\n',
+                        "json-syntax", 1),
+        "broken.yaml": ("jobDefinitionName: [x\n", "yaml-syntax", 2),
+        "empty-answer.json": ('{"jobDefinitions": []}', "import-shape", 1),
+        "inactive-only.json": ('{"jobDefinitions": [{"jobDefinitionName": "x", '
+                               '"type": "container", "status": "INACTIVE", '
+                               '"revision": 1}]}', "import-shape", 1),
+        "not-a-definition.json": ('{"Resources": {}}', "import-shape", 1),
+        "a-list.json": ('[{"jobDefinitionName": "x"}]', "import-shape", 1),
+        "unknown-key.json": ('{"jobDefinitionName": "x", "type": "container",\n'
+                             ' "containerProperties": {"image": "a:1",\n'
+                             '  "portMappings": [{"containerPort": 80}]}}',
+                             "import-unknown-key", 3),
+        "wrong-shape.json": ('{"jobDefinitionName": "x", "type": "container",\n'
+                             ' "containerProperties": "image a:1"}',
+                             "import-shape", 2),
+    }
+    for fname, (text, code, line) in sorted(bad.items()):
+        src = os.path.join(work, fname)
+        with open(src, "w") as f:
+            f.write(text)
+        dest = os.path.join(work, "kept-" + fname + ".yaml")
+        with open(dest, "w") as f:
+            f.write("# kept\n")
+        r = run(bin_, "import", src, "-o", dest)
+        kept = open(dest).read() == "# kept\n"
+        located = ("%s:%d:" % (src, line)) in r.stderr and ("[%s]" % code) in r.stderr
+        tests.append((r.returncode == 1 and kept and located and r.stdout == "",
+                      "%s: exit %d, %s at line %d, the existing spec untouched%s" % (
+                          fname, r.returncode, code, line,
+                          "" if located else ": " + r.stderr.strip()[:200])))
+    r = run(bin_, "import", os.path.join(work, "no-such-file.json"))
+    tests.append((r.returncode == 3 and "[io]" in r.stderr,
+                  "a file that cannot be read: exit %d, [io]" % r.returncode))
+
+    print("1..%d" % len(tests))
+    for i, (ok, text) in enumerate(tests, 1):
+        print("%s %d - %s" % ("ok" if ok else "not ok", i, text))
+    print("# %d of %d definitions imported and rendered back equal" % (
+        equal, len(names) - len(EXPECT_FIX)))
+    return 0 if all(ok for ok, _ in tests) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
