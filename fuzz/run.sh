@@ -3,7 +3,7 @@
 # Runs one libFuzzer target with the seed corpus from the project's own
 # tests and examples.
 #   fuzz/run.sh BUILD_DIR TARGET SECONDS [WORK_DIR [LIBFUZZER OPTIONS...]]
-# TARGET: spec, template, cli or roundtrip. WORK_DIR keeps the corpus
+# TARGET: spec, template, cli, roundtrip or import. WORK_DIR keeps the corpus
 # between runs (default: a temporary folder). Crashes are written to
 # WORK_DIR/crash-* and make the run fail.
 set -u
@@ -20,6 +20,8 @@ template)
 	for f in "$src"/tests/data/templates/*/*.yaml; do
 		cp "$f" "$work/seeds/$(basename "$(dirname "$f")")-$(basename "$f")"
 	done ;;
+import)
+	cp "$src"/tests/import/cases/*.json "$work/seeds/" ;;
 cli)
 	for f in "$src"/tests/golden/*.args; do
 		tr '\n' '\0' <"$f" >"$work/seeds/$(basename "$f")"
@@ -45,7 +47,7 @@ grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$work/log" |
 cov=$(grep -oE '(DONE|INITED) +cov: [0-9]+' "$work/log" | tail -1 | grep -oE '[0-9]+$')
 case $target in
 spec | roundtrip) floor=2500 ;;
-template) floor=1500 ;;
+template | import) floor=1500 ;;
 cli) floor=1000 ;;
 esac
 echo "fuzz-$target: coverage: ${cov:-none} edges (floor $floor)"
