@@ -34,7 +34,22 @@ struct conv {
 	char path[512]; /* the spec path being written */
 	bool eks;       /* in eksProperties: camelCase of the spec keys */
 	bool failed;
+	/* Not 0: every path is located here in file (a definition made
+	 * from a Terraform resource: its text is not the file's). */
+	unsigned at_line, at_col;
 };
+
+static unsigned
+line_of(const struct conv *cv, const struct bg__ynode *n)
+{
+	return cv->at_line != 0 ? cv->at_line : bg__ynode_line(n);
+}
+
+static unsigned
+col_of(const struct conv *cv, const struct bg__ynode *n)
+{
+	return cv->at_line != 0 ? cv->at_col : bg__ynode_column(n);
+}
 
 /* API keys of the eks_properties block where the camelCase of the
  * provider's attribute is not the API's. */
@@ -124,9 +139,9 @@ report(struct conv *cv, enum bg_severity sev, const char *code,
 	msg = bg__vasprintf(fmt, ap);
 	va_end(ap);
 	if (msg == NULL ||
-	    bg_diags_add(cv->diags, sev, code, cv->file, bg__ynode_line(n),
-			 bg__ynode_column(n), cv->path[0] ? cv->path : NULL,
-			 "%s", msg) != BG_OK) {
+	    bg_diags_add(cv->diags, sev, code, cv->file, line_of(cv, n),
+			 col_of(cv, n), cv->path[0] ? cv->path : NULL, "%s",
+			 msg) != BG_OK) {
 		cv->imp->nomem = true;
 	}
 	free(msg);
@@ -141,8 +156,7 @@ remember(struct conv *cv, const struct bg__ynode *n)
 {
 	char where[32];
 
-	snprintf(where, sizeof(where), "%u:%u", bg__ynode_line(n),
-		 bg__ynode_column(n));
+	snprintf(where, sizeof(where), "%u:%u", line_of(cv, n), col_of(cv, n));
 	if (bg_kvlist_set(&cv->imp->where, cv->path, where) != BG_OK) {
 		cv->imp->nomem = true;
 	}
@@ -457,6 +471,30 @@ import_describe(struct conv *cv, struct bg__ynode *list, bool all)
 }
 
 enum bg_status
+bg__import_api(const cJSON *api, const char *file, unsigned line,
+	       unsigned col, const char *origin, struct bg__import *imp,
+	       struct bg_diags *diags)
+{
+	char *text = cJSON_PrintUnformatted(api);
+	struct bg__ydoc d;
+	struct conv cv = { .d = &d, .file = file, .diags = diags, .imp = imp,
+			   .at_line = line, .at_col = col };
+	enum bg_status st;
+
+	if (text == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	st = bg__ydoc_read(&d, text, strlen(text), true, file, diags);
+	cJSON_free(text);
+	if (st != BG_OK) {
+		return st;
+	}
+	import_job(&cv, bg__ydoc_root(&d), origin);
+	bg__ydoc_finish(&d);
+	return imp->nomem ? BG_ERR_NOMEM : cv.failed ? BG_ERR_SCHEMA : BG_OK;
+}
+
+enum bg_status
 bg__import_document(struct bg__ydoc *d, const char *file, bool all_revisions,
 		    struct bg__import *imp, struct bg_diags *diags)
 {
@@ -476,6 +514,9 @@ bg__import_document(struct bg__ydoc *d, const char *file, bool all_revisions,
 		return BG_ERR_SCHEMA;
 	}
 	list = bg__ynode_get(d, root, "jobDefinitions");
+	if (bg__ynode_get(d, root, "resource") != NULL) {
+		return bg__import_terraform(d, file, imp, diags);
+	}
 	if (list != NULL && list->type == BG_Y_SEQ) {
 		import_describe(&cv, list, all_revisions);
 	} else if (bg__ynode_get(d, root, "jobDefinitionName") != NULL) {

@@ -29,7 +29,10 @@ original up to these normalisations, and nothing else:
     rootDirectory "/" and transitEncryption (and iam) DISABLED, an EKS
     pod's hostNetwork true, a multinode job's mainNode 0.
 
-Also: the same definitions as one describe-job-definitions answer
+Each rendering is a Terraform JSON source in turn: imported, it must
+render to the same bytes (the same resource, label and all, so terraform
+plans the two the same). Also: the same definitions as one
+describe-job-definitions answer
 (revisions, statuses and ARNs, an INACTIVE and an older revision that
 must be left out) import to the same spec jobs. TAP on stdout.
 """
@@ -187,6 +190,15 @@ def main():
             tests.append((False, "%s: render exit %d: %s" % (
                 name, r.returncode, r.stderr.strip()[:300])))
             continue
+        # Terraform JSON as a source: batchgen's rendering imports to a
+        # spec that renders to the same bytes (so the plans are equal).
+        spec2 = os.path.join(work, name + ".from-tf.yaml")
+        out2 = os.path.join(work, name + ".again.tf.json")
+        r2 = run(bin_, "import", out, "-o", spec2)
+        r3 = run(bin_, "render", spec2, "-o", out2) if r2.returncode == 0 else r2
+        same = r3.returncode == 0 and open(out).read() == open(out2).read()
+        tests.append((same, "%s: its Terraform JSON imports and renders to the same "
+                      "bytes%s" % (name, "" if same else ": " + (r2.stderr + r3.stderr)[:300])))
         res = list(json.load(open(out))["resource"]["aws_batch_job_definition"].values())[0]
         orig = json.load(open(src))
         fargate = "FARGATE" in (orig.get("platformCapabilities") or [])

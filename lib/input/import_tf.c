@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * Terraform JSON (.tf.json) -> the API's shape, for import. Each
+ * aws_batch_job_definition resource becomes the register-job-definition
+ * input it stands for: the provider's attributes under the API's keys,
+ * container_properties, node_properties and ecs_properties parsed from
+ * their JSON strings, the eks_properties, retry_strategy and timeout
+ * blocks turned into objects. Terraform expressions ("${...}") stay as
+ * they are written. Anything else an attribute holds (an expression in
+ * place of the JSON string, count, for_each, a lifecycle) has no place
+ * in a spec, and is an error at the resource.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input/import.h"
+
+struct tf {
+	struct bg__ydoc *d;
+	const char *file;
+	struct bg_diags *diags;
+	bool failed;
+};
+
+static void
+tf_error(struct tf *t, const struct bg__ynode *n, const char *code,
+	 const char *what, const char *key)
+{
+	bg_diags_add(t->diags, BG_SEV_ERROR, code, t->file, bg__ynode_line(n),
+		     bg__ynode_column(n), key, "%s", what);
+	t->failed = true;
+}
+
+/* Any value as cJSON; plain true/false and numbers keep their type. */
+static cJSON *
+plain(struct tf *t, const struct bg__ynode *n, bool eks, const char *key);
+
+static cJSON *
+scalar(struct tf *t, const struct bg__ynode *n)
+{
+	const char *text = bg__ynode_text(t->d, n);
+	char *end;
+
+	if (n->style == YAML_PLAIN_SCALAR_STYLE) {
+		if (strcmp(text, "true") == 0 || strcmp(text, "false") == 0) {
+			return cJSON_CreateBool(text[0] == 't');
+		}
+		(void)strtod(text, &end);
+		if (text[0] != '\0' && *end == '\0' &&
+		    strspn(text, "-+0123456789.eE") == strlen(text)) {
+			return cJSON_CreateRaw(text);
+		}
+	}
+	return cJSON_CreateString(text);
+}
+
+/* The blocks the provider allows once: an object in the API. */
+static bool
+single_block(const char *key)
+{
+	static const char *const single[] = {
+		"pod_properties", "resources", "security_context", "metadata",
+		"empty_dir",	  "host_path", "secret",
+	};
+
+	for (size_t i = 0; i < ARRAY_LENGTH(single); i++) {
+		if (strcmp(key, single[i]) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* An eks_properties attribute's API key. */
+static void
+eks_key(const char *key, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	if (strcmp(key, "image_pull_secret") == 0) {
+		snprintf(buf, size, "imagePullSecrets");
+		return;
+	}
+	if (strcmp(key, "read_only_root_file_system") == 0) {
+		snprintf(buf, size, "readOnlyRootFilesystem");
+		return;
+	}
+	for (size_t i = 0; key[i] != '\0' && n + 1 < size; i++) {
+		if (key[i] == '_' && key[i + 1] != '\0') {
+			char c = key[++i];
+			buf[n++] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+		} else {
+			buf[n++] = key[i];
+		}
+	}
+	buf[n] = '\0';
+}
+
+/* eks: inside eks_properties (its block keys become the API's; the
+ * keys of its maps, labels and resource amounts, stay as written). */
+static cJSON *
+plain(struct tf *t, const struct bg__ynode *n, bool eks, const char *key)
+{
+	cJSON *out;
+	bool map_of_text = key != NULL && (strcmp(key, "limits") == 0 ||
+					   strcmp(key, "requests") == 0 ||
+					   strcmp(key, "labels") == 0);
+
+	if (n->type == BG_Y_SCALAR) {
+		return scalar(t, n);
+	}
+	if (n->type == BG_Y_SEQ && eks && key != NULL && single_block(key)) {
+		/* a block written as a list of one */
+		return n->len == 1 ? plain(t, bg__ynode_item(t->d, n, 0), eks,
+					   NULL)
+				   : cJSON_CreateObject();
+	}
+	out = n->type == BG_Y_SEQ ? cJSON_CreateArray() : cJSON_CreateObject();
+	for (size_t i = 0; out != NULL && i < n->len; i++) {
+		if (n->type == BG_Y_SEQ) {
+			cJSON_AddItemToArray(
+				out, plain(t, bg__ynode_item(t->d, n, i), eks,
+					   key));
+			continue;
+		}
+		const char *k =
+			bg__ynode_text(t->d, bg__ynode_key(t->d, n, i));
+		char api[64];
+		if (k == NULL) {
+			continue;
+		}
+		if (eks && !map_of_text) {
+			eks_key(k, api, sizeof(api));
+		} else {
+			snprintf(api, sizeof(api), "%s", k);
+		}
+		cJSON_AddItemToObject(out, api,
+				      plain(t, bg__ynode_value(t->d, n, i),
+					    eks && !map_of_text, k));
+	}
+	return out;
+}
+
+/* A block (an object, or a list of one object). */
+static struct bg__ynode *
+block(struct tf *t, struct bg__ynode *n)
+{
+	if (n->type == BG_Y_SEQ && n->len == 1) {
+		n = bg__ynode_item(t->d, n, 0);
+	}
+	return n->type == BG_Y_MAP ? n : NULL;
+}
+
+/* A JSON string attribute, parsed. */
+static cJSON *
+json_string(struct tf *t, const struct bg__ynode *n, const char *key)
+{
+	const char *text = bg__ynode_text(t->d, n);
+	const char *p = text;
+	cJSON *v;
+
+	while (p != NULL && (*p == ' ' || *p == '\n' || *p == '\t')) {
+		p++;
+	}
+	if (p == NULL || strncmp(p, "${", 2) == 0 ||
+	    (v = cJSON_Parse(text)) == NULL || !cJSON_IsObject(v)) {
+		if (p != NULL && strncmp(p, "${", 2) != 0) {
+			cJSON_Delete(cJSON_Parse(text));
+		}
+		tf_error(t, n, "import-shape",
+			 "a JSON string is expected here: an expression "
+			 "(jsonencode(...), a variable) is Terraform's to "
+			 "evaluate, so batchgen cannot import it; write its "
+			 "value as JSON",
+			 key);
+		return NULL;
+	}
+	return v;
+}
+
+static const char *const same[][2] = {
+	{ "name", "jobDefinitionName" },
+	{ "type", "type" },
+	{ "parameters", "parameters" },
+	{ "tags", "tags" },
+	{ "platform_capabilities", "platformCapabilities" },
+	{ "propagate_tags", "propagateTags" },
+	{ "scheduling_priority", "schedulingPriority" },
+	{ "deregister_on_new_revision", "deregisterOnNewRevision" },
+};
+static const char *const strings[][2] = {
+	{ "container_properties", "containerProperties" },
+	{ "node_properties", "nodeProperties" },
+	{ "ecs_properties", "ecsProperties" },
+};
+
+/* Resource body n (label) in the API's shape, or NULL (an error). */
+static cJSON *
+resource(struct tf *t, struct bg__ynode *n, const char *label)
+{
+	cJSON *out = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(out, "label", label);
+	for (size_t i = 0; out != NULL && i < n->len; i++) {
+		struct bg__ynode *k = bg__ynode_key(t->d, n, i);
+		struct bg__ynode *v = bg__ynode_value(t->d, n, i);
+		const char *key = bg__ynode_text(t->d, k);
+		struct bg__ynode *b;
+		bool done = false;
+		if (key == NULL) {
+			continue;
+		}
+		for (size_t s = 0; !done && s < ARRAY_LENGTH(same); s++) {
+			if (strcmp(key, same[s][0]) == 0) {
+				cJSON_AddItemToObject(out, same[s][1],
+						      plain(t, v, false, key));
+				done = true;
+			}
+		}
+		for (size_t s = 0; !done && s < ARRAY_LENGTH(strings); s++) {
+			if (strcmp(key, strings[s][0]) == 0) {
+				cJSON *j = v->type == BG_Y_SCALAR
+						   ? json_string(t, v, key)
+						   : NULL;
+				if (v->type != BG_Y_SCALAR) {
+					tf_error(t, v, "import-shape",
+						 "a JSON string is expected "
+						 "here",
+						 key);
+				}
+				if (j != NULL) {
+					cJSON_AddItemToObject(out, strings[s][1],
+							      j);
+				}
+				done = true;
+			}
+		}
+		if (done) {
+			continue;
+		}
+		if (strcmp(key, "eks_properties") == 0 &&
+		    (b = block(t, v)) != NULL) {
+			cJSON_AddItemToObject(out, "eksProperties",
+					      plain(t, b, true, NULL));
+		} else if (strcmp(key, "retry_strategy") == 0 &&
+			   (b = block(t, v)) != NULL) {
+			cJSON *r = cJSON_AddObjectToObject(out, "retryStrategy");
+			struct bg__ynode *a = bg__ynode_get(t->d, b, "attempts");
+			struct bg__ynode *e =
+				bg__ynode_get(t->d, b, "evaluate_on_exit");
+			if (a != NULL) {
+				cJSON_AddItemToObject(r, "attempts",
+						      scalar(t, a));
+			}
+			if (e != NULL) {
+				/* its keys, camelCase: the eks mapping does */
+				cJSON_AddItemToObject(r, "evaluateOnExit",
+						      plain(t, e, true, NULL));
+			}
+			if (b->len != (uint32_t)((a != NULL) + (e != NULL))) {
+				tf_error(t, b, "import-unknown-key",
+					 "retry_strategy takes attempts and "
+					 "evaluate_on_exit only",
+					 key);
+			}
+		} else if (strcmp(key, "timeout") == 0 &&
+			   (b = block(t, v)) != NULL &&
+			   bg__ynode_get(t->d, b, "attempt_duration_seconds") !=
+				   NULL &&
+			   b->len == 1) {
+			cJSON *o = cJSON_AddObjectToObject(out, "timeout");
+			cJSON_AddItemToObject(
+				o, "attemptDurationSeconds",
+				scalar(t, bg__ynode_get(t->d, b,
+							"attempt_duration_"
+							"seconds")));
+		} else {
+			char what[320];
+			snprintf(what, sizeof(what),
+				 "'%.60s' of resource "
+				 "aws_batch_job_definition.%.60s has no place "
+				 "in a batchgen spec: batchgen cannot write it, "
+				 "so this definition is not imported",
+				 key, label);
+			tf_error(t, k, "import-unknown-key", what, key);
+		}
+	}
+	return out;
+}
+
+enum bg_status
+bg__import_terraform(struct bg__ydoc *d, const char *file,
+		     struct bg__import *imp, struct bg_diags *diags)
+{
+	struct tf t = { .d = d, .file = file, .diags = diags };
+	struct bg__ynode *root = bg__ydoc_root(d);
+	struct bg__ynode *res = bg__ynode_get(d, root, "resource");
+	struct bg__ynode *defs;
+	size_t found = 0;
+	enum bg_status st = BG_OK;
+
+	/* "resource": {TYPE: {LABEL: {...}}}, or lists of such objects */
+	for (size_t r = 0; res != NULL &&
+			   r < (res->type == BG_Y_SEQ ? res->len : 1);
+	     r++) {
+		struct bg__ynode *one = res->type == BG_Y_SEQ
+						? bg__ynode_item(d, res, r)
+						: res;
+		if (one->type != BG_Y_MAP) {
+			continue;
+		}
+		defs = bg__ynode_get(d, one, "aws_batch_job_definition");
+		for (size_t l = 0; defs != NULL &&
+				   l < (defs->type == BG_Y_SEQ ? defs->len : 1);
+		     l++) {
+			struct bg__ynode *m = defs->type == BG_Y_SEQ
+						      ? bg__ynode_item(d, defs, l)
+						      : defs;
+			for (size_t i = 0; m->type == BG_Y_MAP && i < m->len;
+			     i++) {
+				const char *label = bg__ynode_text(
+					d, bg__ynode_key(d, m, i));
+				struct bg__ynode *body =
+					block(&t, bg__ynode_value(d, m, i));
+				cJSON *api;
+				bool failed = t.failed;
+				char origin[600];
+				if (label == NULL || body == NULL) {
+					continue;
+				}
+				found++;
+				t.failed = false;
+				api = resource(&t, body, label);
+				snprintf(origin, sizeof(origin),
+					 "%s, resource "
+					 "aws_batch_job_definition.%s (line %u)",
+					 file, label, bg__ynode_line(body));
+				if (!t.failed && api != NULL) {
+					enum bg_status one_st =
+						bg__import_api(api, file,
+							       bg__ynode_line(body),
+							       bg__ynode_column(body),
+							       origin, imp, diags);
+					if (one_st == BG_ERR_NOMEM) {
+						cJSON_Delete(api);
+						return one_st;
+					}
+					if (one_st != BG_OK) {
+						st = one_st;
+					}
+				}
+				cJSON_Delete(api);
+				t.failed = t.failed || failed;
+			}
+		}
+	}
+	if (found == 0) {
+		bg_diags_add(diags, BG_SEV_ERROR, "import-shape", file,
+			     root != NULL ? bg__ynode_line(root) : 0,
+			     root != NULL ? bg__ynode_column(root) : 0, NULL,
+			     "no aws_batch_job_definition resource in this "
+			     "Terraform JSON");
+		return BG_ERR_SCHEMA;
+	}
+	return t.failed ? BG_ERR_SCHEMA : st;
+}
