@@ -51,9 +51,7 @@ bg__tf_escape_into(struct bg__buf *b, const char *s)
 	const char *start = s;
 
 	while (*s != '\0') {
-		if ((s[0] == '$' || s[0] == '%') && s[1] == s[0] && s[2] == '{') {
-			s += 3; /* "$${", "%%{": written escaped already */
-		} else if (s[0] == '$' && s[1] == '{') {
+		if (s[0] == '$' && s[1] == '{') {
 			size_t ref = bg__tf_expr_len(s);
 			if (ref > 0) {
 				s += ref;
@@ -117,13 +115,6 @@ bg__hcl_quote_into(struct bg__buf *b, const char *s)
 		if (n > 0) {
 			bg__buf_putn(b, s, n);
 			s += n;
-			continue;
-		}
-		if ((s[0] == '$' || s[0] == '%') && s[1] == s[0] &&
-		    s[2] == '{') {
-			/* "$${", "%%{": written escaped already */
-			bg__buf_putn(b, s, 3);
-			s += 3;
 			continue;
 		}
 		if ((s[0] == '$' || s[0] == '%') && s[1] == '{') {
