@@ -858,8 +858,9 @@ struct bg_import_options {
 
 /**
  * Imports job definitions that exist: each of @p files holds the
- * answer of `aws batch describe-job-definitions` or one
- * `register-job-definition --cli-input-json` input (JSON, or YAML).
+ * answer of `aws batch describe-job-definitions`, one
+ * `register-job-definition --cli-input-json` input (JSON, or YAML), or
+ * Terraform JSON (its aws_batch_job_definition resources).
  * Writes one spec of them all (the full attribute tree, each job with
  * where it came from), and validates it as render would, every
  * diagnostic located in the source file.

@@ -4,7 +4,8 @@
  * Job definitions as AWS writes them -> jobs of a spec. The input is
  * the API's camelCase JSON (or YAML): the answer of `aws batch
  * describe-job-definitions` ({"jobDefinitions": [...]}) or one
- * register-job-definition input. The field tables say where each API
+ * register-job-definition input; Terraform JSON is turned into the
+ * latter first (input/import_tf.c). The field tables say where each API
  * key goes (the reverse of emit/api.c): no key is known here by name
  * but the few the tables cannot say (the definition's name, the fields
  * only a response has, the legacy vcpus and memory).

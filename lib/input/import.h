@@ -21,8 +21,8 @@ struct bg__import {
 
 /* The job definitions of document d (read from file) onto imp: the
  * answer of describe-job-definitions (the newest ACTIVE revision of
- * each name; every revision with all_revisions) or one
- * register-job-definition input. Whatever has no place in a spec is a
+ * each name; every revision with all_revisions), one
+ * register-job-definition input, or Terraform JSON. Whatever has no place in a spec is a
  * located error, and the definition holding it is not imported.
  * @return BG_OK; BG_ERR_SCHEMA (see diags); BG_ERR_NOMEM. */
 enum bg_status bg__import_document(struct bg__ydoc *d, const char *file,

@@ -35,6 +35,93 @@ tf_error(struct tf *t, const struct bg__ynode *n, const char *code,
 	t->failed = true;
 }
 
+/* Terraform's text as a spec says it: "$${" is Terraform's literal
+ * "${"; a spec writes that "${" when no expression follows (which is
+ * literal there) and keeps "$${" before one (the spec's escape); "%%{"
+ * is "%{", literal in a spec. Caller frees; NULL on ENOMEM. */
+static char *
+spec_text(const char *s)
+{
+	struct bg__buf b = { 0 };
+
+	bg__buf_puts(&b, "");
+	while (*s != '\0') {
+		if (s[0] == '$' && s[1] == '$' && s[2] == '{') {
+			bg__buf_puts(&b, bg__tf_expr_len(s + 1) > 0 ? "$${" : "${");
+			s += 3;
+		} else if (s[0] == '%' && s[1] == '%' && s[2] == '{') {
+			bg__buf_puts(&b, "%{");
+			s += 3;
+		} else {
+			bg__buf_putc(&b, *s++);
+		}
+	}
+	return bg__buf_take(&b, NULL);
+}
+
+/* The text of a string written as the interpolation of one quoted HCL
+ * string, ${"..."} (how a string with a raw carriage return must be
+ * written in Terraform JSON), with its backslash escapes undone; NULL
+ * when s is not that. */
+static char *
+hcl_string(const char *s)
+{
+	size_t n = strlen(s);
+	struct bg__buf b = { 0 };
+
+	if (n < 5 || strncmp(s, "${\"", 3) != 0 ||
+	    strcmp(s + n - 2, "\"}") != 0) {
+		return NULL;
+	}
+	bg__buf_puts(&b, "");
+	for (size_t i = 3; i < n - 2; i++) {
+		char c = s[i];
+		unsigned long u;
+		char *end;
+		if (c == '"') {
+			bg__buf_finish(&b);
+			return NULL; /* more than one string */
+		}
+		if (c != '\\') {
+			bg__buf_putc(&b, c);
+			continue;
+		}
+		switch (s[++i]) {
+		case 'n': bg__buf_putc(&b, '\n'); break;
+		case 'r': bg__buf_putc(&b, '\r'); break;
+		case 't': bg__buf_putc(&b, '\t'); break;
+		case '"': bg__buf_putc(&b, '"'); break;
+		case '\\': bg__buf_putc(&b, '\\'); break;
+		case 'u': {
+			char hex[5] = { 0 };
+			memcpy(hex, s + i + 1, i + 4 < n - 2 ? 4 : 0);
+			u = strtoul(hex, &end, 16);
+			if (end != hex + 4 || u == 0) {
+				bg__buf_finish(&b);
+				return NULL;
+			}
+			/* UTF-8 of a code point below 0x10000 */
+			if (u < 0x80) {
+				bg__buf_putc(&b, (char)u);
+			} else if (u < 0x800) {
+				bg__buf_putc(&b, (char)(0xc0 | (u >> 6)));
+				bg__buf_putc(&b, (char)(0x80 | (u & 0x3f)));
+			} else {
+				bg__buf_putc(&b, (char)(0xe0 | (u >> 12)));
+				bg__buf_putc(&b, (char)(0x80 | ((u >> 6) & 0x3f)));
+				bg__buf_putc(&b, (char)(0x80 | (u & 0x3f)));
+			}
+			i += 4;
+			break;
+		}
+		default:
+			bg__buf_finish(&b);
+			return NULL;
+		}
+	}
+	return bg__buf_take(&b, NULL);
+}
+
 /* Any value as cJSON; plain true/false and numbers keep their type. */
 static cJSON *
 plain(struct tf *t, const struct bg__ynode *n, bool eks, const char *key);
@@ -55,7 +142,14 @@ scalar(struct tf *t, const struct bg__ynode *n)
 			return cJSON_CreateRaw(text);
 		}
 	}
-	return cJSON_CreateString(text);
+	{
+		char *quoted = hcl_string(text);
+		char *spec = spec_text(quoted != NULL ? quoted : text);
+		cJSON *v = spec != NULL ? cJSON_CreateString(spec) : NULL;
+		free(quoted);
+		free(spec);
+		return v;
+	}
 }
 
 /* The blocks the provider allows once: an object in the API. */
@@ -166,11 +260,13 @@ json_string(struct tf *t, const struct bg__ynode *n, const char *key)
 	while (p != NULL && (*p == ' ' || *p == '\n' || *p == '\t')) {
 		p++;
 	}
-	if (p == NULL || strncmp(p, "${", 2) == 0 ||
-	    (v = cJSON_Parse(text)) == NULL || !cJSON_IsObject(v)) {
-		if (p != NULL && strncmp(p, "${", 2) != 0) {
-			cJSON_Delete(cJSON_Parse(text));
-		}
+	char *spec = p != NULL && strncmp(p, "${", 2) != 0 ? spec_text(text)
+							   : NULL;
+
+	v = spec != NULL ? cJSON_Parse(spec) : NULL;
+	free(spec);
+	if (v == NULL || !cJSON_IsObject(v)) {
+		cJSON_Delete(v);
 		tf_error(t, n, "import-shape",
 			 "a JSON string is expected here: an expression "
 			 "(jsonencode(...), a variable) is Terraform's to "

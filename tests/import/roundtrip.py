@@ -246,6 +246,28 @@ def main():
                       len(answer["jobDefinitions"]), len(answer["jobDefinitions"]) // 3,
                       r.returncode)))
 
+    # Text with Terraform's template sequences and look-alikes, through
+    # Terraform JSON and back: the same bytes (the terraform test plans
+    # the same strings and checks that they reach the plan unchanged).
+    tricky = ['quote " backslash \\ end', 'line\nbreak\ttab\r', 'ctl \x01\x1f',
+              '${AWS_BATCH_JOB_ID} %{ if x } $${lit} %%{lit} }{ ${',
+              '-Dlog.dir=${user.home}/logs $${var.stage} $$${HOME:=x} ${HOME:=x}',
+              'unicode \u00e9 \U0001f680', 'cr\r then $${lit} %%{lit} ${HOME} $\r $$\r']
+    spec = os.path.join(work, "tricky.json")
+    json.dump({"jobs": [{"name": "tricky", "image": "app:1", "vcpus": 1, "memory": 512,
+                         "command": tricky,
+                         "environment": {"V%d" % i: t for i, t in enumerate(tricky)},
+                         "tags": {"T%d" % i: t for i, t in enumerate(tricky)}}]},
+              open(spec, "w"))
+    first, spec2, again = (os.path.join(work, n) for n in
+                           ("tricky.tf.json", "tricky-back.yaml", "tricky-again.tf.json"))
+    r = run(bin_, "render", spec, "-o", first)
+    r2 = run(bin_, "import", first, "-o", spec2) if r.returncode == 0 else r
+    r3 = run(bin_, "render", spec2, "-o", again) if r2.returncode == 0 else r2
+    same = r3.returncode == 0 and open(first).read() == open(again).read()
+    tests.append((same, "template sequences and look-alikes survive Terraform JSON -> "
+                  "import -> render%s" % ("" if same else ": " + r3.stderr[:300])))
+
     # Bad input: a located error naming the file, exit 1, nothing
     # written, and an existing -o file untouched.
     bad = {
