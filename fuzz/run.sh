@@ -21,7 +21,11 @@ template)
 		cp "$f" "$work/seeds/$(basename "$(dirname "$f")")-$(basename "$f")"
 	done ;;
 import)
-	cp "$src"/tests/import/cases/*.json "$work/seeds/" ;;
+	# API definitions, and Terraform JSON (the goldens' renderings)
+	cp "$src"/tests/import/cases/*.json "$work/seeds/"
+	for f in "$src"/tests/golden/default-*.out "$src"/tests/golden/options-*.out; do
+		[[ -f $f ]] && cp "$f" "$work/seeds/$(basename "$f" .out).tf.json"
+	done ;;
 cli)
 	for f in "$src"/tests/golden/*.args; do
 		tr '\n' '\0' <"$f" >"$work/seeds/$(basename "$f")"
