@@ -63,22 +63,6 @@ static const char *const response_only[] = {
 	"jobDefinitionArn", "revision", "status", "containerOrchestrationType",
 };
 
-static void
-camel(const char *key, char *buf, size_t size)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; key[i] != '\0' && n + 1 < size; i++) {
-		if (key[i] == '_' && key[i + 1] != '\0') {
-			char c = key[++i];
-			buf[n++] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
-		} else {
-			buf[n++] = key[i];
-		}
-	}
-	buf[n] = '\0';
-}
-
 /* The API key of row i of o, in this part of the tree. */
 static const char *
 api_key(const struct conv *cv, const struct bg__object *o, size_t i,
@@ -94,7 +78,7 @@ api_key(const struct conv *cv, const struct bg__object *o, size_t i,
 			return eks_api[k][1];
 		}
 	}
-	camel(f->key, buf, size);
+	bg__camel_case(f->key, buf, size);
 	return buf;
 }
 

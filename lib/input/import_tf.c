@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "input/import.h"
+#include "model/fields.h"
 
 struct tf {
 	struct bg__ydoc *d;
@@ -173,25 +174,13 @@ single_block(const char *key)
 static void
 eks_key(const char *key, char *buf, size_t size)
 {
-	size_t n = 0;
-
 	if (strcmp(key, "image_pull_secret") == 0) {
 		snprintf(buf, size, "imagePullSecrets");
-		return;
-	}
-	if (strcmp(key, "read_only_root_file_system") == 0) {
+	} else if (strcmp(key, "read_only_root_file_system") == 0) {
 		snprintf(buf, size, "readOnlyRootFilesystem");
-		return;
+	} else {
+		bg__camel_case(key, buf, size);
 	}
-	for (size_t i = 0; key[i] != '\0' && n + 1 < size; i++) {
-		if (key[i] == '_' && key[i + 1] != '\0') {
-			char c = key[++i];
-			buf[n++] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
-		} else {
-			buf[n++] = key[i];
-		}
-	}
-	buf[n] = '\0';
 }
 
 /* eks: inside eks_properties (its block keys become the API's; the

@@ -922,10 +922,16 @@ bg__object_field(const struct bg__object *o, const char *key, uint32_t *off,
 static void
 camel(const struct bg__field *f, char *buf, size_t size)
 {
+	bg__camel_case(f->key, buf, size);
+}
+
+void
+bg__camel_case(const char *key, char *buf, size_t size)
+{
 	size_t n = 0;
 	bool up = false;
 
-	for (const char *p = f->key; *p != '\0' && n + 1 < size; p++) {
+	for (const char *p = key; *p != '\0' && n + 1 < size; p++) {
 		if (*p == '_') {
 			up = true;
 			continue;

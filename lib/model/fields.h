@@ -167,6 +167,8 @@ const struct bg__field *bg__object_field(const struct bg__object *o,
 /* The API key of row i of o (camelCase of the spec key unless the
  * table says otherwise; static storage); "" when it has none. */
 const char *bg__api_key(const struct bg__object *o, size_t i);
+/* key ("pod_properties") in camelCase ("podProperties") into buf. */
+void bg__camel_case(const char *key, char *buf, size_t size);
 /* The rows of o in the order of their API keys (strcmp): the order
  * the provider stores, in which the emitter writes them. */
 const uint8_t *bg__api_order(const struct bg__object *o);
