@@ -142,7 +142,8 @@ remember(struct conv *cv, const struct bg__ynode *n)
 	char where[32];
 
 	snprintf(where, sizeof(where), "%u:%u", line_of(cv, n), col_of(cv, n));
-	if (bg_kvlist_set(&cv->imp->where, cv->path, where) != BG_OK) {
+	/* appended: a path is written once (a lookup finds the first) */
+	if (bg__kvlist_push(&cv->imp->where, cv->path, where) != BG_OK) {
 		cv->imp->nomem = true;
 	}
 }
@@ -359,7 +360,6 @@ object(struct conv *cv, const struct bg__object *o, struct bg__ynode *map)
 			       ? scalar(cv, v)
 			       : value(cv, f, v);
 		if (item != NULL) {
-			remember(cv, v);
 			cJSON_AddItemToObject(out, spec_key, item);
 		}
 		cv->path[old] = '\0';
@@ -393,66 +393,107 @@ import_job(struct conv *cv, struct bg__ynode *def, const char *origin)
 	cv->path[0] = '\0';
 }
 
-static long
-revision(struct conv *cv, struct bg__ynode *def)
-{
-	const char *text =
-		bg__ynode_text(cv->d, bg__ynode_get(cv->d, def, "revision"));
+/* A revision of a describe answer: what picking the newest needs. */
+struct rev {
+	const char *name; /* NULL: none given */
+	long revision;
+	bool active;
+	size_t index; /* in the answer */
+};
 
-	return text != NULL ? strtol(text, NULL, 10) : 0;
+static int
+rev_cmp(const void *a, const void *b)
+{
+	const struct rev *x = a, *y = b;
+	int c = strcmp(x->name != NULL ? x->name : "",
+		       y->name != NULL ? y->name : "");
+
+	if (c != 0) {
+		return c;
+	}
+	if (x->revision != y->revision) {
+		return x->revision > y->revision ? -1 : 1; /* newest first */
+	}
+	return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* The newest ACTIVE revision of each name, in the order of the first
- * revision of that name in the answer. */
+/* The newest ACTIVE revision of each name (every revision when all),
+ * in the order of the answer: one pass to read, one sort. */
 static void
 import_describe(struct conv *cv, struct bg__ynode *list, bool all)
 {
+	struct rev *revs = calloc(list->len ? list->len : 1, sizeof(*revs));
+	bool *take = calloc(list->len ? list->len : 1, sizeof(*take));
+
+	if (revs == NULL || take == NULL) {
+		cv->imp->nomem = true;
+		free(revs);
+		free(take);
+		return;
+	}
 	for (size_t i = 0; i < list->len; i++) {
 		struct bg__ynode *def = bg__ynode_item(cv->d, list, i);
-		const char *name, *status;
-		long rev;
-		bool newest = true;
+		const char *status, *rev;
+		revs[i].index = i;
+		if (def->type != BG_Y_MAP) {
+			continue;
+		}
+		revs[i].name = bg__ynode_text(
+			cv->d, bg__ynode_get(cv->d, def, "jobDefinitionName"));
+		status = bg__ynode_text(cv->d,
+					bg__ynode_get(cv->d, def, "status"));
+		rev = bg__ynode_text(cv->d, bg__ynode_get(cv->d, def,
+							  "revision"));
+		revs[i].revision = rev != NULL ? strtol(rev, NULL, 10) : 0;
+		revs[i].active = status == NULL || strcmp(status, "ACTIVE") == 0;
+		take[i] = all;
+	}
+	if (!all) {
+		/* by name, newest first: the first ACTIVE one of each */
+		qsort(revs, list->len, sizeof(*revs), rev_cmp);
+		for (size_t i = 0; i < list->len;) {
+			size_t j = i;
+			bool picked = false;
+			if (revs[i].name == NULL) {
+				/* the validator says what it lacks */
+				take[revs[i].index] = revs[i].active;
+				i++;
+				continue;
+			}
+			while (j < list->len && revs[j].name != NULL &&
+			       strcmp(revs[j].name, revs[i].name) == 0) {
+				if (!picked && revs[j].active) {
+					take[revs[j].index] = picked = true;
+				}
+				j++;
+			}
+			i = j;
+		}
+	}
+	for (size_t i = 0; i < list->len; i++) {
+		struct bg__ynode *def = bg__ynode_item(cv->d, list, i);
+		const char *name, *rev;
 		char origin[600];
 		if (def->type != BG_Y_MAP) {
 			report(cv, BG_SEV_ERROR, "import-shape", def,
 			       "jobDefinitions holds objects");
 			continue;
 		}
+		if (!take[i]) {
+			continue;
+		}
 		name = bg__ynode_text(cv->d, bg__ynode_get(cv->d, def,
 							   "jobDefinitionName"));
-		status = bg__ynode_text(cv->d,
-					bg__ynode_get(cv->d, def, "status"));
-		rev = revision(cv, def);
-		if (!all && status != NULL && strcmp(status, "ACTIVE") != 0) {
-			continue;
-		}
-		for (size_t j = 0; !all && name != NULL && j < list->len; j++) {
-			struct bg__ynode *o = bg__ynode_item(cv->d, list, j);
-			const char *n2, *s2;
-			long r2;
-			if (o->type != BG_Y_MAP || j == i) {
-				continue;
-			}
-			n2 = bg__ynode_text(cv->d, bg__ynode_get(cv->d, o,
-								 "jobDefinitionName"));
-			s2 = bg__ynode_text(cv->d,
-					    bg__ynode_get(cv->d, o, "status"));
-			r2 = revision(cv, o);
-			if (n2 != NULL && strcmp(n2, name) == 0 &&
-			    (s2 == NULL || strcmp(s2, "ACTIVE") == 0) &&
-			    (r2 > rev || (r2 == rev && j < i))) {
-				newest = false;
-			}
-		}
-		if (!newest) {
-			continue;
-		}
+		rev = bg__ynode_text(cv->d,
+				     bg__ynode_get(cv->d, def, "revision"));
 		snprintf(origin, sizeof(origin),
-			 "%s, jobDefinitions[%zu] (%s, revision %ld, line %u)",
-			 cv->file, i, name != NULL ? name : "?", rev,
-			 bg__ynode_line(def));
+			 "%s, jobDefinitions[%zu] (%s, revision %s, line %u)",
+			 cv->file, i, name != NULL ? name : "?",
+			 rev != NULL ? rev : "?", bg__ynode_line(def));
 		import_job(cv, def, origin);
 	}
+	free(revs);
+	free(take);
 }
 
 enum bg_status

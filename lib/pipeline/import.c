@@ -34,23 +34,22 @@ is_json(const char *file, const char *buf)
  * leads to it ("jobs[2].container_properties" for
  * "jobs[2].container_properties.vcpus"), as "LINE:COL:FILE". */
 static const char *
-source_of(const struct bg__import *imp, const char *path)
+source_of(const struct bg__import *imp, const struct bg__strindex *index,
+	  const char *path)
 {
 	char buf[512];
-	size_t n;
+	size_t n, at;
 
 	if (path == NULL) {
 		return NULL;
 	}
 	snprintf(buf, sizeof(buf), "%s", path);
 	for (;;) {
-		const char *where = bg_kvlist_get(&imp->where, buf);
-		char *cut;
-		if (where != NULL) {
-			return where;
+		char *cut = NULL;
+		if (bg__strindex_get(index, buf, &at)) {
+			return imp->where.items[at].value;
 		}
 		n = strlen(buf);
-		cut = NULL;
 		for (size_t i = n; i > 0; i--) {
 			if (buf[i - 1] == '.' || buf[i - 1] == '[') {
 				cut = &buf[i - 1];
@@ -69,9 +68,20 @@ static enum bg_status
 relocate(const struct bg__import *imp, const struct bg_diags *from,
 	 struct bg_diags *to)
 {
-	for (size_t i = 0; i < bg_diags_count(from); i++) {
+	struct bg__strindex index = { 0 };
+	enum bg_status st = BG_OK;
+
+	/* the first entry of a path wins: it was written first */
+	for (size_t i = 0; i < imp->where.count; i++) {
+		if (bg__strindex_put(&index, imp->where.items[i].key, i, NULL) ==
+		    BG_ERR_NOMEM) {
+			bg__strindex_finish(&index);
+			return BG_ERR_NOMEM;
+		}
+	}
+	for (size_t i = 0; st == BG_OK && i < bg_diags_count(from); i++) {
 		const struct bg_diag *d = bg_diags_get(from, i);
-		const char *where = source_of(imp, d->path);
+		const char *where = source_of(imp, &index, d->path);
 		char *end;
 		unsigned line = d->line, col = d->column;
 		const char *file = d->file;
@@ -82,10 +92,11 @@ relocate(const struct bg__import *imp, const struct bg_diags *from,
 		}
 		if (bg_diags_add(to, d->severity, d->code, file, line, col,
 				 d->path, "%s", d->message) != BG_OK) {
-			return BG_ERR_NOMEM;
+			st = BG_ERR_NOMEM;
 		}
 	}
-	return BG_OK;
+	bg__strindex_finish(&index);
+	return st;
 }
 
 /* One file's definitions onto imp. */

@@ -85,6 +85,21 @@ def template_dir(n):
     return d
 
 
+def describe_answer(n):
+    # import: n/4 revisions of n/16 names, the newest ACTIVE of each
+    # picked (it once compared every revision with every other).
+    import json
+    defs = [{"jobDefinitionName": "job-%d" % (i % max(n // 16, 1)), "revision": i,
+             "status": "ACTIVE" if i % 3 else "INACTIVE", "type": "container",
+             "containerProperties": {"image": "app:1", "resourceRequirements": [
+                 {"type": "VCPU", "value": "1"}, {"type": "MEMORY", "value": "512"}]}}
+            for i in range(n // 4)]
+    path = os.path.join(WORK, 'describe-%d.json' % n)
+    with open(path, 'w') as f:
+        json.dump({"jobDefinitions": defs}, f)
+    return ['import', path]
+
+
 def instructions(args):
     p = subprocess.run([valgrind, '--tool=callgrind', '--callgrind-out-file=/dev/null'] +
                        [BIN] + args, capture_output=True, text=True, timeout=900)
@@ -104,6 +119,7 @@ def spec_args(make, n):
 cases = [(f.__name__, (lambda n, f=f: spec_args(f, n)))
          for f in (env_map, env_list, tags, node_ranges, errors, jobs, merged_env, merge_keys)]
 cases.append(('template_dir', lambda n: ['templates', '--templates', template_dir(n)]))
+cases.append(('describe_answer', describe_answer))
 
 print('1..%d' % len(cases))
 failed = 0
