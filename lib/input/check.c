@@ -96,51 +96,44 @@ static void
 report(struct walk *w, const struct bg__ynode *n, const char *code,
        const char *fmt, ...) BG_PRINTF(4, 5);
 
-/* The EKS fields of the AWS Batch API that the aws provider 5.100's
- * eks_properties block lacks (provider reference, section 4.1): under
- * eks_properties, their API spelling, or NULL for any other key. */
-static const char *
-eks_missing(const struct walk *w, const char *key)
+/* The fields of the AWS Batch API that the aws provider 5.100 cannot
+ * write (provider reference, sections 4.1 and 4.2): those its
+ * eks_properties block lacks, and those it drops from ecs_properties
+ * without a word. */
+struct provider_gap {
+	const char *under; /* the properties the key is refused in */
+	const char *key;
+	const char *api; /* its API spelling */
+	bool dropped;    /* the provider drops it (else: lacks it) */
+};
+
+static const struct provider_gap provider_gaps[] = {
+	{ "eks_properties", "namespace", "podProperties.metadata.namespace",
+	  false },
+	{ "eks_properties", "annotations",
+	  "podProperties.metadata.annotations", false },
+	{ "eks_properties", "persistent_volume_claim",
+	  "podProperties.volumes[].persistentVolumeClaim", false },
+	{ "eks_properties", "sub_path", "containers[].volumeMounts[].subPath",
+	  false },
+	{ "eks_properties", "allow_privilege_escalation",
+	  "containers[].securityContext.allowPrivilegeEscalation", false },
+	{ "ecs_properties", "network_mode", "taskProperties[].networkMode",
+	  true },
+	{ "ecs_properties", "start_timeout", "containers[].startTimeout",
+	  true },
+	{ "ecs_properties", "stop_timeout", "containers[].stopTimeout", true },
+};
+
+/* The gap that key is, at w's path, or NULL. */
+static const struct provider_gap *
+provider_gap(const struct walk *w, const char *key)
 {
-	static const char *const missing[][2] = {
-		{ "namespace", "podProperties.metadata.namespace" },
-		{ "annotations", "podProperties.metadata.annotations" },
-		{ "persistent_volume_claim",
-		  "podProperties.volumes[].persistentVolumeClaim" },
-		{ "sub_path", "containers[].volumeMounts[].subPath" },
-		{ "allow_privilege_escalation",
-		  "containers[].securityContext.allowPrivilegeEscalation" },
-	};
-
-	if (strstr(w->path, "eks_properties") == NULL) {
-		return NULL;
-	}
-	for (size_t i = 0; i < ARRAY_LENGTH(missing); i++) {
-		if (strcmp(key, missing[i][0]) == 0) {
-			return missing[i][1];
-		}
-	}
-	return NULL;
-}
-
-/* The ECS fields of the AWS Batch API that the aws provider 5.100
- * drops from ecs_properties without a word (provider reference,
- * section 4.2): under ecs_properties, their API spelling, or NULL. */
-static const char *
-ecs_dropped(const struct walk *w, const char *key)
-{
-	static const char *const dropped[][2] = {
-		{ "network_mode", "taskProperties[].networkMode" },
-		{ "start_timeout", "containers[].startTimeout" },
-		{ "stop_timeout", "containers[].stopTimeout" },
-	};
-
-	if (strstr(w->path, "ecs_properties") == NULL) {
-		return NULL;
-	}
-	for (size_t i = 0; i < ARRAY_LENGTH(dropped); i++) {
-		if (strcmp(key, dropped[i][0]) == 0) {
-			return dropped[i][1];
+	for (size_t i = 0; i < ARRAY_LENGTH(provider_gaps); i++) {
+		const struct provider_gap *g = &provider_gaps[i];
+		if (strcmp(key, g->key) == 0 &&
+		    strstr(w->path, g->under) != NULL) {
+			return g;
 		}
 	}
 	return NULL;
@@ -525,24 +518,23 @@ walk_mapping(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
 		}
 		if (idx == nfields) {
 			const char *hint = suggest(fields, key);
-			const char *missing = eks_missing(w, key);
-			const char *dropped = ecs_dropped(w, key);
+			const struct provider_gap *gap = provider_gap(w, key);
+			bool ecs = gap != NULL && gap->dropped;
 			old = path_push_key(w, key);
-			if (dropped != NULL) {
-				report(w, k, "ecs-unsupported",
+			if (gap != NULL) {
+				report(w, k, ecs ? "ecs-unsupported"
+						 : "eks-unsupported",
 				       "'%s' is AWS Batch's (%s), but the aws "
-				       "provider 5.100 drops it from "
-				       "ecs_properties without a word: AWS "
-				       "would never see it, so batchgen does "
-				       "not write it",
-				       key, dropped);
-			} else if (missing != NULL) {
-				report(w, k, "eks-unsupported",
-				       "'%s' is AWS Batch's (%s), but the aws "
-				       "provider 5.100 has no such attribute in "
-				       "eks_properties: terraform validate would "
-				       "refuse it, so batchgen cannot write it",
-				       key, missing);
+				       "provider 5.100 %s: %s",
+				       key, gap->api,
+				       ecs ? "drops it from ecs_properties "
+					     "without a word"
+					   : "has no such attribute in "
+					     "eks_properties",
+				       ecs ? "AWS would never see it, so "
+					     "batchgen does not write it"
+					   : "terraform validate would refuse "
+					     "it, so batchgen cannot write it");
 			} else if (hint != NULL) {
 				report(w, k, "schema-unknown-key",
 				       "unknown key '%.60s'; did you mean "
