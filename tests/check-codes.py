@@ -21,6 +21,9 @@ patterns = [
     r'\breport\(\s*w,\s*\w+,\s*"([a-z0-9-]+)"',
     r'#define BG_CODE_\w+ "([a-z0-9-]+)"',
     r'\bnode_(?:error|warning)\([^;"]*?"([a-z0-9-]+)"',
+    # import (input/import.c, input/import_tf.c)
+    r'\breport\(\s*cv,\s*BG_SEV_\w+,\s*"([a-z0-9-]+)"',
+    r'\btf_error\(\s*t,\s*\w+,\s*"([a-z0-9-]+)"',
     r'^R\((\w+), "([a-z0-9-]+)"',
     r'\[[a-z0-9-]+\]\\n',  # placeholder, never matches C
 ]
@@ -31,10 +34,10 @@ for path in sorted(glob.glob(sys.argv[2] + '/lib/**/*.c', recursive=True) +
                    glob.glob(sys.argv[2] + '/lib/**/*.def', recursive=True) +
                    glob.glob(sys.argv[2] + '/cmd/*.c')):
     text = open(path).read()
-    for pat in patterns[:5]:
+    for pat in patterns[:7]:
         for m in re.finditer(pat, text, re.S):
             emitted.setdefault(m.group(1), path)
-    for m in re.finditer(patterns[5], text, re.M):
+    for m in re.finditer(patterns[7], text, re.M):
         table.add(m.group(2))
     # The command line prints a few diagnostics of its own: "[code]".
     for m in re.finditer(r'\[([a-z][a-z0-9-]+)\]\\n"', text):

@@ -519,22 +519,22 @@ walk_mapping(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
 		if (idx == nfields) {
 			const char *hint = suggest(fields, key);
 			const struct provider_gap *gap = provider_gap(w, key);
-			bool ecs = gap != NULL && gap->dropped;
 			old = path_push_key(w, key);
-			if (gap != NULL) {
-				report(w, k, ecs ? "ecs-unsupported"
-						 : "eks-unsupported",
+			if (gap != NULL && gap->dropped) {
+				report(w, k, "ecs-unsupported",
 				       "'%s' is AWS Batch's (%s), but the aws "
-				       "provider 5.100 %s: %s",
-				       key, gap->api,
-				       ecs ? "drops it from ecs_properties "
-					     "without a word"
-					   : "has no such attribute in "
-					     "eks_properties",
-				       ecs ? "AWS would never see it, so "
-					     "batchgen does not write it"
-					   : "terraform validate would refuse "
-					     "it, so batchgen cannot write it");
+				       "provider 5.100 drops it from "
+				       "ecs_properties without a word: AWS "
+				       "would never see it, so batchgen does "
+				       "not write it",
+				       key, gap->api);
+			} else if (gap != NULL) {
+				report(w, k, "eks-unsupported",
+				       "'%s' is AWS Batch's (%s), but the aws "
+				       "provider 5.100 has no such attribute in "
+				       "eks_properties: terraform validate would "
+				       "refuse it, so batchgen cannot write it",
+				       key, gap->api);
 			} else if (hint != NULL) {
 				report(w, k, "schema-unknown-key",
 				       "unknown key '%.60s'; did you mean "
