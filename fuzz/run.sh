@@ -21,8 +21,12 @@ template)
 		cp "$f" "$work/seeds/$(basename "$(dirname "$f")")-$(basename "$f")"
 	done ;;
 import)
-	# API definitions, and Terraform JSON (the goldens' renderings)
+	# API definitions, CloudFormation templates, and Terraform JSON (the
+	# goldens' renderings)
 	cp "$src"/tests/import/cases/*.json "$work/seeds/"
+	for f in "$src"/tests/import/cfn/*.yaml "$src"/tests/import/cfn/*.json; do
+		cp "$f" "$work/seeds/cfn-$(basename "$f")"
+	done
 	for f in "$src"/tests/golden/default-*.out "$src"/tests/golden/options-*.out; do
 		[[ -f $f ]] && cp "$f" "$work/seeds/$(basename "$f" .out).tf.json"
 	done ;;

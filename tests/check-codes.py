@@ -21,8 +21,8 @@ patterns = [
     r'\breport\(\s*w,\s*\w+,\s*"([a-z0-9-]+)"',
     r'#define BG_CODE_\w+ "([a-z0-9-]+)"',
     r'\bnode_(?:error|warning)\([^;"]*?"([a-z0-9-]+)"',
-    # import (input/import.c, input/import_tf.c)
-    r'\breport\(\s*cv,\s*BG_SEV_\w+,\s*"([a-z0-9-]+)"',
+    # import (input/import.c, import_tf.c, import_cfn.c)
+    r'\breport\(\s*(?:cv|&cv|c|&c),\s*(?:BG_SEV_\w+|attributes\[a\]\.sev),\s*"([a-z0-9-]+)"',
     r'\btf_error\(\s*t,\s*\w+,\s*"([a-z0-9-]+)"',
     r'^R\((\w+), "([a-z0-9-]+)"',
     r'\[[a-z0-9-]+\]\\n',  # placeholder, never matches C

@@ -34,6 +34,9 @@ struct conv {
 	struct bg__import *imp;
 	char path[512]; /* the spec path being written */
 	bool eks;       /* in eksProperties: camelCase of the spec keys */
+	bool literal;   /* text is AWS's (not Terraform's): escaped */
+	struct bg__cfn *cfn; /* a CloudFormation template: keys capitalised,
+				functions */
 	bool failed;
 	/* Not 0: every path is located here in file (a definition made
 	 * from a Terraform resource: its text is not the file's). */
@@ -178,17 +181,76 @@ number(const char *text)
 	return cJSON_CreateRaw(text);
 }
 
-static cJSON *scalar(struct conv *cv, const struct bg__ynode *n);
+static cJSON *scalar(struct conv *cv, struct bg__ynode *n);
 static cJSON *object(struct conv *cv, const struct bg__object *o,
 		     struct bg__ynode *map);
 
+char *
+bg__import_literal(const char *s)
+{
+	struct bg__buf b = { 0 };
+
+	bg__buf_puts(&b, "");
+	while (*s != '\0') {
+		/* the emitter keeps an expression and escapes the rest
+		 * (model/tf.c): "$${expr}" is the literal "${expr}" */
+		size_t n = s[0] == '$' && s[1] == '{' ? bg__tf_expr_len(s) : 0;
+		if (n > 0) {
+			bg__buf_putc(&b, '$');
+			bg__buf_putn(&b, s, n);
+			s += n;
+		} else {
+			bg__buf_putc(&b, *s++);
+		}
+	}
+	return bg__buf_take(&b, NULL);
+}
+
+/* A CloudFormation function where a value is: its spec text. */
+static cJSON *
+call(struct conv *cv, struct bg__ynode *n)
+{
+	bool nomem = false;
+	char *text;
+	cJSON *v;
+
+	if (cv->cfn == NULL) {
+		report(cv, BG_SEV_ERROR, "import-shape", n,
+		       "a CloudFormation function (%s) outside a "
+		       "CloudFormation template",
+		       bg__cfn_function(n->tag));
+		return NULL;
+	}
+	text = bg__cfn_text(cv->cfn, n, cv->path, &nomem);
+	if (text == NULL) {
+		cv->imp->nomem |= nomem;
+		cv->failed = true;
+		return NULL;
+	}
+	v = cJSON_CreateString(text);
+	free(text);
+	return v;
+}
+
+/* n is a function call of the template being read (a short form is
+ * one anywhere: call() refuses it outside a template). */
+static bool
+is_call(const struct conv *cv, const struct bg__ynode *n)
+{
+	return bg__cfn_function(n->tag) != NULL ||
+	       (cv->cfn != NULL && bg__cfn_is_call(cv->d, n));
+}
+
 /* A scalar as the spec writes it: text, a number or a boolean. */
 static cJSON *
-scalar(struct conv *cv, const struct bg__ynode *n)
+scalar(struct conv *cv, struct bg__ynode *n)
 {
 	const char *text = bg__ynode_text(cv->d, n);
 	cJSON *v;
 
+	if (is_call(cv, n)) {
+		return call(cv, n);
+	}
 	if (text == NULL) {
 		report(cv, BG_SEV_ERROR, "import-shape", n,
 		       "expected a value, not a list or an object");
@@ -202,16 +264,24 @@ scalar(struct conv *cv, const struct bg__ynode *n)
 			return v;
 		}
 	}
+	if (cv->literal) {
+		char *spec = bg__import_literal(text);
+		v = spec != NULL ? cJSON_CreateString(spec) : NULL;
+		free(spec);
+		return v;
+	}
 	return cJSON_CreateString(text);
 }
 
-/* Any value, in the shape it has (maps, lists of strings, env). */
+/* Any value, in the shape it has (maps, lists of strings, env).
+ * pairs: a list of {Name, Value} or {Type, Value}, whose keys
+ * CloudFormation capitalises. */
 static cJSON *
-plain(struct conv *cv, struct bg__ynode *n)
+plain(struct conv *cv, struct bg__ynode *n, bool pairs)
 {
 	cJSON *out;
 
-	if (n->type == BG_Y_SCALAR) {
+	if (n->type == BG_Y_SCALAR || is_call(cv, n)) {
 		return scalar(cv, n);
 	}
 	out = n->type == BG_Y_SEQ ? cJSON_CreateArray() : cJSON_CreateObject();
@@ -219,17 +289,30 @@ plain(struct conv *cv, struct bg__ynode *n)
 		struct bg__ynode *v = n->type == BG_Y_SEQ
 					      ? bg__ynode_item(cv->d, n, i)
 					      : bg__ynode_value(cv->d, n, i);
-		cJSON *item = plain(cv, v);
+		const char *key =
+			n->type == BG_Y_MAP
+				? bg__ynode_text(cv->d, bg__ynode_key(cv->d, n, i))
+				: NULL;
+		char lower[64];
+		size_t old;
+		cJSON *item;
+		if (pairs && cv->cfn != NULL && key != NULL &&
+		    key[0] >= 'A' && key[0] <= 'Z' && strlen(key) < 64) {
+			snprintf(lower, sizeof(lower), "%c%s",
+				 key[0] - 'A' + 'a', key + 1);
+			key = lower;
+		}
+		old = n->type == BG_Y_SEQ ? push(cv, "[%zu]", NULL, i)
+					  : push(cv, "%s%s", key, 0);
+		item = plain(cv, v, pairs && n->type == BG_Y_SEQ);
+		cv->path[old] = '\0';
 		if (item == NULL) {
 			continue;
 		}
 		if (n->type == BG_Y_SEQ) {
 			cJSON_AddItemToArray(out, item);
 		} else {
-			cJSON_AddItemToObject(
-				out,
-				bg__ynode_text(cv->d, bg__ynode_key(cv->d, n, i)),
-				item);
+			cJSON_AddItemToObject(out, key, item);
 		}
 	}
 	return out;
@@ -243,6 +326,13 @@ value(struct conv *cv, const struct bg__field *f, struct bg__ynode *v)
 	bool was_eks = cv->eks;
 
 	remember(cv, v);
+	if (is_call(cv, v) && f->kind >= BG_K_STRS) {
+		report(cv, BG_SEV_ERROR, "import-cfn-function", v,
+		       "a function cannot stand for %s here: a spec writes "
+		       "it out",
+		       f->sub != NULL ? f->sub->desc : "a list or an object");
+		return NULL;
+	}
 	switch (f->kind) {
 	case BG_K_OBJ:
 	case BG_K_EMBED:
@@ -278,7 +368,8 @@ value(struct conv *cv, const struct bg__field *f, struct bg__ynode *v)
 			       "expected a list or an object, not a value");
 			return NULL;
 		}
-		return plain(cv, v);
+		return plain(cv, v,
+			     f->kind == BG_K_ENV || f->kind == BG_K_RESOURCES);
 	default:
 		return scalar(cv, v);
 	}
@@ -313,11 +404,30 @@ object(struct conv *cv, const struct bg__object *o, struct bg__ynode *map)
 		const char *key = bg__ynode_text(cv->d, k);
 		const struct bg__field *f;
 		const char *spec_key;
+		char api[128];
 		size_t old;
 		cJSON *item;
 
 		if (key == NULL) {
 			continue;
+		}
+		if (cv->cfn != NULL && o == &bg__obj_job &&
+		    bg__cfn_job_property(cv->cfn, key, v, cv->path, &spec_key,
+					 &item)) {
+			old = push(cv, "%s%s", spec_key, 0);
+			remember(cv, v);
+			if (item != NULL) {
+				cJSON_AddItemToObject(out, spec_key, item);
+			}
+			cv->failed |= item == NULL;
+			cv->path[old] = '\0';
+			continue;
+		}
+		if (cv->cfn != NULL && key[0] >= 'A' && key[0] <= 'Z') {
+			/* CloudFormation's keys are the API's, capitalised */
+			snprintf(api, sizeof(api), "%c%s", key[0] - 'A' + 'a',
+				 key + 1);
+			key = api;
 		}
 		f = find(cv, o, key);
 		spec_key = f != NULL ? f->key : NULL;
@@ -344,6 +454,7 @@ object(struct conv *cv, const struct bg__object *o, struct bg__ynode *map)
 			cv->path[old] = '\0';
 		}
 		if (f == NULL || spec_key == NULL) {
+			key = bg__ynode_text(cv->d, k); /* as written */
 			old = push(cv, "%s%s", key, 0);
 			report(cv, BG_SEV_ERROR, "import-unknown-key", k,
 			       "'%s' has no place in a batchgen spec (%s): "
@@ -367,8 +478,9 @@ object(struct conv *cv, const struct bg__object *o, struct bg__ynode *map)
 	return out;
 }
 
-/* One definition (a mapping) into the spec's jobs. */
-static void
+/* One definition (a mapping) into the spec's jobs; the job, or NULL
+ * when it is not imported. */
+static cJSON *
 import_job(struct conv *cv, struct bg__ynode *def, const char *origin)
 {
 	size_t index = cJSON_GetArraySize(cv->imp->jobs);
@@ -383,7 +495,7 @@ import_job(struct conv *cv, struct bg__ynode *def, const char *origin)
 		cJSON_Delete(job);
 		cv->failed = true;
 		cv->path[0] = '\0';
-		return;
+		return NULL;
 	}
 	cJSON_AddItemToArray(cv->imp->jobs, job);
 	if (bg__kvlist_push(&cv->imp->origins, origin, "") != BG_OK) {
@@ -391,6 +503,7 @@ import_job(struct conv *cv, struct bg__ynode *def, const char *origin)
 	}
 	cv->failed = failed;
 	cv->path[0] = '\0';
+	return job;
 }
 
 /* A revision of a describe answer: what picking the newest needs. */
@@ -524,7 +637,8 @@ enum bg_status
 bg__import_document(struct bg__ydoc *d, const char *file, bool all_revisions,
 		    struct bg__import *imp, struct bg_diags *diags)
 {
-	struct conv cv = { .d = d, .file = file, .diags = diags, .imp = imp };
+	struct conv cv = { .d = d, .file = file, .diags = diags, .imp = imp,
+			   .literal = true };
 	struct bg__ynode *root = bg__ydoc_root(d);
 	struct bg__ynode *list;
 	size_t before = cJSON_GetArraySize(imp->jobs);
@@ -542,6 +656,9 @@ bg__import_document(struct bg__ydoc *d, const char *file, bool all_revisions,
 	list = bg__ynode_get(d, root, "jobDefinitions");
 	if (bg__ynode_get(d, root, "resource") != NULL) {
 		return bg__import_terraform(d, file, imp, diags);
+	}
+	if (bg__cfn_is_template(d, root)) {
+		return bg__import_cloudformation(d, file, imp, diags);
 	}
 	if (list != NULL && list->type == BG_Y_SEQ) {
 		import_describe(&cv, list, all_revisions);
@@ -574,4 +691,39 @@ bg__import_document(struct bg__ydoc *d, const char *file, bool all_revisions,
 		return BG_ERR_SCHEMA;
 	}
 	return BG_OK;
+}
+
+enum bg_status
+bg__import_cfn_job(struct bg__cfn *c, struct bg__ydoc *d,
+		   struct bg__ynode *props, struct bg__ynode *id,
+		   const char *file, const char *origin,
+		   struct bg__import *imp, struct bg_diags *diags)
+{
+	struct conv cv = { .d = d, .file = file, .diags = diags, .imp = imp,
+			   .literal = true, .cfn = c };
+	cJSON *job = import_job(&cv, props, origin);
+	const char *logical = bg__ynode_text(d, id);
+
+	if (job != NULL && !cJSON_HasObjectItem(job, "name") &&
+	    logical != NULL) {
+		/* CloudFormation would make one up: STACK-ID-RANDOM */
+		cJSON *name = cJSON_CreateString(logical);
+		size_t index = (size_t)cJSON_GetArraySize(imp->jobs) - 1;
+		if (name == NULL) {
+			return BG_ERR_NOMEM;
+		}
+		cJSON_AddItemToObject(job, "name", name);
+		cJSON_DetachItemViaPointer(job, name);
+		cJSON_InsertItemInArray(job, 0, name);
+		snprintf(cv.path, sizeof(cv.path), "jobs[%zu].name", index);
+		remember(&cv, id);
+		report(&cv, BG_SEV_NOTE, "import-cfn-name", id,
+		       "JobDefinitionName is not given, so CloudFormation "
+		       "names the definition STACK-%s-RANDOM; the spec names "
+		       "it %s, which Terraform registers as it is",
+		       logical, logical);
+	}
+	return imp->nomem ? BG_ERR_NOMEM
+	       : cv.failed ? BG_ERR_SCHEMA
+			   : BG_OK;
 }

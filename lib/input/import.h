@@ -42,9 +42,46 @@ enum bg_status bg__import_terraform(struct bg__ydoc *d, const char *file,
 				    struct bg_diags *diags);
 
 /* Reads buf as a located document: JSON (checked strictly first) when
- * json, else YAML (input/load.c). */
+ * json, else YAML, CloudFormation's short forms (!Ref ...) read
+ * (input/load.c). */
 enum bg_status bg__ydoc_read(struct bg__ydoc *doc, const char *buf,
 			     size_t len, bool json, const char *file,
 			     struct bg_diags *diags);
+
+/* Literal text (what AWS holds) as the spec text that renders to it:
+ * a "${" that the spec would read as a Terraform expression gets a
+ * '$' before it. NULL: out of memory. */
+char *bg__import_literal(const char *text);
+
+/* CloudFormation (input/import_cfn.c). */
+struct bg__cfn;
+/* Root is a CloudFormation template (AWSTemplateFormatVersion, or
+ * Resources and no Terraform "resource"). */
+bool bg__cfn_is_template(struct bg__ydoc *d, struct bg__ynode *root);
+/* The AWS::Batch::JobDefinition resources of template d onto imp. */
+enum bg_status bg__import_cloudformation(struct bg__ydoc *d, const char *file,
+					 struct bg__import *imp,
+					 struct bg_diags *diags);
+/* n is a CloudFormation function call: {"Ref": ...}, {"Fn::...": ...}
+ * or a short form. */
+bool bg__cfn_is_call(const struct bg__ydoc *d, const struct bg__ynode *n);
+/* Call n as spec text (its references Terraform input variables, each
+ * a note), or NULL: an error is reported (at path), or *nomem. */
+char *bg__cfn_text(struct bg__cfn *c, struct bg__ynode *n, const char *path,
+		   bool *nomem);
+/* A job property CloudFormation has and the API does not (key as
+ * written): true when it is one, with its spec key and value (NULL
+ * value: an error was reported). */
+bool bg__cfn_job_property(struct bg__cfn *c, const char *key,
+			  struct bg__ynode *v, const char *path,
+			  const char **spec_key, cJSON **value);
+/* The Properties props of the resource whose logical id is node id, a
+ * definition with CloudFormation's capitalised keys and functions, onto
+ * imp (input/import.c). */
+enum bg_status bg__import_cfn_job(struct bg__cfn *c, struct bg__ydoc *d,
+				  struct bg__ynode *props, struct bg__ynode *id,
+				  const char *file, const char *origin,
+				  struct bg__import *imp,
+				  struct bg_diags *diags);
 
 #endif /* BG_INPUT_IMPORT_H */

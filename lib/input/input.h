@@ -26,7 +26,15 @@ enum bg__ytag {
 	BG_T_NULL, /* !!null */
 	BG_T_MAP,  /* !!map */
 	BG_T_SEQ,  /* !!seq */
+	/* CloudFormation's short forms (!Ref, !Sub, ...), read only when
+	 * the loader is asked to (import): BG_T_CFN + the index of the
+	 * function in bg__cfn_function(). */
+	BG_T_CFN = 16,
 };
+
+/* The function of a CloudFormation short-form tag ("Ref",
+ * "Fn::GetAtt", ...), or NULL when tag is not one. */
+const char *bg__cfn_function(unsigned tag);
 
 /* One node of the located view: 20 bytes. */
 struct bg__ynode {
@@ -56,9 +64,12 @@ struct bg__ydoc {
 };
 
 /* Reads the document in buf. Syntax errors become located diagnostics
- * (BG_ERR_PARSE). */
+ * (BG_ERR_PARSE). cfn_tags: CloudFormation's short forms (!Ref, ...)
+ * are read (import); else they are refused, as every tag batchgen does
+ * not implement is. */
 enum bg_status bg__ydoc_load(struct bg__ydoc *d, const char *buf, size_t len,
-			     const char *file, struct bg_diags *diags);
+			     bool cfn_tags, const char *file,
+			     struct bg_diags *diags);
 void bg__ydoc_finish(struct bg__ydoc *d);
 /* The 1-based line and column (in characters) of byte offset off. */
 void bg__offset_position(const char *buf, size_t off, unsigned *line,

@@ -416,7 +416,7 @@ bg__ydoc_read(struct bg__ydoc *doc, const char *buf, size_t len, bool json,
 		buf = copy;
 		len = strlen(copy);
 	}
-	st = bg__ydoc_load(doc, buf, len, file, diags);
+	st = bg__ydoc_load(doc, buf, len, true, file, diags);
 	free(copy);
 	return st;
 }
@@ -451,7 +451,7 @@ bg__load_checked(const char *buf, size_t len, bool json, const char *file,
 		buf = json_copy;
 		len = strlen(json_copy);
 	}
-	st = bg__ydoc_load(doc, buf, len, file, diags);
+	st = bg__ydoc_load(doc, buf, len, false, file, diags);
 	if (st != BG_OK) {
 		free(json_copy);
 		return st;

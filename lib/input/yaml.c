@@ -56,6 +56,7 @@ struct builder {
 	size_t anchor_count;
 	size_t anchor_cap;
 	bool nomem;
+	bool cfn_tags; /* CloudFormation's short forms are read */
 };
 
 static void *
@@ -164,6 +165,41 @@ static const struct {
 	{ YAML_SEQ_TAG, BG_T_SEQ },
 };
 
+/* CloudFormation's short-form functions, as the long form names them;
+ * "!Ref" is tagged BG_T_CFN + 0. */
+static const char *const cfn_functions[] = {
+	"Ref",	       "Fn::Sub",	"Fn::GetAtt",	 "Fn::Join",
+	"Fn::ImportValue", "Fn::FindInMap", "Fn::Select",	 "Fn::Split",
+	"Fn::If",	       "Fn::Base64",	"Fn::GetAZs",	 "Fn::Cidr",
+	"Fn::Equals",      "Fn::Not",	"Fn::And",	 "Fn::Or",
+	"Condition",       "Fn::Transform", "Fn::ToJsonString", "Fn::Length",
+};
+
+const char *
+bg__cfn_function(unsigned tag)
+{
+	return tag >= BG_T_CFN && tag - BG_T_CFN < ARRAY_LENGTH(cfn_functions)
+		       ? cfn_functions[tag - BG_T_CFN]
+		       : NULL;
+}
+
+/* The short form of a function: "!" and its name without "Fn::". */
+static int
+cfn_tag(const char *t)
+{
+	for (size_t i = 0; t[0] == '!' && i < ARRAY_LENGTH(cfn_functions);
+	     i++) {
+		const char *f = cfn_functions[i];
+		if (strncmp(f, "Fn::", 4) == 0) {
+			f += 4;
+		}
+		if (strcmp(t + 1, f) == 0) {
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
 /* Gives node its explicit tag. A tag batchgen does not implement
  * (!!binary, !!float, !!timestamp, a local !tag ...) would otherwise be
  * ignored and its text taken as it stands: it is refused. */
@@ -182,6 +218,10 @@ set_tag(struct builder *b, uint32_t node, const yaml_char_t *tag)
 			n->tag = (uint8_t)known_tags[i].code;
 			return;
 		}
+	}
+	if (b->cfn_tags && cfn_tag(t) >= 0) {
+		n->tag = (uint8_t)(BG_T_CFN + cfn_tag(t));
+		return;
 	}
 	if (strncmp(t, "tag:yaml.org,2002:", 18) == 0) {
 		prefix = "!!"; /* "!!binary": the way it is written */
@@ -468,10 +508,10 @@ builder_finish(struct builder *b)
 
 enum bg_status
 bg__ydoc_load(struct bg__ydoc *d, const char *buf, size_t len,
-	      const char *file, struct bg_diags *diags)
+	      bool cfn_tags, const char *file, struct bg_diags *diags)
 {
 	yaml_parser_t parser;
-	struct builder b = { .d = d, .diags = diags };
+	struct builder b = { .d = d, .diags = diags, .cfn_tags = cfn_tags };
 	enum bg_status st = BG_OK;
 	bool done = false;
 	int docs = 0;

@@ -27,7 +27,14 @@ is_json(const char *file, const char *buf)
 	while (*buf == ' ' || *buf == '\t' || *buf == '\r' || *buf == '\n') {
 		buf++;
 	}
-	return (n > 5 && strcmp(file + n - 5, ".json") == 0) || *buf == '{';
+	if (n > 5 && strcmp(file + n - 5, ".json") == 0) {
+		return true;
+	}
+	if ((n > 5 && strcmp(file + n - 5, ".yaml") == 0) ||
+	    (n > 4 && strcmp(file + n - 4, ".yml") == 0)) {
+		return false; /* flow YAML may start with '{' too */
+	}
+	return *buf == '{';
 }
 
 /* The source of spec path path: the entry of the longest path that

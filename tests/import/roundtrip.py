@@ -29,6 +29,14 @@ original up to these normalisations, and nothing else:
     rootDirectory "/" and transitEncryption (and iam) DISABLED, an EKS
     pod's hostNetwork true, a multinode job's mainNode 0.
 
+Each original is also written as a CloudFormation template (JSON, or
+YAML with short forms; keys capitalised but in user maps; the account
+id through Fn::Sub, roles through Fn::GetAtt, every third without its
+name): it must import with exactly the expected input variables, and,
+given the values the stack had, render equal to the original. A
+register input with Terraform look-alikes renders to the same literal
+text.
+
 Each rendering is a Terraform JSON source in turn: imported, it must
 render to the same bytes (the same resource, label and all, so terraform
 plans the two the same). Also: the same definitions as one
@@ -159,8 +167,122 @@ def normal(v, key=None, fargate=False):
     return v
 
 
+def tf_text(s):
+    """What Terraform makes of a string with no interpolation in it;
+    None when one is left (literal text became an expression). A
+    string with a carriage return is one quoted HCL string, ${"..."},
+    itself a template."""
+    if s.startswith('${"') and s.endswith('"}'):
+        return tf_text(json.loads(s[2:-1]))
+    out, i = [], 0
+    while i < len(s):
+        if s.startswith("$${", i) or s.startswith("%%{", i):
+            out.append(s[i + 1:i + 3])
+            i += 3
+        elif s.startswith("${", i) or s.startswith("%{", i):
+            return None
+        else:
+            out.append(s[i])
+            i += 1
+    return "".join(out)
+
+
 def run(*args):
     return subprocess.run(list(args), capture_output=True, text=True)
+
+
+# CloudFormation: the API's keys capitalised, but not the keys of these
+# maps, which are the user's.
+CFN_MAPS = {"parameters", "tags", "options", "limits", "requests", "labels",
+            "annotations"}
+ACCOUNT = "123456789012"
+
+
+def cfn_value(v, key, uses, yaml):
+    """The original's value as a template writes it: keys capitalised,
+    the account id through Fn::Sub, roles through Fn::GetAtt (uses
+    gathers variable name -> the value it must be given)."""
+    if isinstance(v, dict):
+        if key in CFN_MAPS:
+            return {k: cfn_value(x, None, uses, yaml) for k, x in v.items()}
+        return {k[:1].upper() + k[1:]: cfn_value(x, k, uses, yaml) for k, x in v.items()}
+    if isinstance(v, list):
+        return [cfn_value(x, None, uses, yaml) for x in v]
+    if key in ("jobRoleArn", "executionRoleArn") and isinstance(v, str):
+        res = "JobRole" if key == "jobRoleArn" else "ExecutionRole"
+        base = "job" if key == "jobRoleArn" else "execution"
+        var, n = base + "_role_arn", 1
+        while uses.get(var, v) != v:  # another role: another resource
+            n += 1
+            res, var = res.rstrip("0123456789") + str(n), "%s_role%d_arn" % (base, n)
+        uses[var] = v
+        return ("@@!GetAtt %s.Arn@@" % res) if yaml else {"Fn::GetAtt": [res, "Arn"]}
+    if isinstance(v, str) and ACCOUNT in v:
+        uses["aws_account_id"] = ACCOUNT
+        # in Fn::Sub, a literal "${" is written "${!"
+        text = v.replace("${", "${!").replace(ACCOUNT, "${AWS::AccountId}")
+        return ("@@!Sub %s@@" % json.dumps(text)) if yaml else {"Fn::Sub": text}
+    return v
+
+
+def cloudformation(bin_, cases, work, names, tests):
+    """Each original as a CloudFormation template (JSON, or YAML with
+    short forms), imported: with its variables given the values
+    CloudFormation gave, it renders equal to the original."""
+    equal = 0
+    for i, name in enumerate(n for n in names if n not in EXPECT_FIX):
+        orig = json.load(open(os.path.join(cases, name + ".json")))
+        yaml = i % 2 == 1
+        uses = {}
+        props = cfn_value(orig, None, uses, yaml)
+        logical = "JobDefinition%d" % i
+        if i % 3 == 0:  # CloudFormation names it: the logical id
+            del props["JobDefinitionName"]
+            orig = dict(orig, jobDefinitionName=logical)
+        tmpl = {"AWSTemplateFormatVersion": "2010-09-09",
+                "Resources": {"JobRole": {"Type": "AWS::IAM::Role"},
+                              logical: {"Type": "AWS::Batch::JobDefinition",
+                                        "Properties": props}}}
+        text = json.dumps(tmpl, indent=1)
+        if yaml:  # JSON is YAML; the short forms go in as tags
+            text = text.replace('"@@', "").replace('@@"', "").replace('\\"', '"')
+        src = os.path.join(work, "cfn-%s.%s" % (name, "yaml" if yaml else "json"))
+        with open(src, "w") as f:
+            f.write(text)
+        spec = os.path.join(work, "cfn-%s.spec.yaml" % name)
+        r = run(bin_, "import", src, "-o", spec)
+        notes = sorted(set(l.split('declare variable "')[1].split('"')[0]
+                           for l in r.stderr.splitlines() if "[import-cfn-variable]" in l))
+        if r.returncode != 0 or notes != sorted(uses):
+            tests.append((False, "%s: CloudFormation import exit %d, variables %s, want "
+                          "%s: %s" % (name, r.returncode, notes, sorted(uses),
+                                      r.stderr.strip()[:300])))
+            continue
+        given = open(spec).read()
+        for var, value in uses.items():
+            given = given.replace("${var.%s}" % var, value)
+        resolved = os.path.join(work, "cfn-%s.resolved.yaml" % name)
+        with open(resolved, "w") as f:
+            f.write(given)
+        out = os.path.join(work, "cfn-%s.tf.json" % name)
+        r = run(bin_, "render", resolved, "-o", out)
+        if r.returncode != 0:
+            tests.append((False, "%s: CloudFormation: render exit %d: %s" % (
+                name, r.returncode, r.stderr.strip()[:300])))
+            continue
+        res = list(json.load(open(out))["resource"]["aws_batch_job_definition"].values())[0]
+        fargate = "FARGATE" in (orig.get("platformCapabilities") or [])
+        got, exp = normal(rendered_api(res), None, fargate), normal(orig, None, fargate)
+        ok = got == exp
+        equal += ok
+        diff = [k for k in set(got) | set(exp) if got.get(k) != exp.get(k)]
+        tests.append((ok, "%s: as CloudFormation %s (%d variables), import, render: "
+                      "equal to the original%s" % (
+                          name, "YAML" if yaml else "JSON", len(uses),
+                          "" if ok else "\n# got  %s\n# want %s" % (
+                              json.dumps({k: got.get(k) for k in diff}, sort_keys=True),
+                              json.dumps({k: exp.get(k) for k in diff}, sort_keys=True)))))
+    return equal
 
 
 def main():
@@ -211,6 +333,8 @@ def main():
             tests.append((False, "%s: differs in %s\n# got  %s\n# want %s" % (
                 name, diff, json.dumps({k: got.get(k) for k in diff}, sort_keys=True),
                 json.dumps({k: exp.get(k) for k in diff}, sort_keys=True))))
+
+    cfn_equal = cloudformation(bin_, cases, work, names, tests)
 
     # The same originals as one describe answer: revisions, statuses.
     answer = {"jobDefinitions": []}
@@ -267,6 +391,39 @@ def main():
     same = r3.returncode == 0 and open(first).read() == open(again).read()
     tests.append((same, "template sequences and look-alikes survive Terraform JSON -> "
                   "import -> render%s" % ("" if same else ": " + r3.stderr[:300])))
+
+    # The same text as AWS holds it (a register input): literal, every
+    # "${" of it, also the ones that look like Terraform's.
+    literal = tricky + ["${var.stage} ${upper(var.x)} ${aws_iam_role.r.arn}",
+                        "$${var.y} $$${var.z}", "${var.a}${HOME}$${var.b}"]
+    src = os.path.join(work, "literal.json")
+    json.dump({"jobDefinitionName": "literal", "type": "container",
+               "tags": {"T%d" % i: t for i, t in enumerate(literal)},
+               "containerProperties": {
+                   "image": "app:1", "command": literal,
+                   "environment": [{"name": "V%d" % i, "value": t}
+                                   for i, t in enumerate(literal)],
+                   "resourceRequirements": [{"type": "VCPU", "value": "1"},
+                                            {"type": "MEMORY", "value": "512"}]}},
+              open(src, "w"))
+    spec, out = os.path.join(work, "literal.yaml"), os.path.join(work, "literal.tf.json")
+    r = run(bin_, "import", src, "-o", spec)
+    r2 = run(bin_, "render", spec, "-o", out) if r.returncode == 0 else r
+    ok = r2.returncode == 0
+    if ok:
+        res = json.load(open(out))["resource"]["aws_batch_job_definition"]["literal"]
+        try:  # no expression in it: plain JSON
+            cp = json.loads(res["container_properties"])
+        except ValueError:
+            cp = {"command": [], "environment": []}
+        env = {e["name"]: tf_text(e["value"]) for e in cp["environment"]}
+        ok = ([tf_text(t) for t in cp["command"]] == literal and
+              env == {"V%d" % i: t for i, t in enumerate(literal)} and
+              {k: tf_text(v) for k, v in res["tags"].items()} ==
+              {"T%d" % i: t for i, t in enumerate(literal)})
+    tests.append((ok, "literal text of a register input (Terraform look-alikes "
+                  "too) reaches the rendering as literal text%s" % (
+                      "" if ok else ": " + r2.stderr[:300])))
 
     # Bad input: a located error naming the file, exit 1, nothing
     # written, and an existing -o file untouched.

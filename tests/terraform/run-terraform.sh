@@ -135,6 +135,17 @@ cp "$here/expressions.tf.json" "$work/hcl/zz-expressions.tf.json"
 # specs (kinds/NAME.yaml beside NAME.original.json): compared after the
 # plan.
 render kinds-corpus render "$here"/kinds/*.yaml
+# CloudFormation templates imported (their functions become the input
+# variables that cfn/variables.tf.json declares), then rendered.
+cfn="$here/../import/cfn"
+if "$bin" import "$cfn/pipeline.yaml" "$cfn/fargate-cdk.json" -o "$work/cfn-spec.yaml" 2>"$work/err"; then
+	render cfn-import render "$work/cfn-spec.yaml"
+	cp "$cfn/variables.tf.json" "$work/json/zz-cfn-variables.tf.json"
+	cp "$cfn/variables.tf.json" "$work/hcl/zz-cfn-variables.tf.json"
+else
+	render_failed=$((render_failed + 1))
+	notok "batchgen import of the CloudFormation templates"; sed 's/^/# /' "$work/err"
+fi
 if [[ -n $examples ]]; then
 	specs=("$examples"/*.yaml "$examples"/*.json)
 	render examples render "${specs[@]}"
