@@ -66,7 +66,7 @@ render() {
 		notok "batchgen $*"; sed 's/^/# /' "$work/err"
 	fi
 }
-echo "1..14"
+echo "1..15"
 for t in $templates; do
 	render "default-$t" "$t"
 	render "options-$t" "$t" --name "opt-$t" --label "opt_${t//-/_}" \
@@ -309,6 +309,30 @@ if python3 "$here/kinds_compare.py" "$here/kinds" "$work/json/plan.json" "$work/
 	ok "EKS and ECS: $(tail -1 "$work/kinds")"
 else
 	sed 's/^/# /' "$work/kinds"; notok "EKS and ECS definitions differ from their originals"
+fi
+# Terraform sources: hand-written Terraform JSON of the import corpus
+# (import_plans.py) planned beside what batchgen import makes of it.
+mkdir -p "$work/tfsrc" "$work/tfimp"
+python3 "$here/import_plans.py" write "$here/../import/cases" "$work/tfsrc/sources.tf.json" >/dev/null
+if "$bin" import "$work/tfsrc/sources.tf.json" -o "$work/tfsrc.yaml" 2>"$work/err" &&
+	"$bin" render "$work/tfsrc.yaml" -o "$work/tfimp/imported.tf.json" 2>"$work/err"; then
+	planned=1
+	for m in tfsrc tfimp; do
+		cp "$work/json/zz-provider.tf.json" "$work/$m/"
+		if ! (cd "$work/$m" && terraform init -backend=false -input=false -no-color &&
+			terraform plan -refresh=false -input=false -no-color -out=plan &&
+			terraform show -json plan >plan.json) >"$work/plan-$m" 2>&1; then
+			planned=0; sed 's/^/# /' "$work/plan-$m"
+		fi
+	done
+	if [[ $planned == 1 ]] && python3 "$here/import_plans.py" compare "$work/tfsrc/plan.json" \
+		"$work/tfimp/plan.json" >"$work/imp-cmp" 2>&1; then
+		ok "Terraform sources: $(tail -1 "$work/imp-cmp")"
+	else
+		sed 's/^/# /' "$work/imp-cmp" 2>/dev/null; notok "Terraform sources plan differently once imported"
+	fi
+else
+	sed 's/^/# /' "$work/err"; notok "batchgen import of the Terraform sources"
 fi
 # Rules that travel to plan time: a violating value fails the plan with
 # the rule's message, a valid one plans (preconditions.json).
