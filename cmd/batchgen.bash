@@ -77,7 +77,7 @@ _batchgen()
 		;;
 	import)
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W "-o --output -f --format --all-revisions $common" -- "$cur"))
+			COMPREPLY=($(compgen -W "-o --output -f --format --all-revisions --as-templates $common" -- "$cur"))
 		else
 			COMPREPLY=($(compgen -f -X '!*.@(yaml|yml|json)' -- "$cur") $(compgen -d -- "$cur"))
 		fi

@@ -41,6 +41,7 @@ struct cli {
 	bool check, json, help;
 	bool spec_json, all_revisions; /* import: --format json, and
 	                                  --all-revisions */
+	bool as_templates;             /* import: --as-templates */
 	const char **template_dirs; /* --templates, in order */
 	size_t template_dir_count;
 	/* The options given, in order, applied once the command is known

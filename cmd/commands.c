@@ -49,16 +49,19 @@ const char usage_text[] =
 
 static const char import_help[] =
 	"Usage: batchgen import FILE... [-o SPEC] [--format yaml|json]\n"
-	"                       [--all-revisions]\n"
+	"                       [--all-revisions] [--as-templates]\n"
 	"\n"
 	"Writes one spec (YAML; --format json for JSON) holding the job\n"
 	"definitions of the FILEs: the answer of 'aws batch\n"
 	"describe-job-definitions' (the newest ACTIVE revision of each name),\n"
-	"a 'register-job-definition --cli-input-json' input, or Terraform\n"
+	"a 'register-job-definition --cli-input-json' input, a CloudFormation\n"
+	"template (its AWS::Batch::JobDefinition resources), or Terraform\n"
 	"JSON (its aws_batch_job_definition resources). Each job is\n"
-	"written as the full attribute tree, under a comment that says where\n"
-	"it came from; then the spec is validated as render would, and every\n"
-	"diagnostic is located in the FILE it came from.\n"
+	"written as the full attribute tree (with --as-templates: as the\n"
+	"template that renders it with the fewest values, and those values),\n"
+	"under a comment that says where it came from; then the spec is\n"
+	"validated as render would, and every diagnostic is located in the\n"
+	"FILE it came from.\n"
 	"\n"
 	"A FILE that cannot be read or imported (broken JSON or YAML, no job\n"
 	"definition, a key a spec cannot write) is an error: exit 1 (3 when\n"
@@ -73,6 +76,7 @@ static const char import_help[] =
 	"  -o, --output SPEC            write to SPEC (atomically) instead of stdout\n"
 	"  -f, --format yaml|json       the spec's format (default yaml)\n"
 	"      --all-revisions          every revision of a describe answer\n"
+	"      --as-templates           a job as a template and what differs\n"
 	"  -h, --help                   show this help\n";
 
 static const char render_help[] =
@@ -544,7 +548,8 @@ cmd_describe(const struct bg_template_set *set, struct cli *cli)
 	return run_specs(set, cli, SPECS_DESCRIBE);
 }
 
-/* import FILE... [-o SPEC] [--format yaml|json] [--all-revisions] */
+/* import FILE... [-o SPEC] [--format yaml|json] [--all-revisions]
+ * [--as-templates] */
 static int
 cmd_import(const struct bg_template_set *set, struct cli *cli)
 {
@@ -572,6 +577,7 @@ cmd_import(const struct bg_template_set *set, struct cli *cli)
 	}
 	o.json = cli->spec_json;
 	o.all_revisions = cli->all_revisions;
+	o.as_templates = cli->as_templates;
 	o.name = cli->output != NULL ? cli->output : "<stdout>";
 	st = bg_import(set, (const char *const *)cli->operands,
 		       cli->operand_count, &o, &text, &len, diags);

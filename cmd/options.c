@@ -33,6 +33,7 @@ enum opt_id {
 	OPT_JSON,
 	OPT_WERROR,
 	OPT_ALL_REVISIONS,
+	OPT_AS_TEMPLATES,
 	OPT_FIELD,   /* OPT_FIELD + i: bg_option_get(i) */
 	OPT_REFUSED = OPT_FIELD + 1000, /* next_option refused the token */
 };
@@ -99,6 +100,9 @@ static const struct opt_def common[] = {
 	{ "all-revisions", no_argument, OPT_ALL_REVISIONS, C_IMPORT, NULL,
 	  "with import: every revision of a describe answer, not the "
 	  "newest ACTIVE one of each name" },
+	{ "as-templates", no_argument, OPT_AS_TEMPLATES, C_IMPORT, NULL,
+	  "with import: each job as the template that renders it with the "
+	  "fewest values, and those values" },
 	{ "help", no_argument, 'h', C_COMMON, NULL, "show this help" },
 };
 
@@ -480,6 +484,9 @@ cli_apply(struct cli *cli, bool template, bool describing)
 			break;
 		case OPT_ALL_REVISIONS:
 			cli->all_revisions = true;
+			break;
+		case OPT_AS_TEMPLATES:
+			cli->as_templates = true;
 			break;
 		case OPT_CHECK:
 			cli->check = true;

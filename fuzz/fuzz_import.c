@@ -18,7 +18,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct bg_template_set *set;
 	struct bg_diags *diags = bg_diags_create();
 	struct bg_import_options opts = { .json = size % 2 == 1,
-					  .all_revisions = size % 3 == 0 };
+					  .all_revisions = size % 3 == 0,
+					  .as_templates = size % 7 == 0 };
 	const char *files[1];
 	size_t i = 0;
 	char *out = NULL;

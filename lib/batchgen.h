@@ -854,6 +854,9 @@ struct bg_import_options {
 	const char *name;   /**< The spec's name in what its validation
 	                         says when no source line is known (NULL:
 	                         "spec"). */
+	bool as_templates;  /**< Each job as the template of @p set that
+	                         renders it with the fewest values, and
+	                         those values (else the full tree). */
 };
 
 /**

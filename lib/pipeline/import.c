@@ -18,6 +18,7 @@
 
 #include "emit/emit.h"
 #include "input/import.h"
+#include "pipeline/import_fit.h"
 
 static bool
 is_json(const char *file, const char *buf)
@@ -144,7 +145,7 @@ bg_import(const struct bg_template_set *set, const char *const *files,
 	  size_t *len, struct bg_diags *diags)
 {
 	struct bg__import imp = { .jobs = cJSON_CreateArray() };
-	struct bg_diags *checked = NULL;
+	struct bg_diags *checked = NULL, *fitted = NULL;
 	struct bg_spec *spec = NULL;
 	const char **origins = NULL;
 	const char *name;
@@ -173,6 +174,11 @@ bg_import(const struct bg_template_set *set, const char *const *files,
 			st = one;
 		}
 	}
+	if (st == BG_OK && opts->as_templates) {
+		fitted = bg_diags_create();
+		st = fitted != NULL ? bg__import_fit(set, imp.jobs, fitted)
+				    : BG_ERR_NOMEM;
+	}
 	if (st == BG_OK) {
 		origins = calloc(imp.origins.count + 1, sizeof(*origins));
 		for (size_t i = 0; origins != NULL && i < imp.origins.count;
@@ -194,7 +200,8 @@ bg_import(const struct bg_template_set *set, const char *const *files,
 	if (st == BG_OK) {
 		load = bg_spec_load_buffer(text, text_len, name, set, &spec,
 					   checked);
-		st = relocate(&imp, checked, diags);
+		st = fitted != NULL ? relocate(&imp, fitted, diags) : BG_OK;
+		st = st == BG_OK ? relocate(&imp, checked, diags) : st;
 		if (st == BG_OK && load == BG_ERR_NOMEM) {
 			st = BG_ERR_NOMEM;
 		} else if (st == BG_OK && load != BG_OK) {
@@ -210,6 +217,7 @@ bg_import(const struct bg_template_set *set, const char *const *files,
 	}
 	bg_spec_destroy(spec);
 	bg_diags_destroy(checked);
+	bg_diags_destroy(fitted);
 	free(text);
 	free(origins);
 	cJSON_Delete(imp.jobs);

@@ -225,6 +225,49 @@ def cfn_value(v, key, uses, yaml):
     return v
 
 
+def as_templates(bin_, cases, work, names, tests):
+    """import --as-templates: every job it writes as a template renders
+    to the same bytes as the full tree. The originals (few fit: they
+    were not made from batchgen's templates), and each built-in
+    template's own rendering, which must come back as a template."""
+    same = fitted = 0
+    sources = [(n, os.path.join(cases, n + ".json")) for n in names if n not in EXPECT_FIX]
+    made = []
+    for line in run(bin_, "templates").stdout.splitlines()[1:]:
+        t = line.split()[0]
+        out = os.path.join(work, "fit-%s.tf.json" % t)
+        for extra in (["--execution-role-arn", "arn:aws:iam::123456789012:role/exec"], []):
+            r = run(bin_, t, "--name", "fit-" + t, "--image", "app:1", "--retry-attempts",
+                    "3", "-o", out, *extra)
+            if r.returncode == 0:
+                break
+        sources.append(("template " + t, out))
+        made.append("template " + t)
+    for name, src in sources:
+        full, fit = (os.path.join(work, "fit-%s.%s.yaml" % (os.path.basename(src), k))
+                     for k in ("full", "templates"))
+        r1 = run(bin_, "import", src, "-o", full)
+        r2 = run(bin_, "import", "--as-templates", src, "-o", fit)
+        o1, o2 = full + ".tf.json", fit + ".tf.json"
+        r3 = run(bin_, "render", full, "-o", o1)
+        r4 = run(bin_, "render", fit, "-o", o2)
+        ok = all(r.returncode == 0 for r in (r1, r2, r3, r4)) and \
+            open(o1).read() == open(o2).read()
+        templated = ok and "template:" in open(fit).read()
+        fitted += templated
+        if name in made and not templated:
+            ok = False
+        same += ok
+        if not ok or name in made:
+            tests.append((ok, "%s: import --as-templates %s, renders to the same bytes as "
+                          "the full tree%s" % (name, "writes a template" if templated else
+                                               "keeps the full tree",
+                                               "" if ok else ": " + (r2.stderr + r4.stderr)[:300])))
+    tests.append((same == len(sources), "import --as-templates: %d of %d sources render to "
+                  "the same bytes as their full trees; %d written as a template" % (
+                      same, len(sources), fitted)))
+
+
 def cloudformation(bin_, cases, work, names, tests):
     """Each original as a CloudFormation template (JSON, or YAML with
     short forms), imported: with its variables given the values
@@ -335,6 +378,7 @@ def main():
                 json.dumps({k: exp.get(k) for k in diff}, sort_keys=True))))
 
     cfn_equal = cloudformation(bin_, cases, work, names, tests)
+    as_templates(bin_, cases, work, names, tests)
 
     # The same originals as one describe answer: revisions, statuses.
     answer = {"jobDefinitions": []}
