@@ -24,7 +24,8 @@ import)
 	# API definitions, CloudFormation templates, and Terraform JSON (the
 	# goldens' renderings)
 	cp "$src"/tests/import/cases/*.json "$work/seeds/"
-	for f in "$src"/tests/import/cfn/*.yaml "$src"/tests/import/cfn/*.json; do
+	for f in "$src"/tests/import/cfn/*.yaml "$src"/tests/import/cfn/*.json \
+		"$src"/tests/import/state/*.json; do
 		cp "$f" "$work/seeds/cfn-$(basename "$f")"
 	done
 	for f in "$src"/tests/golden/default-*.out "$src"/tests/golden/options-*.out; do

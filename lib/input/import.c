@@ -657,6 +657,14 @@ bg__import_document(struct bg__ydoc *d, const char *file, bool all_revisions,
 	if (bg__ynode_get(d, root, "resource") != NULL) {
 		return bg__import_terraform(d, file, imp, diags);
 	}
+	if (bg__ynode_get(d, root, "values") != NULL ||
+	    bg__ynode_get(d, root, "planned_values") != NULL) {
+		/* terraform show -json: a state, or a plan */
+		struct bg__ynode *v = bg__ynode_get(d, root, "planned_values");
+		return bg__import_terraform_state(
+			d, v != NULL ? v : bg__ynode_get(d, root, "values"),
+			file, imp, diags);
+	}
 	if (bg__cfn_is_template(d, root)) {
 		return bg__import_cloudformation(d, file, imp, diags);
 	}
@@ -671,9 +679,12 @@ bg__import_document(struct bg__ydoc *d, const char *file, bool all_revisions,
 			     bg__ynode_line(root), bg__ynode_column(root), NULL,
 			     "no job definition here: expected "
 			     "{\"jobDefinitions\": [...]} (aws batch "
-			     "describe-job-definitions) or an object with "
+			     "describe-job-definitions), an object with "
 			     "jobDefinitionName (register-job-definition "
-			     "--cli-input-json)");
+			     "--cli-input-json), a CloudFormation template "
+			     "(Resources), Terraform JSON (resource) or what "
+			     "terraform show -json prints (values, "
+			     "planned_values)");
 		return BG_ERR_SCHEMA;
 	}
 	if (imp->nomem) {

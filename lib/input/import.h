@@ -41,6 +41,15 @@ enum bg_status bg__import_terraform(struct bg__ydoc *d, const char *file,
 				    struct bg__import *imp,
 				    struct bg_diags *diags);
 
+/* The aws_batch_job_definition resources of what terraform show -json
+ * printed (values: its "values" of a state, or "planned_values" of a
+ * plan) onto imp (input/import_tf.c). */
+enum bg_status bg__import_terraform_state(struct bg__ydoc *d,
+					  struct bg__ynode *values,
+					  const char *file,
+					  struct bg__import *imp,
+					  struct bg_diags *diags);
+
 /* Reads buf as a located document: JSON (checked strictly first) when
  * json, else YAML, CloudFormation's short forms (!Ref ...) read
  * (input/load.c). */

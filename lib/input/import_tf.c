@@ -24,8 +24,30 @@ struct tf {
 	struct bg__ydoc *d;
 	const char *file;
 	struct bg_diags *diags;
+	/* What terraform show -json says (a state or a plan): values, not
+	 * configuration. Its text is literal; an attribute nobody set is
+	 * there too, empty (null, "", [], {}) or, inside a block, 0. */
+	bool state;
 	bool failed;
 };
+
+/* In a state: a value nobody set. */
+static bool
+unset(const struct tf *t, const struct bg__ynode *n, bool in_block)
+{
+	const char *text = bg__ynode_text(t->d, n);
+
+	if (!t->state) {
+		return false;
+	}
+	if (n->type != BG_Y_SCALAR) {
+		return n->len == 0;
+	}
+	return text[0] == '\0' ||
+	       (n->style == YAML_PLAIN_SCALAR_STYLE &&
+		(strcmp(text, "null") == 0 ||
+		 (in_block && strcmp(text, "0") == 0)));
+}
 
 static void
 tf_error(struct tf *t, const struct bg__ynode *n, const char *code,
@@ -143,6 +165,12 @@ scalar(struct tf *t, const struct bg__ynode *n)
 			return cJSON_CreateRaw(text);
 		}
 	}
+	if (t->state) { /* AWS's text, literal */
+		char *spec = bg__import_literal(text);
+		cJSON *v = spec != NULL ? cJSON_CreateString(spec) : NULL;
+		free(spec);
+		return v;
+	}
 	{
 		char *quoted = hcl_string(text);
 		char *spec = spec_text(quoted != NULL ? quoted : text);
@@ -200,7 +228,8 @@ plain(struct tf *t, const struct bg__ynode *n, bool eks, const char *key)
 		/* a block written as a list of one */
 		return n->len == 1 ? plain(t, bg__ynode_item(t->d, n, 0), eks,
 					   NULL)
-				   : cJSON_CreateObject();
+		       : t->state ? NULL
+				  : cJSON_CreateObject();
 	}
 	out = n->type == BG_Y_SEQ ? cJSON_CreateArray() : cJSON_CreateObject();
 	for (size_t i = 0; out != NULL && i < n->len; i++) {
@@ -213,7 +242,8 @@ plain(struct tf *t, const struct bg__ynode *n, bool eks, const char *key)
 		const char *k =
 			bg__ynode_text(t->d, bg__ynode_key(t->d, n, i));
 		char api[64];
-		if (k == NULL) {
+		if (k == NULL ||
+		    unset(t, bg__ynode_value(t->d, n, i), eks && !map_of_text)) {
 			continue;
 		}
 		if (eks && !map_of_text) {
@@ -224,6 +254,11 @@ plain(struct tf *t, const struct bg__ynode *n, bool eks, const char *key)
 		cJSON_AddItemToObject(out, api,
 				      plain(t, bg__ynode_value(t->d, n, i),
 					    eks && !map_of_text, k));
+	}
+	if (t->state && out != NULL && out->child == NULL &&
+	    n->type == BG_Y_MAP) {
+		cJSON_Delete(out); /* nothing in it was set */
+		return NULL;
 	}
 	return out;
 }
@@ -236,6 +271,39 @@ block(struct tf *t, struct bg__ynode *n)
 		n = bg__ynode_item(t->d, n, 0);
 	}
 	return n->type == BG_Y_MAP ? n : NULL;
+}
+
+/* A JSON attribute of a state, as the spec says it: AWS's echo of
+ * what nobody set (null, [], {}) left out, text literal ("" is a
+ * value there: an environment variable may be empty). */
+static bool
+state_json(cJSON *v)
+{
+	cJSON *c = v->child;
+
+	while (c != NULL) {
+		cJSON *next = c->next;
+		if (cJSON_IsString(c)) {
+			char *spec = bg__import_literal(c->valuestring);
+			if (spec == NULL ||
+			    !cJSON_SetValuestring(c, spec)) {
+				free(spec);
+				return false;
+			}
+			free(spec);
+		} else if ((cJSON_IsArray(c) || cJSON_IsObject(c)) &&
+			   !state_json(c)) {
+			return false;
+		}
+		if (cJSON_IsObject(v) &&
+		    (cJSON_IsNull(c) ||
+		     ((cJSON_IsArray(c) || cJSON_IsObject(c)) &&
+		      c->child == NULL))) {
+			cJSON_Delete(cJSON_DetachItemViaPointer(v, c));
+		}
+		c = next;
+	}
+	return true;
 }
 
 /* A JSON string attribute, parsed. */
@@ -252,8 +320,12 @@ json_string(struct tf *t, const struct bg__ynode *n, const char *key)
 	char *spec = p != NULL && strncmp(p, "${", 2) != 0 ? spec_text(text)
 							   : NULL;
 
-	v = spec != NULL ? cJSON_Parse(spec) : NULL;
+	v = spec != NULL ? cJSON_Parse(t->state ? text : spec) : NULL;
 	free(spec);
+	if (t->state && v != NULL && !state_json(v)) {
+		cJSON_Delete(v);
+		return NULL;
+	}
 	if (v == NULL || !cJSON_IsObject(v)) {
 		cJSON_Delete(v);
 		tf_error(t, n, "import-shape",
@@ -283,6 +355,35 @@ static const char *const strings[][2] = {
 	{ "ecs_properties", "ecsProperties" },
 };
 
+/* In a state: an attribute only AWS or the provider sets, or a value
+ * that is the provider's default. */
+static bool
+state_default(const struct tf *t, const char *key, const struct bg__ynode *v)
+{
+	static const char *const computed[] = {
+		"arn", "arn_prefix", "id", "revision", "tags_all",
+	};
+	static const char *const defaults[][2] = {
+		{ "propagate_tags", "false" },
+		{ "scheduling_priority", "0" },
+		{ "deregister_on_new_revision", "true" },
+	};
+	const char *text = bg__ynode_text(t->d, v);
+
+	for (size_t i = 0; i < ARRAY_LENGTH(computed); i++) {
+		if (strcmp(key, computed[i]) == 0) {
+			return true;
+		}
+	}
+	for (size_t i = 0; text != NULL && i < ARRAY_LENGTH(defaults); i++) {
+		if (strcmp(key, defaults[i][0]) == 0 &&
+		    strcmp(text, defaults[i][1]) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Resource body n (label) in the API's shape, or NULL (an error). */
 static cJSON *
 resource(struct tf *t, struct bg__ynode *n, const char *label)
@@ -296,7 +397,8 @@ resource(struct tf *t, struct bg__ynode *n, const char *label)
 		const char *key = bg__ynode_text(t->d, k);
 		struct bg__ynode *b;
 		bool done = false;
-		if (key == NULL) {
+		if (key == NULL || unset(t, v, false) ||
+		    (t->state && state_default(t, key, v))) {
 			continue;
 		}
 		for (size_t s = 0; !done && s < ARRAY_LENGTH(same); s++) {
@@ -337,6 +439,9 @@ resource(struct tf *t, struct bg__ynode *n, const char *label)
 			struct bg__ynode *a = bg__ynode_get(t->d, b, "attempts");
 			struct bg__ynode *e =
 				bg__ynode_get(t->d, b, "evaluate_on_exit");
+			if (e != NULL && unset(t, e, false)) {
+				e = NULL; /* a state's [] */
+			}
 			if (a != NULL) {
 				cJSON_AddItemToObject(r, "attempts",
 						      scalar(t, a));
@@ -346,7 +451,8 @@ resource(struct tf *t, struct bg__ynode *n, const char *label)
 				cJSON_AddItemToObject(r, "evaluateOnExit",
 						      plain(t, e, true, NULL));
 			}
-			if (b->len != (uint32_t)((a != NULL) + (e != NULL))) {
+			if (b->len != (uint32_t)((a != NULL) + (e != NULL)) &&
+			    !t->state) {
 				tf_error(t, b, "import-unknown-key",
 					 "retry_strategy takes attempts and "
 					 "evaluate_on_exit only",
@@ -375,6 +481,113 @@ resource(struct tf *t, struct bg__ynode *n, const char *label)
 		}
 	}
 	return out;
+}
+
+/* Resource body (label) onto imp; *st becomes its failure. */
+static enum bg_status
+import_resource(struct tf *t, struct bg__ynode *body, const char *label,
+		const char *origin, struct bg__import *imp, enum bg_status *st)
+{
+	bool failed = t->failed;
+	enum bg_status one = BG_OK;
+	cJSON *api;
+
+	t->failed = false;
+	api = resource(t, body, label);
+	if (!t->failed && api != NULL) {
+		one = bg__import_api(api, t->file, bg__ynode_line(body),
+				     bg__ynode_column(body), origin, imp,
+				     t->diags);
+		if (one != BG_OK) {
+			*st = one;
+		}
+	}
+	cJSON_Delete(api);
+	t->failed = t->failed || failed;
+	return one;
+}
+
+/* The job definitions of module m (a state's or a plan's, with its
+ * child modules) onto imp. */
+static void
+state_module(struct tf *t, struct bg__ynode *m, struct bg__import *imp,
+	     size_t *found, enum bg_status *st)
+{
+	struct bg__ynode *rs = bg__ynode_get(t->d, m, "resources");
+	struct bg__ynode *kids = bg__ynode_get(t->d, m, "child_modules");
+
+	for (size_t i = 0; rs != NULL && rs->type == BG_Y_SEQ && i < rs->len;
+	     i++) {
+		struct bg__ynode *r = bg__ynode_item(t->d, rs, i);
+		const char *type, *mode, *label, *address;
+		struct bg__ynode *body;
+		char origin[600];
+		if (r->type != BG_Y_MAP) {
+			continue;
+		}
+		type = bg__ynode_text(t->d, bg__ynode_get(t->d, r, "type"));
+		mode = bg__ynode_text(t->d, bg__ynode_get(t->d, r, "mode"));
+		label = bg__ynode_text(t->d, bg__ynode_get(t->d, r, "name"));
+		address = bg__ynode_text(t->d,
+					 bg__ynode_get(t->d, r, "address"));
+		body = bg__ynode_get(t->d, r, "values");
+		if (type == NULL || strcmp(type, "aws_batch_job_definition") ||
+		    mode == NULL || strcmp(mode, "managed") || label == NULL ||
+		    body == NULL || body->type != BG_Y_MAP) {
+			continue;
+		}
+		(*found)++;
+		if (bg__ynode_get(t->d, r, "index") != NULL) {
+			tf_error(t, r, "import-shape",
+				 "an instance of count or for_each: a spec "
+				 "writes one resource per job, so write the "
+				 "instances as jobs of their own",
+				 address);
+			continue;
+		}
+		snprintf(origin, sizeof(origin), "%s, %s (line %u)", t->file,
+			 address != NULL ? address : label,
+			 bg__ynode_line(r));
+		if (import_resource(t, body, label, origin, imp, st) ==
+		    BG_ERR_NOMEM) {
+			*st = BG_ERR_NOMEM;
+			return;
+		}
+	}
+	for (size_t i = 0;
+	     kids != NULL && kids->type == BG_Y_SEQ && i < kids->len; i++) {
+		struct bg__ynode *k = bg__ynode_item(t->d, kids, i);
+		if (k->type == BG_Y_MAP) {
+			state_module(t, k, imp, found, st);
+		}
+	}
+}
+
+enum bg_status
+bg__import_terraform_state(struct bg__ydoc *d, struct bg__ynode *values,
+			   const char *file, struct bg__import *imp,
+			   struct bg_diags *diags)
+{
+	struct tf t = { .d = d, .file = file, .diags = diags, .state = true };
+	struct bg__ynode *root = bg__ynode_get(d, values, "root_module");
+	size_t found = 0;
+	enum bg_status st = BG_OK;
+
+	if (root != NULL && root->type == BG_Y_MAP) {
+		state_module(&t, root, imp, &found, &st);
+	}
+	if (st == BG_ERR_NOMEM) {
+		return st;
+	}
+	if (found == 0) {
+		bg_diags_add(diags, BG_SEV_ERROR, "import-shape", file,
+			     bg__ynode_line(values), bg__ynode_column(values),
+			     NULL,
+			     "no aws_batch_job_definition resource in this "
+			     "terraform show -json output");
+		return BG_ERR_SCHEMA;
+	}
+	return t.failed ? BG_ERR_SCHEMA : st;
 }
 
 enum bg_status
@@ -411,35 +624,19 @@ bg__import_terraform(struct bg__ydoc *d, const char *file,
 					d, bg__ynode_key(d, m, i));
 				struct bg__ynode *body =
 					block(&t, bg__ynode_value(d, m, i));
-				cJSON *api;
-				bool failed = t.failed;
 				char origin[600];
 				if (label == NULL || body == NULL) {
 					continue;
 				}
 				found++;
-				t.failed = false;
-				api = resource(&t, body, label);
 				snprintf(origin, sizeof(origin),
 					 "%s, resource "
 					 "aws_batch_job_definition.%s (line %u)",
 					 file, label, bg__ynode_line(body));
-				if (!t.failed && api != NULL) {
-					enum bg_status one_st =
-						bg__import_api(api, file,
-							       bg__ynode_line(body),
-							       bg__ynode_column(body),
-							       origin, imp, diags);
-					if (one_st == BG_ERR_NOMEM) {
-						cJSON_Delete(api);
-						return one_st;
-					}
-					if (one_st != BG_OK) {
-						st = one_st;
-					}
+				if (import_resource(&t, body, label, origin,
+						    imp, &st) == BG_ERR_NOMEM) {
+					return BG_ERR_NOMEM;
 				}
-				cJSON_Delete(api);
-				t.failed = t.failed || failed;
 			}
 		}
 	}

@@ -225,6 +225,113 @@ def cfn_value(v, key, uses, yaml):
     return v
 
 
+def state_block(v, key=None):
+    """An eks_properties value as a state holds it: every block a list,
+    and what nobody set there too ("", [], null; 0 for numbers)."""
+    if isinstance(v, dict):
+        if key in ("limits", "requests", "labels"):
+            return dict(v)
+        out = {k: state_block(x, k) for k, x in v.items()}
+        if key == "pod_properties":
+            out.update({"dns_policy": out.get("dns_policy", ""),
+                        "init_containers": out.get("init_containers", []),
+                        "service_account_name": out.get("service_account_name", None)})
+        if key == "containers":
+            out.setdefault("image_pull_policy", "")
+            out.setdefault("security_context", [])
+        return [out] if key in ("pod_properties", "metadata", "resources", "security_context",
+                                "empty_dir", "host_path", "secret") else out
+    if isinstance(v, list):
+        return [state_block(x, key) for x in v]
+    return v
+
+
+def terraform_state(bin_, cases, work, names, tests):
+    """What terraform show -json says of a state: literal text, the
+    computed attributes, the provider's defaults and what nobody set.
+    Each original, so written, imports and renders equal to it."""
+    resources = []
+    for name in (n for n in names if n not in EXPECT_FIX):
+        d = json.load(open(os.path.join(cases, name + ".json")))
+        d["jobDefinitionName"] = "s%s-%s" % (name[:3], d["jobDefinitionName"])
+        res = rendered_api_inverse(d)
+        res.update({"arn": "arn:aws:batch:us-east-1:123456789012:job-definition/x:1",
+                    "arn_prefix": "arn:aws:batch:us-east-1:123456789012:job-definition/x",
+                    "id": "arn:aws:batch:us-east-1:123456789012:job-definition/x:1",
+                    "revision": 1, "tags_all": res.get("tags", {})})
+        for k, empty in (("propagate_tags", False), ("scheduling_priority", 0),
+                         ("deregister_on_new_revision", True), ("parameters", {}),
+                         ("tags", {}), ("platform_capabilities", []), ("retry_strategy", []),
+                         ("timeout", []), ("eks_properties", []), ("node_properties", None),
+                         ("container_properties", None), ("ecs_properties", None)):
+            res.setdefault(k, empty)
+        resources.append({"address": "aws_batch_job_definition.s" + name[:3], "mode": "managed",
+                          "type": "aws_batch_job_definition", "name": "s" + name[:3],
+                          "provider_name": "registry.terraform.io/hashicorp/aws",
+                          "schema_version": 0, "values": res, "sensitive_values": {}})
+    half = len(resources) // 2
+    state = {"format_version": "1.0", "terraform_version": "1.11.0",
+             "values": {"root_module": {"resources": resources[:half], "child_modules": [
+                 {"address": "module.batch", "resources": resources[half:]}]}}}
+    src = os.path.join(work, "state.json")
+    json.dump(state, open(src, "w"))
+    spec, out = os.path.join(work, "state.yaml"), os.path.join(work, "state.tf.json")
+    r = run(bin_, "import", src, "-o", spec)
+    r2 = run(bin_, "render", spec, "-o", out) if r.returncode == 0 else r
+    equal = 0
+    if r2.returncode == 0:
+        rendered = json.load(open(out))["resource"]["aws_batch_job_definition"]
+        for res in resources:
+            d = json.load(open(os.path.join(cases, [n for n in names if n.startswith(
+                res["name"][1:])][0] + ".json")))
+            d["jobDefinitionName"] = res["values"]["name"]
+            fargate = "FARGATE" in (d.get("platformCapabilities") or [])
+            got = normal(rendered_api(rendered[res["name"]]), None, fargate)
+            equal += got == normal(d, None, fargate)
+    tests.append((equal == len(resources), "terraform show -json of a state (root and "
+                  "child module): %d of %d definitions import and render equal to their "
+                  "originals%s" % (equal, len(resources),
+                                   "" if r2.returncode == 0 else ": " + r2.stderr[:300])))
+
+
+def rendered_api_inverse(d):
+    """An original as the provider's attributes, as a state holds them
+    (text literal: a state is not a template)."""
+    r = {"name": d["jobDefinitionName"], "type": d.get("type", "container")}
+    for api, k in (("platformCapabilities", "platform_capabilities"),
+                   ("parameters", "parameters"), ("tags", "tags"),
+                   ("propagateTags", "propagate_tags"),
+                   ("schedulingPriority", "scheduling_priority")):
+        if api in d:
+            r[k] = d[api]
+    for api, k in (("containerProperties", "container_properties"),
+                   ("nodeProperties", "node_properties"),
+                   ("ecsProperties", "ecs_properties")):
+        if api in d:
+            r[k] = json.dumps(d[api])
+    if "eksProperties" in d:
+        snake = {v: k for k, v in EKS_KEYS.items()}
+        def sn(v, key=None):
+            if isinstance(v, dict):
+                if key in ("limits", "requests", "labels"):
+                    return dict(v)
+                return {snake.get(k) or "".join("_" + c.lower() if c.isupper() else c
+                                                for c in k): sn(x, k) for k, x in v.items()}
+            if isinstance(v, list):
+                return [sn(x) for x in v]
+            return v
+        r["eks_properties"] = [state_block(sn(d["eksProperties"]))]
+    if "retryStrategy" in d:
+        rs = d["retryStrategy"]
+        r["retry_strategy"] = [{"attempts": rs.get("attempts"), "evaluate_on_exit": [
+            {"action": e.get("action", ""), "on_exit_code": e.get("onExitCode", ""),
+             "on_reason": e.get("onReason", ""), "on_status_reason": e.get("onStatusReason", "")}
+            for e in rs.get("evaluateOnExit", [])]}]
+    if "timeout" in d:
+        r["timeout"] = [{"attempt_duration_seconds": d["timeout"]["attemptDurationSeconds"]}]
+    return r
+
+
 def as_templates(bin_, cases, work, names, tests):
     """import --as-templates: every job it writes as a template renders
     to the same bytes as the full tree. The originals (few fit: they
@@ -379,6 +486,7 @@ def main():
 
     cfn_equal = cloudformation(bin_, cases, work, names, tests)
     as_templates(bin_, cases, work, names, tests)
+    terraform_state(bin_, cases, work, names, tests)
 
     # The same originals as one describe answer: revisions, statuses.
     answer = {"jobDefinitions": []}

@@ -4,6 +4,7 @@
 batchgen import makes of it.
 
     import_plans.py write CASES_DIR OUT.tf.json
+    import_plans.py write-hcl CASES_DIR OUT.tf
     import_plans.py compare SOURCE_PLAN.json IMPORTED_PLAN.json
 
 `write` turns the real definitions of tests/import/cases (the ones that
@@ -12,6 +13,11 @@ aws_batch_job_definition each, its JSON attributes in the original's own
 key order and spelling (legacy vcpus and memory too), eks_properties as
 blocks, every string escaped as Terraform reads it. The test then
 imports that file, renders the spec, and plans both modules.
+
+`write-hcl` writes the same definitions as hand-written HCL, their JSON
+attributes as `jsonencode({...})`: batchgen reads no HCL, so the test
+plans that module and imports what `terraform show -json` says of the
+plan.
 
 `compare` holds the two plans side by side, resource by resource (the
 import keeps the labels): every planned attribute must be equal. The
@@ -60,7 +66,7 @@ def eks_blocks(v, key=None):
     return v
 
 
-def resource(d):
+def resource(d, escaped=True):
     r = {"name": d["jobDefinitionName"], "type": d.get("type", "container")}
     for api, k in (("platformCapabilities", "platform_capabilities"),
                    ("parameters", "parameters"), ("tags", "tags"),
@@ -82,7 +88,7 @@ def resource(d):
                                for k, x in rs.items()}
     if "timeout" in d:
         r["timeout"] = {"attempt_duration_seconds": d["timeout"]["attemptDurationSeconds"]}
-    return escape(r)
+    return escape(r) if escaped else r
 
 
 def write(cases, out):
@@ -96,6 +102,68 @@ def write(cases, out):
         res["src_" + name[:3]] = resource(d)
     json.dump({"resource": {"aws_batch_job_definition": res}}, open(out, "w"), indent=1)
     print("%d Terraform JSON sources written" % len(res))
+
+
+def hcl_value(v):
+    """A value as an HCL expression (strings templates, escaped)."""
+    if isinstance(v, dict):
+        return "{" + ", ".join("%s = %s" % (hcl_value(k), hcl_value(x)) for k, x in v.items()) + "}"
+    if isinstance(v, list):
+        return "[" + ", ".join(hcl_value(x) for x in v) + "]"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if v is None:
+        return "null"
+    if isinstance(v, str):
+        return json.dumps(v).replace("${", "$${").replace("%{", "%%{")
+    return json.dumps(v)
+
+
+def hcl_body(d, indent):
+    """Attributes, and nested blocks for objects and lists of objects
+    (eks_properties, retry_strategy, timeout); the user's maps stay
+    attributes."""
+    pad, out = "  " * indent, []
+    for k, v in d.items():
+        items = v if isinstance(v, list) and v and all(isinstance(x, dict) for x in v) else \
+            [v] if isinstance(v, dict) and k not in MAPS | {"parameters", "tags"} else None
+        if items is None:
+            out.append("%s%s = %s" % (pad, k, hcl_value(v)))
+            continue
+        for x in items:
+            out.append("%s%s {\n%s\n%s}" % (pad, k, hcl_body(x, indent + 1), pad))
+    return "\n".join(out)
+
+
+def write_hcl(cases, out):
+    """The same sources as hand-written HCL: the JSON attributes as
+    jsonencode() of an object, blocks as blocks."""
+    names = sorted(f[:-5] for f in os.listdir(cases)
+                   if f.endswith(".json") and f[:-5] not in EXPECT_FIX)
+    text = []
+    for name in names:
+        d = json.load(open(os.path.join(cases, name + ".json")))
+        d["jobDefinitionName"] = "h%s-%s" % (name[:3], d["jobDefinitionName"])
+        r = resource(d, escaped=False)
+        for k in ("container_properties", "node_properties", "ecs_properties"):
+            if k in r:
+                r[k] = JsonEncode(json.loads(r[k]))
+        body = []
+        for k, v in r.items():
+            if isinstance(v, JsonEncode):
+                body.append("  %s = jsonencode(%s)" % (k, hcl_value(v.value)))
+            else:
+                body.append(hcl_body({k: v}, 1))
+        text.append('resource "aws_batch_job_definition" "src_%s" {\n%s\n}\n' % (
+            name[:3], "\n".join(body)))
+    with open(out, "w") as f:
+        f.write("\n".join(text))
+    print("%d HCL sources written" % len(names))
+
+
+class JsonEncode:
+    def __init__(self, value):
+        self.value = value
 
 
 def planned(path):
@@ -144,5 +212,7 @@ def compare(src_plan, imp_plan):
 if __name__ == "__main__":
     if sys.argv[1] == "write":
         write(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "write-hcl":
+        write_hcl(sys.argv[2], sys.argv[3])
     else:
         sys.exit(compare(sys.argv[2], sys.argv[3]))

@@ -66,7 +66,7 @@ render() {
 		notok "batchgen $*"; sed 's/^/# /' "$work/err"
 	fi
 }
-echo "1..15"
+echo "1..16"
 for t in $templates; do
 	render "default-$t" "$t"
 	render "options-$t" "$t" --name "opt-$t" --label "opt_${t//-/_}" \
@@ -333,6 +333,29 @@ if "$bin" import "$work/tfsrc/sources.tf.json" -o "$work/tfsrc.yaml" 2>"$work/er
 	fi
 else
 	sed 's/^/# /' "$work/err"; notok "batchgen import of the Terraform sources"
+fi
+# Hand-written HCL (jsonencode({...}) attributes, blocks): batchgen
+# reads no HCL, so it imports what terraform show -json says of the
+# module's plan; its rendering plans value for value the same.
+mkdir -p "$work/hclsrc" "$work/hclimp"
+python3 "$here/import_plans.py" write-hcl "$here/../import/cases" "$work/hclsrc/sources.tf" >/dev/null
+cp "$work/json/zz-provider.tf.json" "$work/hclsrc/"
+cp "$work/json/zz-provider.tf.json" "$work/hclimp/"
+if (cd "$work/hclsrc" && terraform init -backend=false -input=false -no-color &&
+	terraform plan -refresh=false -input=false -no-color -out=plan &&
+	terraform show -json plan >plan.json) >"$work/plan-hclsrc" 2>&1 &&
+	"$bin" import "$work/hclsrc/plan.json" -o "$work/hclsrc.yaml" 2>"$work/err" &&
+	"$bin" render "$work/hclsrc.yaml" -o "$work/hclimp/imported.tf.json" 2>"$work/err" &&
+	(cd "$work/hclimp" && terraform init -backend=false -input=false -no-color &&
+		terraform plan -refresh=false -input=false -no-color -out=plan &&
+		terraform show -json plan >plan.json) >"$work/plan-hclimp" 2>&1 &&
+	python3 "$here/import_plans.py" compare "$work/hclsrc/plan.json" \
+		"$work/hclimp/plan.json" >"$work/hcl-cmp" 2>&1; then
+	ok "HCL sources, through terraform show -json: $(tail -1 "$work/hcl-cmp")"
+else
+	cat "$work/plan-hclsrc" "$work/err" "$work/plan-hclimp" "$work/hcl-cmp" 2>/dev/null |
+		tail -40 | sed 's/^/# /'
+	notok "HCL sources plan differently once imported through their plan"
 fi
 # Rules that travel to plan time: a violating value fails the plan with
 # the rule's message, a valid one plans (preconditions.json).
