@@ -451,12 +451,8 @@ ecs_from_options(const struct template *t, struct bg_job_options *o,
 	/* What is left is the main container's, when the ECS container
 	 * table has it: take those out, and see what remains. */
 	rest = *c;
-	memset(c, 0, sizeof(*c));
-	if (bg__object_merge(&bg__obj_container, &main->c, &rest) != BG_OK) {
-		bg__object_finish(&bg__obj_container, &rest);
-		return BG_ERR_NOMEM;
-	}
-	*c = rest; /* freed with o */
+	/* Checked before the merge: the ECS container's table frees only
+	 * what an ECS container holds, so these must not reach it. */
 	if (c->volume_count > 0 || c->assign_public_ip != NULL ||
 	    c->platform_version != NULL || bg__given(c->extras.ephemeral_storage) ||
 	    c->extras.operating_system_family != NULL ||
@@ -475,6 +471,12 @@ ecs_from_options(const struct template *t, struct bg_job_options *o,
 			     t->name);
 		return BG_ERR_INVALID;
 	}
+	memset(c, 0, sizeof(*c));
+	if (bg__object_merge(&bg__obj_container, &main->c, &rest) != BG_OK) {
+		bg__object_finish(&bg__obj_container, &rest);
+		return BG_ERR_NOMEM;
+	}
+	*c = rest; /* freed with o */
 	if (main->c.image == NULL) {
 		return scaffold(def, &main->c.image, "Container image",
 				"image", "image", diags);

@@ -707,6 +707,12 @@ CASES = [
          'ecs-sidecar')),
     ('ecs-template-storage', 'expect: ecs-kind jobs[0].container_properties',
      job('ecs-tpl-storage', ['image: "app:1"', 'ephemeral_storage: {size_in_gib: 30}'], 'ecs-sidecar')),
+    # volumes belong to the task: refused before they reach the main
+    # container (whose table would not free them)
+    ('ecs-template-volumes', 'expect: ecs-kind jobs[0].container_properties',
+     job('ecs-tpl-volumes', ['image: "app:1"', 'volumes: [{name: scratch, host: {source_path: /tmp}}]',
+                             'mount_points: [{source_volume: scratch, container_path: /scratch}]'],
+         'ecs-sidecar')),
     ('ecs-range', 'warn: ecs-range-update jobs[0].node_properties.node_range_properties[0].ecs_properties',
      job('ecs-range', ['type: multinode', 'num_nodes: 2', 'node_properties:',
                        '  node_range_properties:', '    - target_nodes: "0:"',
