@@ -77,6 +77,11 @@ bg__parse_int(const char *s, int64_t *out)
 /* ---- diagnostics (core/diag.c) ---- */
 
 /* Gives diagnostic i a file, position and (new) path. */
+/* bg_diags_add() with the arguments of fmt in ap. */
+enum bg_status bg__diags_vadd(struct bg_diags *diags, enum bg_severity sev,
+			      const char *code, const char *file,
+			      unsigned line, unsigned column, const char *path,
+			      const char *fmt, va_list ap) BG_PRINTF(8, 0);
 enum bg_status bg__diag_locate(struct bg_diags *diags, size_t i,
 			       const char *file, unsigned line,
 			       unsigned column, const char *path);

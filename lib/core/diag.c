@@ -94,9 +94,24 @@ bg_diags_add(struct bg_diags *diags, enum bg_severity sev, const char *code,
 	     const char *file, unsigned line, unsigned column,
 	     const char *path, const char *fmt, ...)
 {
+	va_list ap;
+	enum bg_status st;
+
+	va_start(ap, fmt);
+	st = bg__diags_vadd(diags, sev, code, file, line, column, path, fmt,
+			    ap);
+	va_end(ap);
+	return st;
+}
+
+enum bg_status
+bg__diags_vadd(struct bg_diags *diags, enum bg_severity sev, const char *code,
+	       const char *file, unsigned line, unsigned column,
+	       const char *path, const char *fmt, va_list ap)
+{
 	struct bg_diag d = { 0 };
 	bool failed = false;
-	va_list ap;
+	va_list copy;
 	int n;
 	char *msg;
 
@@ -113,9 +128,9 @@ bg_diags_add(struct bg_diags *diags, enum bg_severity sev, const char *code,
 		diags->items = grown;
 		diags->cap = cap;
 	}
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
 	if (n < 0) {
 		return BG_ERR_ARG;
 	}
@@ -123,9 +138,7 @@ bg_diags_add(struct bg_diags *diags, enum bg_severity sev, const char *code,
 	if (msg == NULL) {
 		return BG_ERR_NOMEM;
 	}
-	va_start(ap, fmt);
 	vsnprintf(msg, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 
 	d.severity = sev;
 	d.code = code;

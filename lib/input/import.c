@@ -121,18 +121,13 @@ report(struct conv *cv, enum bg_severity sev, const char *code,
        const struct bg__ynode *n, const char *fmt, ...)
 {
 	va_list ap;
-	char *msg;
 
 	va_start(ap, fmt);
-	msg = bg__vasprintf(fmt, ap);
+	cv->imp->nomem |= bg__diags_vadd(cv->diags, sev, code, cv->file,
+					 line_of(cv, n), col_of(cv, n),
+					 cv->path[0] ? cv->path : NULL, fmt,
+					 ap) != BG_OK;
 	va_end(ap);
-	if (msg == NULL ||
-	    bg_diags_add(cv->diags, sev, code, cv->file, line_of(cv, n),
-			 col_of(cv, n), cv->path[0] ? cv->path : NULL, "%s",
-			 msg) != BG_OK) {
-		cv->imp->nomem = true;
-	}
-	free(msg);
 	if (sev == BG_SEV_ERROR) {
 		cv->failed = true;
 	}

@@ -53,18 +53,13 @@ report(struct bg__cfn *c, enum bg_severity sev, const char *code,
        const struct bg__ynode *n, const char *path, const char *fmt, ...)
 {
 	va_list ap;
-	char *msg;
 
 	va_start(ap, fmt);
-	msg = bg__vasprintf(fmt, ap);
+	c->nomem |= bg__diags_vadd(c->diags, sev, code, c->file,
+				   bg__ynode_line(n), bg__ynode_column(n),
+				   path != NULL && path[0] ? path : NULL, fmt,
+				   ap) != BG_OK;
 	va_end(ap);
-	if (msg == NULL ||
-	    bg_diags_add(c->diags, sev, code, c->file, bg__ynode_line(n),
-			 bg__ynode_column(n), path != NULL && path[0] ? path : NULL,
-			 "%s", msg) != BG_OK) {
-		c->nomem = true;
-	}
-	free(msg);
 }
 
 bool

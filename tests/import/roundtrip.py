@@ -294,9 +294,10 @@ def terraform_state(bin_, cases, work, names, tests):
                                    "" if r2.returncode == 0 else ": " + r2.stderr[:300])))
 
 
-def rendered_api_inverse(d):
-    """An original as the provider's attributes, as a state holds them
-    (text literal: a state is not a template)."""
+def provider_attrs(d):
+    """An original's provider attributes that are values: name, type,
+    the plain ones, and the JSON strings in the original's own key order
+    and spelling."""
     r = {"name": d["jobDefinitionName"], "type": d.get("type", "container")}
     for api, k in (("platformCapabilities", "platform_capabilities"),
                    ("parameters", "parameters"), ("tags", "tags"),
@@ -309,6 +310,13 @@ def rendered_api_inverse(d):
                    ("ecsProperties", "ecs_properties")):
         if api in d:
             r[k] = json.dumps(d[api])
+    return r
+
+
+def rendered_api_inverse(d):
+    """An original as the provider's attributes, as a state holds them
+    (text literal: a state is not a template)."""
+    r = provider_attrs(d)
     if "eksProperties" in d:
         snake = {v: k for k, v in EKS_KEYS.items()}
         def sn(v, key=None):

@@ -33,7 +33,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "import"))
-from roundtrip import EXPECT_FIX, normal  # noqa: E402
+from roundtrip import EXPECT_FIX, normal, provider_attrs  # noqa: E402
 
 EKS_KEYS = {"readOnlyRootFilesystem": "read_only_root_file_system",
             "imagePullSecrets": "image_pull_secret"}
@@ -67,18 +67,7 @@ def eks_blocks(v, key=None):
 
 
 def resource(d, escaped=True):
-    r = {"name": d["jobDefinitionName"], "type": d.get("type", "container")}
-    for api, k in (("platformCapabilities", "platform_capabilities"),
-                   ("parameters", "parameters"), ("tags", "tags"),
-                   ("propagateTags", "propagate_tags"),
-                   ("schedulingPriority", "scheduling_priority")):
-        if api in d:
-            r[k] = d[api]
-    for api, k in (("containerProperties", "container_properties"),
-                   ("nodeProperties", "node_properties"),
-                   ("ecsProperties", "ecs_properties")):
-        if api in d:
-            r[k] = json.dumps(d[api])  # the original's order and spelling
+    r = provider_attrs(d)
     if "eksProperties" in d:
         r["eks_properties"] = eks_blocks(d["eksProperties"])
     if "retryStrategy" in d:
