@@ -100,6 +100,21 @@ def describe_answer(n):
     return ['import', path]
 
 
+def as_templates(n):
+    # import --as-templates: each job against every template, a fixed
+    # amount of work per job (n/400 jobs: each costs many renders).
+    import json
+    defs = [{"jobDefinitionName": "job-%d" % i, "type": "container",
+             "retryStrategy": {"attempts": 1 + i % 5},
+             "containerProperties": {"image": "app:%d" % i, "resourceRequirements": [
+                 {"type": "VCPU", "value": "1"}, {"type": "MEMORY", "value": "512"}]}}
+            for i in range(max(n // 400, 1))]
+    path = os.path.join(WORK, 'fit-%d.json' % n)
+    with open(path, 'w') as f:
+        json.dump({"jobDefinitions": defs}, f)
+    return ['import', '--as-templates', path]
+
+
 def instructions(args):
     p = subprocess.run([valgrind, '--tool=callgrind', '--callgrind-out-file=/dev/null'] +
                        [BIN] + args, capture_output=True, text=True, timeout=900)
@@ -120,6 +135,7 @@ cases = [(f.__name__, (lambda n, f=f: spec_args(f, n)))
          for f in (env_map, env_list, tags, node_ranges, errors, jobs, merged_env, merge_keys)]
 cases.append(('template_dir', lambda n: ['templates', '--templates', template_dir(n)]))
 cases.append(('describe_answer', describe_answer))
+cases.append(('as_templates', as_templates))
 
 print('1..%d' % len(cases))
 failed = 0
