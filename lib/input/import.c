@@ -658,6 +658,8 @@ bg__import_document(struct bg__ydoc *d, const char *file, bool all_revisions,
 		struct bg__ynode *v = bg__ynode_get(d, root, "planned_values");
 		return bg__import_terraform_state(
 			d, v != NULL ? v : bg__ynode_get(d, root, "values"),
+			v != NULL ? bg__ynode_get(d, root, "resource_changes")
+				  : NULL,
 			file, imp, diags);
 	}
 	if (bg__cfn_is_template(d, root)) {

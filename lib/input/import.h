@@ -43,9 +43,11 @@ enum bg_status bg__import_terraform(struct bg__ydoc *d, const char *file,
 
 /* The aws_batch_job_definition resources of what terraform show -json
  * printed (values: its "values" of a state, or "planned_values" of a
- * plan) onto imp (input/import_tf.c). */
+ * plan, whose "resource_changes" are changes: NULL for a state) onto
+ * imp (input/import_tf.c). */
 enum bg_status bg__import_terraform_state(struct bg__ydoc *d,
 					  struct bg__ynode *values,
+					  struct bg__ynode *changes,
 					  const char *file,
 					  struct bg__import *imp,
 					  struct bg_diags *diags);

@@ -24,6 +24,9 @@ struct tf {
 	struct bg__ydoc *d;
 	const char *file;
 	struct bg_diags *diags;
+	/* A plan's resource_changes by address (index in changes). */
+	struct bg__ynode *changes;
+	struct bg__strindex change_at;
 	/* What terraform show -json says (a state or a plan): values, not
 	 * configuration. Its text is literal; an attribute nobody set is
 	 * there too, empty (null, "", [], {}) or, inside a block, 0. */
@@ -507,6 +510,80 @@ import_resource(struct tf *t, struct bg__ynode *body, const char *label,
 	return one;
 }
 
+/* Holds n a true anywhere (after_unknown: a value known after apply)? */
+static bool
+any_true(const struct tf *t, const struct bg__ynode *n)
+{
+	const char *text = bg__ynode_text(t->d, n);
+
+	if (text != NULL) {
+		return n->style == YAML_PLAIN_SCALAR_STYLE &&
+		       strcmp(text, "true") == 0;
+	}
+	for (size_t i = 0; i < n->len; i++) {
+		if (any_true(t, n->type == BG_Y_SEQ
+					? bg__ynode_item(t->d, n, i)
+					: bg__ynode_value(t->d, n, i))) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* In a plan: the attributes of address that terraform knows only after
+ * apply (they refer to what is not created yet) are an error, since
+ * the plan does not hold them. */
+static bool
+unknown_after_apply(struct tf *t, const char *address,
+		    const struct bg__ynode *at)
+{
+	static const char *const computed[] = {
+		"arn", "arn_prefix", "id", "revision", "tags_all",
+	};
+	struct bg__ynode *change, *unknown;
+	struct bg__buf keys = { 0 };
+	bool bad;
+	size_t i;
+
+	if (t->changes == NULL || address == NULL ||
+	    !bg__strindex_get(&t->change_at, address, &i)) {
+		return false;
+	}
+	change = bg__ynode_get(t->d, bg__ynode_item(t->d, t->changes, i),
+			       "change");
+	unknown = change != NULL ? bg__ynode_get(t->d, change, "after_unknown")
+				 : NULL;
+	for (size_t k = 0; unknown != NULL && unknown->type == BG_Y_MAP &&
+			   k < unknown->len;
+	     k++) {
+		const char *key =
+			bg__ynode_text(t->d, bg__ynode_key(t->d, unknown, k));
+		bool skip = false;
+		for (size_t c = 0; key != NULL && c < ARRAY_LENGTH(computed);
+		     c++) {
+			skip |= strcmp(key, computed[c]) == 0;
+		}
+		if (key != NULL && !skip &&
+		    any_true(t, bg__ynode_value(t->d, unknown, k))) {
+			bg__buf_printf(&keys, "%s%s", keys.len ? ", " : "",
+				       key);
+		}
+	}
+	bad = keys.len > 0;
+	if (bad) {
+		char *what = bg__asprintf(
+			"%s known only after apply (it refers to what the plan "
+			"creates), so the plan does not hold it: import the "
+			"state after apply (terraform show -json)",
+			keys.data);
+		tf_error(t, at, "import-shape", what != NULL ? what : address,
+			 address);
+		free(what);
+	}
+	bg__buf_finish(&keys);
+	return bad;
+}
+
 /* The job definitions of module m (a state's or a plan's, with its
  * child modules) onto imp. */
 static void
@@ -545,6 +622,9 @@ state_module(struct tf *t, struct bg__ynode *m, struct bg__import *imp,
 				 address);
 			continue;
 		}
+		if (unknown_after_apply(t, address, r)) {
+			continue;
+		}
 		snprintf(origin, sizeof(origin), "%s, %s (line %u)", t->file,
 			 address != NULL ? address : label,
 			 bg__ynode_line(r));
@@ -565,17 +645,30 @@ state_module(struct tf *t, struct bg__ynode *m, struct bg__import *imp,
 
 enum bg_status
 bg__import_terraform_state(struct bg__ydoc *d, struct bg__ynode *values,
-			   const char *file, struct bg__import *imp,
-			   struct bg_diags *diags)
+			   struct bg__ynode *changes, const char *file,
+			   struct bg__import *imp, struct bg_diags *diags)
 {
 	struct tf t = { .d = d, .file = file, .diags = diags, .state = true };
 	struct bg__ynode *root = bg__ynode_get(d, values, "root_module");
 	size_t found = 0;
 	enum bg_status st = BG_OK;
 
-	if (root != NULL && root->type == BG_Y_MAP) {
+	if (changes != NULL && changes->type == BG_Y_SEQ) {
+		t.changes = changes;
+		for (size_t i = 0; st == BG_OK && i < changes->len; i++) {
+			const char *a = bg__ynode_text(
+				d, bg__ynode_get(d, bg__ynode_item(d, changes, i),
+						 "address"));
+			if (a != NULL && bg__strindex_put(&t.change_at, a, i,
+							  NULL) == BG_ERR_NOMEM) {
+				st = BG_ERR_NOMEM;
+			}
+		}
+	}
+	if (st == BG_OK && root != NULL && root->type == BG_Y_MAP) {
 		state_module(&t, root, imp, &found, &st);
 	}
+	bg__strindex_finish(&t.change_at);
 	if (st == BG_ERR_NOMEM) {
 		return st;
 	}
