@@ -378,6 +378,17 @@ def as_templates(bin_, cases, work, names, tests):
                           "the full tree%s" % (name, "writes a template" if templated else
                                                "keeps the full tree",
                                                "" if ok else ": " + (r2.stderr + r4.stderr)[:300])))
+    # A user template is one too: ml-big (extends ml-training).
+    user = os.path.join(cases, "..", "..", "data", "templates", "good")
+    out, spec = os.path.join(work, "fit-ml-big.tf.json"), os.path.join(work, "fit-ml-big.yaml")
+    r = run(bin_, "ml-big", "--templates", user, "--name", "big", "--image", "pt:2", "-o", out)
+    r2 = run(bin_, "import", "--as-templates", "--templates", user, out, "-o", spec) \
+        if r.returncode == 0 else r
+    r3 = run(bin_, "render", "--templates", user, spec) if r2.returncode == 0 else r2
+    ok = r3.returncode == 0 and r3.stdout == open(out).read() and \
+        "template: ml-big\n    image: pt:2\n" in open(spec).read()
+    tests.append((ok, "a user template (ml-big) comes back as itself with its one option, "
+                  "and renders to the same bytes%s" % ("" if ok else ": " + r3.stderr[:300])))
     tests.append((same == len(sources), "import --as-templates: %d of %d sources render to "
                   "the same bytes as their full trees; %d written as a template" % (
                       same, len(sources), fitted)))
