@@ -683,6 +683,20 @@ bg__import_terraform_state(struct bg__ydoc *d, struct bg__ynode *values,
 	return t.failed ? BG_ERR_SCHEMA : st;
 }
 
+/* Terraform JSON writes a nesting level as one object or a list of
+ * them: how many there are (n NULL: none), and item i. */
+static size_t
+items(const struct bg__ynode *n)
+{
+	return n == NULL ? 0 : n->type == BG_Y_SEQ ? n->len : 1;
+}
+
+static struct bg__ynode *
+item(struct bg__ydoc *d, struct bg__ynode *n, size_t i)
+{
+	return n->type == BG_Y_SEQ ? bg__ynode_item(d, n, i) : n;
+}
+
 enum bg_status
 bg__import_terraform(struct bg__ydoc *d, const char *file,
 		     struct bg__import *imp, struct bg_diags *diags)
@@ -695,22 +709,13 @@ bg__import_terraform(struct bg__ydoc *d, const char *file,
 	enum bg_status st = BG_OK;
 
 	/* "resource": {TYPE: {LABEL: {...}}}, or lists of such objects */
-	for (size_t r = 0; res != NULL &&
-			   r < (res->type == BG_Y_SEQ ? res->len : 1);
-	     r++) {
-		struct bg__ynode *one = res->type == BG_Y_SEQ
-						? bg__ynode_item(d, res, r)
-						: res;
-		if (one->type != BG_Y_MAP) {
-			continue;
-		}
-		defs = bg__ynode_get(d, one, "aws_batch_job_definition");
-		for (size_t l = 0; defs != NULL &&
-				   l < (defs->type == BG_Y_SEQ ? defs->len : 1);
-		     l++) {
-			struct bg__ynode *m = defs->type == BG_Y_SEQ
-						      ? bg__ynode_item(d, defs, l)
-						      : defs;
+	for (size_t r = 0; r < items(res); r++) {
+		struct bg__ynode *one = item(d, res, r);
+		defs = one->type == BG_Y_MAP
+			       ? bg__ynode_get(d, one, "aws_batch_job_definition")
+			       : NULL;
+		for (size_t l = 0; l < items(defs); l++) {
+			struct bg__ynode *m = item(d, defs, l);
 			for (size_t i = 0; m->type == BG_Y_MAP && i < m->len;
 			     i++) {
 				const char *label = bg__ynode_text(
