@@ -40,6 +40,9 @@ void bg__buf_printf(struct bg__buf *b, const char *fmt, ...) BG_PRINTF(2, 3);
 /* Returns the data (caller frees) and resets b; NULL when failed. */
 char *bg__buf_take(struct bg__buf *b, size_t *len);
 void bg__buf_finish(struct bg__buf *b);
+/* A libyaml write handler (yaml_emitter_set_output) appending to the
+ * struct bg__buf at data: 1 while it holds, 0 when memory ran out. */
+int bg__buf_yaml_write(void *data, unsigned char *buffer, size_t size);
 
 /* A hash index of borrowed strings (the caller keeps them alive), for
  * "given twice" and lookups in linear time. Up to 8 keys it is a plain

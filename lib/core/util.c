@@ -446,3 +446,12 @@ bg__strindex_get(const struct bg__strindex *x, const char *key, size_t *value)
 	}
 	return false;
 }
+
+int
+bg__buf_yaml_write(void *data, unsigned char *buffer, size_t size)
+{
+	struct bg__buf *b = data;
+
+	bg__buf_putn(b, (const char *)buffer, size);
+	return !b->failed;
+}

@@ -21,15 +21,6 @@ struct yw {
 	bool failed;
 };
 
-static int
-to_buf(void *data, unsigned char *buffer, size_t size)
-{
-	struct bg__buf *b = data;
-
-	bg__buf_putn(b, (const char *)buffer, size);
-	return !b->failed;
-}
-
 static void
 event(struct yw *w, yaml_event_t *ev, int ok)
 {
@@ -131,7 +122,7 @@ job_yaml(struct bg__buf *b, const cJSON *v)
 	if (!yaml_emitter_initialize(&w.e)) {
 		return false;
 	}
-	yaml_emitter_set_output(&w.e, to_buf, &text);
+	yaml_emitter_set_output(&w.e, bg__buf_yaml_write, &text);
 	yaml_emitter_set_unicode(&w.e, 1);
 	yaml_emitter_set_width(&w.e, -1);
 	yaml_emitter_set_indent(&w.e, 2);

@@ -257,15 +257,6 @@ static const cyaml_config_t base_config = {
 };
 
 static int
-emit_to_buf(void *data, unsigned char *buffer, size_t size)
-{
-	struct bg__buf *b = data;
-
-	bg__buf_putn(b, (const char *)buffer, size);
-	return !b->failed;
-}
-
-static int
 prune_cmp(const void *a, const void *b)
 {
 	const struct bg__prune *x = a, *y = b;
@@ -369,7 +360,7 @@ pruned_copy(struct bg__ydoc *doc, struct bg__prune *prunes, size_t count,
 	    !yaml_emitter_initialize(&p.emitter)) {
 		return NULL;
 	}
-	yaml_emitter_set_output(&p.emitter, emit_to_buf, &out);
+	yaml_emitter_set_output(&p.emitter, bg__buf_yaml_write, &out);
 	yaml_emitter_set_unicode(&p.emitter, 1);
 	yaml_emitter_set_width(&p.emitter, -1);
 	emit_event(&p, &e,
