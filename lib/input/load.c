@@ -390,24 +390,37 @@ load_typed(const char *buf, size_t len, const cyaml_schema_value_t *schema,
 	return cyaml_load_data((const uint8_t *)buf, len, &config, schema,
 			       (cyaml_data_t **)raw, NULL);
 }
+/* The located view of *buf: JSON checked strictly first (then *buf and
+ * *len are its checked copy, *copy, which the caller frees once it is
+ * done with *buf; libcyaml reads it after the view). */
+static enum bg_status
+read_view(struct bg__ydoc *doc, const char **buf, size_t *len, bool json,
+	  bool cfn_tags, const char *file, struct bg_diags *diags, char **copy)
+{
+	enum bg_status st = BG_OK;
+
+	memset(doc, 0, sizeof(*doc));
+	*copy = NULL;
+	if (json) {
+		*copy = json_precheck(*buf, *len, file, diags, &st);
+		if (*copy == NULL) {
+			return st;
+		}
+		*buf = *copy;
+		*len = strlen(*copy);
+	}
+	return bg__ydoc_load(doc, *buf, *len, cfn_tags, file, diags);
+}
+
 
 enum bg_status
 bg__ydoc_read(struct bg__ydoc *doc, const char *buf, size_t len, bool json,
 	      const char *file, struct bg_diags *diags)
 {
-	enum bg_status st = BG_OK;
 	char *copy = NULL;
+	enum bg_status st =
+		read_view(doc, &buf, &len, json, true, file, diags, &copy);
 
-	memset(doc, 0, sizeof(*doc));
-	if (json) {
-		copy = json_precheck(buf, len, file, diags, &st);
-		if (copy == NULL) {
-			return st;
-		}
-		buf = copy;
-		len = strlen(copy);
-	}
-	st = bg__ydoc_load(doc, buf, len, true, file, diags);
 	free(copy);
 	return st;
 }
@@ -434,15 +447,7 @@ bg__load_checked(const char *buf, size_t len, bool json, const char *file,
 	if (sc == NULL) {
 		return BG_ERR_NOMEM;
 	}
-	if (json) {
-		json_copy = json_precheck(buf, len, file, diags, &st);
-		if (json_copy == NULL) {
-			return st;
-		}
-		buf = json_copy;
-		len = strlen(json_copy);
-	}
-	st = bg__ydoc_load(doc, buf, len, false, file, diags);
+	st = read_view(doc, &buf, &len, json, false, file, diags, &json_copy);
 	if (st != BG_OK) {
 		free(json_copy);
 		return st;
