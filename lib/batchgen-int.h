@@ -20,6 +20,8 @@
 
 /* strdup that accepts NULL (returns NULL). Sets *failed on ENOMEM. */
 char *bg__strdup(const char *s, bool *failed);
+/* s is longer than suffix and ends with it (a file name's extension). */
+bool bg__ends_with(const char *s, const char *suffix);
 /* Deep-copies a string array; NULL when n == 0. */
 char **bg__strv_dup(char *const *v, size_t n, bool *failed);
 void bg__strv_free(char **v, size_t n);
@@ -175,6 +177,12 @@ char *bg__tf_expr_inner(const char *s);
 bool bg__tf_cond_refers(const char *cond);
 /* Escapes s (bg_tf_escape) onto b. */
 void bg__tf_escape_into(struct bg__buf *b, const char *s);
+/* The inverse: the spec text whose rendering is the literal text s
+ * (what AWS holds), onto b: a "${" that a spec would read as a
+ * Terraform expression gets a '$' before it. */
+void bg__tf_spec_text_into(struct bg__buf *b, const char *s);
+/* bg__tf_spec_text_into() as a new string; NULL when out of memory. */
+char *bg__tf_spec_text(const char *s);
 /* s as a quoted HCL string (template sequences escaped as by
  * bg_tf_escape, then backslash escapes) onto b. */
 void bg__hcl_quote_into(struct bg__buf *b, const char *s);

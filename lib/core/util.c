@@ -455,3 +455,11 @@ bg__buf_yaml_write(void *data, unsigned char *buffer, size_t size)
 	bg__buf_putn(b, (const char *)buffer, size);
 	return !b->failed;
 }
+
+bool
+bg__ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n > k && strcmp(s + n - k, suffix) == 0;
+}

@@ -180,27 +180,6 @@ static cJSON *scalar(struct conv *cv, struct bg__ynode *n);
 static cJSON *object(struct conv *cv, const struct bg__object *o,
 		     struct bg__ynode *map);
 
-char *
-bg__import_literal(const char *s)
-{
-	struct bg__buf b = { 0 };
-
-	bg__buf_puts(&b, "");
-	while (*s != '\0') {
-		/* the emitter keeps an expression and escapes the rest
-		 * (model/tf.c): "$${expr}" is the literal "${expr}" */
-		size_t n = s[0] == '$' && s[1] == '{' ? bg__tf_expr_len(s) : 0;
-		if (n > 0) {
-			bg__buf_putc(&b, '$');
-			bg__buf_putn(&b, s, n);
-			s += n;
-		} else {
-			bg__buf_putc(&b, *s++);
-		}
-	}
-	return bg__buf_take(&b, NULL);
-}
-
 /* A CloudFormation function where a value is: its spec text. */
 static cJSON *
 call(struct conv *cv, struct bg__ynode *n)
@@ -259,13 +238,32 @@ scalar(struct conv *cv, struct bg__ynode *n)
 			return v;
 		}
 	}
-	if (cv->literal) {
-		char *spec = bg__import_literal(text);
-		v = spec != NULL ? cJSON_CreateString(spec) : NULL;
-		free(spec);
-		return v;
+	return cv->literal ? bg__import_literal_string(text)
+			   : cJSON_CreateString(text);
+}
+
+cJSON *
+bg__import_literal_string(const char *text)
+{
+	char *spec = bg__tf_spec_text(text);
+	cJSON *v = spec != NULL ? cJSON_CreateString(spec) : NULL;
+
+	free(spec);
+	return v;
+}
+
+/* key as the API writes it: CloudFormation's keys are the API's,
+ * capitalised (buf holds the result; a key too long for it stays as
+ * it is, and is then unknown). */
+static const char *
+api_case(const struct conv *cv, const char *key, char *buf, size_t size)
+{
+	if (cv->cfn == NULL || key == NULL || !(key[0] >= 'A' && key[0] <= 'Z') ||
+	    strlen(key) >= size) {
+		return key;
 	}
-	return cJSON_CreateString(text);
+	snprintf(buf, size, "%c%s", key[0] - 'A' + 'a', key + 1);
+	return buf;
 }
 
 /* Any value, in the shape it has (maps, lists of strings, env).
@@ -291,11 +289,8 @@ plain(struct conv *cv, struct bg__ynode *n, bool pairs)
 		char lower[64];
 		size_t old;
 		cJSON *item;
-		if (pairs && cv->cfn != NULL && key != NULL &&
-		    key[0] >= 'A' && key[0] <= 'Z' && strlen(key) < 64) {
-			snprintf(lower, sizeof(lower), "%c%s",
-				 key[0] - 'A' + 'a', key + 1);
-			key = lower;
+		if (pairs) {
+			key = api_case(cv, key, lower, sizeof(lower));
 		}
 		old = n->type == BG_Y_SEQ ? push(cv, "[%zu]", NULL, i)
 					  : push(cv, "%s%s", key, 0);
@@ -418,12 +413,7 @@ object(struct conv *cv, const struct bg__object *o, struct bg__ynode *map)
 			cv->path[old] = '\0';
 			continue;
 		}
-		if (cv->cfn != NULL && key[0] >= 'A' && key[0] <= 'Z') {
-			/* CloudFormation's keys are the API's, capitalised */
-			snprintf(api, sizeof(api), "%c%s", key[0] - 'A' + 'a',
-				 key + 1);
-			key = api;
-		}
+		key = api_case(cv, key, api, sizeof(api));
 		f = find(cv, o, key);
 		spec_key = f != NULL ? f->key : NULL;
 		if (o == &bg__obj_job && strcmp(key, "jobDefinitionName") == 0) {

@@ -59,10 +59,9 @@ enum bg_status bg__ydoc_read(struct bg__ydoc *doc, const char *buf,
 			     size_t len, bool json, const char *file,
 			     struct bg_diags *diags);
 
-/* Literal text (what AWS holds) as the spec text that renders to it:
- * a "${" that the spec would read as a Terraform expression gets a
- * '$' before it. NULL: out of memory. */
-char *bg__import_literal(const char *text);
+/* Literal text (what AWS holds) as the spec string that renders to
+ * it (bg__tf_spec_text); NULL: out of memory (input/import.c). */
+cJSON *bg__import_literal_string(const char *text);
 
 /* CloudFormation (input/import_cfn.c). */
 struct bg__cfn;

@@ -277,7 +277,6 @@ part(struct bg__cfn *c, struct bg__ynode *n, const char *path,
      struct bg__buf *out)
 {
 	const char *text = literal_text(c, n);
-	char *spec;
 
 	if (text == NULL) {
 		if (bg__cfn_is_call(c->d, n)) {
@@ -288,13 +287,7 @@ part(struct bg__cfn *c, struct bg__ynode *n, const char *path,
 		       "list or an object");
 		return false;
 	}
-	spec = bg__import_literal(text);
-	if (spec == NULL) {
-		c->nomem = true;
-		return false;
-	}
-	bg__buf_puts(out, spec);
-	free(spec);
+	bg__tf_spec_text_into(out, text);
 	return true;
 }
 
@@ -314,19 +307,11 @@ reference(struct bg__cfn *c, const char *kind, const char *what,
 }
 
 /* The literal text gathered in lit, as spec text onto out. */
-static bool
-flush(struct bg__cfn *c, struct bg__buf *lit, struct bg__buf *out)
+static void
+flush(struct bg__buf *lit, struct bg__buf *out)
 {
-	char *spec = bg__import_literal(lit->data != NULL ? lit->data : "");
-
-	if (spec == NULL) {
-		c->nomem = true;
-		return false;
-	}
-	bg__buf_puts(out, spec);
-	free(spec);
+	bg__tf_spec_text_into(out, lit->data != NULL ? lit->data : "");
 	bg__buf_finish(lit);
-	return true;
 }
 
 /* Fn::Sub: "${Name}", "${Res.Attr}", "${!Literal}", names of vars. */
@@ -368,12 +353,12 @@ sub(struct bg__cfn *c, struct bg__ynode *n, const char *path,
 			continue;
 		}
 		name = bg__asprintf("%.*s", (int)(end - s - 2), s + 2);
-		if (name == NULL || !flush(c, &lit, out)) {
-			free(name);
+		if (name == NULL) {
 			c->nomem = true;
 			ok = false;
 			break;
 		}
+		flush(&lit, out);
 		given = vars != NULL ? bg__ynode_get(c->d, vars, name) : NULL;
 		if (given != NULL) {
 			ok = part(c, given, path, out);
@@ -386,7 +371,9 @@ sub(struct bg__cfn *c, struct bg__ynode *n, const char *path,
 		free(name);
 		s = end + 1;
 	}
-	ok = ok && flush(c, &lit, out);
+	if (ok) {
+		flush(&lit, out);
+	}
 	bg__buf_finish(&lit);
 	return ok;
 }

@@ -169,10 +169,7 @@ scalar(struct tf *t, const struct bg__ynode *n)
 		}
 	}
 	if (t->state) { /* AWS's text, literal */
-		char *spec = bg__import_literal(text);
-		cJSON *v = spec != NULL ? cJSON_CreateString(spec) : NULL;
-		free(spec);
-		return v;
+		return bg__import_literal_string(text);
 	}
 	{
 		char *quoted = hcl_string(text);
@@ -287,7 +284,7 @@ state_json(cJSON *v)
 	while (c != NULL) {
 		cJSON *next = c->next;
 		if (cJSON_IsString(c)) {
-			char *spec = bg__import_literal(c->valuestring);
+			char *spec = bg__tf_spec_text(c->valuestring);
 			if (spec == NULL ||
 			    !cJSON_SetValuestring(c, spec)) {
 				free(spec);
@@ -320,14 +317,16 @@ json_string(struct tf *t, const struct bg__ynode *n, const char *key)
 	while (p != NULL && (*p == ' ' || *p == '\n' || *p == '\t')) {
 		p++;
 	}
-	char *spec = p != NULL && strncmp(p, "${", 2) != 0 ? spec_text(text)
-							   : NULL;
+	/* a state's text is JSON as it is; configuration's is a template */
+	char *spec = !t->state && p != NULL && strncmp(p, "${", 2) != 0
+			     ? spec_text(text)
+			     : NULL;
 
-	v = spec != NULL ? cJSON_Parse(t->state ? text : spec) : NULL;
+	v = cJSON_Parse(t->state ? text : spec != NULL ? spec : "");
 	free(spec);
 	if (t->state && v != NULL && !state_json(v)) {
-		cJSON_Delete(v);
-		return NULL;
+		cJSON_Delete(v); /* out of memory: an error, not a gap */
+		v = NULL;
 	}
 	if (v == NULL || !cJSON_IsObject(v)) {
 		cJSON_Delete(v);
@@ -358,14 +357,27 @@ static const char *const strings[][2] = {
 	{ "ecs_properties", "ecsProperties" },
 };
 
+/* An attribute only AWS or the provider sets. */
+static bool
+computed(const char *key)
+{
+	static const char *const keys[] = {
+		"arn", "arn_prefix", "id", "revision", "tags_all",
+	};
+
+	for (size_t i = 0; i < ARRAY_LENGTH(keys); i++) {
+		if (strcmp(key, keys[i]) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* In a state: an attribute only AWS or the provider sets, or a value
  * that is the provider's default. */
 static bool
 state_default(const struct tf *t, const char *key, const struct bg__ynode *v)
 {
-	static const char *const computed[] = {
-		"arn", "arn_prefix", "id", "revision", "tags_all",
-	};
 	static const char *const defaults[][2] = {
 		{ "propagate_tags", "false" },
 		{ "scheduling_priority", "0" },
@@ -373,10 +385,8 @@ state_default(const struct tf *t, const char *key, const struct bg__ynode *v)
 	};
 	const char *text = bg__ynode_text(t->d, v);
 
-	for (size_t i = 0; i < ARRAY_LENGTH(computed); i++) {
-		if (strcmp(key, computed[i]) == 0) {
-			return true;
-		}
+	if (computed(key)) {
+		return true;
 	}
 	for (size_t i = 0; text != NULL && i < ARRAY_LENGTH(defaults); i++) {
 		if (strcmp(key, defaults[i][0]) == 0 &&
@@ -537,9 +547,6 @@ static bool
 unknown_after_apply(struct tf *t, const char *address,
 		    const struct bg__ynode *at)
 {
-	static const char *const computed[] = {
-		"arn", "arn_prefix", "id", "revision", "tags_all",
-	};
 	struct bg__ynode *change, *unknown;
 	struct bg__buf keys = { 0 };
 	bool bad;
@@ -558,12 +565,7 @@ unknown_after_apply(struct tf *t, const char *address,
 	     k++) {
 		const char *key =
 			bg__ynode_text(t->d, bg__ynode_key(t->d, unknown, k));
-		bool skip = false;
-		for (size_t c = 0; key != NULL && c < ARRAY_LENGTH(computed);
-		     c++) {
-			skip |= strcmp(key, computed[c]) == 0;
-		}
-		if (key != NULL && !skip &&
+		if (key != NULL && !computed(key) &&
 		    any_true(t, bg__ynode_value(t->d, unknown, k))) {
 			bg__buf_printf(&keys, "%s%s", keys.len ? ", " : "",
 				       key);

@@ -85,11 +85,8 @@ str_cmp(const void *a, const void *b)
 static bool
 is_template_file(const char *name)
 {
-	size_t n = strlen(name);
-
 	return name[0] != '.' &&
-	       ((n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
-		(n > 4 && strcmp(name + n - 4, ".yml") == 0));
+	       (bg__ends_with(name, ".yaml") || bg__ends_with(name, ".yml"));
 }
 
 enum bg_status

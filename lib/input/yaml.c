@@ -209,6 +209,7 @@ set_tag(struct builder *b, uint32_t node, const yaml_char_t *tag)
 	struct bg__ynode *n = &b->d->nodes[node];
 	const char *t = (const char *)tag;
 	const char *prefix = "";
+	int cfn;
 
 	if (tag == NULL) {
 		return;
@@ -219,8 +220,8 @@ set_tag(struct builder *b, uint32_t node, const yaml_char_t *tag)
 			return;
 		}
 	}
-	if (b->cfn_tags && cfn_tag(t) >= 0) {
-		n->tag = (uint8_t)(BG_T_CFN + cfn_tag(t));
+	if (b->cfn_tags && (cfn = cfn_tag(t)) >= 0) {
+		n->tag = (uint8_t)(BG_T_CFN + cfn);
 		return;
 	}
 	if (strncmp(t, "tag:yaml.org,2002:", 18) == 0) {

@@ -73,6 +73,33 @@ bg__tf_escape_into(struct bg__buf *b, const char *s)
 	bg__buf_putn(b, start, (size_t)(s - start));
 }
 
+void
+bg__tf_spec_text_into(struct bg__buf *b, const char *s)
+{
+	while (*s != '\0') {
+		/* the escape above keeps an expression and escapes the
+		 * rest: so "$${expr}" renders as the literal "${expr}" */
+		size_t n = s[0] == '$' && s[1] == '{' ? bg__tf_expr_len(s) : 0;
+		if (n > 0) {
+			bg__buf_putc(b, '$');
+			bg__buf_putn(b, s, n);
+			s += n;
+		} else {
+			bg__buf_putc(b, *s++);
+		}
+	}
+}
+
+char *
+bg__tf_spec_text(const char *s)
+{
+	struct bg__buf b = { 0 };
+
+	bg__buf_puts(&b, "");
+	bg__tf_spec_text_into(&b, s);
+	return bg__buf_take(&b, NULL);
+}
+
 /* One character of literal text inside a quoted HCL string. */
 static void
 hcl_char(struct bg__buf *b, unsigned char c)

@@ -23,16 +23,13 @@
 static bool
 is_json(const char *file, const char *buf)
 {
-	size_t n = strlen(file);
-
 	while (*buf == ' ' || *buf == '\t' || *buf == '\r' || *buf == '\n') {
 		buf++;
 	}
-	if (n > 5 && strcmp(file + n - 5, ".json") == 0) {
+	if (bg__ends_with(file, ".json")) {
 		return true;
 	}
-	if ((n > 5 && strcmp(file + n - 5, ".yaml") == 0) ||
-	    (n > 4 && strcmp(file + n - 4, ".yml") == 0)) {
+	if (bg__ends_with(file, ".yaml") || bg__ends_with(file, ".yml")) {
 		return false; /* flow YAML may start with '{' too */
 	}
 	return *buf == '{';

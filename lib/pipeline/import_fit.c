@@ -130,6 +130,33 @@ start_options(const cJSON *job, bool own)
 	return o;
 }
 
+/* A spec job of template name: the job's name and label, the
+ * template, and options (may be NULL). */
+static cJSON *
+head(const cJSON *job, const char *name, const cJSON *options)
+{
+	cJSON *h = cJSON_CreateObject();
+	const cJSON *label = cJSON_GetObjectItemCaseSensitive(job, "label");
+	const cJSON *o;
+
+	if (h == NULL) {
+		return NULL;
+	}
+	cJSON_AddItemToObject(
+		h, "name",
+		cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(job, "name"),
+				true));
+	if (label != NULL) {
+		cJSON_AddItemToObject(h, "label", cJSON_Duplicate(label, true));
+	}
+	cJSON_AddStringToObject(h, "template", name);
+	cJSON_ArrayForEach(o, options)
+	{
+		cJSON_AddItemToObject(h, o->string, cJSON_Duplicate(o, true));
+	}
+	return h;
+}
+
 /* Template name's own full tree under the job's name and label and
  * with options, read back from its rendering; NULL when it does not
  * render alone. */
@@ -137,9 +164,7 @@ static cJSON *
 template_tree(const struct bg_template_set *set, const char *name,
 	      const cJSON *job, const cJSON *options)
 {
-	cJSON *t = cJSON_CreateObject();
-	const cJSON *label = cJSON_GetObjectItemCaseSensitive(job, "label");
-	const cJSON *o;
+	cJSON *t = head(job, name, options);
 	struct bg__import imp = { .jobs = cJSON_CreateArray() };
 	struct bg_diags *diags = bg_diags_create();
 	struct bg__ydoc doc;
@@ -148,18 +173,6 @@ template_tree(const struct bg_template_set *set, const char *name,
 
 	if (t == NULL || imp.jobs == NULL || diags == NULL) {
 		goto out;
-	}
-	cJSON_AddItemToObject(
-		t, "name",
-		cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(job, "name"),
-				true));
-	if (label != NULL) {
-		cJSON_AddItemToObject(t, "label", cJSON_Duplicate(label, true));
-	}
-	cJSON_AddStringToObject(t, "template", name);
-	cJSON_ArrayForEach(o, options)
-	{
-		cJSON_AddItemToObject(t, o->string, cJSON_Duplicate(o, true));
 	}
 	text = render(set, t);
 	if (text != NULL &&
@@ -240,7 +253,7 @@ static cJSON *
 candidate(const cJSON *job, const cJSON *tree, const char *name,
 	  const cJSON *options, bool deep)
 {
-	cJSON *c = cJSON_CreateObject();
+	cJSON *c = head(job, name, options);
 	cJSON *rest = minus(job, tree, deep);
 	cJSON *item;
 
@@ -251,23 +264,6 @@ candidate(const cJSON *job, const cJSON *tree, const char *name,
 	}
 	cJSON_DeleteItemFromObjectCaseSensitive(rest, "name");
 	cJSON_DeleteItemFromObjectCaseSensitive(rest, "label");
-	cJSON_AddItemToObject(
-		c, "name",
-		cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(job, "name"),
-				true));
-	if (cJSON_HasObjectItem(job, "label")) {
-		cJSON_AddItemToObject(
-			c, "label",
-			cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(
-						job, "label"),
-					true));
-	}
-	cJSON_AddStringToObject(c, "template", name);
-	cJSON_ArrayForEach(item, options)
-	{
-		cJSON_AddItemToObject(c, item->string,
-				      cJSON_Duplicate(item, true));
-	}
 	while ((item = rest->child) != NULL) {
 		cJSON_DetachItemViaPointer(rest, item);
 		cJSON_AddItemToObject(c, item->string, item);
@@ -316,29 +312,33 @@ bg__import_fit(const struct bg_template_set *set, cJSON *jobs,
 	       struct bg_diags *notes)
 {
 	size_t templates = bg_template_set_count(set);
+	size_t j = 0;
 
-	for (int j = 0; j < cJSON_GetArraySize(jobs); j++) {
-		cJSON *job = cJSON_GetArrayItem(jobs, j);
+	for (cJSON *job = jobs->child, *next; job != NULL; job = next, j++) {
 		char *want = render(set, job);
 		cJSON *best = NULL;
 		const char *best_name = NULL;
 		size_t best_leaves = leaves(job) - 1; /* without the name */
+		/* the job's own values, then placeholders */
+		cJSON *opts[2] = { start_options(job, true),
+				   start_options(job, false) };
 
+		next = job->next; /* job may be replaced */
 		for (size_t t = 0; want != NULL && t < templates; t++) {
 			struct bg_template_info info;
 			if (bg_template_info(set, t, &info) != BG_OK) {
 				continue;
 			}
-			for (int own = 1; own >= 0; own--) {
-				cJSON *opts = start_options(job, own);
-				fit(set, job, want, info.name, opts, own, &best,
-				    &best_name, &best_leaves);
-				cJSON_Delete(opts);
+			for (int k = 0; k < 2; k++) {
+				fit(set, job, want, info.name, opts[k], k == 0,
+				    &best, &best_name, &best_leaves);
 			}
 		}
+		cJSON_Delete(opts[0]);
+		cJSON_Delete(opts[1]);
 		if (best != NULL) {
 			char path[32];
-			snprintf(path, sizeof(path), "jobs[%d]", j);
+			snprintf(path, sizeof(path), "jobs[%zu]", j);
 			if (bg_diags_add(notes, BG_SEV_NOTE, "import-template",
 					 NULL, 0, 0, path,
 					 "written as the template %s and the "
@@ -351,7 +351,7 @@ bg__import_fit(const struct bg_template_set *set, cJSON *jobs,
 				cJSON_Delete(best);
 				return BG_ERR_NOMEM;
 			}
-			cJSON_ReplaceItemInArray(jobs, j, best);
+			cJSON_ReplaceItemViaPointer(jobs, job, best);
 		}
 		free(want);
 	}

@@ -142,9 +142,7 @@ bg_spec_job(const struct bg_spec *spec, size_t i)
 static bool
 looks_like_json(const char *buf, size_t len, const char *name)
 {
-	size_t n = name != NULL ? strlen(name) : 0;
-
-	if (n > 5 && strcmp(name + n - 5, ".json") == 0) {
+	if (name != NULL && bg__ends_with(name, ".json")) {
 		return true;
 	}
 	for (size_t i = 0; i < len; i++) {
