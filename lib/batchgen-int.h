@@ -27,6 +27,9 @@ char **bg__strv_dup(char *const *v, size_t n, bool *failed);
 void bg__strv_free(char **v, size_t n);
 /* Replaces *dst with a copy of src (src may be NULL). */
 bool bg__str_set(char **dst, const char *src);
+/* The characters of s as AWS counts them: Unicode code points (bytes
+ * that are not UTF-8 count one each). */
+size_t bg__utf8_len(const char *s);
 
 /* A growable NUL-terminated byte buffer. */
 struct bg__buf {
@@ -155,8 +158,20 @@ bool bg__fargate_memory_text(int64_t vcpus_milli, char *buf, size_t size);
  * reference or a function call in Terraform's syntax: model/tfexpr.c),
  * or 0 when the text there is not one (then it is literal). */
 size_t bg__tf_expr_len(const char *s);
-/* The next Terraform expression in s at or after *at: its offset in
- * *at and length in *len; false when there is none ("$${" is literal). */
+/* A piece of a value as Terraform reads it: literal text, which must
+ * reach AWS byte for byte, or one expression "${...}", written as it
+ * is. p points into the value. */
+struct bg__tf_seg {
+	enum { BG__TF_TEXT, BG__TF_EXPR } kind;
+	const char *p;
+	size_t n;
+};
+/* The segment of s at *at, *at moved past it; false at the end. The
+ * one reader of template syntax: every escaper walks these. */
+bool bg__tf_next_seg(const char *s, size_t *at, struct bg__tf_seg *seg);
+/* The next Terraform expression in s at or after *at (a segment
+ * boundary): its offset in *at and length in *len; false when there is
+ * none. */
 bool bg__tf_next_expr(const char *s, size_t *at, size_t *len);
 /* Whether s holds a Terraform expression anywhere. */
 bool bg__tf_has_expr(const char *s);
@@ -175,6 +190,10 @@ char *bg__tf_expr_inner(const char *s);
  * validation whose condition refers to none. True also when cond is
  * not in the syntax batchgen reads (it writes every condition itself). */
 bool bg__tf_cond_refers(const char *cond);
+/* The variable NAME when every reference of the HCL expression cond is
+ * var.NAME of that one variable: its length, *name pointing into
+ * cond; else 0. */
+size_t bg__tf_cond_var(const char *cond, const char **name);
 /* Escapes s (bg_tf_escape) onto b. */
 void bg__tf_escape_into(struct bg__buf *b, const char *s);
 /* The inverse: the spec text whose rendering is the literal text s

@@ -266,7 +266,6 @@ START_TEST(escape_rule)
 		{ "${data.aws_caller_identity.me.account_id}",
 		  "${data.aws_caller_identity.me.account_id}" },
 		{ "${module.roles.arns[\"job\"]}", "${module.roles.arns[\"job\"]}" },
-		{ "${each.key}-${count.index}", "${each.key}-${count.index}" },
 		{ "${zipmap(var.k, var.v)}", "${zipmap(var.k, var.v)}" },
 		{ "${abs(var.n)}", "${abs(var.n)}" },
 		/* "$${" is literal: the user's own escape stays. */
@@ -290,6 +289,36 @@ START_TEST(escape_rule)
 		{ "${}", "$${}" },
 		{ "${foo(var.x)}", "$${foo(var.x)}" },
 		{ "${uppercase(var.x)}", "$${uppercase(var.x)}" },
+		/* Roots that cannot be valid in a resource's attribute:
+		 * count, each and self without count, for_each or a
+		 * provisioner, path.X other than module, root, cwd, data
+		 * without a type and a name. */
+		{ "${each.key}-${count.index}", "$${each.key}-$${count.index}" },
+		{ "${self.x}", "$${self.x}" },
+		{ "-Dsep=${path.separator}", "-Dsep=$${path.separator}" },
+		{ "${data.dir}/index", "$${data.dir}/index" },
+		{ "${terraform.applying}", "$${terraform.applying}" },
+		{ "${terraform.workspace}", "${terraform.workspace}" },
+		/* Comments as Terraform reads them: a closed block comment
+		 * is space; an open one, "//" and "#" run past the "}". */
+		{ "${var.x /* } */}", "${var.x /* } */}" },
+		{ "${var.x /* }", "$${var.x /* }" },
+		{ "${var.x // }", "$${var.x // }" },
+		{ "${var.x # }", "$${var.x # }" },
+		/* Not one expression: operands side by side. */
+		{ "${\"a\" var.x \"b\"}", "$${\"a\" var.x \"b\"}" },
+		/* Strip markers, directives in strings, invalid escapes. */
+		{ "a ${~var.x}", "a $${~var.x}" },
+		{ "${\"%{if var.x}y%{endif}\"}",
+		  "$${\"%%{if var.x}y%%{endif}\"}" },
+		{ "${upper(\"\\q\")}", "$${upper(\"\\q\")}" },
+		/* The escape "$${" before an expression is Terraform's: the
+		 * text after it is literal, nested expressions too. */
+		{ "$${\"${var.x}\"}", "$${\"$${var.x}\"}" },
+		{ "$$${var.x}", "$$${var.x}" },
+		/* An attack: the escape before text that is no expression. */
+		{ "$${\"}], privileged = true, zz = [{ b = \"}",
+		  "$$${\"}], privileged = true, zz = [{ b = \"}" },
 	};
 	/* Nesting is bounded: 200,000 nested interpolations (1.8 MB)
 	 * would overflow the stack if each were a recursion. */

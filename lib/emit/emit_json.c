@@ -205,10 +205,88 @@ raw_exprs(struct em *em, cJSON *v)
 	}
 }
 
-/* A JSON value as an escaped Terraform string attribute. */
+/* The keys of a document that hold expressions, as they are written:
+ * ${jsonencode(...)} of the key's template. */
+struct doc_keys {
+	char **text;
+	size_t count;
+};
+
+/* Replaces the key of member c with text. */
+static bool
+set_key(cJSON *c, const char *text)
+{
+	size_t n = strlen(text) + 1;
+	char *copy = cJSON_malloc(n);
+
+	if (copy == NULL) {
+		return false;
+	}
+	memcpy(copy, text, n);
+	if (!(c->type & cJSON_StringIsConst)) {
+		cJSON_free(c->string);
+	}
+	c->type &= ~cJSON_StringIsConst;
+	c->string = copy;
+	return true;
+}
+
+/* Every literal string and key of a JSON document escaped one by one,
+ * in place (the expressions are raw ${jsonencode(...)} items already).
+ * The document is then written as it prints, never read again as one
+ * template: read whole, the text of neighbouring values could join
+ * (an unclosed comment in one value closed in the next). A key with an
+ * expression becomes the placeholder "${@N}" ('@' is in no expression,
+ * and literal text has every "${" escaped), its text in keys. */
+static void
+escape_doc(struct em *em, cJSON *v, struct doc_keys *keys)
+{
+	cJSON *c;
+
+	cJSON_ArrayForEach(c, v)
+	{
+		if (c->string != NULL && strpbrk(c->string, "${%") != NULL) {
+			struct bg__buf b = { 0 };
+			char *k;
+			if (bg__tf_has_expr(c->string)) {
+				char **grown = realloc(keys->text,
+						       (keys->count + 1) *
+							       sizeof(char *));
+				if (grown == NULL) {
+					em->failed = true;
+					return;
+				}
+				keys->text = grown;
+				bg__buf_puts(&b, "${jsonencode(");
+				bg__hcl_string(&b, c->string, true);
+				bg__buf_puts(&b, ")}");
+				keys->text[keys->count] = bg__buf_take(&b, NULL);
+				em->failed |= keys->text[keys->count] == NULL;
+				k = bg__asprintf("${@%zu}", keys->count++);
+			} else {
+				k = bg_tf_escape(c->string);
+			}
+			em->failed |= k == NULL || !set_key(c, k);
+			free(k);
+		}
+		if (cJSON_IsString(c) && strpbrk(c->valuestring, "${%") != NULL) {
+			char *t = bg_tf_escape(c->valuestring);
+			em->failed |= t == NULL ||
+				      cJSON_SetValuestring(c, t) == NULL;
+			free(t);
+		} else {
+			escape_doc(em, c, keys);
+		}
+	}
+}
+
+/* A JSON value as a Terraform string attribute: its literal strings
+ * escaped, its expressions computed and encoded by Terraform. */
 static void
 add_encoded(struct em *em, cJSON *res, const char *key, cJSON *value)
 {
+	struct doc_keys keys = { 0 };
+	struct bg__buf b = { 0 };
 	char *text;
 
 	if (value == NULL) {
@@ -216,14 +294,35 @@ add_encoded(struct em *em, cJSON *res, const char *key, cJSON *value)
 		return;
 	}
 	encode_exprs(em, value);
+	escape_doc(em, value, &keys);
 	text = cJSON_PrintUnformatted(value);
 	cJSON_Delete(value);
 	if (text == NULL) {
 		em->failed = true;
-		return;
 	}
-	bg__em_add(em, res, key, tf_string(text));
+	bg__buf_puts(&b, "");
+	for (const char *p = text; p != NULL && *p != '\0';) {
+		const char *at = strstr(p, "\"${@");
+		size_t i;
+		if (at == NULL) {
+			bg__buf_puts(&b, p);
+			break;
+		}
+		bg__buf_putn(&b, p, (size_t)(at - p));
+		i = strtoul(at + 4, NULL, 10);
+		bg__buf_puts(&b, i < keys.count && keys.text[i] != NULL
+					 ? keys.text[i]
+					 : "");
+		p = strchr(at + 4, '"') + 1;
+	}
 	cJSON_free(text);
+	for (size_t i = 0; i < keys.count; i++) {
+		free(keys.text[i]);
+	}
+	free(keys.text);
+	text = bg__buf_take(&b, NULL);
+	bg__em_add(em, res, key, text != NULL ? cJSON_CreateString(text) : NULL);
+	free(text);
 }
 
 /* ================================================================== */

@@ -45,61 +45,6 @@ ident_len(const char *p)
 	}
 }
 
-void
-bg__tf_escape_into(struct bg__buf *b, const char *s)
-{
-	const char *start = s;
-
-	while (*s != '\0') {
-		if (s[0] == '$' && s[1] == '{') {
-			size_t ref = bg__tf_expr_len(s);
-			if (ref > 0) {
-				s += ref;
-				continue;
-			}
-			bg__buf_putn(b, start, (size_t)(s - start));
-			bg__buf_putc(b, '$');
-			start = s;
-			s += 2;
-		} else if (s[0] == '%' && s[1] == '{') {
-			bg__buf_putn(b, start, (size_t)(s - start));
-			bg__buf_putc(b, '%');
-			start = s;
-			s += 2;
-		} else {
-			s++;
-		}
-	}
-	bg__buf_putn(b, start, (size_t)(s - start));
-}
-
-void
-bg__tf_spec_text_into(struct bg__buf *b, const char *s)
-{
-	while (*s != '\0') {
-		/* the escape above keeps an expression and escapes the
-		 * rest: so "$${expr}" renders as the literal "${expr}" */
-		size_t n = s[0] == '$' && s[1] == '{' ? bg__tf_expr_len(s) : 0;
-		if (n > 0) {
-			bg__buf_putc(b, '$');
-			bg__buf_putn(b, s, n);
-			s += n;
-		} else {
-			bg__buf_putc(b, *s++);
-		}
-	}
-}
-
-char *
-bg__tf_spec_text(const char *s)
-{
-	struct bg__buf b = { 0 };
-
-	bg__buf_puts(&b, "");
-	bg__tf_spec_text_into(&b, s);
-	return bg__buf_take(&b, NULL);
-}
-
 /* One character of literal text inside a quoted HCL string. */
 static void
 hcl_char(struct bg__buf *b, unsigned char c)
@@ -129,26 +74,84 @@ hcl_char(struct bg__buf *b, unsigned char c)
 	}
 }
 
-/* A quoted HCL string: template sequences escaped (the same rule as the
- * JSON output), backslash escapes in the literal text, and every
- * Terraform expression copied as it is: its text is already HCL
- * expression syntax, quotes and escapes included. */
+/* Literal text as a template: "${" and "%{" escaped as "$${" and
+ * "%%{" ('$' and '%' before them stay as they are: Terraform reads
+ * "$$${" as "$" and a literal "${"). quoted: also the backslash escapes
+ * of a quoted HCL string. */
+static void
+put_text(struct bg__buf *b, const char *s, size_t n, bool quoted)
+{
+	for (size_t i = 0; i < n; i++) {
+		if ((s[i] == '$' || s[i] == '%') && i + 1 < n && s[i + 1] == '{') {
+			bg__buf_putc(b, s[i]);
+		}
+		if (quoted) {
+			hcl_char(b, (unsigned char)s[i]);
+		} else {
+			bg__buf_putc(b, s[i]);
+		}
+	}
+}
+
+void
+bg__tf_escape_into(struct bg__buf *b, const char *s)
+{
+	struct bg__tf_seg seg;
+	size_t at = 0;
+
+	while (bg__tf_next_seg(s, &at, &seg)) {
+		if (seg.kind == BG__TF_EXPR) {
+			bg__buf_putn(b, seg.p, seg.n);
+		} else {
+			put_text(b, seg.p, seg.n, false);
+		}
+	}
+}
+
+void
+bg__tf_spec_text_into(struct bg__buf *b, const char *s)
+{
+	while (*s != '\0') {
+		/* a spec reads "$" before an expression as the escape, so
+		 * "$${expr}" is the literal "${expr}" */
+		size_t n = s[0] == '$' && s[1] == '{' ? bg__tf_expr_len(s) : 0;
+		if (n > 0) {
+			bg__buf_putc(b, '$');
+			bg__buf_putn(b, s, n);
+			s += n;
+		} else {
+			bg__buf_putc(b, *s++);
+		}
+	}
+}
+
+char *
+bg__tf_spec_text(const char *s)
+{
+	struct bg__buf b = { 0 };
+
+	bg__buf_puts(&b, "");
+	bg__tf_spec_text_into(&b, s);
+	return bg__buf_take(&b, NULL);
+}
+
+/* A quoted HCL string: literal text escaped (template sequences, then
+ * backslash escapes), and every Terraform expression copied as it is:
+ * its text is already HCL expression syntax, quotes and escapes
+ * included, and it is one whole interpolation in Terraform's reading. */
 void
 bg__hcl_quote_into(struct bg__buf *b, const char *s)
 {
+	struct bg__tf_seg seg;
+	size_t at = 0;
+
 	bg__buf_putc(b, '"');
-	while (*s != '\0') {
-		size_t n = s[0] == '$' && s[1] == '{' ? bg__tf_expr_len(s) : 0;
-		if (n > 0) {
-			bg__buf_putn(b, s, n);
-			s += n;
-			continue;
+	while (bg__tf_next_seg(s, &at, &seg)) {
+		if (seg.kind == BG__TF_EXPR) {
+			bg__buf_putn(b, seg.p, seg.n);
+		} else {
+			put_text(b, seg.p, seg.n, true);
 		}
-		if ((s[0] == '$' || s[0] == '%') && s[1] == '{') {
-			bg__buf_putc(b, s[0]);
-		}
-		hcl_char(b, (unsigned char)*s);
-		s++;
 	}
 	bg__buf_putc(b, '"');
 }

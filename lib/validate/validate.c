@@ -98,21 +98,16 @@ check(struct ctx *cx, const struct bg_jobdef *def)
 		       : BG_OK;
 }
 
-/* The declared variable that cond reads, when it reads nothing else:
- * every interpolation in it is "${var.NAME}" of one variable. */
+/* The declared variable that cond reads, when it reads nothing else. */
 static struct bg_variable *
 sole_variable(struct bg_jobdef *def, const char *cond)
 {
-	for (size_t i = 0; i < def->variable_count; i++) {
-		const char *name = def->variables[i].name;
-		size_t n = strlen(name);
-		const char *p = strstr(cond, "${");
-		bool only = p != NULL;
-		for (; only && p != NULL; p = strstr(p + 2, "${")) {
-			only = strncmp(p + 2, "var.", 4) == 0 &&
-			       strncmp(p + 6, name, n) == 0 && p[6 + n] == '}';
-		}
-		if (only) {
+	const char *name;
+	size_t n = bg__tf_cond_var(cond, &name);
+
+	for (size_t i = 0; n > 0 && i < def->variable_count; i++) {
+		if (strlen(def->variables[i].name) == n &&
+		    memcmp(def->variables[i].name, name, n) == 0) {
 			return &def->variables[i];
 		}
 	}
