@@ -57,6 +57,18 @@ bg__strv_free(char **v, size_t n)
 	free(v);
 }
 
+size_t
+bg__utf8_len(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++) {
+		/* every byte but a continuation byte starts a character */
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	}
+	return n;
+}
+
 bool
 bg__str_set(char **dst, const char *src)
 {

@@ -455,7 +455,7 @@ check_tags(struct ctx *cx, const struct bg_kvlist *tags)
 	for (size_t i = 0; i < tags->count; i++) {
 		const char *k = tags->items[i].key;
 		const char *v = tags->items[i].value ? tags->items[i].value : "";
-		size_t klen = strlen(k), vlen = strlen(v);
+		size_t klen = bg__utf8_len(k), vlen = bg__utf8_len(v);
 		bool kx = bg__tf_has_expr(k), vx = bg__tf_has_expr(v);
 		bool aws = has_prefix_nocase(k, "aws:") ||
 			   has_prefix_nocase(v, "aws:");

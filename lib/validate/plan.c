@@ -62,7 +62,16 @@ bg__plan_quoted(const char *s)
 {
 	struct bg__buf b = { 0 };
 
-	bg__hcl_quote_into(&b, s);
+	/* "${var.n}" alone has the type of its value in HCL: make it the
+	 * string AWS is given */
+	if (bg__tf_is_expr(s)) {
+		char *inner = bg__tf_expr_inner(s);
+		bg__buf_printf(&b, "tostring(%s)", inner != NULL ? inner : "");
+		b.failed |= inner == NULL;
+		free(inner);
+	} else {
+		bg__hcl_quote_into(&b, s);
+	}
 	return bg__buf_take(&b, NULL);
 }
 
@@ -84,12 +93,18 @@ bg__plan_length(struct ctx *cx, enum rule_id id, const char *path,
 		cx->nomem = true;
 		return;
 	}
+	/* AWS counts code points; length() counts grapheme clusters */
 	bg__plan_add(cx, id, path,
-		     lo > 0 ? bg__asprintf("length(%s) >= %zu && length(%s) "
-					   "<= %zu",
+		     lo > 0 ? bg__asprintf("length(regexall(\"(?s).\", %s)) "
+					   ">= %zu && length(regexall(\"(?s)."
+					   "\", %s)) <= %zu",
 					   q, lo, q, hi)
-			    : bg__asprintf("length(%s) <= %zu", q, hi),
-		     bg__asprintf("%s; got ${length(%s)}", what, q));
+			    : bg__asprintf("length(regexall(\"(?s).\", %s)) "
+					   "<= %zu",
+					   q, hi),
+		     bg__asprintf("%s; got ${length(regexall(\"(?s).\", "
+				  "%s))}",
+				  what, q));
 	free(q);
 }
 
