@@ -189,11 +189,37 @@ static const char *const severity_names[] = {
 	[BG_SEV_NOTE] = "note",
 };
 
+/* Text from the input (a key, a quoted value, a file name) is written
+ * so that one diagnostic stays one line and cannot drive the terminal:
+ * C0 and C1 control characters and DEL are written as escapes. */
+static void
+put_visible(const char *s, FILE *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if (*p == '\n') {
+			fputs("\\n", out);
+		} else if (*p == '\t') {
+			fputs("\\t", out);
+		} else if (*p == '\r') {
+			fputs("\\r", out);
+		} else if (*p < 0x20 || *p == 0x7f) {
+			fprintf(out, "\\x%02x", *p);
+		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			fprintf(out, "\\u%04x", p[1]);
+			p++;
+		} else {
+			fputc(*p, out);
+		}
+	}
+}
+
 void
 bg_diag_print(const struct bg_diag *d, FILE *out)
 {
 	if (d->file != NULL) {
-		fputs(d->file, out);
+		put_visible(d->file, out);
 		if (d->line > 0) {
 			fprintf(out, ":%u", d->line);
 			if (d->column > 0) {
@@ -204,9 +230,10 @@ bg_diag_print(const struct bg_diag *d, FILE *out)
 	}
 	fprintf(out, "%s: ", severity_names[d->severity]);
 	if (d->path != NULL && d->path[0] != '\0') {
-		fprintf(out, "%s: ", d->path);
+		put_visible(d->path, out);
+		fputs(": ", out);
 	}
-	fputs(d->message, out);
+	put_visible(d->message, out);
 	if (d->code != NULL) {
 		fprintf(out, " [%s]", d->code);
 	}
