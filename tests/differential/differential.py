@@ -559,8 +559,8 @@ def main():
         p = run([BIN, 'render', spec, '--format', fmt, '-o', out], text=True)
         os.unlink(spec)
         if p.returncode != 0:
-            errors = [x for x in p.stderr.splitlines() if ': error: ' in x] or [p.stderr[-2000:]]
-            results.append(('render %s' % label, 'exit %d: %s' % (p.returncode, '\n'.join(errors[:10]))))
+            failed = [x for x in p.stderr.splitlines() if ': error: ' in x] or [p.stderr[-2000:]]
+            results.append(('render %s' % label, 'exit %d: %s' % (p.returncode, '\n'.join(failed[:10]))))
             continue
         with open(os.path.join(mod, 'vars.tf.json'), 'w') as f:
             json.dump(module_vars(), f)
