@@ -205,7 +205,7 @@ is_platform_version(const char *v)
  * GPUs, and the Fargate table when either side is an expression. */
 static void
 plan_resources(struct ctx *cx, const struct bg_container *c,
-	       const char *base, bool fargate)
+	       const char *base, bool fargate, bool table_check)
 {
 	char path[256];
 	char *v = c->vcpus_milli.expr != NULL
@@ -216,8 +216,10 @@ plan_resources(struct ctx *cx, const struct bg_container *c,
 	snprintf(path, sizeof(path), "%s.vcpus", base);
 	if (v != NULL && !fargate) {
 		bg__plan_add(cx, R_VCPUS, path,
-			     bg__asprintf("(%s) > 0 && floor(%s) == (%s)", v, v,
-					  v),
+			     bg__asprintf("try(tonumber(%s) > 0 && "
+					  "floor(tonumber(%s)) == tonumber(%s), "
+					  "false)",
+					  v, v, v),
 			     bg__asprintf("vCPUs must be a positive integer; "
 					  "got %s",
 					  c->vcpus_milli.expr));
@@ -232,10 +234,11 @@ plan_resources(struct ctx *cx, const struct bg_container *c,
 		bg__plan_range(cx, R_GPUS, path, c->gpus.expr, 1, INT32_MAX,
 			       "GPUs", "");
 	}
-	if (fargate && bg__given(c->vcpus_milli) && bg__given(c->memory)) {
+	if (table_check && fargate && bg__given(c->vcpus_milli) &&
+	    bg__given(c->memory)) {
 		/* {"VCPU" = [MEMORY ...] ...}[tostring(V)] holds M. */
 		char vtext[32], *m = NULL;
-		bg__buf_puts(&table, "contains(lookup({");
+		bg__buf_puts(&table, "try(contains(lookup({");
 		for (size_t i = 0; i < ARRAY_LENGTH(fargate_sizes); i++) {
 			const struct fargate_size *f = &fargate_sizes[i];
 			bg_vcpus_format(f->vcpus_milli, vtext, sizeof(vtext));
@@ -261,12 +264,17 @@ plan_resources(struct ctx *cx, const struct bg_container *c,
 					   : bg__asprintf("%lld",
 							  (long long)c->memory
 								  .value);
+		/* numbers compared as numbers: "1.0" is 1 vCPU, "2048"
+		 * is 2048 MiB */
 		if (v != NULL) {
-			bg__buf_printf(&table, "}, tostring(%s), []), %s)", v,
-				       m != NULL ? m : "");
+			bg__buf_printf(&table,
+				       "}, tostring(tonumber(%s)), []), "
+				       "tonumber(%s)), false)",
+				       v, m != NULL ? m : "");
 		} else {
-			bg__buf_printf(&table, "}, \"%s\", []), %s)", vtext,
-				       m != NULL ? m : "");
+			bg__buf_printf(&table,
+				       "}, \"%s\", []), tonumber(%s)), false)",
+				       vtext, m != NULL ? m : "");
 		}
 		snprintf(path, sizeof(path), "%s.memory", base);
 		bg__plan_add(cx, R_FARGATE_SIZE, path,
@@ -359,7 +367,7 @@ check_resources(struct ctx *cx, const struct bg_container *c,
 	}
 	if (c->vcpus_milli.expr != NULL || c->memory.expr != NULL ||
 	    c->gpus.expr != NULL) {
-		plan_resources(cx, c, base, fargate);
+		plan_resources(cx, c, base, fargate, true);
 	}
 	check_amounts(cx, c, base, fargate);
 	if (!fargate || !c->vcpus_milli.set || c->vcpus_milli.value <= 0) {
@@ -763,6 +771,12 @@ bg__check_container(struct ctx *cx, const struct bg_container *c,
 	if (view == BG_CV_WHOLE) {
 		check_resources(cx, c, base, fargate);
 	} else if (view == BG_CV_ECS_CONTAINER) {
+		/* each container alone; the task's sum is checked offline
+		 * when every amount is known */
+		if (c->vcpus_milli.expr != NULL || c->memory.expr != NULL ||
+		    c->gpus.expr != NULL) {
+			plan_resources(cx, c, base, fargate, false);
+		}
 		check_amounts(cx, c, base, fargate);
 	}
 	if (c->job_role_arn != NULL) {

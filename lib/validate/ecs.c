@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/ecs.h"
@@ -96,6 +97,37 @@ check_names(struct ctx *cx, const struct bg_ecs_task *task, const char *base)
 	}
 }
 
+/* A container name from an expression names a container of the task,
+ * checked at plan time. */
+static void
+plan_depends_on(struct ctx *cx, const struct bg_ecs_task *task,
+		const char *name, const char *path)
+{
+	struct bg__buf b = { 0 };
+	char *q = bg__plan_quoted(name);
+
+	size_t named = 0;
+
+	bg__buf_puts(&b, "contains([");
+	for (size_t i = 0; i < task->container_count; i++) {
+		const char *n = task->containers[i].name;
+		char *qn = n != NULL ? bg__plan_quoted(n) : NULL;
+		if (n != NULL) {
+			bg__buf_printf(&b, "%s%s", named++ ? ", " : "",
+				       qn != NULL ? qn : "");
+			b.failed |= qn == NULL;
+		}
+		free(qn);
+	}
+	bg__buf_printf(&b, "], %s)", q != NULL ? q : "");
+	b.failed |= q == NULL;
+	free(q);
+	bg__plan_add(cx, R_ECS_DEPENDS_ON, path, bg__buf_take(&b, NULL),
+		     bg__asprintf("depends on '%s', which is no container "
+				  "of the task",
+				  name));
+}
+
 /* dependsOn: another container of the task; COMPLETE and SUCCESS only
  * on one that is not essential (AWS refuses the definition). */
 static void
@@ -114,8 +146,12 @@ check_depends_on(struct ctx *cx, const struct bg_ecs_task *task,
 			bg__check_enum(cx, R_ECS_ENUM, cpath, d->condition,
 				       bg__enum_ecs_conditions, CASE_ONLY);
 		}
-		if (d->container_name == NULL ||
+		if (d->container_name != NULL &&
 		    bg__tf_has_expr(d->container_name)) {
+			plan_depends_on(cx, task, d->container_name, path);
+			continue;
+		}
+		if (d->container_name == NULL) {
 			continue;
 		}
 		target = find(task, d->container_name);

@@ -147,11 +147,16 @@ bg__plan_range(struct ctx *cx, enum rule_id id, const char *path,
 		cx->nomem = true;
 		return;
 	}
+	/* A whole number in range, whether the value is a number or a
+	 * string holding one ("2" from a string variable is 2 to AWS);
+	 * anything else is false, not an error of the condition. */
 	bg__plan_add(cx, id, path,
-		     bg__asprintf("(%s) >= %lld && (%s) <= %lld", e,
-				  (long long)lo, e, (long long)hi),
-		     bg__asprintf("%s must be between %lld and %lld%s%s; got "
-				  "%s",
+		     bg__asprintf("try(tonumber(%s) >= %lld && tonumber(%s) "
+				  "<= %lld && floor(tonumber(%s)) == "
+				  "tonumber(%s), false)",
+				  e, (long long)lo, e, (long long)hi, e, e),
+		     bg__asprintf("%s must be a whole number between %lld and "
+				  "%lld%s%s; got %s",
 				  what, (long long)lo, (long long)hi,
 				  unit[0] ? " " : "", unit, expr));
 	free(e);

@@ -491,6 +491,33 @@ def _():
             problems.append('%s: platform_capabilities written' % fmt)
     return '; '.join(problems) or None
 
+
+# ---- found by attack on the expression reader and by real definitions
+
+@case('tag lengths count characters: 200 é is a valid value, 257 is not')
+def _():
+    ok = write('tag200.yaml', JOB + '    tags: {T: "%s"}\n' % ('\u00e9' * 200))
+    bad = write('tag257.yaml', JOB + '    tags: {T: "%s"}\n' % ('\u00e9' * 257))
+    rc, out, err = run('validate', ok)
+    p = expect(rc, err, 0, absent=('[tag-value]',))
+    if p:
+        return p
+    rc, out, err = run('validate', bad)
+    return expect(rc, err, 1, 'at most 256 characters; got 257', '[tag-value]')
+
+
+@case('a diagnostic is one line: control characters in a key are escaped')
+def _():
+    spec = write('ctl.json', json.dumps({'jobs': [{
+        'name': 'j', 'template': 'simple-container', 'image': 'app:1',
+        'tags': {'aws:k\nb\x1b[31m\u009b': 'v'}}]}))
+    rc, out, err = run('validate', spec)
+    p = expect(rc, err, 1, 'tags.aws:k\\nb\\x1b[31m\\u009b: tag keys', '[tag-aws-prefix]')
+    if p:
+        return p
+    return None if '\x1b' not in err and '\u009b' not in err and len(err.splitlines()) == 1 \
+        else 'raw control characters or more than one line: %r' % err
+
 status = report(results)
 shutil.rmtree(WORK, ignore_errors=True)
 sys.exit(status)
