@@ -149,7 +149,9 @@ static bool read_interp(struct rd *r);
 
 /* A quoted template from after its opening quote to after its closing
  * one: HCL's escapes, "$${" and "%%{" literal, "${...}" read as an
- * expression in the same scope, no directive, no control character. */
+ * expression in the same scope, no directive, no line break (HCL's
+ * scanner takes any other character in a quoted literal, tabs and
+ * control characters included). */
 static bool
 read_string(struct rd *r)
 {
@@ -157,7 +159,7 @@ read_string(struct rd *r)
 
 	for (;;) {
 		unsigned char c = (unsigned char)*p;
-		if (c < 0x20 || c == 0x7f) {
+		if (c == '\0' || c == '\n' || c == '\r') {
 			return false;
 		}
 		if (c == '"') {
