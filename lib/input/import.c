@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "input/import.h"
 #include "model/fields.h"
@@ -85,9 +86,12 @@ api_key(const struct conv *cv, const struct bg__object *o, size_t i,
 	return buf;
 }
 
-/* The row of o (inlined tables searched too) whose API key is key. */
+/* The row of o (inlined tables searched too) whose API key is key,
+ * spelt exactly or (nocase) in any case: the provider decodes JSON keys
+ * case-insensitively, and so does AWS. */
 static const struct bg__field *
-find(const struct conv *cv, const struct bg__object *o, const char *key)
+find_key(const struct conv *cv, const struct bg__object *o, const char *key,
+	 bool nocase)
 {
 	char buf[64];
 
@@ -98,18 +102,26 @@ find(const struct conv *cv, const struct bg__object *o, const char *key)
 			continue;
 		}
 		if (f->kind == BG_K_INLINE) {
-			const struct bg__field *in = find(cv, f->sub, key);
+			const struct bg__field *in =
+				find_key(cv, f->sub, key, nocase);
 			if (in != NULL) {
 				return in;
 			}
 			continue;
 		}
 		api = api_key(cv, o, i, buf, sizeof(buf));
-		if (api[0] != '\0' && strcmp(api, key) == 0) {
+		if (api[0] != '\0' && (nocase ? strcasecmp(api, key)
+					      : strcmp(api, key)) == 0) {
 			return f;
 		}
 	}
 	return NULL;
+}
+
+static const struct bg__field *
+find(const struct conv *cv, const struct bg__object *o, const char *key)
+{
+	return find_key(cv, o, key, false);
 }
 
 static void report(struct conv *cv, enum bg_severity sev, const char *code,
@@ -424,10 +436,11 @@ object(struct conv *cv, const struct bg__object *o, struct bg__ynode *map)
 				  key)) {
 			continue; /* AWS's answer, not the definition */
 		} else if (f == NULL && o == &bg__obj_container &&
-			   (strcmp(key, "vcpus") == 0 ||
-			    strcmp(key, "memory") == 0)) {
+			   (strcasecmp(key, "vcpus") == 0 ||
+			    strcasecmp(key, "memory") == 0)) {
 			/* Legacy: batchgen writes them as resources. */
 			f = find(cv, o, "resourceRequirements");
+			key = strcasecmp(key, "vcpus") == 0 ? "vcpus" : "memory";
 			spec_key = key;
 			old = push(cv, "%s%s", key, 0);
 			report(cv, BG_SEV_NOTE, "import-legacy-resources", v,
@@ -436,6 +449,18 @@ object(struct conv *cv, const struct bg__object *o, struct bg__ynode *map)
 			       "requirement: AWS takes both, and stores what "
 			       "it is sent",
 			       key, key);
+			cv->path[old] = '\0';
+		}
+		if (f == NULL && cv->cfn == NULL &&
+		    (f = find_key(cv, o, key, true)) != NULL) {
+			spec_key = f->key;
+			old = push(cv, "%s%s", spec_key, 0);
+			report(cv, BG_SEV_NOTE, "import-key-case", k,
+			       "'%s' is read as '%s' (AWS and the provider "
+			       "read keys in any case; batchgen writes the "
+			       "API's spelling)",
+			       key, api_key(cv, o, (size_t)(f - o->fields),
+					    api, sizeof(api)));
 			cv->path[old] = '\0';
 		}
 		if (f == NULL || spec_key == NULL) {
@@ -450,6 +475,15 @@ object(struct conv *cv, const struct bg__object *o, struct bg__ynode *map)
 			continue;
 		}
 		old = push(cv, "%s%s", spec_key, 0);
+		if (cJSON_GetObjectItemCaseSensitive(out, spec_key) != NULL) {
+			report(cv, BG_SEV_ERROR, "import-duplicate-key", k,
+			       "'%s' is given twice (or in two spellings): "
+			       "which one AWS keeps is not for batchgen to "
+			       "guess, so this definition is not imported",
+			       bg__ynode_text(cv->d, k));
+			cv->path[old] = '\0';
+			continue;
+		}
 		/* the name, and legacy resources: values the spec holds as
 		 * they are */
 		item = f->kind == BG_K_RESOURCES && strcmp(spec_key, key) == 0
@@ -468,7 +502,7 @@ object(struct conv *cv, const struct bg__object *o, struct bg__ynode *map)
 static cJSON *
 import_job(struct conv *cv, struct bg__ynode *def, const char *origin)
 {
-	size_t index = cJSON_GetArraySize(cv->imp->jobs);
+	size_t index = cv->imp->job_count;
 	cJSON *job;
 	bool failed = cv->failed;
 
@@ -483,6 +517,7 @@ import_job(struct conv *cv, struct bg__ynode *def, const char *origin)
 		return NULL;
 	}
 	cJSON_AddItemToArray(cv->imp->jobs, job);
+	cv->imp->job_count++;
 	if (bg__kvlist_push(&cv->imp->origins, origin, "") != BG_OK) {
 		cv->imp->nomem = true;
 	}

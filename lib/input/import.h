@@ -12,6 +12,7 @@
 /* What the imports of one run gather. */
 struct bg__import {
 	cJSON *jobs;               /* the spec's jobs, snake_case */
+	size_t job_count;          /* in jobs (counting them is linear) */
 	struct bg_kvlist where;    /* spec path -> "LINE:COLUMN" in its
 	                              source; the paths of one file after
 	                              the file's own entry "#FILE" */

@@ -291,6 +291,22 @@ part(struct bg__cfn *c, struct bg__ynode *n, const char *path,
 	return true;
 }
 
+/* Whether the template declares what a Ref (a parameter or resource)
+ * or a GetAtt (the resource before the first dot) names. */
+static bool
+declared(const struct bg__cfn *c, const char *kind, const char *what)
+{
+	char name[256];
+
+	snprintf(name, sizeof(name), "%.*s", (int)strcspn(what, "."), what);
+	if (c->resources != NULL &&
+	    bg__ynode_get(c->d, c->resources, name) != NULL) {
+		return true;
+	}
+	return strcmp(kind, "Ref") == 0 && c->parameters != NULL &&
+	       bg__ynode_get(c->d, c->parameters, what) != NULL;
+}
+
 /* Ref X, or X.Y of GetAtt, written in Fn::Sub's ${...}. */
 static bool
 reference(struct bg__cfn *c, const char *kind, const char *what,
@@ -300,6 +316,17 @@ reference(struct bg__cfn *c, const char *kind, const char *what,
 		report(c, BG_SEV_ERROR, "import-cfn-function", at, path,
 		       "Ref AWS::NoValue removes the property: leave the "
 		       "property out");
+		return false;
+	}
+	if (strcmp(kind, "ImportValue") != 0 && strncmp(what, "AWS::", 5) != 0 &&
+	    !declared(c, kind, what)) {
+		report(c, BG_SEV_ERROR, "import-cfn-undefined", at, path,
+		       "%s %s: the template declares no %s '%.*s' (CloudFormation "
+		       "refuses the stack)",
+		       kind, what,
+		       strcmp(kind, "Ref") == 0 ? "parameter or resource"
+						: "resource",
+		       (int)strcspn(what, "."), what);
 		return false;
 	}
 	return append_ref(c, out, variable(c, kind, what, at, path), at,

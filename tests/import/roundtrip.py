@@ -45,6 +45,7 @@ describe-job-definitions answer
 must be left out) import to the same spec jobs. TAP on stdout.
 """
 import json
+import re
 import os
 import subprocess
 import sys
@@ -408,10 +409,16 @@ def cloudformation(bin_, cases, work, names, tests):
         if i % 3 == 0:  # CloudFormation names it: the logical id
             del props["JobDefinitionName"]
             orig = dict(orig, jobDefinitionName=logical)
+        # every role a GetAtt names is declared (CloudFormation, and
+        # import, refuse a reference to no resource)
+        roles = {"JobRole": {"Type": "AWS::IAM::Role"}}
+        for var in uses:
+            m = re.fullmatch(r"(job|execution)_role(\d*)_arn", var)
+            if m:
+                roles[m.group(1).capitalize() + "Role" + m.group(2)] = {"Type": "AWS::IAM::Role"}
         tmpl = {"AWSTemplateFormatVersion": "2010-09-09",
-                "Resources": {"JobRole": {"Type": "AWS::IAM::Role"},
-                              logical: {"Type": "AWS::Batch::JobDefinition",
-                                        "Properties": props}}}
+                "Resources": dict(roles, **{logical: {"Type": "AWS::Batch::JobDefinition",
+                                                      "Properties": props}})}
         text = json.dumps(tmpl, indent=1)
         if yaml:  # JSON is YAML; the short forms go in as tags
             text = text.replace('"@@', "").replace('@@"', "").replace('\\"', '"')
