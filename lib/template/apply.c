@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model/ecs.h"
 #include "model/eks.h"
@@ -45,6 +46,20 @@ is_ecs(const struct template *t)
 	return t != NULL && t->r_defaults.ecs != NULL;
 }
 
+/* The job type in its one spelling: AWS and the provider take any
+ * case, but the provider diffs anything but lower case forever. */
+static const char *
+canonical_type(const char *type)
+{
+	if (type != NULL && strcasecmp(type, "container") == 0) {
+		return "container";
+	}
+	if (type != NULL && strcasecmp(type, "multinode") == 0) {
+		return "multinode";
+	}
+	return type;
+}
+
 static bool
 check_conflicts(const struct template *t, const struct bg_job_options *user,
 		struct bg_diags *diags)
@@ -62,7 +77,8 @@ check_conflicts(const struct template *t, const struct bg_job_options *user,
 			     user->platform_capabilities[0]);
 		ok = false;
 	}
-	if (user->type != NULL && strcmp(user->type, t->r_type) != 0) {
+	if (user->type != NULL &&
+	    strcmp(canonical_type(user->type), t->r_type) != 0) {
 		bg_diags_add(diags, BG_SEV_ERROR, BG_CODE_TEMPLATE_CONFLICT,
 			     NULL, 0, 0, "type",
 			     "template '%s' makes %s jobs; type %s "
@@ -498,7 +514,16 @@ build(const struct template *t, struct bg_job_options *o,
 	if (t != NULL) {
 		type = t->r_type;
 	} else if (o->type != NULL) {
-		type = o->type;
+		type = canonical_type(o->type);
+		if (strcmp(type, o->type) != 0 &&
+		    bg_diags_add(diags, BG_SEV_NOTE, BG_CODE_TYPE_CASE, NULL,
+				 0, 0, "type",
+				 "type '%s' is written as '%s': AWS takes any "
+				 "case, but the provider sees a change in "
+				 "anything but lower case at every plan",
+				 o->type, type) != BG_OK) {
+			return BG_ERR_NOMEM;
+		}
 	} else {
 		type = o->node_range_count > 0 || bg__given(o->num_nodes)
 			       ? "multinode"
@@ -710,7 +735,7 @@ bg_template_apply(const struct bg_template_set *set, const char *name,
 			return BG_ERR_INVALID;
 		}
 	} else if (user->type != NULL &&
-		   strcmp(user->type, "multinode") != 0 &&
+		   strcmp(canonical_type(user->type), "multinode") != 0 &&
 		   bg__has_node_settings(user)) {
 		/* Without a template the type is the user's: node settings
 		 * on a container job would be dropped without a word. */

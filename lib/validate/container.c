@@ -147,6 +147,16 @@ is_role_arn(const char *arn)
 	return true;
 }
 
+/* An IAM role name: 1 to 64 of letters, digits and + = , . @ _ - */
+static bool
+is_role_name(const char *s)
+{
+	size_t n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			     "0123456789+=,.@_-");
+
+	return n >= 1 && n <= 64 && s[n] == '\0';
+}
+
 static void
 check_role(struct ctx *cx, const char *arn, const char *path,
 	   const char *what)
@@ -156,11 +166,19 @@ check_role(struct ctx *cx, const char *arn, const char *path,
 	}
 	if (bg__tf_has_expr(arn)) {
 		/* At plan time: the same ARN shape, as a regular expression
-		 * (a value unknown until apply is checked then). */
+		 * (a value unknown until apply is checked then); a bare role
+		 * name passes, as it does offline with a warning (a Ref of
+		 * an IAM role in CloudFormation is its name). */
 		char *q = bg__plan_quoted(arn);
 		bg__plan_add(cx, R_ROLE_ARN, path,
-			     bg__plan_regex("^arn:aws(-[a-z]+)*:iam::[0-9]{12}:"
-					    "role/[A-Za-z0-9+=,.@_/-]+$",
+			     bg__plan_regex(strcmp(what, "Execution role") == 0
+						    ? "^arn:aws(-[a-z]+)*:iam::"
+						      "[0-9]{12}:role/"
+						      "[A-Za-z0-9+=,.@_/-]+$"
+						    : "^(arn:aws(-[a-z]+)*:iam::"
+						      "[0-9]{12}:role/"
+						      "[A-Za-z0-9+=,.@_/-]+|"
+						      "[A-Za-z0-9+=,.@_-]{1,64})$",
 					    q),
 			     bg__asprintf("%s ARN must be a valid IAM role ARN "
 					  "(arn:PARTITION:iam::ACCOUNT:role/"
@@ -169,7 +187,14 @@ check_role(struct ctx *cx, const char *arn, const char *path,
 		free(q);
 		return;
 	}
-	if (!is_role_arn(arn)) {
+	if (!is_role_arn(arn) && strcmp(what, "Execution role") != 0 &&
+	    is_role_name(arn)) {
+		bg__report(cx, R_ROLE_NAME, path,
+		       "%s is the role name '%s', not an ARN: AWS documents "
+		       "an ARN (arn:PARTITION:iam::ACCOUNT:role/NAME); give "
+		       "one, such as ${aws_iam_role.job.arn}",
+		       what, arn);
+	} else if (!is_role_arn(arn)) {
 		bg__report(cx, R_ROLE_ARN, path,
 		       "%s ARN must be a valid IAM role ARN "
 		       "(arn:PARTITION:iam::ACCOUNT:role/NAME) or a Terraform "
