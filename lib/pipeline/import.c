@@ -68,6 +68,38 @@ source_of(const struct bg__import *imp, const struct bg__strindex *index,
 	}
 }
 
+/* The message of the duplicate-name error just added to diags says
+ * "first at SPEC:LINE (jobs[N])", a place in the spec being written:
+ * it is made to name the first job's source instead. */
+static enum bg_status
+relocate_first(const struct bg__import *imp, const struct bg__strindex *index,
+	       struct bg_diags *diags)
+{
+	struct bg_diag *d = (struct bg_diag *)bg_diags_get(
+		diags, bg_diags_count(diags) - 1);
+	char *at = strstr(d->message, "; first at ");
+	char *open = at != NULL ? strrchr(at, '(') : NULL;
+	char path[128], *end, *text;
+	const char *where;
+	unsigned line;
+
+	if (open == NULL || sscanf(open, "(%127[^)])", path) != 1 ||
+	    (where = source_of(imp, index, path)) == NULL) {
+		return BG_OK;
+	}
+	line = (unsigned)strtoul(where, &end, 10);
+	strtoul(end + 1, &end, 10);
+	text = bg__asprintf("%.*s; first at %s:%u (%s)",
+			    (int)(at - d->message), d->message, end + 1, line,
+			    path);
+	if (text == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	free((char *)d->message);
+	d->message = text;
+	return BG_OK;
+}
+
 /* The diagnostics of validating the spec, each at its source. */
 static enum bg_status
 relocate(const struct bg__import *imp, const struct bg_diags *from,
@@ -98,6 +130,8 @@ relocate(const struct bg__import *imp, const struct bg_diags *from,
 		if (bg_diags_add(to, d->severity, d->code, file, line, col,
 				 d->path, "%s", d->message) != BG_OK) {
 			st = BG_ERR_NOMEM;
+		} else if (strcmp(d->code, "duplicate-name") == 0) {
+			st = relocate_first(imp, &index, to);
 		}
 	}
 	bg__strindex_finish(&index);

@@ -90,9 +90,11 @@ check_unique(const struct bg_jobdef *const *defs, size_t n, bool labels,
 				diags, BG_SEV_ERROR, bg__rules[R_UNIQUE_NAME].code,
 				b->origin.file, b->origin.line,
 				b->origin.column, path,
-				"job name '%s' is used twice; first at %s:%u",
+				"job name '%s' is used twice; first at %s:%u "
+				"(%s)",
 				b->name, a->origin.file ? a->origin.file : "-",
-				a->origin.line);
+				a->origin.line,
+				a->origin.path ? a->origin.path : "-");
 		}
 		free(path);
 		st = added != BG_OK ? BG_ERR_NOMEM : BG_ERR_INVALID;
