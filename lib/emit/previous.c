@@ -101,6 +101,8 @@ bg_check_replacement(const char *old, size_t len,
 {
 	cJSON *doc;
 	const cJSON *resources;
+	const cJSON **items = NULL;
+	struct bg__strindex labels = { 0 };
 	enum bg_status st = BG_OK;
 
 	if (diags == NULL || (old == NULL && len > 0) ||
@@ -111,11 +113,37 @@ bg_check_replacement(const char *old, size_t len,
 	resources = cJSON_GetObjectItemCaseSensitive(
 		cJSON_GetObjectItemCaseSensitive(doc, "resource"),
 		"aws_batch_job_definition");
-	for (size_t i = 0; cJSON_IsObject(resources) && i < n && st == BG_OK;
-	     i++) {
+	/* the old resources by label, once: a lookup per job in the
+	 * object would be quadratic */
+	if (cJSON_IsObject(resources)) {
+		size_t count = 0;
+		const cJSON *r;
+		cJSON_ArrayForEach(r, resources)
+		{
+			count++;
+		}
+		items = calloc(count + 1, sizeof(*items));
+		count = 0;
+		cJSON_ArrayForEach(r, resources)
+		{
+			if (items == NULL || r->string == NULL) {
+				continue;
+			}
+			items[count] = r;
+			if (bg__strindex_put(&labels, r->string, count, NULL) ==
+			    BG_ERR_NOMEM) {
+				st = BG_ERR_NOMEM;
+			}
+			count++;
+		}
+		st = items == NULL ? BG_ERR_NOMEM : st;
+	}
+	for (size_t i = 0; items != NULL && i < n && st == BG_OK; i++) {
 		const struct bg_jobdef *def = defs[i];
-		const cJSON *res = cJSON_GetObjectItemCaseSensitive(resources,
-								    def->label);
+		size_t at;
+		const cJSON *res = bg__strindex_get(&labels, def->label, &at)
+					   ? items[at]
+					   : NULL;
 		const char *name = str_item(res, "name");
 		if (!cJSON_IsObject(res)) {
 			continue; /* a new resource */
@@ -136,6 +164,8 @@ bg_check_replacement(const char *old, size_t len,
 				  def->label, def->name);
 		}
 	}
+	bg__strindex_finish(&labels);
+	free(items);
 	cJSON_Delete(doc);
 	return st;
 }

@@ -100,6 +100,33 @@ def describe_answer(n):
     return ['import', path]
 
 
+def describe_distinct(n):
+    # import: n/2 definitions of distinct names (counting the jobs
+    # imported so far once made each definition cost the ones before).
+    import json
+    defs = [{"jobDefinitionName": "job-%d" % i, "revision": 1, "status": "ACTIVE",
+             "type": "container",
+             "containerProperties": {"image": "app:1", "resourceRequirements": [
+                 {"type": "VCPU", "value": "1"}, {"type": "MEMORY", "value": "512"}]}}
+            for i in range(n // 2)]
+    path = os.path.join(WORK, 'distinct-%d.json' % n)
+    with open(path, 'w') as f:
+        json.dump({"jobDefinitions": defs}, f)
+    return ['import', path]
+
+
+def rerender(n):
+    # render -o over the previous output of n jobs: the replacement
+    # check once looked up each job's resource in the old document by a
+    # walk of it.
+    spec = os.path.join(WORK, 'rerender-%d.yaml' % n)
+    out = os.path.join(WORK, 'rerender-%d.tf.json' % n)
+    with open(spec, 'w') as f:
+        f.write(jobs(4 * n))  # n jobs
+    subprocess.run([BIN, 'render', spec, '-o', out], check=True, capture_output=True)
+    return ['render', spec, '-o', out]
+
+
 def as_templates(n):
     # import --as-templates: each job against every template, a fixed
     # amount of work per job (n/400 jobs: each costs many renders).
@@ -135,6 +162,8 @@ cases = [(f.__name__, (lambda n, f=f: spec_args(f, n)))
          for f in (env_map, env_list, tags, node_ranges, errors, jobs, merged_env, merge_keys)]
 cases.append(('template_dir', lambda n: ['templates', '--templates', template_dir(n)]))
 cases.append(('describe_answer', describe_answer))
+cases.append(('describe_distinct', describe_distinct))
+cases.append(('rerender', rerender))
 cases.append(('as_templates', as_templates))
 
 print('1..%d' % len(cases))
