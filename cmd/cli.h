@@ -42,6 +42,8 @@ struct cli {
 	bool spec_json, all_revisions; /* import: --format json, and
 	                                  --all-revisions */
 	bool as_templates;             /* import: --as-templates */
+	bool spec_format_given;        /* import: --format given (else
+	                                  from -o's extension) */
 	const char **template_dirs; /* --templates, in order */
 	size_t template_dir_count;
 	/* The options given, in order, applied once the command is known
@@ -57,6 +59,11 @@ extern bool cli_werror;  /* --Werror: warnings fail the run */
 bool failing(const struct bg_diags *diags);
 void print_diags(const struct bg_diags *diags);
 int usage_error(const char *fmt, ...) BG_PRINTF(1, 2);
+
+/* Output (output.c). */
+/* EXIT_USAGE with a message when output names the same file as one of
+ * the inputs (writing it would replace the input); else -1. */
+int output_clash(const char *output, char *const *inputs, size_t n);
 
 /* Options (options.c). */
 /* Parses argv[2...] into cli: -1 to go on, else an exit status. */

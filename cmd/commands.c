@@ -24,6 +24,7 @@ const char usage_text[] =
 	"       batchgen import FILE... [-o SPEC] a spec of job definitions that exist\n"
 	"       batchgen templates                list the templates\n"
 	"       batchgen rules                    list the validation rules\n"
+	"       batchgen schema                   print the JSON Schema of specs\n"
 	"       batchgen --help | --version\n"
 	"\n"
 	"Turns workload templates and spec files into validated\n"
@@ -506,6 +507,10 @@ run_specs(const struct bg_template_set *set, struct cli *cli,
 	if (rc < 0 && cli->operand_count == 0) {
 		rc = usage_error("%s: give at least one spec file", cli->name);
 	}
+	if (rc < 0 && mode == SPECS_RENDER && !cli->check) {
+		rc = output_clash(cli->output, cli->operands,
+				  cli->operand_count);
+	}
 	if (rc >= 0) {
 		return rc;
 	}
@@ -572,11 +577,20 @@ cmd_import(const struct bg_template_set *set, struct cli *cli)
 		return usage_error("import: give the files that hold the job "
 				   "definitions");
 	}
+	rc = output_clash(cli->output, cli->operands, cli->operand_count);
+	if (rc >= 0) {
+		return rc;
+	}
 	diags = bg_diags_create();
 	if (diags == NULL) {
 		return EXIT_IO;
 	}
-	o.json = cli->spec_json;
+	/* the spec's format: --format, else -o's extension, else YAML */
+	o.json = cli->spec_format_given
+			 ? cli->spec_json
+			 : cli->output != NULL && strlen(cli->output) > 5 &&
+				   strcmp(cli->output + strlen(cli->output) - 5,
+					  ".json") == 0;
 	o.all_revisions = cli->all_revisions;
 	o.as_templates = cli->as_templates;
 	o.name = cli->output != NULL ? cli->output : "<stdout>";

@@ -473,6 +473,7 @@ cli_apply(struct cli *cli, bool template, bool describing)
 			if (import && (strcmp(g->arg, "yaml") == 0 ||
 				       strcmp(g->arg, "json") == 0)) {
 				cli->spec_json = strcmp(g->arg, "json") == 0;
+				cli->spec_format_given = true;
 			} else if (import) {
 				return usage_error("--format: '%s' is not a "
 						   "spec format; use yaml or "

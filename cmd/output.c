@@ -38,6 +38,26 @@ on_signal(int sig)
 	interrupted = 1;
 }
 
+int
+output_clash(const char *output, char *const *inputs, size_t n)
+{
+	struct stat out, in;
+
+	if (output == NULL || stat(output, &out) != 0) {
+		return -1; /* stdout, or a new file: no input */
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
+		    in.st_ino == out.st_ino) {
+			return usage_error("-o %s: that is the input %s; "
+					   "writing it would replace the "
+					   "input (nothing is written)",
+					   output, inputs[i]);
+		}
+	}
+	return -1;
+}
+
 static bool
 write_all(int fd, const char *data, size_t len)
 {

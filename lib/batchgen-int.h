@@ -27,6 +27,9 @@ char **bg__strv_dup(char *const *v, size_t n, bool *failed);
 void bg__strv_free(char **v, size_t n);
 /* Replaces *dst with a copy of src (src may be NULL). */
 bool bg__str_set(char **dst, const char *src);
+/* The offset of the first byte of s[0..len) that is not well-formed
+ * UTF-8 (overlong forms and surrogates included), or len. */
+size_t bg__utf8_invalid(const char *s, size_t len);
 /* The characters of s as AWS counts them: Unicode code points (bytes
  * that are not UTF-8 count one each). */
 size_t bg__utf8_len(const char *s);
@@ -130,6 +133,7 @@ enum bg_status bg__jobdef_add_variable(struct bg_jobdef *def,
 #define BG_CODE_TEMPLATE_CONFLICT "template-conflict"
 #define BG_CODE_TEMPLATE_OPTION "template-option"
 #define BG_CODE_SCAFFOLD "scaffold-variable"
+#define BG_CODE_TYPE_CASE "type-case"
 
 /* Unique names and labels; across_files: skip pairs from one file. */
 enum bg_status bg__validate_unique(const struct bg_jobdef *const *defs,

@@ -154,6 +154,18 @@ json_precheck(const char *buf, size_t len, const char *file,
 		*st = BG_ERR_PARSE;
 		return NULL;
 	}
+	{
+		size_t bad = bg__utf8_invalid(buf, len);
+		if (bad < len) {
+			unsigned line, col;
+			bg__offset_position(buf, bad, &line, &col);
+			bg_diags_add(diags, BG_SEV_ERROR, "json-syntax", file,
+				     line, col, NULL,
+				     "invalid UTF-8 (JSON text is UTF-8)");
+			*st = BG_ERR_PARSE;
+			return NULL;
+		}
+	}
 	doc = cJSON_ParseWithLengthOpts(buf, len, &end, false);
 	if (doc == NULL) {
 		unsigned line, col;

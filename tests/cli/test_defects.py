@@ -518,6 +518,124 @@ def _():
     return None if '\x1b' not in err and '\u009b' not in err and len(err.splitlines()) == 1 \
         else 'raw control characters or more than one line: %r' % err
 
+
+@case('-o naming an input is refused, nothing written (render and import)')
+def _():
+    spec = write('self.yaml', JOB)
+    before = open(spec).read()
+    rc, out, err = run('render', spec, '-o', spec)
+    p = expect(rc, err, 2, 'that is the input')
+    if p or open(spec).read() != before:
+        return p or 'the spec was overwritten'
+    src = write('self.json', json.dumps({'jobDefinitionName': 'a', 'type': 'container',
+                                         'containerProperties': {'image': 'x:1'}}))
+    before = open(src).read()
+    rc, out, err = run('import', src, '-o', src)
+    p = expect(rc, err, 2, 'that is the input')
+    return p or (None if open(src).read() == before else 'the input was overwritten')
+
+
+@case('import -o x.json writes a JSON spec (the format follows the extension)')
+def _():
+    src = write('api.json', json.dumps({'jobDefinitionName': 'a', 'type': 'container',
+                                        'containerProperties': {'image': 'x:1', 'vcpus': 1,
+                                                                'memory': 512}}))
+    if os.path.exists('spec-out.json'):
+        os.unlink('spec-out.json')
+    rc, out, err = run('import', src, '-o', 'spec-out.json')
+    p = expect(rc, err, 0)
+    if p:
+        return p
+    try:
+        spec = json.load(open('spec-out.json'))
+    except ValueError as e:
+        return 'not JSON: %s' % e
+    return None if spec['jobs'][0]['name'] == 'a' else 'wrong spec: %r' % spec
+
+
+@case('a describe answer with a key given twice: exit 1, the -o file untouched')
+def _():
+    src = write('dup.json', '{"jobDefinitions": [{"jobDefinitionName": "a", '
+                '"jobDefinitionName": "b", "type": "container", "revision": 1, '
+                '"status": "ACTIVE", "containerProperties": {"image": "x:1"}}]}')
+    write('keep.yaml', 'precious\n')
+    rc, out, err = run('import', src, '-o', 'keep.yaml')
+    p = expect(rc, err, 1, "dup.json:1:48: error: jobs[0].name: 'jobDefinitionName' is given twice",
+               '[import-duplicate-key]')
+    return p or (None if open('keep.yaml').read() == 'precious\n' else 'keep.yaml was written')
+
+
+@case('import reads API keys in any case, notes each, writes the canonical one')
+def _():
+    src = write('case.json', json.dumps({'jobDefinitionName': 'a', 'type': 'container',
+                                         'containerProperties': {'Image': 'x:1', 'Vcpus': 1,
+                                                                 'MEMORY': 512, 'COMMAND': ['go']}}))
+    rc, out, err = run('import', src)
+    p = expect(rc, err, 0, "'Image' is read as 'image'", "'COMMAND' is read as 'command'",
+               '[import-key-case]')
+    return p or (None if 'image: x:1' in out and 'command:' in out else 'spec: ' + out)
+
+
+@case('importing one file twice names the file and line of the first job')
+def _():
+    src = write('twice.json', json.dumps({'jobDefinitionName': 'a', 'type': 'container',
+                                          'containerProperties': {'image': 'x:1', 'vcpus': 1,
+                                                                  'memory': 512}}))
+    rc, out, err = run('import', src, src)
+    return expect(rc, err, 4, "job name 'a' is used twice; first at twice.json:1 (jobs[0])",
+                  absent=('<stdout>',))
+
+
+@case('CloudFormation: a Ref to nothing declared is an error at its line')
+def _():
+    src = write('cfn.yaml', 'Resources:\n  Job:\n    Type: AWS::Batch::JobDefinition\n'
+                '    Properties:\n      Type: container\n      ContainerProperties:\n'
+                '        Image: !Ref Nope\n        Vcpus: 1\n        Memory: 512\n')
+    rc, out, err = run('import', src)
+    return expect(rc, err, 1, "cfn.yaml:7:16: error: jobs[0].container_properties.image: "
+                  "Ref Nope: the template declares no parameter or resource 'Nope'",
+                  '[import-cfn-undefined]')
+
+
+@case('type: Container is accepted, written lower case, with a note')
+def _():
+    spec = write('type.yaml', 'jobs:\n  - name: a\n    type: Container\n'
+                 '    container_properties: {image: "x:1", vcpus: 1, memory: 512}\n')
+    rc, out, err = run('render', spec)
+    p = expect(rc, err, 0, "type 'Container' is written as 'container'", '[type-case]')
+    if p:
+        return p
+    t = json.loads(out)['resource']['aws_batch_job_definition']['a']['type']
+    return None if t == 'container' else 'type %r' % t
+
+
+@case('a bare role name in job_role_arn is a warning; a broken ARN an error')
+def _():
+    spec = write('role.yaml', JOB + '    job_role_arn: BatchJobRole\n')
+    rc, out, err = run('validate', spec)
+    p = expect(rc, err, 0, "Job role is the role name 'BatchJobRole', not an ARN", '[role-name]')
+    if p:
+        return p
+    spec = write('role2.yaml', JOB + '    job_role_arn: "arn:aws:iam:x"\n')
+    rc, out, err = run('validate', spec)
+    return expect(rc, err, 1, '[role-arn]')
+
+
+@case('invalid UTF-8 in a JSON file is a JSON error at its place')
+def _():
+    spec = write('bad-utf8.json', b'{"jobs": [{"name": "a\xff", "template": "simple-container"}]}')
+    rc, out, err = run('validate', spec)
+    return expect(rc, err, 1, 'bad-utf8.json:1:22: error: invalid UTF-8', '[json-syntax]',
+                  absent=('yaml-syntax',))
+
+
+@case('--help lists every command, schema included')
+def _():
+    rc, out, err = run('--help')
+    missing = [c for c in ('render', 'validate', 'describe', 'import', 'templates', 'rules',
+                           'schema') if 'batchgen %s' % c not in out]
+    return 'missing: %s' % missing if rc or missing else None
+
 status = report(results)
 shutil.rmtree(WORK, ignore_errors=True)
 sys.exit(status)
