@@ -61,28 +61,262 @@ tf_error(struct tf *t, const struct bg__ynode *n, const char *code,
 	t->failed = true;
 }
 
-/* Terraform's text as a spec says it: "$${" is Terraform's literal
- * "${"; a spec writes that "${" when no expression follows (which is
- * literal there) and keeps "$${" before one (the spec's escape); "%%{"
- * is "%{", literal in a spec. Caller frees; NULL on ENOMEM. */
-static char *
-spec_text(const char *s)
+/* A reading as one string: each run of literal text as "t LEN:TEXT",
+ * each expression as "e LEN:TEXT", so that two readings are equal when
+ * they mean the same. */
+static void
+meaning_add(struct bg__buf *m, struct bg__buf *text, bool expr,
+	    const char *p, size_t n)
 {
-	struct bg__buf b = { 0 };
+	if (!expr) {
+		bg__buf_putn(text, p, n);
+		return;
+	}
+	if (text->len > 0) {
+		bg__buf_printf(m, "t%zu:", text->len);
+		bg__buf_putn(m, text->data, text->len);
+		text->len = 0;
+	}
+	bg__buf_printf(m, "e%zu:", n);
+	bg__buf_putn(m, p, n);
+}
 
-	bg__buf_puts(&b, "");
+static char *
+meaning_take(struct bg__buf *m, struct bg__buf *text)
+{
+	if (text->len > 0) {
+		bg__buf_printf(m, "t%zu:", text->len);
+		bg__buf_putn(m, text->data, text->len);
+	}
+	bg__buf_finish(text);
+	bg__buf_puts(m, "");
+	return bg__buf_take(m, NULL);
+}
+
+/* Whether batchgen reads spec as the meaning want. */
+static bool
+reads_as(const char *spec, const char *want)
+{
+	struct bg__buf m = { 0 }, text = { 0 };
+	struct bg__tf_seg seg;
+	size_t at = 0;
+	char *got;
+	bool same;
+
+	while (bg__tf_next_seg(spec, &at, &seg)) {
+		meaning_add(&m, &text, seg.kind == BG__TF_EXPR, seg.p, seg.n);
+	}
+	got = meaning_take(&m, &text);
+	same = got != NULL && want != NULL && strcmp(got, want) == 0;
+	free(got);
+	return same;
+}
+
+/* The interpolations of a template, in order. */
+struct interps {
+	struct {
+		const char *p;
+		size_t n;
+	} *at;
+	size_t count, cap;
+};
+
+#define MARK '\x7f' /* around an interpolation's number in marked text */
+
+static void
+template_error(struct tf *t, const struct bg__ynode *n, const char *key,
+	       const char *bad, const char *what)
+{
+	bool whole = strcmp(what, "its text") == 0;
+	int cut = whole ? (int)strlen(bad)
+			: (int)strcspn(bad, "}") + (strchr(bad, '}') != NULL);
+	char *msg = bg__asprintf(
+		"Terraform reads '%.*s%s' here as %s; %s, so the definition is "
+		"not imported: write the value, or an expression batchgen reads",
+		cut > 60 ? 60 : cut, bad, cut > 60 ? "..." : "",
+		whole ? "literal text and interpolations" : what,
+		whole ? "a spec holding the same text would read as another "
+			"expression"
+		      : "batchgen reads an interpolation only with a reference "
+			"or a call of a built-in function, and no directive");
+
+	tf_error(t, n, "import-tf-expression",
+		 msg != NULL ? msg : "an interpolation batchgen does not read",
+		 key);
+	free(msg);
+}
+
+/* Template s read as Terraform reads it: "$${" and "%%{" are the
+ * literal "${" and "%{", each "${...}" an interpolation. Onto out: the
+ * literal text, each interpolation as MARK NUMBER MARK (its text in
+ * ix). An interpolation batchgen does not read as the same expression
+ * (no reference and no call, a root or function it does not know), a
+ * directive, or a MARK in the text is an error at n. */
+static bool
+read_template(struct tf *t, const struct bg__ynode *n, const char *key,
+	      const char *s, struct bg__buf *out, struct interps *ix)
+{
+	bg__buf_puts(out, "");
 	while (*s != '\0') {
-		if (s[0] == '$' && s[1] == '$' && s[2] == '{') {
-			bg__buf_puts(&b, bg__tf_expr_len(s + 1) > 0 ? "$${" : "${");
+		size_t len;
+		if ((s[0] == '$' || s[0] == '%') && s[1] == s[0] &&
+		    s[2] == '{') {
+			bg__buf_putc(out, s[0]);
+			bg__buf_putc(out, '{');
 			s += 3;
-		} else if (s[0] == '%' && s[1] == '%' && s[2] == '{') {
-			bg__buf_puts(&b, "%{");
-			s += 3;
+		} else if (s[0] == '$' && s[1] == '{') {
+			len = bg__tf_expr_len(s);
+			if (len == 0) {
+				template_error(t, n, key, s, "an interpolation");
+				return false;
+			}
+			if (ix->count == ix->cap) {
+				size_t cap = ix->cap ? 2 * ix->cap : 8;
+				void *grown = realloc(ix->at,
+						      cap * sizeof(*ix->at));
+				if (grown == NULL) {
+					out->failed = true;
+					return false;
+				}
+				ix->at = grown;
+				ix->cap = cap;
+			}
+			ix->at[ix->count].p = s;
+			ix->at[ix->count].n = len;
+			bg__buf_printf(out, "%c%zu%c", MARK, ix->count++, MARK);
+			s += len;
+		} else if (s[0] == '%' && s[1] == '{') {
+			template_error(t, n, key, s, "a template directive");
+			return false;
+		} else if (*s == MARK) {
+			template_error(t, n, key, s, "text with a DEL character");
+			return false;
 		} else {
-			bg__buf_putc(&b, *s++);
+			bg__buf_putc(out, *s++);
 		}
 	}
-	return bg__buf_take(&b, NULL);
+	return !out->failed;
+}
+
+/* Marked text (read_template's) as a spec says it: literal text as a
+ * spec writes literal text, each interpolation as its expression; the
+ * spec is read back, and must mean the same (literal text next to an
+ * expression can read as something else: "${\"" before one). NULL on
+ * error (reported at n) or ENOMEM. */
+static char *
+spec_of(struct tf *t, const struct bg__ynode *n, const char *key,
+	const char *marked, const struct interps *ix)
+{
+	struct bg__buf b = { 0 }, lit = { 0 }, m = { 0 }, mtext = { 0 };
+	const char *s = marked;
+	char *want, *out;
+
+	bg__buf_puts(&b, "");
+	bg__buf_puts(&lit, "");
+	while (*s != '\0') {
+		char *end;
+		size_t i;
+		if (*s != MARK) {
+			meaning_add(&m, &mtext, false, s, 1);
+			bg__buf_putc(&lit, *s++);
+			continue;
+		}
+		i = (size_t)strtoul(s + 1, &end, 10);
+		s = *end == MARK ? end + 1 : end;
+		if (i >= ix->count || lit.data == NULL) {
+			break; /* not ours: cannot happen */
+		}
+		bg__tf_spec_text_into(&b, lit.data);
+		lit.len = 0;
+		lit.data[0] = '\0';
+		bg__buf_putn(&b, ix->at[i].p, ix->at[i].n);
+		meaning_add(&m, &mtext, true, ix->at[i].p, ix->at[i].n);
+	}
+	b.failed |= lit.data == NULL || lit.failed;
+	bg__tf_spec_text_into(&b, lit.data != NULL ? lit.data : "");
+	bg__buf_finish(&lit);
+	want = meaning_take(&m, &mtext);
+	out = bg__buf_take(&b, NULL);
+	if (out != NULL && want != NULL && !reads_as(out, want)) {
+		template_error(t, n, key, out, "its text");
+		free(out);
+		out = NULL;
+	}
+	free(want);
+	return out;
+}
+
+/* Terraform's template text s as a spec says it. Caller frees; NULL on
+ * error (reported) or ENOMEM. */
+static char *
+spec_text(struct tf *t, const struct bg__ynode *n, const char *key,
+	  const char *s)
+{
+	struct bg__buf marked = { 0 };
+	struct interps ix = { 0 };
+	char *spec = NULL;
+
+	if (read_template(t, n, key, s, &marked, &ix)) {
+		spec = spec_of(t, n, key, marked.data, &ix);
+	}
+	bg__buf_finish(&marked);
+	free(ix.at);
+	return spec;
+}
+
+/* Every string and key of v as a spec says it (spec_of). */
+static bool
+spec_strings(struct tf *t, const struct bg__ynode *n, const char *key,
+	     cJSON *v, const struct interps *ix)
+{
+	for (cJSON *c = v->child; c != NULL; c = c->next) {
+		char *spec;
+		if (c->string != NULL && !(c->type & cJSON_StringIsConst)) {
+			spec = spec_of(t, n, key, c->string, ix);
+			if (spec == NULL) {
+				return false;
+			}
+			free(c->string);
+			c->string = spec;
+		}
+		if (cJSON_IsString(c)) {
+			spec = spec_of(t, n, key, c->valuestring, ix);
+			if (spec == NULL || cJSON_SetValuestring(c, spec) == NULL) {
+				free(spec);
+				return false;
+			}
+			free(spec);
+		} else if (!spec_strings(t, n, key, c, ix)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* A configuration's JSON string attribute: a template whose result is
+ * JSON. Read as Terraform reads it (the template first), then parsed,
+ * then each string as a spec says it. NULL: an error (reported) or not
+ * JSON (*said false). */
+static cJSON *
+template_json(struct tf *t, const struct bg__ynode *n, const char *key,
+	      const char *text, bool *said)
+{
+	struct bg__buf marked = { 0 };
+	struct interps ix = { 0 };
+	cJSON *v = NULL;
+
+	*said = false;
+	if (!read_template(t, n, key, text, &marked, &ix)) {
+		*said = !marked.failed;
+	} else if ((v = cJSON_Parse(marked.data)) != NULL &&
+		   !spec_strings(t, n, key, v, &ix)) {
+		cJSON_Delete(v);
+		v = NULL;
+		*said = true;
+	}
+	bg__buf_finish(&marked);
+	free(ix.at);
+	return v;
 }
 
 /* The text of a string written as the interpolation of one quoted HCL
@@ -173,7 +407,7 @@ scalar(struct tf *t, const struct bg__ynode *n)
 	}
 	{
 		char *quoted = hcl_string(text);
-		char *spec = spec_text(quoted != NULL ? quoted : text);
+		char *spec = spec_text(t, n, NULL, quoted != NULL ? quoted : text);
 		cJSON *v = spec != NULL ? cJSON_CreateString(spec) : NULL;
 		free(quoted);
 		free(spec);
@@ -318,12 +552,18 @@ json_string(struct tf *t, const struct bg__ynode *n, const char *key)
 		p++;
 	}
 	/* a state's text is JSON as it is; configuration's is a template */
-	char *spec = !t->state && p != NULL && strncmp(p, "${", 2) != 0
-			     ? spec_text(text)
-			     : NULL;
+	bool said = false;
 
-	v = cJSON_Parse(t->state ? text : spec != NULL ? spec : "");
-	free(spec);
+	if (t->state) {
+		v = cJSON_Parse(text);
+	} else if (p != NULL && strncmp(p, "${", 2) != 0) {
+		v = template_json(t, n, key, text, &said);
+	} else {
+		v = NULL;
+	}
+	if (said) {
+		return NULL;
+	}
 	if (t->state && v != NULL && !state_json(v)) {
 		cJSON_Delete(v); /* out of memory: an error, not a gap */
 		v = NULL;

@@ -636,6 +636,42 @@ def _():
                            'schema') if 'batchgen %s' % c not in out]
     return 'missing: %s' % missing if rc or missing else None
 
+
+def tf_json(name, command, job_name='a'):
+    props = {'image': 'x:1', 'command': command, 'resourceRequirements': [
+        {'type': 'VCPU', 'value': '1'}, {'type': 'MEMORY', 'value': '512'}]}
+    return write(name, json.dumps({'resource': {'aws_batch_job_definition': {'a': {
+        'name': job_name, 'type': 'container', 'container_properties': json.dumps(props)}}}}))
+
+
+@case('import of Terraform JSON reads templates as terraform does')
+def _():
+    src = tf_json('tpl.tf.json', ['pre-${var.x}', '$${HOME}', '$${var.y}', '%%{ if }'])
+    rc, out, err = run('import', src, '-f', 'json')
+    p = expect(rc, err, 0)
+    if p:
+        return p
+    cmd = json.loads(out)['jobs'][0]['container_properties']['command']
+    # terraform: the value of var.x; then the literal ${HOME}, ${var.y}, %{ if }
+    want = ['pre-${var.x}', '${HOME}', '$${var.y}', '%{ if }']
+    return None if cmd == want else 'command %r, expected %r' % (cmd, want)
+
+
+@case('import of Terraform JSON refuses what batchgen would read otherwise')
+def _():
+    problems = []
+    for i, (command, name) in enumerate([
+            (['$${"${var.x}"}'], 'a'),      # terraform: ${" + var.x + "}
+            (['${1 + 2}'], 'a'),            # terraform computes 3
+            (['run'], 'c-${count.index}'),  # a count resource
+            (['%{ if var.b }x%{ endif }'], 'a')]):  # a directive
+        src = tf_json('refuse%d.tf.json' % i, command, name)
+        rc, out, err = run('import', src)
+        p = expect(rc, err, 1, '[import-tf-expression]')
+        if p:
+            problems.append('%r: %s' % (command + [name], p))
+    return '; '.join(problems) or None
+
 status = report(results)
 shutil.rmtree(WORK, ignore_errors=True)
 sys.exit(status)
