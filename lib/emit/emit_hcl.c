@@ -16,6 +16,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "emit.h"
@@ -88,11 +89,72 @@ needs_quotes(const char *key, bool quote_keys)
 	return quote_keys || !bg__is_tf_identifier(key) || is_hcl_keyword(key);
 }
 
+/* The code point at p (UTF-8; a stray byte is itself) and its length. */
+static uint32_t
+code_point(const unsigned char *p, size_t *len)
+{
+	int n = p[0] < 0x80 ? 0 : p[0] >= 0xf0 ? 3 : p[0] >= 0xe0 ? 2
+				 : p[0] >= 0xc0 ? 1 : 0;
+	uint32_t c = n == 0 ? p[0] : p[0] & (0x3f >> n);
+
+	for (int i = 1; i <= n; i++) {
+		if ((p[i] & 0xc0) != 0x80) {
+			*len = 1;
+			return p[0];
+		}
+		c = c << 6 | (p[i] & 0x3f);
+	}
+	*len = (size_t)n + 1;
+	return c;
+}
+
+/* Whether c joins the character before it into one grapheme cluster:
+ * combining marks, variation selectors, zero-width joiner, emoji
+ * modifiers (the common cases of Unicode's rules; the rest count one
+ * column each). */
+static bool
+extends(uint32_t c)
+{
+	return (c >= 0x300 && c <= 0x36f) || (c >= 0x1ab0 && c <= 0x1aff) ||
+	       (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) ||
+	       (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xfe20 && c <= 0xfe2f) ||
+	       c == 0x200d || (c >= 0x1f3fb && c <= 0x1f3ff) ||
+	       (c >= 0xe0100 && c <= 0xe01ef);
+}
+
+/* The columns terraform fmt gives text: grapheme clusters (hclwrite
+ * counts them to align "="), a character after a zero-width joiner
+ * joining the cluster before it. */
+static size_t
+columns(const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t n = 0, len;
+	bool join = false;
+
+	while (*p != '\0') {
+		uint32_t c = code_point(p, &len);
+		n += !(extends(c) || join) || n == 0;
+		join = c == 0x200d;
+		p += len;
+	}
+	return n;
+}
+
 /* The width of a key as written, for aligning "=". */
 static size_t
 key_width(const char *key, bool quote_keys)
 {
-	return strlen(key) + (needs_quotes(key, quote_keys) ? 2 : 0);
+	struct bg__buf b = { 0 };
+	size_t w;
+
+	if (!needs_quotes(key, quote_keys)) {
+		return strlen(key);
+	}
+	bg__hcl_quote_into(&b, key);
+	w = b.data != NULL && !b.failed ? columns(b.data) : strlen(key) + 2;
+	bg__buf_finish(&b);
+	return w;
 }
 
 /* An object body: one "key = value" per line, aligned in runs. */

@@ -27,12 +27,10 @@
  * keeps "$$${x}"): such a string is written as the interpolation of a
  * quoted HCL string instead, where the CR is the escape \r.
  */
-static cJSON *
-tf_string(const char *s)
+static char *
+tf_text(const char *s)
 {
 	struct bg__buf b = { 0 };
-	char *text;
-	cJSON *item;
 
 	if (strchr(s, '\r') != NULL) {
 		bg__buf_puts(&b, "${");
@@ -42,7 +40,15 @@ tf_string(const char *s)
 		bg__buf_puts(&b, "");
 		bg__tf_escape_into(&b, s);
 	}
-	text = bg__buf_take(&b, NULL);
+	return bg__buf_take(&b, NULL);
+}
+
+static cJSON *
+tf_string(const char *s)
+{
+	char *text = tf_text(s);
+	cJSON *item;
+
 	if (text == NULL) {
 		return NULL;
 	}
@@ -87,13 +93,13 @@ escape_map(struct em *em, cJSON *map)
 
 	cJSON_ArrayForEach(c, map)
 	{
-		if (strpbrk(c->string, "${%") == NULL) {
+		if (strpbrk(c->string, "${%\r") == NULL) {
 			continue;
 		}
 		/* A key to escape: the map is written again. */
 		cJSON_ArrayForEach(c, map)
 		{
-			char *k = bg_tf_escape(c->string);
+			char *k = tf_text(c->string);
 			if (k == NULL || out == NULL) {
 				em->failed = true;
 			} else {
