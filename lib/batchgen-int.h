@@ -30,6 +30,9 @@ bool bg__str_set(char **dst, const char *src);
 /* The offset of the first byte of s[0..len) that is not well-formed
  * UTF-8 (overlong forms and surrogates included), or len. */
 size_t bg__utf8_invalid(const char *s, size_t len);
+/* Whether s[0..len) is in Unicode NFC, the form terraform keeps every
+ * string in (ASCII and text that is not UTF-8 count as NFC). */
+bool bg__utf8_is_nfc(const char *s, size_t len);
 /* The characters of s as AWS counts them: Unicode code points (bytes
  * that are not UTF-8 count one each). */
 size_t bg__utf8_len(const char *s);

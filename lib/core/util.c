@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <uninorm.h>
+
 #include "batchgen-int.h"
 
 char *
@@ -67,6 +69,32 @@ bg__utf8_len(const char *s)
 		n += ((unsigned char)*s & 0xc0) != 0x80;
 	}
 	return n;
+}
+
+bool
+bg__utf8_is_nfc(const char *s, size_t len)
+{
+	uint8_t buf[256];
+	size_t n = sizeof(buf);
+	uint8_t *nfc;
+	bool same;
+	size_t i = 0;
+
+	while (i < len && (unsigned char)s[i] < 0x80) {
+		i++;
+	}
+	if (i == len || bg__utf8_invalid(s, len) < len) {
+		return true; /* ASCII is NFC; not UTF-8: said elsewhere */
+	}
+	nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)s, len, buf, &n);
+	if (nfc == NULL) {
+		return true; /* out of memory: nothing to say */
+	}
+	same = n == len && memcmp(nfc, s, len) == 0;
+	if (nfc != buf) {
+		free(nfc);
+	}
+	return same;
 }
 
 size_t

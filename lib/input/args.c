@@ -220,6 +220,15 @@ bg_job_options_set(struct bg_job_options *opts, const char *flag,
 	if (fp == NULL || (value == NULL && fp->info.arg != NULL)) {
 		return BG_ERR_ARG;
 	}
+	if (value != NULL && !bg__utf8_is_nfc(value, strlen(value)) &&
+	    bg_diags_add(diags, BG_SEV_WARNING, "text-nfc", NULL, 0, 0, flag,
+			 "this text is not in Unicode NFC (a letter and a "
+			 "combining mark where one character exists): "
+			 "terraform turns every string into NFC, so AWS gets "
+			 "the composed form, not these bytes; write it "
+			 "composed") != BG_OK) {
+		return BG_ERR_NOMEM;
+	}
 	for (size_t d = 0; d + 1 < fp->depth; d++) {
 		const struct bg__field *f = fp->rows[d];
 		p = AT(p, f->off);

@@ -266,6 +266,17 @@ scalar(struct builder *b, const yaml_event_t *e)
 			     "text there");
 		b->refused = true;
 	}
+	/* Terraform keeps every string in Unicode NFC: a string in another
+	 * form reaches AWS changed. */
+	if (!bg__utf8_is_nfc((const char *)e->data.scalar.value, len)) {
+		bg_diags_add(b->diags, BG_SEV_WARNING, "text-nfc", d->file,
+			     d->nodes[node].line, d->nodes[node].column, NULL,
+			     "this text is not in Unicode NFC (a letter and a "
+			     "combining mark where one character exists): "
+			     "terraform turns every string into NFC, so AWS "
+			     "gets the composed form, not these bytes; write "
+			     "it composed");
+	}
 	memcpy(d->strings + d->str_len, e->data.scalar.value, len);
 	d->strings[d->str_len + len] = '\0';
 	d->nodes[node].first = (uint32_t)d->str_len;

@@ -672,6 +672,16 @@ def _():
             problems.append('%r: %s' % (command + [name], p))
     return '; '.join(problems) or None
 
+
+@case('text not in Unicode NFC is a warning: terraform would compose it')
+def _():
+    spec = write('nfd.json', json.dumps({'jobs': [{
+        'name': 'j', 'template': 'simple-container', 'image': 'app:1',
+        'environment': {'A': 'cafe\u0301', 'B': 'caf\u00e9'}}]}, ensure_ascii=False))
+    rc, out, err = run('validate', spec)
+    p = expect(rc, err, 0, 'not in Unicode NFC', '[text-nfc]')
+    return p or (None if err.count('[text-nfc]') == 1 else 'warned %d times' % err.count('[text-nfc]'))
+
 status = report(results)
 shutil.rmtree(WORK, ignore_errors=True)
 sys.exit(status)
