@@ -56,7 +56,7 @@ enum bg_status {
  */
 BG_EXPORT const char *bg_strerror(enum bg_status status);
 
-/** @return the library version string, e.g. "0.1.0" (static storage). */
+/** @return the library version string, e.g. "0.2.0" (static storage). */
 BG_EXPORT const char *bg_version(void);
 
 /* ---- Diagnostics ---- */
