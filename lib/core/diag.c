@@ -191,7 +191,8 @@ static const char *const severity_names[] = {
 
 /* Text from the input (a key, a quoted value, a file name) is written
  * so that one diagnostic stays one line and cannot drive the terminal:
- * C0 and C1 control characters and DEL are written as escapes. */
+ * C0 and C1 control characters, DEL and U+2028/U+2029 are written as
+ * escapes. */
 static void
 put_visible(const char *s, FILE *out)
 {
@@ -209,6 +210,11 @@ put_visible(const char *s, FILE *out)
 		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
 			fprintf(out, "\\u%04x", p[1]);
 			p++;
+		} else if (*p == 0xe2 && p[1] == 0x80 &&
+			   (p[2] == 0xa8 || p[2] == 0xa9)) {
+			/* the line and paragraph separators */
+			fprintf(out, "\\u%04x", 0x2000 + (p[2] & 0x3f));
+			p += 2;
 		} else {
 			fputc(*p, out);
 		}

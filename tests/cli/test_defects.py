@@ -510,9 +510,9 @@ def _():
 def _():
     spec = write('ctl.json', json.dumps({'jobs': [{
         'name': 'j', 'template': 'simple-container', 'image': 'app:1',
-        'tags': {'aws:k\nb\x1b[31m\u009b': 'v'}}]}))
+        'tags': {'aws:k\nb\x1b[31m\u009b\u2028': 'v'}}]}))
     rc, out, err = run('validate', spec)
-    p = expect(rc, err, 1, 'tags.aws:k\\nb\\x1b[31m\\u009b: tag keys', '[tag-aws-prefix]')
+    p = expect(rc, err, 1, 'tags.aws:k\\nb\\x1b[31m\\u009b\\u2028: tag keys', '[tag-aws-prefix]')
     if p:
         return p
     return None if '\x1b' not in err and '\u009b' not in err and len(err.splitlines()) == 1 \

@@ -342,7 +342,7 @@ def visible(s):
             out.append({'\n': '\\n', '\t': '\\t', '\r': '\\r'}[c])
         elif o < 0x20 or o == 0x7f:
             out.append('\\x%02x' % o)
-        elif 0x80 <= o <= 0x9f:
+        elif 0x80 <= o <= 0x9f or o in (0x2028, 0x2029):
             out.append('\\u%04x' % o)
         else:
             out.append(c)
@@ -371,7 +371,7 @@ def accepted(b, work):
             return refused, 'validate exit %d: %s' % (p.returncode, p.stderr[-2000:])
         unknown = []
         before = set(refused)
-        for line in p.stderr.splitlines():
+        for line in p.stderr.split('\n'):
             m = re.match(r'.*?:\d+:\d+: error: jobs\[(\d+)\]\.?(.*)$', line)
             if not m:
                 continue
