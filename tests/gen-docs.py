@@ -7,7 +7,7 @@ binary (which prints them from the library's field tables):
 - cmd/batchgen.1.scd: the template options (from `batchgen TEMPLATE
   --help`), and cmd/batchgen.1 rendered again when scdoc is there;
 - cmd/batchgen.bash: the completion's template options;
-- README.md: the option list.
+- docs/cli.md: the option list.
 
     gen-docs.py BATCHGEN SOURCE_ROOT          rewrite the files
     gen-docs.py --check BATCHGEN SOURCE_ROOT  TAP: are they current?
@@ -159,7 +159,7 @@ def main():
         ('docs/spec.md', '<!-- fields:begin', '<!-- fields:end -->', spec_reference(schema)),
         ('cmd/batchgen.1.scd', '; options:begin', '; options:end', man_options(entries)),
         ('cmd/batchgen.bash', '\t# options:begin', '# options:end', bash_options(entries)),
-        ('README.md', '<!-- options:begin', '<!-- options:end -->', readme_options(entries)),
+        ('docs/cli.md', '<!-- options:begin', '<!-- options:end -->', readme_options(entries)),
     ]
     results = []
     for rel, begin, end, new in targets:

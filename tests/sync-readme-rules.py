@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-# Rewrites the README's rule list from `batchgen rules` (the one rules
+# Rewrites the rule list of docs/rules.md from `batchgen rules` (the one rules
 # table); the readme-rules test checks that they agree.
-#   tests/sync-readme-rules.py BATCHGEN README.md
+#   tests/sync-readme-rules.py BATCHGEN docs/rules.md
 import re
 import subprocess
 import sys

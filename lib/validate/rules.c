@@ -2,7 +2,7 @@
 /* Copyright (c) 2026 the batchgen authors */
 /*
  * The rules table: every diagnostic code, with the field it concerns,
- * its severity and a one-line summary. `batchgen rules` and the README
+ * its severity and a one-line summary. `batchgen rules` and docs/rules.md
  * print it; tests/check-codes.py holds the sources to it.
  */
 #include "config.h"

@@ -3,7 +3,7 @@
 /*
  * Validation: every rule runs, every problem becomes one diagnostic
  * with its rule code and field path. The rules are one table, declared
- * once; `batchgen rules` and the README print that same table.
+ * once; `batchgen rules` and docs/rules.md print that same table.
  *
  * Messages are the seed's where the seed is right. Where it is wrong
  * about AWS (integer-only vCPUs, IAM ARNs of the aws partition only, no
