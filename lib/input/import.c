@@ -91,7 +91,7 @@ api_key(const struct conv *cv, const struct bg__object *o, size_t i,
  * case-insensitively, and so does AWS. */
 static const struct bg__field *
 find_key(const struct conv *cv, const struct bg__object *o, const char *key,
-	 bool nocase)
+	 bool nocase, char *spelt, size_t size)
 {
 	char buf[64];
 
@@ -103,7 +103,7 @@ find_key(const struct conv *cv, const struct bg__object *o, const char *key,
 		}
 		if (f->kind == BG_K_INLINE) {
 			const struct bg__field *in =
-				find_key(cv, f->sub, key, nocase);
+				find_key(cv, f->sub, key, nocase, spelt, size);
 			if (in != NULL) {
 				return in;
 			}
@@ -112,6 +112,9 @@ find_key(const struct conv *cv, const struct bg__object *o, const char *key,
 		api = api_key(cv, o, i, buf, sizeof(buf));
 		if (api[0] != '\0' && (nocase ? strcasecmp(api, key)
 					      : strcmp(api, key)) == 0) {
+			if (spelt != NULL) {
+				snprintf(spelt, size, "%s", api);
+			}
 			return f;
 		}
 	}
@@ -121,7 +124,7 @@ find_key(const struct conv *cv, const struct bg__object *o, const char *key,
 static const struct bg__field *
 find(const struct conv *cv, const struct bg__object *o, const char *key)
 {
-	return find_key(cv, o, key, false);
+	return find_key(cv, o, key, false, NULL, 0);
 }
 
 static void report(struct conv *cv, enum bg_severity sev, const char *code,
@@ -452,15 +455,17 @@ object(struct conv *cv, const struct bg__object *o, struct bg__ynode *map)
 			cv->path[old] = '\0';
 		}
 		if (f == NULL && cv->cfn == NULL &&
-		    (f = find_key(cv, o, key, true)) != NULL) {
+		    (f = find_key(cv, o, key, true, api, sizeof(api))) !=
+			    NULL) {
+			/* api: the spelling found (f may be a row of an
+			 * inlined table, not of o) */
 			spec_key = f->key;
 			old = push(cv, "%s%s", spec_key, 0);
 			report(cv, BG_SEV_NOTE, "import-key-case", k,
 			       "'%s' is read as '%s' (AWS and the provider "
 			       "read keys in any case; batchgen writes the "
 			       "API's spelling)",
-			       key, api_key(cv, o, (size_t)(f - o->fields),
-					    api, sizeof(api)));
+			       key, api);
 			cv->path[old] = '\0';
 		}
 		if (f == NULL || spec_key == NULL) {
