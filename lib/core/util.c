@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <uninorm.h>
+#include <unistr.h>
 
 #include "batchgen-int.h"
 
@@ -100,44 +101,9 @@ bg__utf8_is_nfc(const char *s, size_t len)
 size_t
 bg__utf8_invalid(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
+	const uint8_t *bad = u8_check((const uint8_t *)s, len);
 
-	while (i < len) {
-		unsigned char c = p[i];
-		size_t n;
-		unsigned char lo = 0x80, hi = 0xbf;
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			n = 1;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			n = 2;
-			lo = c == 0xe0 ? 0xa0 : 0x80; /* no overlong form */
-			hi = c == 0xed ? 0x9f : 0xbf; /* no surrogate */
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			n = 3;
-			lo = c == 0xf0 ? 0x90 : 0x80;
-			hi = c == 0xf4 ? 0x8f : 0xbf; /* to U+10FFFF */
-		} else {
-			return i;
-		}
-		if (i + n >= len) {
-			return i; /* cut short */
-		}
-		if (p[i + 1] < lo || p[i + 1] > hi) {
-			return i;
-		}
-		for (size_t k = 2; k <= n; k++) {
-			if (p[i + k] < 0x80 || p[i + k] > 0xbf) {
-				return i;
-			}
-		}
-		i += n + 1;
-	}
-	return len;
+	return bad != NULL ? (size_t)(bad - (const uint8_t *)s) : len;
 }
 
 bool

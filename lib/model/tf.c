@@ -93,8 +93,12 @@ put_text(struct bg__buf *b, const char *s, size_t n, bool quoted)
 	}
 }
 
-void
-bg__tf_escape_into(struct bg__buf *b, const char *s)
+/* s as Terraform template text, in the one reading of it: every
+ * expression copied as it is (its text is already HCL expression
+ * syntax, quotes and escapes included), literal text escaped
+ * (put_text). */
+static void
+put_template(struct bg__buf *b, const char *s, bool quoted)
 {
 	struct bg__tf_seg seg;
 	size_t at = 0;
@@ -103,9 +107,15 @@ bg__tf_escape_into(struct bg__buf *b, const char *s)
 		if (seg.kind == BG__TF_EXPR) {
 			bg__buf_putn(b, seg.p, seg.n);
 		} else {
-			put_text(b, seg.p, seg.n, false);
+			put_text(b, seg.p, seg.n, quoted);
 		}
 	}
+}
+
+void
+bg__tf_escape_into(struct bg__buf *b, const char *s)
+{
+	put_template(b, s, false);
 }
 
 void
@@ -135,24 +145,13 @@ bg__tf_spec_text(const char *s)
 	return bg__buf_take(&b, NULL);
 }
 
-/* A quoted HCL string: literal text escaped (template sequences, then
- * backslash escapes), and every Terraform expression copied as it is:
- * its text is already HCL expression syntax, quotes and escapes
- * included, and it is one whole interpolation in Terraform's reading. */
+/* A quoted HCL string: the template text with the backslash escapes
+ * of a quoted string in its literal text. */
 void
 bg__hcl_quote_into(struct bg__buf *b, const char *s)
 {
-	struct bg__tf_seg seg;
-	size_t at = 0;
-
 	bg__buf_putc(b, '"');
-	while (bg__tf_next_seg(s, &at, &seg)) {
-		if (seg.kind == BG__TF_EXPR) {
-			bg__buf_putn(b, seg.p, seg.n);
-		} else {
-			put_text(b, seg.p, seg.n, true);
-		}
-	}
+	put_template(b, s, true);
 	bg__buf_putc(b, '"');
 }
 
