@@ -9,6 +9,8 @@
  *               and a template's own command
  *   output.c    atomic writes, --check, the previous output
  *   report.c    diagnostics and usage errors on stderr
+ *   diagout.c   --diagnostics json|sarif: one document per run
+ *   lint.c      lint: files and directories, --fail-on, --config
  *
  * Exit status: 0 ok (warnings allowed), 1 invalid definition, 2 usage
  * error, 3 I/O or internal error, 4 (import) the spec is written but
@@ -42,6 +44,8 @@ struct cli {
 	bool spec_json, all_revisions; /* import: --format json, and
 	                                  --all-revisions */
 	bool as_templates;             /* import: --as-templates */
+	const char *fail_on;           /* lint: --fail-on, or NULL */
+	const char *config;            /* lint: --config FILE, or NULL */
 	bool spec_format_given;        /* import: --format given (else
 	                                  from -o's extension) */
 	const char **template_dirs; /* --templates, in order */
@@ -52,6 +56,22 @@ struct cli {
 	size_t given_count;
 	struct bg_job_options opts; /* the template's fields */
 };
+
+/* --diagnostics (diagout.c): text is printed as it comes; json and
+ * sarif are collected and written as one document when the run ends. */
+enum diag_format { DIAG_TEXT, DIAG_JSON, DIAG_SARIF };
+extern enum diag_format cli_diag_format;
+/* What lint read, for the summary. */
+struct lint_summary {
+	bool linting;
+	size_t files, jobs, skipped, suppressed;
+};
+extern struct lint_summary cli_lint_summary;
+bool diag_format_parse(const char *arg);
+bool diag_collect(const struct bg_diags *diags);
+/* Writes the collected document (json, sarif) on stdout or stderr;
+ * returns rc (EXIT_IO when it cannot). */
+int diag_finish(int rc, bool to_stdout);
 
 /* Diagnostics (report.c). */
 extern bool cli_verbose; /* -v: also template-shadow notes */
@@ -91,6 +111,7 @@ bool set_str(char **dst, const char *s);
 
 /* Commands (commands.c). */
 int run_command(const struct bg_template_set *set, struct cli *cli);
+int cmd_lint(const struct bg_template_set *set, struct cli *cli);
 extern const char usage_text[];
 
 /* Output (output.c). */

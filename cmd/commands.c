@@ -22,6 +22,7 @@ const char usage_text[] =
 	"       batchgen describe SPEC...|TEMPLATE [options] [--json]\n"
 	"                                         analyse jobs: resources, platforms\n"
 	"       batchgen import FILE... [-o SPEC] a spec of job definitions that exist\n"
+	"       batchgen lint [PATH...]           check the definitions a repository has\n"
 	"       batchgen templates                list the templates\n"
 	"       batchgen rules                    list the validation rules\n"
 	"       batchgen schema                   print the JSON Schema of specs\n"
@@ -46,7 +47,9 @@ const char usage_text[] =
 	"Run 'batchgen TEMPLATE --help' for the options of a template.\n"
 	"\n"
 	"Exit status: 0 ok, 1 invalid job definition, 2 usage error,\n"
-	"3 input/output error, 4 (import) spec written, but it needs fixing.\n";
+	"3 input/output error, 4 (import) spec written, but it needs fixing.\n"
+	"lint: 0 nothing at or above --fail-on, 1 findings, 2 usage error,\n"
+	"3 an input that cannot be read.\n";
 
 static const char import_help[] =
 	"Usage: batchgen import FILE... [-o SPEC] [--format yaml|json]\n"
@@ -626,6 +629,7 @@ struct command {
 static const struct command commands[] = {
 	{ "describe", cmd_describe },
 	{ "import", cmd_import },
+	{ "lint", cmd_lint },
 	{ "render", cmd_render },
 	{ "rules", cmd_rules },
 	{ "schema", cmd_schema },

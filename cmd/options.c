@@ -34,6 +34,9 @@ enum opt_id {
 	OPT_WERROR,
 	OPT_ALL_REVISIONS,
 	OPT_AS_TEMPLATES,
+	OPT_DIAGNOSTICS,
+	OPT_FAIL_ON,
+	OPT_CONFIG,
 	OPT_FIELD,   /* OPT_FIELD + i: bg_option_get(i) */
 	OPT_REFUSED = OPT_FIELD + 1000, /* next_option refused the token */
 };
@@ -43,6 +46,7 @@ enum opt_class {
 	C_OUTPUT, /* render and a template's command */
 	C_JSON,   /* describe */
 	C_IMPORT, /* import */
+	C_LINT,   /* lint */
 	C_FIELD,  /* a template's command: a field of the job */
 };
 
@@ -103,6 +107,18 @@ static const struct opt_def common[] = {
 	{ "as-templates", no_argument, OPT_AS_TEMPLATES, C_IMPORT, NULL,
 	  "with import: each job as the template that renders it with the "
 	  "fewest values, and those values" },
+	{ "diagnostics", required_argument, OPT_DIAGNOSTICS, C_COMMON,
+	  "text|json|sarif",
+	  "how diagnostics are written: text (default), or one JSON or "
+	  "SARIF 2.1.0 document when the run ends (lint: on stdout; "
+	  "other commands: on stderr)" },
+	{ "fail-on", required_argument, OPT_FAIL_ON, C_LINT,
+	  "error|warning|note|none",
+	  "with lint: the least severity that fails the run (exit 1; "
+	  "default error)" },
+	{ "config", required_argument, OPT_CONFIG, C_LINT, "FILE",
+	  "with lint: the configuration (default: .batchgen.yaml in the "
+	  "working directory or the nearest one above it)" },
 	{ "help", no_argument, 'h', C_COMMON, NULL, "show this help" },
 };
 
@@ -235,7 +251,7 @@ print_template_options(void)
 	}
 	printf("\nCommon options:\n");
 	for (size_t i = 0; i < ARRAY_LEN(common); i++) {
-		if (common[i].cls != C_IMPORT) { /* import's own */
+		if (common[i].cls != C_IMPORT && common[i].cls != C_LINT) {
 			print_option(&common[i]);
 		}
 	}
@@ -322,6 +338,8 @@ cli_parse(struct cli *cli, int argc, char **argv)
 			cli_werror = true;
 		} else if (c == 'v') {
 			cli_verbose = true;
+		} else if (c == OPT_DIAGNOSTICS && !diag_format_parse(optarg)) {
+			return EXIT_USAGE;
 		}
 		cli->given[cli->given_count++] =
 			(struct cli_option){ c, opt_token, optarg };
@@ -424,6 +442,7 @@ cli_apply(struct cli *cli, bool template, bool describing)
 {
 	const char *cmd = cli->name;
 	bool import = strcmp(cli->command, "import") == 0;
+	bool lint = strcmp(cli->command, "lint") == 0;
 	bool render = strcmp(cli->command, "render") == 0 || import;
 
 	for (size_t i = 0; i < cli->given_count; i++) {
@@ -452,6 +471,10 @@ cli_apply(struct cli *cli, bool template, bool describing)
 		}
 		if ((d->cls == C_IMPORT && !import) ||
 		    (import && g->id == OPT_CHECK)) {
+			return usage_error("%s: unknown option '%s'", cmd,
+					   g->token);
+		}
+		if (d->cls == C_LINT && !lint) {
 			return usage_error("%s: unknown option '%s'", cmd,
 					   g->token);
 		}
@@ -494,6 +517,12 @@ cli_apply(struct cli *cli, bool template, bool describing)
 			break;
 		case OPT_JSON:
 			cli->json = true;
+			break;
+		case OPT_FAIL_ON:
+			cli->fail_on = g->arg;
+			break;
+		case OPT_CONFIG:
+			cli->config = g->arg;
 			break;
 		default:
 			if (d->cls == C_FIELD &&

@@ -53,9 +53,18 @@ void
 print_diags(const struct bg_diags *diags)
 {
 	size_t n = bg_diags_count(diags);
-	struct diag_order *order = calloc(n ? n : 1, sizeof(*order));
-	const char **files = calloc(n ? n : 1, sizeof(*files));
+	struct diag_order *order;
+	const char **files;
 	size_t nfiles = 0;
+
+	if (cli_diag_format != DIAG_TEXT) {
+		if (!diag_collect(diags)) {
+			fputs("batchgen: out of memory\n", stderr);
+		}
+		return;
+	}
+	order = calloc(n ? n : 1, sizeof(*order));
+	files = calloc(n ? n : 1, sizeof(*files));
 
 	for (size_t i = 0; order != NULL && files != NULL && i < n; i++) {
 		const struct bg_diag *d = bg_diags_get(diags, i);

@@ -67,6 +67,8 @@ batchgen_main(int argc, char **argv)
 
 	cli_verbose = false;
 	cli_werror = false;
+	cli_diag_format = DIAG_TEXT;
+	memset(&cli_lint_summary, 0, sizeof(cli_lint_summary));
 	if (argc < 2) {
 		fputs(usage_text, stderr);
 		return EXIT_USAGE;
@@ -117,6 +119,7 @@ out:
 	bg_template_set_destroy(set);
 #endif
 	bg_diags_destroy(diags);
+	rc = diag_finish(rc, strcmp(cli.command, "lint") == 0);
 	cli_finish(&cli);
 	return rc;
 }

@@ -153,6 +153,17 @@ enum bg_status bg__validate_plan(struct bg_jobdef *def,
 				 const char *path_prefix,
 				 struct bg_diags *diags);
 
+/* The security and cost review of def (validate/review.c; the RV rows
+ * of validate/rules.def): advice on a definition AWS accepts. */
+enum bg_status bg__review(const struct bg_jobdef *def,
+			  const char *path_prefix, struct bg_diags *diags);
+
+/* bg_spec_load_buffer(), and with review, bg__review() on each job
+ * built (pipeline/spec.c). */
+enum bg_status bg__spec_load(const char *buf, size_t len, const char *name,
+			     const struct bg_template_set *set, bool review,
+			     struct bg_spec **out, struct bg_diags *diags);
+
 /* Fargate sizes: true when (vcpus_milli, memory) is a valid pair. */
 bool bg__fargate_size_ok(int64_t vcpus_milli, int64_t memory);
 /* Describes the memory allowed with vcpus_milli on Fargate into buf;

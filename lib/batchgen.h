@@ -762,6 +762,14 @@ struct bg_rule_info {
 	const char *field;    /**< Field it concerns. */
 	enum bg_severity severity;
 	const char *summary;  /**< One line. */
+	/** Review rules (security and cost, run by bg_lint_file()): the
+	 * CWE ("CWE-250"), or NULL. */
+	const char *cwe;
+	/** Security rules: GitHub code scanning's security-severity, a
+	 * CVSS-like score as text ("8.8"); NULL otherwise. */
+	const char *security_severity;
+	/** Review rules: why, with the source; NULL: the summary says it. */
+	const char *help;
 };
 
 /** @return the number of validation rules. */
@@ -879,6 +887,28 @@ BG_EXPORT enum bg_status bg_import(const struct bg_template_set *set,
 				   const struct bg_import_options *opts,
 				   char **out, size_t *len,
 				   struct bg_diags *diags);
+
+/* ---- Lint ---- */
+
+/**
+ * Lints the job definitions of @p file where they are written: a spec,
+ * or any source bg_import() reads (a describe-job-definitions answer, a
+ * register-job-definition input, a CloudFormation template in YAML or
+ * JSON, Terraform JSON, terraform show -json of a plan or state). Every
+ * rule runs, and the security and cost review (the rules whose
+ * bg_rule_info has a @c help); each diagnostic is placed at the line
+ * and column of @p file where its value is written. Import's notes on
+ * writing a spec are left out. Nothing is written.
+ * @param jobs set to the number of job definitions found (may be NULL):
+ *             0 with BG_OK means the file holds none, and nothing was
+ *             added to @p diags.
+ * @return BG_OK (the findings, if any, are on @p diags); BG_ERR_IO when
+ * the file cannot be read, BG_ERR_PARSE when it is not YAML or JSON
+ * (a diagnostic says where); BG_ERR_NOMEM; BG_ERR_ARG.
+ */
+BG_EXPORT enum bg_status bg_lint_file(const struct bg_template_set *set,
+				      const char *file, size_t *jobs,
+				      struct bg_diags *diags);
 
 /** What a run built (opaque): its jobs and its text. */
 struct bg_result;

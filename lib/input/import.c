@@ -42,17 +42,51 @@ struct conv {
 	/* Not 0: every path is located here in file (a definition made
 	 * from a Terraform resource: its text is not the file's). */
 	unsigned at_line, at_col;
+	/* With at_line: where each attribute of the resource is ("LINE:COL"
+	 * by its key, the spec's), for the paths below it; or NULL. */
+	const struct bg_kvlist *at_keys;
 };
+
+/* With at_keys: the place of the attribute that the path being written
+ * ("jobs[0].container_properties.image") is under, or NULL. */
+static const char *
+attribute_at(const struct conv *cv)
+{
+	const char *dot = strchr(cv->path, '.');
+	size_t n;
+
+	if (cv->at_keys == NULL || dot == NULL) {
+		return NULL;
+	}
+	n = strcspn(dot + 1, ".[");
+	for (size_t i = 0; i < cv->at_keys->count; i++) {
+		const char *k = cv->at_keys->items[i].key;
+		if (strlen(k) == n && strncmp(k, dot + 1, n) == 0) {
+			return cv->at_keys->items[i].value;
+		}
+	}
+	return NULL;
+}
 
 static unsigned
 line_of(const struct conv *cv, const struct bg__ynode *n)
 {
+	const char *at = attribute_at(cv);
+
+	if (at != NULL) {
+		return (unsigned)strtoul(at, NULL, 10);
+	}
 	return cv->at_line != 0 ? cv->at_line : bg__ynode_line(n);
 }
 
 static unsigned
 col_of(const struct conv *cv, const struct bg__ynode *n)
 {
+	const char *at = attribute_at(cv);
+
+	if (at != NULL) {
+		return (unsigned)strtoul(strchr(at, ':') + 1, NULL, 10);
+	}
 	return cv->at_line != 0 ? cv->at_col : bg__ynode_column(n);
 }
 
@@ -309,6 +343,7 @@ plain(struct conv *cv, struct bg__ynode *n, bool pairs)
 		}
 		old = n->type == BG_Y_SEQ ? push(cv, "[%zu]", NULL, i)
 					  : push(cv, "%s%s", key, 0);
+		remember(cv, v);
 		item = plain(cv, v, pairs && n->type == BG_Y_SEQ);
 		cv->path[old] = '\0';
 		if (item == NULL) {
@@ -636,13 +671,15 @@ import_describe(struct conv *cv, struct bg__ynode *list, bool all)
 
 enum bg_status
 bg__import_api(const cJSON *api, const char *file, unsigned line,
-	       unsigned col, const char *origin, struct bg__import *imp,
+	       unsigned col, const struct bg_kvlist *at_keys,
+	       const char *origin, struct bg__import *imp,
 	       struct bg_diags *diags)
 {
 	char *text = cJSON_PrintUnformatted(api);
 	struct bg__ydoc d;
 	struct conv cv = { .d = &d, .file = file, .diags = diags, .imp = imp,
-			   .at_line = line, .at_col = col };
+			   .at_line = line, .at_col = col,
+			   .at_keys = at_keys };
 	enum bg_status st;
 
 	if (text == NULL) {

@@ -31,11 +31,14 @@ enum bg_status bg__import_document(struct bg__ydoc *d, const char *file,
 				   struct bg_diags *diags);
 
 /* One definition in the API's shape (api: a register-job-definition
- * input) onto imp, every path located at line and col of file
- * (input/import.c). */
+ * input) onto imp, every path located at line and col of file, or at
+ * the attribute it is under when at_keys (spec key -> "LINE:COL")
+ * names it (input/import.c). */
 enum bg_status bg__import_api(const cJSON *api, const char *file,
-			      unsigned line, unsigned col, const char *origin,
-			      struct bg__import *imp, struct bg_diags *diags);
+			      unsigned line, unsigned col,
+			      const struct bg_kvlist *at_keys,
+			      const char *origin, struct bg__import *imp,
+			      struct bg_diags *diags);
 /* The aws_batch_job_definition resources of Terraform JSON document d
  * onto imp (input/import_tf.c). */
 enum bg_status bg__import_terraform(struct bg__ydoc *d, const char *file,

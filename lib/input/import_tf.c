@@ -32,6 +32,9 @@ struct tf {
 	 * there too, empty (null, "", [], {}) or, inside a block, 0. */
 	bool state;
 	bool failed;
+	/* The resource being read: each attribute's "LINE:COL" in file,
+	 * where its spec paths are placed (its value was rebuilt). */
+	struct bg_kvlist at_keys;
 };
 
 /* In a state: a value nobody set. */
@@ -650,9 +653,15 @@ resource(struct tf *t, struct bg__ynode *n, const char *label)
 		const char *key = bg__ynode_text(t->d, k);
 		struct bg__ynode *b;
 		bool done = false;
+		char where[32];
 		if (key == NULL || unset(t, v, false) ||
 		    (t->state && state_default(t, key, v))) {
 			continue;
+		}
+		snprintf(where, sizeof(where), "%u:%u", bg__ynode_line(v),
+			 bg__ynode_column(v));
+		if (bg__kvlist_push(&t->at_keys, key, where) != BG_OK) {
+			t->failed = true;
 		}
 		for (size_t s = 0; !done && s < ARRAY_LENGTH(same); s++) {
 			if (strcmp(key, same[s][0]) == 0) {
@@ -749,13 +758,14 @@ import_resource(struct tf *t, struct bg__ynode *body, const char *label,
 	api = resource(t, body, label);
 	if (!t->failed && api != NULL) {
 		one = bg__import_api(api, t->file, bg__ynode_line(body),
-				     bg__ynode_column(body), origin, imp,
-				     t->diags);
+				     bg__ynode_column(body), &t->at_keys,
+				     origin, imp, t->diags);
 		if (one != BG_OK) {
 			*st = one;
 		}
 	}
 	cJSON_Delete(api);
+	bg_kvlist_finish(&t->at_keys);
 	t->failed = t->failed || failed;
 	return one;
 }

@@ -19,9 +19,10 @@
 #include "emit/emit.h"
 #include "input/import.h"
 #include "pipeline/import_fit.h"
+#include "pipeline/import_steps.h"
 
-static bool
-is_json(const char *file, const char *buf)
+bool
+bg__import_is_json(const char *file, const char *buf)
 {
 	while (*buf == ' ' || *buf == '\t' || *buf == '\r' || *buf == '\n') {
 		buf++;
@@ -100,10 +101,9 @@ relocate_first(const struct bg__import *imp, const struct bg__strindex *index,
 	return BG_OK;
 }
 
-/* The diagnostics of validating the spec, each at its source. */
-static enum bg_status
-relocate(const struct bg__import *imp, const struct bg_diags *from,
-	 struct bg_diags *to)
+enum bg_status
+bg__import_relocate(const struct bg__import *imp, const struct bg_diags *from,
+		    bool unknown_unplaced, struct bg_diags *to)
 {
 	struct bg__strindex index = { 0 };
 	enum bg_status st = BG_OK;
@@ -126,6 +126,8 @@ relocate(const struct bg__import *imp, const struct bg_diags *from,
 			line = (unsigned)strtoul(where, &end, 10);
 			col = (unsigned)strtoul(end + 1, &end, 10);
 			file = end + 1;
+		} else if (unknown_unplaced) {
+			line = col = 0;
 		}
 		if (bg_diags_add(to, d->severity, d->code, file, line, col,
 				 d->path, "%s", d->message) != BG_OK) {
@@ -138,25 +140,13 @@ relocate(const struct bg__import *imp, const struct bg_diags *from,
 	return st;
 }
 
-/* One file's definitions onto imp. */
-static enum bg_status
-import_file(const char *file, bool all, struct bg__import *imp,
-	    struct bg_diags *diags)
+enum bg_status
+bg__import_parsed(struct bg__ydoc *doc, const char *file, bool all,
+		  struct bg__import *imp, struct bg_diags *diags)
 {
-	char *buf = NULL;
-	size_t len = 0, first = imp->where.count;
-	struct bg__ydoc doc;
-	enum bg_status st = bg__read_file(file, &buf, &len, diags);
+	size_t first = imp->where.count;
+	enum bg_status st = bg__import_document(doc, file, all, imp, diags);
 
-	if (st != BG_OK) {
-		return st;
-	}
-	st = bg__ydoc_read(&doc, buf, len, is_json(file, buf), file, diags);
-	if (st == BG_OK) {
-		st = bg__import_document(&doc, file, all, imp, diags);
-		bg__ydoc_finish(&doc);
-	}
-	free(buf);
 	/* "LINE:COL" of this file's paths -> "LINE:COL:FILE" */
 	for (size_t i = first; st == BG_OK && i < imp->where.count; i++) {
 		char *v = bg__asprintf("%s:%s", imp->where.items[i].value,
@@ -167,6 +157,29 @@ import_file(const char *file, bool all, struct bg__import *imp,
 		free(imp->where.items[i].value);
 		imp->where.items[i].value = v;
 	}
+	return st;
+}
+
+/* One file's definitions onto imp. */
+static enum bg_status
+import_file(const char *file, bool all, struct bg__import *imp,
+	    struct bg_diags *diags)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	struct bg__ydoc doc;
+	enum bg_status st = bg__read_file(file, &buf, &len, diags);
+
+	if (st != BG_OK) {
+		return st;
+	}
+	st = bg__ydoc_read(&doc, buf, len, bg__import_is_json(file, buf), file,
+			   diags);
+	if (st == BG_OK) {
+		st = bg__import_parsed(&doc, file, all, imp, diags);
+		bg__ydoc_finish(&doc);
+	}
+	free(buf);
 	return st;
 }
 
@@ -231,8 +244,10 @@ bg_import(const struct bg_template_set *set, const char *const *files,
 	if (st == BG_OK) {
 		load = bg_spec_load_buffer(text, text_len, name, set, &spec,
 					   checked);
-		st = fitted != NULL ? relocate(&imp, fitted, diags) : BG_OK;
-		st = st == BG_OK ? relocate(&imp, checked, diags) : st;
+		st = fitted != NULL ? bg__import_relocate(&imp, fitted, false, diags)
+				    : BG_OK;
+		st = st == BG_OK ? bg__import_relocate(&imp, checked, false, diags)
+				 : st;
 		if (st == BG_OK && load == BG_ERR_NOMEM) {
 			st = BG_ERR_NOMEM;
 		} else if (st == BG_OK && load != BG_OK) {

@@ -157,7 +157,8 @@ looks_like_json(const char *buf, size_t len, const char *name)
 /* Builds and validates job i. */
 static enum bg_status
 build_job(struct bg__conv *cv, const struct bg_template_set *set,
-	  struct bg__spec_doc *raw, size_t i, struct bg_jobdef **out)
+	  struct bg__spec_doc *raw, size_t i, bool review,
+	  struct bg_jobdef **out)
 {
 	struct bg_job_options *o = &raw->jobs[i];
 	char base[32];
@@ -192,6 +193,10 @@ build_job(struct bg__conv *cv, const struct bg_template_set *set,
 	if (st == BG_OK) {
 		st = bg__validate_plan(*out, base, cv->diags);
 	}
+	if (*out != NULL && review && st != BG_ERR_NOMEM &&
+	    bg__review(*out, base, cv->diags) == BG_ERR_NOMEM) {
+		st = BG_ERR_NOMEM;
+	}
 	if (locate(cv->doc, cv->diags, mark, i) != BG_OK) {
 		st = BG_ERR_NOMEM;
 	}
@@ -202,6 +207,14 @@ enum bg_status
 bg_spec_load_buffer(const char *buf, size_t len, const char *name,
 		    const struct bg_template_set *set, struct bg_spec **out,
 		    struct bg_diags *diags)
+{
+	return bg__spec_load(buf, len, name, set, false, out, diags);
+}
+
+enum bg_status
+bg__spec_load(const char *buf, size_t len, const char *name,
+	      const struct bg_template_set *set, bool review,
+	      struct bg_spec **out, struct bg_diags *diags)
 {
 	struct bg__spec_doc *raw = NULL;
 	struct bg__ydoc doc;
@@ -243,7 +256,7 @@ bg_spec_load_buffer(const char *buf, size_t len, const char *name,
 	}
 	for (size_t i = 0; !cv.nomem && i < raw->jobs_count; i++) {
 		struct bg_jobdef *def = NULL;
-		st = build_job(&cv, set, raw, i, &def);
+		st = build_job(&cv, set, raw, i, review, &def);
 		if (st == BG_ERR_NOMEM) {
 			cv.nomem = true;
 		} else if (st != BG_OK) {

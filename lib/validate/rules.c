@@ -22,8 +22,11 @@
 
 const struct bg_rule_info bg__rules[R__COUNT] = {
 #define R(id, code, field, severity, summary) \
-	[R_##id] = { code, field, severity, summary },
+	[R_##id] = { code, field, severity, summary, NULL, NULL, NULL },
+#define RV(id, code, field, severity, summary, cwe, score, help) \
+	[R_##id] = { code, field, severity, summary, cwe, score, help },
 #include "validate/rules.def"
+#undef RV
 #undef R
 };
 

@@ -26,7 +26,7 @@ expect() { # expect DESCRIPTION WANTED WORDS...
 		failed=$((failed + 1))
 	fi
 }
-echo "1..9"
+echo "1..12"
 complete -p batchgen >/dev/null 2>&1 && { n=$((n + 1)); echo "ok $n - complete -p batchgen is set"; } ||
 	{ n=$((n + 1)); echo "not ok $n - complete -p batchgen"; failed=$((failed + 1)); }
 expect "template names" ml-training ml
@@ -36,5 +36,8 @@ expect "template options" --gpus ml-training --gp
 expect "--format values" hcl render jobs.yaml --format ""
 expect "--platform values" fargate simple-container --platform f
 expect "describe completes template names" gpu-container describe gpu
+expect "lint is a command" lint li
+expect "lint options" --fail-on lint --fail
+expect "--diagnostics values" sarif lint --diagnostics s
 BATCHGEN_TEMPLATE_PATH=$3 expect "user templates from BATCHGEN_TEMPLATE_PATH" ml-big ml-b
 [[ $failed == 0 ]]

@@ -1,0 +1,241 @@
+# SPDX-License-Identifier: MIT
+"""batchgen lint over every source format (tests/lint/: each file plants
+a privileged container and a password in an environment value, and has
+no timeout), directories, --fail-on and exit codes, and the JSON and
+SARIF documents (GitHub code scanning's required properties, stable
+fingerprints, and Microsoft's SARIF validator when it is installed)."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+# file -> (marker of the privileged line, marker of the secret's line):
+# the finding is on the first line holding the marker. In Terraform JSON
+# and plans the container's JSON is one string: its line.
+SOURCES = {
+    'cfn.yaml': ('Privileged: true', 'Name: DB_PASSWORD'),
+    'cfn.json': ('"Privileged": true', '"Name": "DB_PASSWORD"'),
+    'describe.json': ('"privileged": true', '"name": "DB_PASSWORD"'),
+    'register.json': ('"privileged": true', '"name": "DB_PASSWORD"'),
+    'spec.yaml': ('privileged: true', 'name: DB_PASSWORD'),
+    'main.tf.json': ('"container_properties"', '"container_properties"'),
+    'plan.json': ('"container_properties"', '"container_properties"'),
+}
+
+
+def line_of(path, marker):
+    with open(path) as f:
+        for i, line in enumerate(f, 1):
+            if marker in line:
+                return i
+    raise ValueError('%s: no %r' % (path, marker))
+
+
+def located(src, lint, findings):
+    results = []
+    for name, (priv, secret) in sorted(SOURCES.items()):
+        f = os.path.join(src, 'tests', 'lint', name)
+        rc, _, err = lint([f])
+        got = findings(err)
+        for code, marker in (('sec-privileged', priv), ('sec-secret-env', secret),
+                             ('cost-no-timeout', None)):
+            mine = [g for g in got if g[4] == code]
+            problem = None
+            if rc != 1:
+                problem = 'exit %d, expected 1' % rc
+            elif len(mine) != 1 or mine[0][0] != f:
+                problem = 'want one [%s] in %s; got %s' % (code, f, mine or err[:400])
+            elif marker is not None and mine[0][1] != line_of(f, marker):
+                problem = 'at line %d, want %d (%r)' % (mine[0][1], line_of(f, marker), marker)
+            results.append(('%s: [%s] located' % (name, code), problem))
+    return results
+
+
+def directories(src, tmp, lint, findings):
+    results = []
+    d = os.path.join(tmp, 'repo')
+    shutil.copytree(os.path.join(src, 'tests', 'lint'), d)
+    os.makedirs(os.path.join(d, 'node_modules', 'pkg'))
+    shutil.copy(os.path.join(d, 'spec.yaml'), os.path.join(d, 'node_modules', 'pkg', 'spec.yaml'))
+    os.makedirs(os.path.join(d, '.terraform'))
+    shutil.copy(os.path.join(d, 'main.tf.json'), os.path.join(d, '.terraform', 'x.tf.json'))
+    rc, _, err = lint([d])
+    files = sorted({os.path.relpath(g[0], d) for g in findings(err)})
+    results.append(('a directory: every source linted, in name order, nothing skipped dirs hold',
+                    None if rc == 1 and files == sorted(SOURCES) else 'exit %d; files %s' % (rc, files)))
+    results.append(('a directory: the summary counts files, definitions and the skipped one',
+                    None if 'batchgen lint: 8 files, 7 job definitions' in err
+                    and '1 file without one skipped' in err else err[-300:]))
+    rc, _, err = lint([os.path.join(d, 'node_modules')])
+    results.append(('a skipped directory named is linted',
+                    None if rc == 1 and 'node_modules/pkg/spec.yaml:' in err else err[-300:]))
+    # A file that does not parse is an error at its place; the others
+    # are still linted.
+    with open(os.path.join(d, 'broken.json'), 'w') as f:
+        f.write('{\n  "jobs": [\n    {"name": "x",,}\n  ]\n}\n')
+    rc, _, err = lint([d])
+    broken = [g for g in findings(err) if g[0].endswith('broken.json')]
+    results.append(('a file that does not parse: an error at its line, the rest linted',
+                    None if rc == 1 and broken and broken[0][1] == 3 and broken[0][2] == 'error'
+                    and 'spec.yaml:' in err else err[-400:]))
+    os.unlink(os.path.join(d, 'broken.json'))
+    # No definition at all: nothing to say, exit 0.
+    rc, _, err = lint([os.path.join(d, 'package.json')])
+    results.append(('a file without job definitions: skipped, exit 0',
+                    None if rc == 0 and findings(err) == [] else 'exit %d %s' % (rc, err)))
+    return results
+
+
+def exits(src, tmp, lint, findings):
+    results = []
+    spec = os.path.join(tmp, 'warn.yaml')
+    with open(spec, 'w') as f:
+        f.write('jobs:\n  - name: w\n    container_properties:\n'
+                '      image: "app:1.0"\n      vcpus: 1\n      memory: 2048\n'
+                '      readonly_root_filesystem: true\n')   # no timeout: a warning
+    bad = os.path.join(src, 'tests', 'lint', 'spec.yaml')
+    for args, want in (([spec], 0), (['--fail-on', 'warning', spec], 1), (['--Werror', spec], 1),
+                       (['--fail-on', 'note', spec], 1), ([bad], 1), (['--fail-on', 'none', bad], 0),
+                       (['--fail-on', 'sometimes', spec], 2), ([os.path.join(tmp, 'missing.yaml')], 3),
+                       ([os.path.join(tmp, 'main.tf')], 3), (['--format', 'hcl', spec], 2)):
+        if args[-1].endswith('main.tf'):
+            open(args[-1], 'w').write('resource "aws_batch_job_definition" "x" {}\n')
+        rc, out, err = lint(args)
+        results.append(('lint %s: exit %d' % (' '.join(os.path.basename(a) for a in args), want),
+                        None if rc == want and out == '' else 'exit %d; %s' % (rc, err[-300:])))
+    return results
+
+
+def json_output(src, lint):
+    d = os.path.join(src, 'tests', 'lint')
+    rc, out, err = lint(['--diagnostics', 'json', d])
+    try:
+        doc = json.loads(out)
+    except ValueError as e:
+        return [('--diagnostics json: one JSON document on stdout', '%s: %s' % (e, out[:200]))]
+    keys = {'file', 'line', 'column', 'path', 'code', 'severity', 'message', 'help_uri'}
+    ds = doc.get('diagnostics', [])
+    s = doc.get('summary', {})
+    return [
+        ('--diagnostics json: one JSON document on stdout, nothing on stderr',
+         None if rc == 1 and err == '' else 'exit %d; stderr %s' % (rc, err[:200])),
+        ('--diagnostics json: every finding has %s' % ', '.join(sorted(keys)),
+         None if ds and all(keys <= set(x) for x in ds) else ds[:1]),
+        ('--diagnostics json: the summary counts them',
+         None if s.get('errors') == sum(x['severity'] == 'error' for x in ds)
+         and s.get('warnings') == sum(x['severity'] == 'warning' for x in ds)
+         and s.get('files') == 8 and s.get('skipped') == 1 and s.get('job_definitions') == 7
+         else s),
+        ('--diagnostics json on validate: on stderr, stdout untouched',
+         None if (lambda p: p.returncode == 1 and p.stdout == '' and
+                  json.loads(p.stderr)['diagnostics'][0]['code'] == 'memory')(
+             subprocess.run([lint.bin, 'validate', '--diagnostics', 'json',
+                             os.path.join(src, 'tests', 'rules', 'memory-small.yaml')],
+                            capture_output=True, text=True))
+         else 'validate --diagnostics json did not write its document on stderr'),
+    ]
+
+
+def github_required(doc):
+    """What GitHub code scanning documents as required or used
+    (docs.github.com, "SARIF support for code scanning")."""
+    problems = []
+    if doc.get('version') != '2.1.0' or '$schema' not in doc:
+        problems.append('version 2.1.0 and $schema')
+    run = doc['runs'][0]
+    driver = run['tool']['driver']
+    for k in ('name', 'version', 'rules'):
+        if k not in driver:
+            problems.append('driver.' + k)
+    ids = [r['id'] for r in driver['rules']]
+    if len(set(ids)) != len(ids):
+        problems.append('rule ids are not unique')
+    for r in driver['rules']:
+        for k in ('id', 'name', 'shortDescription', 'fullDescription', 'help', 'defaultConfiguration'):
+            if k not in r:
+                problems.append('rule %s lacks %s' % (r.get('id'), k))
+        if r.get('defaultConfiguration', {}).get('level') not in ('error', 'warning', 'note'):
+            problems.append('rule %s level' % r['id'])
+        if r['id'].startswith('sec-'):
+            p = r.get('properties', {})
+            score = float(p.get('security-severity', '-1'))
+            if not 0.0 < score <= 10.0 or 'security' not in p.get('tags', []) or \
+               not any(t.startswith('external/cwe/cwe-') for t in p.get('tags', [])):
+                problems.append('security rule %s: security-severity, tags %s' % (r['id'], p))
+    for res in run['results']:
+        if res['ruleId'] not in ids or ids[res.get('ruleIndex', -1)] != res['ruleId']:
+            problems.append('result rule %s' % res['ruleId'])
+        if res.get('level') not in ('error', 'warning', 'note') or not res['message'].get('text'):
+            problems.append('result level/message')
+        loc = res.get('locations', [{}])[0].get('physicalLocation', {})
+        uri = loc.get('artifactLocation', {}).get('uri', '')
+        region = loc.get('region', {})
+        if not uri or uri.startswith('/') or uri.startswith('./') or ':' in uri:
+            problems.append('uri %r is not repository-relative' % uri)
+        if not (region.get('startLine', 0) >= 1 and region.get('startColumn', 0) >= 1 and
+                region.get('endLine', 0) >= region.get('startLine', 0) and 'endColumn' in region):
+            problems.append('region %s' % region)
+        if not res.get('partialFingerprints'):
+            problems.append('partialFingerprints')
+    return problems[:10]
+
+
+def sarif(src, tmp, lint):
+    results = []
+    repo = os.path.join(tmp, 'sarif-repo')
+    shutil.copytree(os.path.join(src, 'tests', 'lint'), repo)
+    p = subprocess.run([lint.bin, 'lint', '--diagnostics', 'sarif', '.'], capture_output=True,
+                       text=True, cwd=repo)
+    doc = json.loads(p.stdout)
+    results.append(('--diagnostics sarif: GitHub code scanning\'s required properties',
+                    github_required(doc) or None))
+    res = doc['runs'][0]['results']
+    results.append(('--diagnostics sarif: every rule of the table, every finding',
+                    None if len(doc['runs'][0]['tool']['driver']['rules']) ==
+                    len(subprocess.run([lint.bin, 'rules'], capture_output=True, text=True).stdout.splitlines()) - 1
+                    and len(res) == 28 else len(res)))
+    # Fingerprints do not move with lines: three lines above, same prints.
+    f = os.path.join(repo, 'spec.yaml')
+    text = open(f).read()
+    open(f, 'w').write('# moved\n# down\n# three lines\n' + text)
+    q = subprocess.run([lint.bin, 'lint', '--diagnostics', 'sarif', '.'], capture_output=True,
+                       text=True, cwd=repo)
+    moved = json.loads(q.stdout)['runs'][0]['results']
+
+    def prints(rs):
+        return sorted((r['partialFingerprints']['batchgen/v1'],
+                       r['locations'][0]['physicalLocation']['region']['startLine']) for r in rs
+                      if r['locations'][0]['physicalLocation']['artifactLocation']['uri'] == 'spec.yaml')
+    a, b = prints(res), prints(moved)
+    results.append(('--diagnostics sarif: fingerprints stay when lines move',
+                    None if a and [x[0] for x in a] == [x[0] for x in b] and
+                    [x[1] + 3 for x in a] == [x[1] for x in b] else '%s / %s' % (a, b)))
+    p2 = subprocess.run([lint.bin, 'lint', '--diagnostics', 'sarif', '.'], capture_output=True,
+                        text=True, cwd=repo)
+    results.append(('--diagnostics sarif: the same run gives the same bytes',
+                    None if p2.stdout == q.stdout else 'differs'))
+    # Microsoft's validator (npm @microsoft/sarif-multitool).
+    tool = shutil.which('sarif-multitool')
+    if tool is None:
+        why = 'sarif-multitool is not installed (npm install -g @microsoft/sarif-multitool)'
+        if os.environ.get('BATCHGEN_REQUIRE_SARIF_VALIDATOR') == '1':
+            results.append(('SARIF validator', why))
+        else:
+            print('# SKIP the SARIF validator: ' + why, file=sys.stderr)
+            print('# SKIP the SARIF validator: ' + why)
+        return results
+    log = os.path.join(tmp, 'out.sarif')
+    open(log, 'w').write(p.stdout)
+    v = subprocess.run([tool, 'validate', log, '-o', log + '.validation', '--log', 'ForceOverwrite'],
+                       capture_output=True, text=True)
+    found = json.load(open(log + '.validation'))['runs'][0]['results'] if v.returncode == 0 else None
+    results.append(('sarif-multitool validate: no error, no warning',
+                    None if found == [] else (found[:3] if found else v.stdout[-500:] + v.stderr[-300:])))
+    return results
+
+
+def cases(bin_, src, tmp, lint, findings):
+    lint.bin = bin_
+    return (located(src, lint, findings) + directories(src, tmp, lint, findings) +
+            exits(src, tmp, lint, findings) + json_output(src, lint) + sarif(src, tmp, lint))
