@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -72,6 +73,7 @@ lintable(const char *name)
 
 struct run {
 	const struct bg_template_set *set;
+	struct bg_lint_config *config;
 	struct bg_diags *diags;
 	bool io;     /* an input could not be read */
 	bool nomem;
@@ -80,7 +82,7 @@ struct run {
 static void
 lint_one(struct run *r, const char *file)
 {
-	size_t jobs = 0;
+	struct bg_lint_result res = { 0 };
 	enum bg_status st;
 
 	if (ends_with(file, ".tf")) {
@@ -90,15 +92,16 @@ lint_one(struct run *r, const char *file)
 		r->io = true;
 		return;
 	}
-	st = bg_lint_file(r->set, file, &jobs, r->diags);
+	st = bg_lint_file(r->set, file, r->config, &res, r->diags);
 	if (st == BG_ERR_NOMEM) {
 		r->nomem = true;
 	} else if (st == BG_ERR_IO) {
 		r->io = true;
 	}
 	cli_lint_summary.files++;
-	cli_lint_summary.jobs += jobs;
-	if (st == BG_OK && jobs == 0) {
+	cli_lint_summary.jobs += res.jobs;
+	cli_lint_summary.suppressed += res.suppressed;
+	if (st == BG_OK && res.jobs == 0) {
 		cli_lint_summary.skipped++;
 	}
 }
@@ -148,6 +151,36 @@ walk(struct run *r, const char *dir, unsigned depth)
 		free(names[i]);
 	}
 	free(names);
+}
+
+/* --config FILE, else the .batchgen.yaml of the working directory or
+ * the nearest directory above it: BG_OK (*config may stay NULL: none),
+ * or the configuration's problems on diags. */
+static enum bg_status
+load_config(const char *given, struct bg_lint_config **config,
+	    struct bg_diags *diags)
+{
+	char dir[4096], path[4200];
+
+	if (given != NULL) {
+		return bg_lint_config_load(given, config, diags);
+	}
+	if (getcwd(dir, sizeof(dir)) == NULL) {
+		return BG_OK;
+	}
+	for (;;) {
+		char *slash;
+		snprintf(path, sizeof(path), "%s/.batchgen.yaml",
+			 strcmp(dir, "/") == 0 ? "" : dir);
+		if (access(path, F_OK) == 0) {
+			return bg_lint_config_load(path, config, diags);
+		}
+		slash = strrchr(dir, '/');
+		if (slash == NULL || strcmp(dir, "/") == 0) {
+			return BG_OK;
+		}
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	}
 }
 
 static bool
@@ -219,6 +252,7 @@ cmd_lint(const struct bg_template_set *set, struct cli *cli)
 	size_t n = cli->operand_count;
 	int fail_on = cli_werror ? BG_SEV_WARNING : BG_SEV_ERROR;
 	int rc = cli_apply(cli, false, false);
+	enum bg_status st;
 
 	if (rc < 0 && cli->help) {
 		fputs(lint_help, stdout);
@@ -239,14 +273,29 @@ cmd_lint(const struct bg_template_set *set, struct cli *cli)
 	if (r.diags == NULL) {
 		return EXIT_IO;
 	}
+	st = load_config(cli->config, &r.config, r.diags);
+	if (st != BG_OK) {
+		/* a configuration that says what it does not mean is a usage
+		 * error: nothing is linted under it */
+		print_diags(r.diags);
+		bg_diags_destroy(r.diags);
+		return st == BG_ERR_IO ? EXIT_IO : EXIT_USAGE;
+	}
+	if (cli->fail_on == NULL && !cli_werror &&
+	    bg_lint_config_fail_on(r.config) >= -1) {
+		fail_on = bg_lint_config_fail_on(r.config);
+	}
 	cli_lint_summary.linting = true;
 	for (size_t i = 0; i < n && !r.nomem; i++) {
-		struct stat st;
-		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+		struct stat sb;
+		if (stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
 			walk(&r, paths[i], 0);
 		} else {
 			lint_one(&r, paths[i]);
 		}
+	}
+	if (bg_lint_config_finish(r.config, r.diags) != BG_OK) {
+		r.nomem = true;
 	}
 	print_diags(r.diags);
 	if (cli_diag_format == DIAG_TEXT) {
@@ -262,5 +311,6 @@ cmd_lint(const struct bg_template_set *set, struct cli *cli)
 							 : EXIT_OK;
 	}
 	bg_diags_destroy(r.diags);
+	bg_lint_config_destroy(r.config);
 	return rc;
 }

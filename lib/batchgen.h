@@ -890,6 +890,45 @@ BG_EXPORT enum bg_status bg_import(const struct bg_template_set *set,
 
 /* ---- Lint ---- */
 
+/** lint's configuration (a .batchgen.yaml): fail-on, rule levels, and
+ * ignore entries (opaque). */
+struct bg_lint_config;
+
+/**
+ * Reads lint's configuration from @p file: a YAML mapping of
+ * @c fail-on (error, warning, note or none), @c rules (rule code -> off,
+ * error, warning or note) and @c ignore (a list of {rule, files, paths,
+ * reason}: files are globs on the path from the configuration's
+ * directory, paths globs on the field path). Every problem is a located
+ * diagnostic (code lint-config).
+ * @return BG_OK; BG_ERR_IO; BG_ERR_PARSE; BG_ERR_SCHEMA; BG_ERR_NOMEM;
+ * BG_ERR_ARG.
+ */
+BG_EXPORT enum bg_status bg_lint_config_load(const char *file,
+					     struct bg_lint_config **out,
+					     struct bg_diags *diags);
+/** Frees @p config. NULL is fine. */
+BG_EXPORT void bg_lint_config_destroy(struct bg_lint_config *config);
+/** @return the fail-on level @p config sets: a struct bg_severity, -1
+ * for none, -2 when it sets none (or @p config is NULL). */
+BG_EXPORT int bg_lint_config_fail_on(const struct bg_lint_config *config);
+/**
+ * Adds a note (lint-ignore-unused) for each ignore entry of @p config
+ * that matched no finding of the bg_lint_file() calls before.
+ * @return BG_OK or BG_ERR_NOMEM.
+ */
+BG_EXPORT enum bg_status bg_lint_config_finish(const struct bg_lint_config *config,
+					       struct bg_diags *diags);
+
+/** What bg_lint_file() found. */
+struct bg_lint_result {
+	size_t jobs;       /**< Job definitions read; 0: the file holds
+	                        none, and nothing was added to diags. */
+	size_t suppressed; /**< Findings silenced: by x-batchgen-ignore, a
+	                        CloudFormation resource's
+	                        Metadata.batchgen.ignore, or the config. */
+};
+
 /**
  * Lints the job definitions of @p file where they are written: a spec,
  * or any source bg_import() reads (a describe-job-definitions answer, a
@@ -898,16 +937,21 @@ BG_EXPORT enum bg_status bg_import(const struct bg_template_set *set,
  * rule runs, and the security and cost review (the rules whose
  * bg_rule_info has a @c help); each diagnostic is placed at the line
  * and column of @p file where its value is written. Import's notes on
- * writing a spec are left out. Nothing is written.
- * @param jobs set to the number of job definitions found (may be NULL):
- *             0 with BG_OK means the file holds none, and nothing was
- *             added to @p diags.
+ * writing a spec are left out. Findings a job silences (a spec job's
+ * x-batchgen-ignore, a CloudFormation resource's
+ * Metadata.batchgen.ignore: lists of rule codes) or @p config silences
+ * are counted in @p result, not added; an in-file entry that silences
+ * nothing is a note (lint-ignore-unused). Nothing is written.
+ * @param config may be NULL; it records which of its entries matched.
+ * @param result may be NULL.
  * @return BG_OK (the findings, if any, are on @p diags); BG_ERR_IO when
  * the file cannot be read, BG_ERR_PARSE when it is not YAML or JSON
  * (a diagnostic says where); BG_ERR_NOMEM; BG_ERR_ARG.
  */
 BG_EXPORT enum bg_status bg_lint_file(const struct bg_template_set *set,
-				      const char *file, size_t *jobs,
+				      const char *file,
+				      struct bg_lint_config *config,
+				      struct bg_lint_result *result,
 				      struct bg_diags *diags);
 
 /** What a run built (opaque): its jobs and its text. */

@@ -57,6 +57,8 @@ def type_text(prop, defs):
     if '$ref' in prop:
         name = prop['$ref'].split('/')[-1]
         return '[%s](#%s)' % (name, name)
+    if 'enum' in prop and len(prop['enum']) > 40:
+        return 'rule code (`batchgen rules`)'
     if 'enum' in prop:
         return ' \\| '.join('`%s`' % v for v in prop['enum'])
     t = prop.get('type')

@@ -17,6 +17,10 @@ struct bg__import {
 	                              source; the paths of one file after
 	                              the file's own entry "#FILE" */
 	struct bg_kvlist origins;  /* per job: where it came from (key) */
+	struct bg_kvlist ignores;  /* "jobs[N]" -> "CODE LINE:COL": the
+	                              lint findings a source silences for
+	                              the job (CloudFormation's
+	                              Metadata.batchgen.ignore) */
 	bool nomem;
 };
 

@@ -640,6 +640,47 @@ bg__cfn_job_property(struct bg__cfn *c, const char *key, struct bg__ynode *v,
 	return true;
 }
 
+/* The resource's Metadata.batchgen.ignore (lint's suppressions), onto
+ * the job just imported: in the spec as x-batchgen-ignore, and on
+ * imp->ignores with where each code is written. */
+static void
+take_ignores(struct bg__cfn *c, struct bg__ynode *r, struct bg__import *imp)
+{
+	struct bg__ynode *meta = bg__ynode_get(c->d, r, "Metadata");
+	struct bg__ynode *bg = meta != NULL && meta->type == BG_Y_MAP
+				       ? bg__ynode_get(c->d, meta, "batchgen")
+				       : NULL;
+	struct bg__ynode *list = bg != NULL && bg->type == BG_Y_MAP
+					 ? bg__ynode_get(c->d, bg, "ignore")
+					 : NULL;
+	cJSON *job = cJSON_GetArrayItem(imp->jobs, (int)imp->job_count - 1);
+	cJSON *codes;
+	char key[32], value[128];
+
+	if (list == NULL || job == NULL) {
+		return;
+	}
+	codes = cJSON_AddArrayToObject(job, "x-batchgen-ignore");
+	snprintf(key, sizeof(key), "jobs[%zu]", imp->job_count - 1);
+	for (size_t i = 0; codes != NULL &&
+			   i < (list->type == BG_Y_SEQ ? list->len : 1);
+	     i++) {
+		struct bg__ynode *n = list->type == BG_Y_SEQ
+					      ? bg__ynode_item(c->d, list, i)
+					      : list;
+		const char *code = bg__ynode_text(c->d, n);
+		snprintf(value, sizeof(value), "%.80s %u:%u",
+			 code != NULL ? code : "", bg__ynode_line(n),
+			 bg__ynode_column(n));
+		cJSON_AddItemToArray(codes, cJSON_CreateString(code != NULL
+								       ? code
+								       : ""));
+		if (bg__kvlist_push(&imp->ignores, key, value) != BG_OK) {
+			imp->nomem = true;
+		}
+	}
+}
+
 /* Resource r (logical id at key k) of the template, when it is a job
  * definition. */
 static void
@@ -648,6 +689,7 @@ import_resource(struct bg__cfn *c, struct bg__ynode *k, struct bg__ynode *r,
 {
 	const char *id = bg__ynode_text(c->d, k);
 	struct bg__ynode *props = NULL;
+	size_t before;
 	char origin[600];
 	char path[300];
 
@@ -689,9 +731,12 @@ import_resource(struct bg__cfn *c, struct bg__ynode *k, struct bg__ynode *r,
 	snprintf(origin, sizeof(origin),
 		 "%s, Resources.%.200s (AWS::Batch::JobDefinition, line %u)",
 		 c->file, id, bg__ynode_line(k));
+	before = imp->job_count;
 	if (bg__import_cfn_job(c, c->d, props, k, c->file, origin, imp,
 			       c->diags) != BG_OK) {
 		*failed = true;
+	} else if (imp->job_count > before) {
+		take_ignores(c, r, imp);
 	}
 }
 

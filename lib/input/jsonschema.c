@@ -335,6 +335,34 @@ object_schema(struct sw *w, const struct bg__object *o)
 	return s;
 }
 
+/* A spec job's x-batchgen-ignore: lint's findings silenced for it. */
+static void
+ignore_schema(struct sw *w)
+{
+	cJSON *job = cJSON_GetObjectItemCaseSensitive(w->defs, bg__obj_job.name);
+	cJSON *props = job != NULL ? cJSON_GetObjectItemCaseSensitive(
+					     job, "properties")
+				   : NULL;
+	cJSON *s = cJSON_CreateObject(), *items = cJSON_CreateObject(), *codes;
+
+	add_str(w, s, "description",
+		"batchgen lint: the rule codes whose findings in this job are "
+		"silenced (each one counted in lint's summary); not rendered");
+	add_str(w, s, "type", "array");
+	codes = add(w, items, "enum", cJSON_CreateArray());
+	for (size_t i = 0; codes != NULL && i < bg_rule_count(); i++) {
+		cJSON_AddItemToArray(codes,
+				     cJSON_CreateString(bg_rule_get(i)->code));
+	}
+	add(w, s, "items", items);
+	if (props != NULL) {
+		add(w, props, "x-batchgen-ignore", s);
+	} else {
+		cJSON_Delete(s);
+		w->failed = true;
+	}
+}
+
 /* Adds o to $defs, once. */
 static void
 define(struct sw *w, const struct bg__object *o)
@@ -378,6 +406,7 @@ bg_spec_schema(char **out, size_t *len)
 		"settings to share with anchors and merge keys; not read");
 	add(&w, add(&w, root, "patternProperties", cJSON_CreateObject()),
 	    "^x-", any);
+	ignore_schema(&w);
 	add(&w, root, "$defs", w.defs);
 	text = w.failed ? NULL : cJSON_Print(root);
 	cJSON_Delete(root);

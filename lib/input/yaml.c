@@ -447,7 +447,10 @@ apply_merges(struct builder *b, struct open_coll *c)
 
 /* Keys of the top-level mapping that start with "x-" hold anchors for
  * the rest of the document (as in compose files); they are no part of
- * a spec or template, so the view drops them. */
+ * a spec or template, so the view drops them. So are the x- keys of a
+ * spec's job (x-batchgen-ignore: the lint findings silenced for it),
+ * except where import and lint read the document (cfn_tags): lint
+ * reads them there. */
 static void
 drop_extensions(struct builder *b, struct open_coll *c)
 {
@@ -467,6 +470,27 @@ drop_extensions(struct builder *b, struct open_coll *c)
 	c->count = kept;
 }
 
+/* Whether the innermost collection (depth 3) is an item of the list
+ * under the top-level key "jobs". */
+static bool
+in_jobs(const struct builder *b)
+{
+	const struct bg__ydoc *d = b->d;
+	const struct open_coll *root = &b->stack[0];
+	const struct bg__ynode *k;
+
+	/* an open collection joins its parent when it closes: the root's
+	 * last child is the key of the list */
+	if (d->nodes[root->node].type != BG_Y_MAP ||
+	    d->nodes[b->stack[1].node].type != BG_Y_SEQ ||
+	    root->count % 2 != 1) {
+		return false;
+	}
+	k = &d->nodes[root->kids[root->count - 1]];
+	return k->type == BG_Y_SCALAR && k->len == 4 &&
+	       memcmp(d->strings + k->first, "jobs", 4) == 0;
+}
+
 /* Closes the innermost collection: its children go to the shared
  * children array in one block. */
 static void
@@ -478,7 +502,8 @@ close_collection(struct builder *b)
 
 	if (d->nodes[c->node].type == BG_Y_MAP) {
 		apply_merges(b, c);
-		if (b->depth == 1) {
+		if (b->depth == 1 || (b->depth == 3 && !b->cfn_tags &&
+				      in_jobs(b))) {
 			drop_extensions(b, c);
 		}
 	}

@@ -269,5 +269,6 @@ bg_import(const struct bg_template_set *set, const char *const *files,
 	cJSON_Delete(imp.jobs);
 	bg_kvlist_finish(&imp.where);
 	bg_kvlist_finish(&imp.origins);
+	bg_kvlist_finish(&imp.ignores);
 	return st;
 }

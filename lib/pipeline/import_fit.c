@@ -191,6 +191,7 @@ out:
 	cJSON_Delete(imp.jobs);
 	bg_kvlist_finish(&imp.where);
 	bg_kvlist_finish(&imp.origins);
+	bg_kvlist_finish(&imp.ignores);
 	bg_diags_destroy(diags);
 	return tree;
 }

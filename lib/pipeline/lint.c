@@ -14,6 +14,12 @@
  * Nothing is written. Import's notes on how it writes a spec are not
  * findings about the definitions, and are left out; its errors (a
  * definition it cannot read) are kept.
+ *
+ * Then the suppressions: a job's own (a spec job's x-batchgen-ignore,
+ * a CloudFormation resource's Metadata.batchgen.ignore) and the
+ * configuration's (pipeline/lint_config.c). A silenced finding is
+ * counted, never dropped without a word; an in-file entry that
+ * silences nothing is a note.
  */
 #include "config.h"
 
@@ -22,6 +28,166 @@
 
 #include "emit/emit.h"
 #include "pipeline/import_steps.h"
+#include "pipeline/lint.h"
+
+/* One code a job silences, where it is written. */
+struct ignore {
+	size_t job;
+	char code[64];
+	unsigned line, column;
+	bool used;
+};
+
+struct ignores {
+	struct ignore *items;
+	size_t count, cap;
+	bool nomem;
+};
+
+static void
+ignore_add(struct ignores *l, size_t job, const char *code, unsigned line,
+	   unsigned column)
+{
+	if (l->count == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 8;
+		struct ignore *items = realloc(l->items, cap * sizeof(*items));
+		if (items == NULL) {
+			l->nomem = true;
+			return;
+		}
+		l->items = items;
+		l->cap = cap;
+	}
+	l->items[l->count] = (struct ignore){ .job = job, .line = line,
+					      .column = column };
+	snprintf(l->items[l->count].code, sizeof(l->items[0].code), "%s",
+		 code != NULL ? code : "");
+	l->count++;
+}
+
+/* The x-batchgen-ignore lists of a spec's jobs. */
+static void
+spec_ignores(struct bg__ydoc *doc, struct ignores *l)
+{
+	struct bg__ynode *jobs = bg__ynode_get(doc, bg__ydoc_root(doc), "jobs");
+
+	for (size_t i = 0; jobs != NULL && jobs->type == BG_Y_SEQ &&
+			   i < jobs->len;
+	     i++) {
+		struct bg__ynode *job = bg__ynode_item(doc, jobs, i);
+		struct bg__ynode *list =
+			job->type == BG_Y_MAP
+				? bg__ynode_get(doc, job, "x-batchgen-ignore")
+				: NULL;
+		size_t n = list == NULL ? 0 : list->type == BG_Y_SEQ ? list->len : 1;
+		for (size_t k = 0; k < n; k++) {
+			struct bg__ynode *c = list->type == BG_Y_SEQ
+						      ? bg__ynode_item(doc, list, k)
+						      : list;
+			ignore_add(l, i, bg__ynode_text(doc, c),
+				   bg__ynode_line(c), bg__ynode_column(c));
+		}
+	}
+}
+
+/* The Metadata.batchgen.ignore lists import found: "jobs[N]" ->
+ * "CODE LINE:COL". */
+static void
+imported_ignores(const struct bg__import *imp, struct ignores *l)
+{
+	for (size_t i = 0; i < imp->ignores.count; i++) {
+		char code[64] = "";
+		unsigned line = 0, col = 0;
+		size_t job = 0;
+		sscanf(imp->ignores.items[i].key, "jobs[%zu]", &job);
+		sscanf(imp->ignores.items[i].value, "%63s %u:%u", code, &line,
+		       &col);
+		ignore_add(l, job, code, line, col);
+	}
+}
+
+/* The job of path ("jobs[3].container_properties..."), or -1. */
+static long
+job_of(const char *path)
+{
+	size_t job;
+	int n = 0;
+
+	if (path == NULL || sscanf(path, "jobs[%zu]%n", &job, &n) != 1 ||
+	    (path[n] != '\0' && path[n] != '.')) {
+		return -1;
+	}
+	return (long)job;
+}
+
+static bool
+is_rule(const char *code)
+{
+	for (size_t i = 0; i < bg_rule_count(); i++) {
+		if (strcmp(bg_rule_get(i)->code, code) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The findings of file (found) onto diags, but those a job or the
+ * configuration silences; then what is wrong with the jobs' own
+ * suppressions. */
+static enum bg_status
+suppress(const char *file, const struct bg_diags *found, struct ignores *l,
+	 struct bg_lint_config *config, size_t *suppressed,
+	 struct bg_diags *diags)
+{
+	for (size_t i = 0; i < bg_diags_count(found); i++) {
+		const struct bg_diag *d = bg_diags_get(found, i);
+		long job = job_of(d->path);
+		bool silenced = false;
+		int level;
+		for (size_t k = 0; job >= 0 && k < l->count; k++) {
+			if (l->items[k].job == (size_t)job &&
+			    strcmp(l->items[k].code, d->code) == 0) {
+				l->items[k].used = true;
+				silenced = true;
+			}
+		}
+		level = silenced ? -1 : bg__lint_config_level(config, file, d);
+		if (level < 0) {
+			(*suppressed)++;
+			continue;
+		}
+		if (bg_diags_add(diags, (enum bg_severity)level, d->code,
+				 d->file, d->line, d->column, d->path, "%s",
+				 d->message) != BG_OK) {
+			return BG_ERR_NOMEM;
+		}
+	}
+	for (size_t k = 0; k < l->count; k++) {
+		const struct ignore *ig = &l->items[k];
+		char path[64];
+		enum bg_status st = BG_OK;
+		snprintf(path, sizeof(path), "jobs[%zu]", ig->job);
+		if (!is_rule(ig->code)) {
+			st = bg_diags_add(diags, BG_SEV_ERROR, "lint-ignore-code",
+					  file, ig->line, ig->column, path,
+					  "'%s' is no rule code ('batchgen "
+					  "rules' lists them): it silences "
+					  "nothing",
+					  ig->code);
+		} else if (!ig->used) {
+			st = bg_diags_add(diags, BG_SEV_NOTE,
+					  "lint-ignore-unused", file, ig->line,
+					  ig->column, path,
+					  "%s is silenced here, but this job has "
+					  "no such finding",
+					  ig->code);
+		}
+		if (st != BG_OK) {
+			return st;
+		}
+	}
+	return l->nomem ? BG_ERR_NOMEM : BG_OK;
+}
 
 /* A spec: a mapping with jobs, and none of the keys import reads. */
 static bool
@@ -83,7 +249,8 @@ holds_none(const struct bg__import *imp, const struct bg_diags *from)
 /* The definitions import reads in doc, linted. */
 static enum bg_status
 lint_imported(const struct bg_template_set *set, struct bg__ydoc *doc,
-	      const char *file, size_t *jobs, struct bg_diags *diags)
+	      const char *file, size_t *jobs, struct ignores *l,
+	      struct bg_diags *diags)
 {
 	struct bg__import imp = { .jobs = cJSON_CreateArray() };
 	struct bg_diags *read = bg_diags_create(), *checked = NULL;
@@ -103,6 +270,7 @@ lint_imported(const struct bg_template_set *set, struct bg__ydoc *doc,
 		goto done; /* nothing to lint: not an error */
 	}
 	*jobs = imp.job_count;
+	imported_ignores(&imp, l);
 	st = st == BG_OK ? keep_findings(read, diags) : st;
 	if (st == BG_OK && imp.job_count > 0) {
 		origins = calloc(imp.origins.count + 1, sizeof(*origins));
@@ -133,24 +301,29 @@ done:
 	cJSON_Delete(imp.jobs);
 	bg_kvlist_finish(&imp.where);
 	bg_kvlist_finish(&imp.origins);
+	bg_kvlist_finish(&imp.ignores);
 	return st;
 }
 
 enum bg_status
 bg_lint_file(const struct bg_template_set *set, const char *file,
-	     size_t *jobs, struct bg_diags *diags)
+	     struct bg_lint_config *config, struct bg_lint_result *result,
+	     struct bg_diags *diags)
 {
 	char *buf = NULL;
-	size_t len = 0, none = 0;
+	size_t len = 0;
+	struct bg_lint_result none;
 	struct bg__ydoc doc;
 	struct bg_spec *spec = NULL;
+	struct bg_diags *found;
+	struct ignores l = { 0 };
 	enum bg_status st;
 
 	if (set == NULL || file == NULL || diags == NULL) {
 		return BG_ERR_ARG;
 	}
-	jobs = jobs != NULL ? jobs : &none;
-	*jobs = 0;
+	result = result != NULL ? result : &none;
+	memset(result, 0, sizeof(*result));
 	st = bg__read_file(file, &buf, &len, diags);
 	if (st != BG_OK) {
 		return st;
@@ -161,14 +334,24 @@ bg_lint_file(const struct bg_template_set *set, const char *file,
 		free(buf);
 		return st;
 	}
-	if (is_spec(&doc)) {
-		*jobs = spec_jobs(&doc);
-		st = bg__spec_load(buf, len, file, set, true, &spec, diags);
+	found = bg_diags_create();
+	if (found == NULL) {
+		st = BG_ERR_NOMEM;
+	} else if (is_spec(&doc)) {
+		result->jobs = spec_jobs(&doc);
+		spec_ignores(&doc, &l);
+		st = bg__spec_load(buf, len, file, set, true, &spec, found);
 		bg_spec_destroy(spec);
 		st = st == BG_ERR_NOMEM ? st : BG_OK;
 	} else {
-		st = lint_imported(set, &doc, file, jobs, diags);
+		st = lint_imported(set, &doc, file, &result->jobs, &l, found);
 	}
+	if (st == BG_OK) {
+		st = suppress(file, found, &l, config, &result->suppressed,
+			      diags);
+	}
+	bg_diags_destroy(found);
+	free(l.items);
 	bg__ydoc_finish(&doc);
 	free(buf);
 	return st;

@@ -235,7 +235,146 @@ def sarif(src, tmp, lint):
     return results
 
 
+SPEC_TWO = """jobs:
+  - name: silenced
+    x-batchgen-ignore: [sec-privileged, sec-image-tag]
+    timeout: {attempt_duration_seconds: 600}
+    container_properties:
+      image: "app:1.0"
+      vcpus: 1
+      memory: 2048
+      readonly_root_filesystem: true
+      privileged: true
+  - name: not-silenced
+    timeout: {attempt_duration_seconds: 600}
+    container_properties:
+      image: "app:1.0"
+      vcpus: 1
+      memory: 2048
+      readonly_root_filesystem: true
+      privileged: true
+"""
+
+CFN_TWO = """Resources:
+  Silenced:
+    Type: AWS::Batch::JobDefinition
+    Metadata:
+      batchgen:
+        ignore: [sec-privileged, no-such-rule]
+    Properties:
+      Type: container
+      Timeout: {AttemptDurationSeconds: 600}
+      ContainerProperties:
+        Image: app:1.0
+        Privileged: true
+        ReadonlyRootFilesystem: true
+        ResourceRequirements: [{Type: VCPU, Value: "1"}, {Type: MEMORY, Value: "2048"}]
+  Loud:
+    Type: AWS::Batch::JobDefinition
+    Properties:
+      Type: container
+      Timeout: {AttemptDurationSeconds: 600}
+      ContainerProperties:
+        Image: app:1.0
+        Privileged: true
+        ReadonlyRootFilesystem: true
+        ResourceRequirements: [{Type: VCPU, Value: "1"}, {Type: MEMORY, Value: "2048"}]
+"""
+
+
+def suppressions(src, tmp, lint, findings):
+    """x-batchgen-ignore, Metadata.batchgen.ignore and .batchgen.yaml:
+    each silences what it names and counts it; stale or wrong entries
+    are said."""
+    results = []
+    d = os.path.join(tmp, 'suppress')
+    os.makedirs(d)
+    spec = os.path.join(d, 'jobs.yaml')
+    open(spec, 'w').write(SPEC_TWO)
+    rc, _, err = lint([spec])
+    got = findings(err)
+    results.append(('x-batchgen-ignore silences its own job only, and counts it',
+                    None if [(g[1], g[4]) for g in got if g[4] == 'sec-privileged'] == [(18, 'sec-privileged')]
+                    and '1 finding suppressed' in err and rc == 1 else err))
+    results.append(('x-batchgen-ignore: an entry that silences nothing is a note at it',
+                    None if [(g[1], g[2]) for g in got if g[4] == 'lint-ignore-unused'] == [(3, 'note')]
+                    else err))
+    p = subprocess.run([lint.bin, 'render', spec], capture_output=True, text=True)
+    results.append(('x-batchgen-ignore is no part of the definition: render takes the spec',
+                    None if p.returncode == 0 and 'x-batchgen' not in p.stdout else p.stderr))
+    cfn = os.path.join(d, 'stack.yaml')
+    open(cfn, 'w').write(CFN_TWO)
+    rc, _, err = lint([cfn])
+    got = findings(err)
+    results.append(('Metadata.batchgen.ignore silences its resource only',
+                    None if [g[1] for g in got if g[4] == 'sec-privileged'] == [22] else err))
+    results.append(('Metadata.batchgen.ignore: a code that is no rule is an error at it',
+                    None if [(g[1], g[2]) for g in got if g[4] == 'lint-ignore-code'] == [(6, 'error')]
+                    else err))
+    p = subprocess.run([lint.bin, 'import', cfn], capture_output=True, text=True)
+    results.append(('import keeps Metadata.batchgen.ignore as x-batchgen-ignore',
+                    None if 'x-batchgen-ignore:\n    - sec-privileged' in p.stdout else p.stdout[:600]))
+    # The configuration, found above the working directory.
+    open(os.path.join(d, '.batchgen.yaml'), 'w').write(
+        'fail-on: warning\n'
+        'rules:\n'
+        '  sec-root-fs: "off"\n'
+        '  cost-no-timeout: error\n'
+        'ignore:\n'
+        '  - rule: sec-secret-env\n'
+        '    files: ["repo/*.tf.json"]\n'
+        '    reason: a test\n'
+        '  - rule: sec-docker-socket\n'
+        '    files: ["nowhere/*"]\n')
+    sub = os.path.join(d, 'repo', 'deeper')
+    os.makedirs(sub)
+    for name in ('main.tf.json', 'spec.yaml'):
+        shutil.copy(os.path.join(src, 'tests', 'lint', name), os.path.join(d, 'repo', name))
+    p = subprocess.run([lint.bin, 'lint', '..'], capture_output=True, text=True, cwd=sub)
+    got = findings(p.stderr)
+    codes = sorted((os.path.basename(g[0]), g[4], g[2]) for g in got)
+    want = sorted([('main.tf.json', 'cost-no-timeout', 'error'), ('main.tf.json', 'sec-privileged', 'error'),
+                   ('spec.yaml', 'cost-no-timeout', 'error'), ('spec.yaml', 'sec-privileged', 'error'),
+                   ('spec.yaml', 'sec-secret-env', 'error'), ('.batchgen.yaml', 'lint-ignore-unused', 'note')])
+    results.append(('.batchgen.yaml above the working directory: rules off, levels, ignore by file',
+                    None if codes == want and p.returncode == 1 else '%s\n%s' % (codes, p.stderr[-500:])))
+    results.append(('.batchgen.yaml: every silenced finding counted in the summary',
+                    None if '3 findings suppressed' in p.stderr else p.stderr[-300:]))
+    unused = [g for g in got if g[4] == 'lint-ignore-unused']
+    results.append(('.batchgen.yaml: an ignore entry that matched nothing is a note at its line',
+                    None if [g[1] for g in unused] == [9] else unused))
+    # fail-on from the configuration, and --fail-on over it
+    clean = os.path.join(d, 'repo', 'warn.yaml')
+    open(clean, 'w').write('jobs:\n  - name: w\n    timeout: {attempt_duration_seconds: 60}\n'
+                           '    container_properties:\n      image: "a:1"\n'
+                           '      vcpus: 1\n      memory: 512\n      readonly_root_filesystem: true\n'
+                           '      environment: {UNUSED: ""}\n')
+    for args, want in ((['warn.yaml'], 1), (['--fail-on', 'error', 'warn.yaml'], 0)):
+        p = subprocess.run([lint.bin, 'lint', '--config', os.path.join(d, '.batchgen.yaml')] + args,
+                           capture_output=True, text=True, cwd=os.path.join(d, 'repo'))
+        results.append(('fail-on: warning in the configuration; lint %s exits %d' % (' '.join(args), want),
+                        None if p.returncode == want else p.stderr[-300:]))
+    # A configuration that does not say what it means: exit 2, each
+    # problem at its place, nothing linted.
+    bad = os.path.join(d, 'bad.yaml')
+    open(bad, 'w').write('fail-on: sometimes\nrules:\n  no-such-rule: off\n  sec-root-fs: loud\n'
+                         'ignore:\n  - files: ["*"]\ncolour: blue\n')
+    p = subprocess.run([lint.bin, 'lint', '--config', bad, spec], capture_output=True, text=True)
+    got = [(g[1], g[4]) for g in findings(p.stderr)]
+    results.append(('a bad configuration: exit 2, every problem at its line, nothing linted',
+                    None if p.returncode == 2 and got == [(1, 'lint-config'), (3, 'lint-config'),
+                                                          (4, 'lint-config'), (6, 'lint-config'),
+                                                          (7, 'lint-config')]
+                    else 'exit %d %s' % (p.returncode, p.stderr)))
+    p = subprocess.run([lint.bin, 'lint', '--diagnostics', 'json', '--config',
+                        os.path.join(d, '.batchgen.yaml'), 'repo'], capture_output=True, text=True, cwd=d)
+    results.append(('--diagnostics json counts the suppressed',
+                    None if json.loads(p.stdout)['summary']['suppressed'] == 3 else p.stdout[-300:]))
+    return results
+
+
 def cases(bin_, src, tmp, lint, findings):
     lint.bin = bin_
     return (located(src, lint, findings) + directories(src, tmp, lint, findings) +
-            exits(src, tmp, lint, findings) + json_output(src, lint) + sarif(src, tmp, lint))
+            exits(src, tmp, lint, findings) + json_output(src, lint) + sarif(src, tmp, lint) +
+            suppressions(src, tmp, lint, findings))
