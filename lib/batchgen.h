@@ -56,7 +56,7 @@ enum bg_status {
  */
 BG_EXPORT const char *bg_strerror(enum bg_status status);
 
-/** @return the library version string, e.g. "0.2.0" (static storage). */
+/** @return the library version string, e.g. "0.3.0" (static storage). */
 BG_EXPORT const char *bg_version(void);
 
 /* ---- Diagnostics ---- */
@@ -922,7 +922,8 @@ BG_EXPORT enum bg_status bg_lint_config_finish(const struct bg_lint_config *conf
 
 /** What bg_lint_file() found. */
 struct bg_lint_result {
-	size_t jobs;       /**< Job definitions read; 0: the file holds
+	size_t jobs;       /**< Job definitions found (at least 1 when
+	                        one could not be read); 0: the file holds
 	                        none, and nothing was added to diags. */
 	size_t suppressed; /**< Findings silenced: by x-batchgen-ignore, a
 	                        CloudFormation resource's

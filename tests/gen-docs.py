@@ -7,7 +7,9 @@ binary (which prints them from the library's field tables):
 - cmd/batchgen.1.scd: the template options (from `batchgen TEMPLATE
   --help`), and cmd/batchgen.1 rendered again when scdoc is there;
 - cmd/batchgen.bash: the completion's template options;
-- docs/cli.md: the option list.
+- docs/cli.md: the option list;
+- docs/lint.md: the security and cost rules (from the SARIF driver of
+  `batchgen lint --diagnostics sarif`, which prints the rules table).
 
     gen-docs.py BATCHGEN SOURCE_ROOT          rewrite the files
     gen-docs.py --check BATCHGEN SOURCE_ROOT  TAP: are they current?
@@ -146,6 +148,28 @@ def readme_options(entries):
         NOTE, '\n'.join(wrap(', '.join(parts), 72)))
 
 
+def review_rules(batchgen):
+    """The review rules (sec-*, cost-*) as a Markdown table, from the
+    rules SARIF lists (the one rules table)."""
+    empty = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'lint', 'package.json')
+    p = subprocess.run([batchgen, 'lint', '--diagnostics', 'sarif', empty],
+                       capture_output=True, text=True)
+    rules = json.loads(p.stdout)['runs'][0]['tool']['driver']['rules']
+    out = ['<!-- review:begin (%s) -->' % NOTE, '',
+           '| code | level | CWE | score | why, and the source |', '|---|---|---|---|---|']
+    for r in rules:
+        if not r['id'].startswith(('sec-', 'cost-')):
+            continue
+        props = r.get('properties', {})
+        cwe = [t.split('cwe-')[1] for t in props.get('tags', []) if 'cwe-' in t]
+        out.append('| `%s` | %s | %s | %s | %s |' % (
+            r['id'], r['defaultConfiguration']['level'],
+            'CWE-' + cwe[0] if cwe else '', props.get('security-severity', ''),
+            r['fullDescription']['text'].replace('|', '\\|')))
+    out += ['', '<!-- review:end -->']
+    return '\n'.join(out)
+
+
 def replace_block(text, begin, end, new):
     a = text.index(begin)
     b = text.index(end, a) + len(end)
@@ -162,6 +186,7 @@ def main():
         ('cmd/batchgen.1.scd', '; options:begin', '; options:end', man_options(entries)),
         ('cmd/batchgen.bash', '\t# options:begin', '# options:end', bash_options(entries)),
         ('docs/cli.md', '<!-- options:begin', '<!-- options:end -->', readme_options(entries)),
+        ('docs/lint.md', '<!-- review:begin', '<!-- review:end -->', review_rules(batchgen)),
     ]
     results = []
     for rel, begin, end, new in targets:

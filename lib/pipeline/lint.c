@@ -269,7 +269,8 @@ lint_imported(const struct bg_template_set *set, struct bg__ydoc *doc,
 	if (st == BG_OK && holds_none(&imp, read)) {
 		goto done; /* nothing to lint: not an error */
 	}
-	*jobs = imp.job_count;
+	/* a definition that could not be read is one found */
+	*jobs = imp.job_count > 0 ? imp.job_count : 1;
 	imported_ignores(&imp, l);
 	st = st == BG_OK ? keep_findings(read, diags) : st;
 	if (st == BG_OK && imp.job_count > 0) {

@@ -484,7 +484,9 @@ review_eks(struct ctx *cx, const struct bg_eks_properties *e)
 /* The job                                                             */
 /* ================================================================== */
 
-/* A catch-all EXIT: action EXIT, and every pattern given is "*". */
+/* A catch-all: every pattern given is "*". EXIT ends the retries of
+ * what nobody listed; RETRY says, in the definition, that retrying it
+ * is meant. Either way the retry is no surprise. */
 static bool
 catch_all(const struct bg_evaluate_on_exit *e)
 {
@@ -492,7 +494,7 @@ catch_all(const struct bg_evaluate_on_exit *e)
 			       e->on_status_reason };
 	size_t given = 0;
 
-	if (e->action == NULL || strcasecmp(e->action, "EXIT") != 0) {
+	if (e->action == NULL) {
 		return false;
 	}
 	for (size_t i = 0; i < 3; i++) {

@@ -289,6 +289,21 @@ def job_level_cases(tmp):
                 elif not bad and mine:
                     problem = 'clean neighbour has %s' % mine
                 results.append(('%s in %s: %s' % (rule, kind, 'finding' if bad else 'clean neighbour'), problem))
+    # a catch-all RETRY says retrying is meant
+    job = copy.deepcopy(kinds()['container'][0])
+    job['retry_strategy'] = {'attempts': 3, 'evaluate_on_exit': [
+        {'action': 'EXIT', 'on_reason': 'CannotPull*'}, {'action': 'RETRY', 'on_exit_code': '*'}]}
+    f = os.path.join(tmp, 'retry-all.json')
+    open(f, 'w').write(lines_of({'jobs': [job]})[0])
+    rc, _, err = lint([f])
+    results.append(('cost-no-retry-catchall: quiet with a catch-all RETRY',
+                    None if rc == 0 and 'cost-no-retry' not in err else err[:300]))
+    # a pattern that is not "*" catches only some
+    job['retry_strategy']['evaluate_on_exit'][1]['on_exit_code'] = '1*'
+    open(f, 'w').write(lines_of({'jobs': [job]})[0])
+    rc, _, err = lint([f])
+    results.append(('cost-no-retry-catchall: 1* is no catch-all',
+                    None if rc == 0 and '[cost-no-retry-catchall]' in err else err[:300]))
     # attempts 1: nothing is retried, so no catch-all is needed
     job = copy.deepcopy(kinds()['container'][0])
     job['retry_strategy'] = {'attempts': 1, 'evaluate_on_exit': [{'action': 'RETRY', 'on_exit_code': '1'}]}
