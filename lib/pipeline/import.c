@@ -183,6 +183,34 @@ import_file(const char *file, bool all, struct bg__import *imp,
 	return st;
 }
 
+char *
+bg__import_text(const struct bg__import *imp, const char *head, bool json,
+		size_t *len)
+{
+	const char **origins = calloc(imp->origins.count + 1, sizeof(*origins));
+	char *text;
+
+	if (origins == NULL) {
+		return NULL;
+	}
+	for (size_t i = 0; i < imp->origins.count; i++) {
+		origins[i] = imp->origins.items[i].key;
+	}
+	text = bg__spec_text(imp->jobs, origins, head, json, len);
+	free(origins);
+	return text;
+}
+
+void
+bg__import_finish(struct bg__import *imp)
+{
+	cJSON_Delete(imp->jobs);
+	imp->jobs = NULL;
+	bg_kvlist_finish(&imp->where);
+	bg_kvlist_finish(&imp->origins);
+	bg_kvlist_finish(&imp->ignores);
+}
+
 enum bg_status
 bg_import(const struct bg_template_set *set, const char *const *files,
 	  size_t n, const struct bg_import_options *opts, char **out,
@@ -191,7 +219,6 @@ bg_import(const struct bg_template_set *set, const char *const *files,
 	struct bg__import imp = { .jobs = cJSON_CreateArray() };
 	struct bg_diags *checked = NULL, *fitted = NULL;
 	struct bg_spec *spec = NULL;
-	const char **origins = NULL;
 	const char *name;
 	enum bg_status st = BG_OK, load;
 	char *text = NULL;
@@ -224,17 +251,10 @@ bg_import(const struct bg_template_set *set, const char *const *files,
 				    : BG_ERR_NOMEM;
 	}
 	if (st == BG_OK) {
-		origins = calloc(imp.origins.count + 1, sizeof(*origins));
-		for (size_t i = 0; origins != NULL && i < imp.origins.count;
-		     i++) {
-			origins[i] = imp.origins.items[i].key;
-		}
-		text = origins != NULL
-			       ? bg__spec_text(imp.jobs, origins,
-					       "# Imported by batchgen import: "
-					       "review, then batchgen render.\n",
-					       opts->json, &text_len)
-			       : NULL;
+		text = bg__import_text(&imp,
+				       "# Imported by batchgen import: review, "
+				       "then batchgen render.\n",
+				       opts->json, &text_len);
 		st = text != NULL ? BG_OK : BG_ERR_NOMEM;
 	}
 	if (st == BG_OK) {
@@ -265,10 +285,6 @@ bg_import(const struct bg_template_set *set, const char *const *files,
 	bg_diags_destroy(checked);
 	bg_diags_destroy(fitted);
 	free(text);
-	free(origins);
-	cJSON_Delete(imp.jobs);
-	bg_kvlist_finish(&imp.where);
-	bg_kvlist_finish(&imp.origins);
-	bg_kvlist_finish(&imp.ignores);
+	bg__import_finish(&imp);
 	return st;
 }

@@ -20,6 +20,7 @@
 
 #include "input/import.h"
 #include "pipeline/import_fit.h"
+#include "pipeline/import_steps.h"
 
 /* The Terraform JSON of a spec holding job alone; NULL when the spec
  * has an error (or memory ran out). */
@@ -188,10 +189,7 @@ template_tree(const struct bg_template_set *set, const char *name,
 	free(text);
 out:
 	cJSON_Delete(t);
-	cJSON_Delete(imp.jobs);
-	bg_kvlist_finish(&imp.where);
-	bg_kvlist_finish(&imp.origins);
-	bg_kvlist_finish(&imp.ignores);
+	bg__import_finish(&imp);
 	bg_diags_destroy(diags);
 	return tree;
 }

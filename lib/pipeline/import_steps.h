@@ -24,4 +24,12 @@ enum bg_status bg__import_relocate(const struct bg__import *imp,
 				   bool unknown_unplaced,
 				   struct bg_diags *to);
 
+/* imp's jobs as spec text (emit/spec.c), each under its origin; NULL
+ * when out of memory. */
+char *bg__import_text(const struct bg__import *imp, const char *head,
+		      bool json, size_t *len);
+
+/* Frees what imp holds. */
+void bg__import_finish(struct bg__import *imp);
+
 #endif /* BG_PIPELINE_IMPORT_STEPS_H */

@@ -255,7 +255,6 @@ lint_imported(const struct bg_template_set *set, struct bg__ydoc *doc,
 	struct bg__import imp = { .jobs = cJSON_CreateArray() };
 	struct bg_diags *read = bg_diags_create(), *checked = NULL;
 	struct bg_spec *spec = NULL;
-	const char **origins = NULL;
 	char *text = NULL;
 	size_t len = 0;
 	enum bg_status st = imp.jobs != NULL && read != NULL ? BG_OK
@@ -274,14 +273,7 @@ lint_imported(const struct bg_template_set *set, struct bg__ydoc *doc,
 	imported_ignores(&imp, l);
 	st = st == BG_OK ? keep_findings(read, diags) : st;
 	if (st == BG_OK && imp.job_count > 0) {
-		origins = calloc(imp.origins.count + 1, sizeof(*origins));
-		for (size_t i = 0; origins != NULL && i < imp.origins.count;
-		     i++) {
-			origins[i] = imp.origins.items[i].key;
-		}
-		text = origins != NULL ? bg__spec_text(imp.jobs, origins, "",
-						       true, &len)
-				       : NULL;
+		text = bg__import_text(&imp, "", true, &len);
 		checked = bg_diags_create();
 		st = text != NULL && checked != NULL ? BG_OK : BG_ERR_NOMEM;
 	}
@@ -298,11 +290,7 @@ done:
 	bg_diags_destroy(checked);
 	bg_diags_destroy(read);
 	free(text);
-	free(origins);
-	cJSON_Delete(imp.jobs);
-	bg_kvlist_finish(&imp.where);
-	bg_kvlist_finish(&imp.origins);
-	bg_kvlist_finish(&imp.ignores);
+	bg__import_finish(&imp);
 	return st;
 }
 

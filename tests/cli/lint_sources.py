@@ -255,23 +255,7 @@ SPEC_TWO = """jobs:
       privileged: true
 """
 
-CFN_TWO = """Resources:
-  Silenced:
-    Type: AWS::Batch::JobDefinition
-    Metadata:
-      batchgen:
-        ignore: [sec-privileged, no-such-rule]
-    Properties:
-      Type: container
-      Timeout: {AttemptDurationSeconds: 600}
-      ContainerProperties:
-        Image: app:1.0
-        Privileged: true
-        ReadonlyRootFilesystem: true
-        ResourceRequirements: [{Type: VCPU, Value: "1"}, {Type: MEMORY, Value: "2048"}]
-  Loud:
-    Type: AWS::Batch::JobDefinition
-    Properties:
+CFN_PROPERTIES = """    Properties:
       Type: container
       Timeout: {AttemptDurationSeconds: 600}
       ContainerProperties:
@@ -280,6 +264,9 @@ CFN_TWO = """Resources:
         ReadonlyRootFilesystem: true
         ResourceRequirements: [{Type: VCPU, Value: "1"}, {Type: MEMORY, Value: "2048"}]
 """
+CFN_TWO = ("Resources:\n  Silenced:\n    Type: AWS::Batch::JobDefinition\n    Metadata:\n"
+           "      batchgen:\n        ignore: [sec-privileged, no-such-rule]\n" + CFN_PROPERTIES +
+           "  Loud:\n    Type: AWS::Batch::JobDefinition\n" + CFN_PROPERTIES)
 
 
 def suppressions(src, tmp, lint, findings):
