@@ -354,6 +354,8 @@ sarif_document(const struct bg_diags *all, int rc)
 	driver = cJSON_AddObjectToObject(cJSON_AddObjectToObject(run, "tool"),
 					 "driver");
 	cJSON_AddStringToObject(driver, "name", "batchgen");
+	snprintf(cwd, sizeof(cwd), "batchgen %s", bg_version());
+	cJSON_AddStringToObject(driver, "fullName", cwd);
 	cJSON_AddStringToObject(driver, "version", bg_version());
 	cJSON_AddStringToObject(driver, "semanticVersion", bg_version());
 	cJSON_AddStringToObject(driver, "informationUri",
@@ -376,6 +378,10 @@ sarif_document(const struct bg_diags *all, int rc)
 		}
 	}
 	cJSON_AddStringToObject(run, "columnKind", "unicodeCodePoints");
+	/* one category of analysis per run, as code scanning tells runs
+	 * apart */
+	cJSON_AddStringToObject(cJSON_AddObjectToObject(run, "automationDetails"),
+				"id", "batchgen/");
 	results = cJSON_AddArrayToObject(run, "results");
 	for (size_t i = 0; i < bg_diags_count(all); i++) {
 		cJSON_AddItemToArray(results,

@@ -227,11 +227,17 @@ def sarif(src, tmp, lint):
         return results
     log = os.path.join(tmp, 'out.sarif')
     open(log, 'w').write(p.stdout)
-    v = subprocess.run([tool, 'validate', log, '-o', log + '.validation', '--log', 'ForceOverwrite'],
-                       capture_output=True, text=True)
-    found = json.load(open(log + '.validation'))['runs'][0]['results'] if v.returncode == 0 else None
-    results.append(('sarif-multitool validate: no error, no warning',
-                    None if found == [] else (found[:3] if found else v.stdout[-500:] + v.stderr[-300:])))
+    # the SARIF rules (default), and GitHub's and GitHub Advanced
+    # Security's ingestion rules (Azure DevOps' want the pipeline's own
+    # build ids, which only the pipeline knows)
+    for kind in (None, 'Gh', 'Ghas'):
+        out = log + '.%s.validation' % (kind or 'sarif')
+        v = subprocess.run([tool, 'validate', log, '-o', out, '--log', 'ForceOverwrite'] +
+                           (['--rule-kind', kind] if kind else []), capture_output=True, text=True)
+        found = json.load(open(out))['runs'][0]['results'] if v.returncode == 0 else None
+        results.append(('sarif-multitool validate%s: no error, no warning' %
+                        (' --rule-kind ' + kind if kind else ''),
+                        None if found == [] else (found[:3] if found else v.stdout[-500:] + v.stderr[-300:])))
     return results
 
 
