@@ -3,7 +3,7 @@
 # Runs one libFuzzer target with the seed corpus from the project's own
 # tests and examples.
 #   fuzz/run.sh BUILD_DIR TARGET SECONDS [WORK_DIR [LIBFUZZER OPTIONS...]]
-# TARGET: spec, template, cli, roundtrip or import. WORK_DIR keeps the corpus
+# TARGET: spec, template, cli, roundtrip, import or lint. WORK_DIR keeps the corpus
 # between runs (default: a temporary folder). Crashes are written to
 # WORK_DIR/crash-* and make the run fail.
 set -u
@@ -31,6 +31,16 @@ import)
 	for f in "$src"/tests/golden/default-*.out "$src"/tests/golden/options-*.out; do
 		[[ -f $f ]] && cp "$f" "$work/seeds/$(basename "$f" .out).tf.json"
 	done ;;
+lint)
+	# every source format, with problems planted; specs; the import
+	# seeds; configurations
+	cp "$src"/tests/lint/* "$src"/examples/* "$work/seeds/"
+	cp "$src"/tests/import/cases/0[0-2]*.json "$work/seeds/"
+	for f in "$src"/tests/import/cfn/*.yaml "$src"/tests/import/state/*.json; do
+		cp "$f" "$work/seeds/cfn-$(basename "$f")"
+	done
+	printf 'fail-on: warning\nrules:\n  sec-root-fs: "off"\nignore:\n  - rule: sec-privileged\n    files: ["*.json"]\n    paths: ["jobs[0].*"]\n ' \
+		>"$work/seeds/config.yaml" ;;
 cli)
 	for f in "$src"/tests/golden/*.args; do
 		tr '\n' '\0' <"$f" >"$work/seeds/$(basename "$f")"
@@ -56,7 +66,7 @@ grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$work/log" |
 cov=$(grep -oE '(DONE|INITED) +cov: [0-9]+' "$work/log" | tail -1 | grep -oE '[0-9]+$')
 case $target in
 spec | roundtrip) floor=2500 ;;
-template | import) floor=1500 ;;
+template | import | lint) floor=1500 ;;
 cli) floor=1000 ;;
 esac
 echo "fuzz-$target: coverage: ${cov:-none} edges (floor $floor)"

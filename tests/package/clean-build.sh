@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The Debian packages built on a fresh Debian 12 that has only what
+# debian/control names: a debootstrap --variant=buildd bookworm chroot
+# (essential and build-essential), then exactly the Build-Depends
+# (apt-get build-dep of the source tree), then dpkg-buildpackage -us -uc
+# -b with the test suite (terraform, pre-commit and the SARIF validator
+# are not there, and their tests say so and are skipped), then lintian
+# on the result. Needs root and the Debian mirror. Prints TAP, and
+# writes it as a meson-style log line to OUT/clean-build.json for
+# tests/summary.py.
+#   clean-build.sh OUT
+set -u
+out=$(realpath -m "${1:?OUT}")
+src=$(cd "$(dirname "$0")/../.." && pwd)
+mirror=${BATCHGEN_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+mkdir -p "$out"
+work=$(mktemp -d)
+root=$work/root
+cleanup() {
+	umount "$root/proc" 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+tap=$out/clean-build.tap
+: >"$tap"
+n=0 failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1" | tee -a "$tap"; }
+notok() {
+	n=$((n + 1)) failed=$((failed + 1))
+	echo "not ok $n - $1" | tee -a "$tap"
+	[[ -n ${2:-} ]] && sed 's/^/# /' "$2" | tail -40 | tee -a "$tap"
+}
+in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
+	LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"; }
+finish() {
+	echo "1..$n" | tee -a "$tap"
+	python3 - "$tap" "$out/clean-build.json" "$failed" <<'PY'
+import json, sys
+tap = open(sys.argv[1]).read()
+with open(sys.argv[2], 'w') as f:
+    f.write(json.dumps({'name': 'debian-clean-build', 'result': 'OK' if sys.argv[3] == '0' else 'FAIL',
+                        'stdout': tap}) + '\n')
+PY
+	exit $((failed > 0))
+}
+
+if debootstrap --variant=buildd bookworm "$root" "$mirror" >"$work/debootstrap.log" 2>&1; then
+	ok "debootstrap --variant=buildd bookworm: a fresh Debian 12 with build-essential"
+else
+	notok "debootstrap --variant=buildd bookworm $mirror" "$work/debootstrap.log"
+	finish
+fi
+mount -t proc proc "$root/proc"
+# the committed tree only
+mkdir -p "$root/build/batchgen"
+(cd "$src" && git ls-files -z | tar --null -T - -cf -) | tar -xf - -C "$root/build/batchgen"
+version=$(sed -n "s/^  version: '\(.*\)',/\1/p" "$src/meson.build")
+before=$(in_root dpkg-query -W -f '${Package}\n' | sort)
+if in_root sh -c 'apt-get update -qq && apt-get build-dep -y -qq /build/batchgen' \
+	>"$work/build-dep.log" 2>&1; then
+	ok "apt-get build-dep installs debian/control's Build-Depends"
+else
+	notok "apt-get build-dep" "$work/build-dep.log"
+	finish
+fi
+added=$(comm -13 <(echo "$before") <(in_root dpkg-query -W -f '${Package}\n' | sort) | wc -l)
+if in_root sh -c 'cd /build/batchgen && dpkg-buildpackage -us -uc -b' \
+	>"$work/build.log" 2>&1; then
+	ok "dpkg-buildpackage -us -uc -b, with the test suite, on only those ($added packages added)"
+else
+	notok "dpkg-buildpackage -us -uc -b in the clean chroot" "$work/build.log"
+fi
+built=$(cd "$root/build" && ls -- *_"$version"_*.deb 2>/dev/null | wc -l)
+if [[ $built == 3 ]]; then
+	ok "the three packages are built ($version)"
+else
+	notok "the three packages are built: $(cd "$root/build" && ls -- *.deb 2>/dev/null | tr '\n' ' ')"
+fi
+tests=$(grep -cE '^ *[0-9]+/[0-9]+ batchgen:.* (OK|SKIP) ' "$work/build.log" || true)
+if grep -qE '^Fail: +0' "$work/build.log"; then
+	ok "the test suite ran in the build: $tests suites OK or skipped, none failed"
+else
+	notok "the test suite in the build" "$work/build.log"
+fi
+if lintian --fail-on error,warning "$root"/build/batchgen_"$version"_*.changes \
+	>"$work/lintian.log" 2>&1; then
+	ok "lintian on the clean build: no error, no warning"
+else
+	notok "lintian on the clean build" "$work/lintian.log"
+fi
+finish
