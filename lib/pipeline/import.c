@@ -147,8 +147,10 @@ bg__import_parsed(struct bg__ydoc *doc, const char *file, bool all,
 	size_t first = imp->where.count;
 	enum bg_status st = bg__import_document(doc, file, all, imp, diags);
 
-	/* "LINE:COL" of this file's paths -> "LINE:COL:FILE" */
-	for (size_t i = first; st == BG_OK && i < imp->where.count; i++) {
+	/* "LINE:COL" of this file's paths -> "LINE:COL:FILE": all of them,
+	 * also when a definition of the file failed (lint goes on with the
+	 * others) */
+	for (size_t i = first; i < imp->where.count; i++) {
 		char *v = bg__asprintf("%s:%s", imp->where.items[i].value,
 				       file);
 		if (v == NULL) {
