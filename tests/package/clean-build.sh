@@ -18,7 +18,10 @@ mkdir -p "$out"
 work=$(mktemp -d)
 root=$work/root
 cleanup() {
-	umount "$root/proc" 2>/dev/null
+	if mountpoint -q "$root/proc" && ! umount "$root/proc"; then
+		echo "clean-build.sh: $root/proc is still mounted; $work is left" >&2
+		return
+	fi
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -71,7 +74,10 @@ if in_root sh -c 'cd /build/batchgen && dpkg-buildpackage -us -uc -b' \
 else
 	notok "dpkg-buildpackage -us -uc -b in the clean chroot" "$work/build.log"
 fi
-built=$(cd "$root/build" && ls -- *_"$version"_*.deb 2>/dev/null | wc -l)
+built=0
+for p in batchgen libbatchgen0 libbatchgen-dev; do
+	[[ -f $root/build/${p}_${version}_$(dpkg --print-architecture).deb ]] && built=$((built + 1))
+done
 if [[ $built == 3 ]]; then
 	ok "the three packages are built ($version)"
 else
