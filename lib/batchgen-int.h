@@ -33,6 +33,15 @@ size_t bg__utf8_invalid(const char *s, size_t len);
 /* Whether s[0..len) is in Unicode NFC, the form terraform keeps every
  * string in (ASCII and text that is not UTF-8 count as NFC). */
 bool bg__utf8_is_nfc(const char *s, size_t len);
+/* The text-nfc warning's message (input/yaml.c, input/args.c). */
+#define BG_NFC_MESSAGE                                                       \
+	"this text is not in Unicode NFC (a letter and a combining mark "    \
+	"where one character exists): terraform turns every string into "   \
+	"NFC, so AWS gets the composed form, not these bytes; write it "    \
+	"composed"
+/* The bytes of the character that starts s[0..avail): its UTF-8
+ * sequence, or 1 (a byte that starts none). */
+size_t bg__utf8_char(const char *s, size_t avail);
 /* The characters of s as AWS counts them: Unicode code points (bytes
  * that are not UTF-8 count one each). */
 size_t bg__utf8_len(const char *s);

@@ -72,6 +72,18 @@ bg__utf8_len(const char *s)
 	return n;
 }
 
+size_t
+bg__utf8_char(const char *s, size_t avail)
+{
+	size_t n = 1;
+
+	while (n < avail && n < 4 && ((unsigned char)s[0] & 0xc0) == 0xc0 &&
+	       ((unsigned char)s[n] & 0xc0) == 0x80) {
+		n++;
+	}
+	return n;
+}
+
 bool
 bg__utf8_is_nfc(const char *s, size_t len)
 {

@@ -222,11 +222,7 @@ bg_job_options_set(struct bg_job_options *opts, const char *flag,
 	}
 	if (value != NULL && !bg__utf8_is_nfc(value, strlen(value)) &&
 	    bg_diags_add(diags, BG_SEV_WARNING, "text-nfc", NULL, 0, 0, flag,
-			 "this text is not in Unicode NFC (a letter and a "
-			 "combining mark where one character exists): "
-			 "terraform turns every string into NFC, so AWS gets "
-			 "the composed form, not these bytes; write it "
-			 "composed") != BG_OK) {
+			 BG_NFC_MESSAGE) != BG_OK) {
 		return BG_ERR_NOMEM;
 	}
 	for (size_t d = 0; d + 1 < fp->depth; d++) {

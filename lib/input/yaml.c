@@ -271,11 +271,7 @@ scalar(struct builder *b, const yaml_event_t *e)
 	if (!bg__utf8_is_nfc((const char *)e->data.scalar.value, len)) {
 		bg_diags_add(b->diags, BG_SEV_WARNING, "text-nfc", d->file,
 			     d->nodes[node].line, d->nodes[node].column, NULL,
-			     "this text is not in Unicode NFC (a letter and a "
-			     "combining mark where one character exists): "
-			     "terraform turns every string into NFC, so AWS "
-			     "gets the composed form, not these bytes; write "
-			     "it composed");
+			     BG_NFC_MESSAGE);
 	}
 	memcpy(d->strings + d->str_len, e->data.scalar.value, len);
 	d->strings[d->str_len + len] = '\0';

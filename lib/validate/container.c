@@ -458,12 +458,15 @@ bg__check_image(struct ctx *cx, const char *image, const char *path)
 		       "image must be at most 255 characters; got %zu", len);
 		return;
 	}
-	for (size_t i = 0; i < len; i++) {
+	for (size_t i = 0, chars = 0; i < len; i++) {
+		chars += ((unsigned char)image[i] & 0xc0) != 0x80;
 		if (!bg__is_alnum(image[i]) && strchr("-_:./#@", image[i]) == NULL) {
+			/* the whole character, and its place in characters */
 			bg__report(cx, R_IMAGE_FORMAT, path,
 			       "image may hold letters, digits and - _ : . / "
-			       "# @ only; '%s' has '%c' at position %zu",
-			       image, image[i], i + 1);
+			       "# @ only; '%s' has '%.*s' at position %zu",
+			       image, (int)bg__utf8_char(image + i, len - i),
+			       image + i, chars);
 			return;
 		}
 	}

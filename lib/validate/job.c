@@ -97,12 +97,7 @@ check_name(struct ctx *cx, const char *name)
 		if (!bg__is_alnum(name[i]) && name[i] != '-' && name[i] != '_') {
 			/* Quote the whole character: one byte of a UTF-8
 			 * sequence would not be text. */
-			size_t n = 1;
-			while (i + n < len && n < 4 &&
-			       (name[i + n] & 0xc0) == 0x80 &&
-			       (name[i] & 0xc0) == 0xc0) {
-				n++;
-			}
+			size_t n = bg__utf8_char(name + i, len - i);
 			bg__report(cx, R_NAME_CHARSET, "name",
 			       "Job definition name can only contain "
 			       "letters, numbers, hyphens, and underscores; "

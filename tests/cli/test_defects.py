@@ -695,6 +695,14 @@ def _():
     p = expect(rc, err, 0, 'not in Unicode NFC', '[text-nfc]')
     return p or (None if err.count('[text-nfc]') == 1 else 'warned %d times' % err.count('[text-nfc]'))
 
+@case('a character an image may not hold is quoted whole, at its place in characters')
+def _():
+    # it was one byte of the UTF-8 sequence ('\xc3', not text) at its
+    # place in bytes
+    rc, out, err = run('simple-container', '--image', 'caf\u00e9:1')
+    return expect(rc, err, 1, "has '\u00e9' at position 4 [image-format]")
+
+
 status = report(results)
 shutil.rmtree(WORK, ignore_errors=True)
 sys.exit(status)
