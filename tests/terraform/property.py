@@ -23,40 +23,13 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 from tap import report  # noqa: E402
+import tfenv  # noqa: E402
 
 BIN = os.path.realpath(sys.argv[1])
 COUNT = int(sys.argv[2]) if len(sys.argv) > 2 else 60
 SEED = int(os.environ.get('BATCHGEN_PROPERTY_SEED') or random.SystemRandom().randrange(1 << 32))
 os.environ.pop('BATCHGEN_TEMPLATE_PATH', None)
 rnd = random.Random(SEED)
-
-
-def missing(why):
-    print('# ************************************************************')
-    print('# PROPERTY TEST NOT RUN THROUGH TERRAFORM: %s' % why)
-    print('# The generated output was NOT checked by terraform.')
-    print('# ************************************************************')
-    if os.environ.get('BATCHGEN_REQUIRE_TERRAFORM') == '1':
-        print('1..1\nnot ok 1 - terraform available')
-        sys.exit(1)
-    print('1..0 # SKIP %s' % why)
-    sys.exit(0)  # TAP: the plan says skip
-
-
-def find_mirror():
-    home = os.path.expanduser('~')
-    for d in (os.environ.get('TF_PROVIDER_MIRROR'), home + '/.terraform.d/plugins',
-              os.environ.get('XDG_DATA_HOME', home + '/.local/share') + '/terraform/plugins',
-              '/usr/local/share/terraform/plugins', '/usr/share/terraform/plugins'):
-        if d and os.path.isdir(d + '/registry.terraform.io/hashicorp/aws'):
-            return d
-    for root, dirs, _ in os.walk('/'):
-        depth = root.count('/')
-        dirs[:] = [x for x in dirs if not (depth == 1 and x in
-                   ('proc', 'sys', 'dev', 'usr', 'tmp', 'var', 'run'))] if depth < 5 else []
-        if root.endswith('/registry.terraform.io/hashicorp/aws'):
-            return root[:-len('/registry.terraform.io/hashicorp/aws')]
-    return None
 
 
 # ---------------------------------------------------------------- jobs
@@ -216,44 +189,20 @@ def main():
         results.append(('YAML and JSON specs render the same %s' % fmt,
                         None if same else 'the outputs differ'))
 
-    if shutil.which('terraform') is None:
-        finish(results, 'terraform is not on PATH')
-    mirror = find_mirror()
-    if mirror is None:
-        finish(results, 'no offline hashicorp/aws provider (set TF_PROVIDER_MIRROR)')
-    rc = os.path.join(work, 'tfrc')
-    with open(rc, 'w') as f:
-        f.write('provider_installation {\n  filesystem_mirror {\n    path    = "%s"\n'
-                '    include = ["registry.terraform.io/*/*"]\n  }\n'
-                '  direct { exclude = ["registry.terraform.io/*/*"] }\n}\n' % mirror)
-    env = dict(os.environ, TF_CLI_CONFIG_FILE=rc, TF_IN_AUTOMATION='1', TF_INPUT='0',
-               CHECKPOINT_DISABLE='1')
+    env, why = tfenv.environment(work)
+    if env is None:
+        finish(results, why)
     plans = {}
     for fmt, name in (('json', 'main.tf.json'), ('hcl', 'main.tf')):
         mod = os.path.join(work, fmt)
         os.makedirs(mod)
         with open(os.path.join(mod, name), 'wb') as f:
             f.write(out[(spec_json, fmt)])
-        with open(os.path.join(mod, 'zz-provider.tf.json'), 'w') as f:
-            json.dump({'provider': {'aws': {
-                'region': 'us-east-1', 'access_key': 'mock', 'secret_key': 'mock',
-                'skip_credentials_validation': True, 'skip_requesting_account_id': True,
-                'skip_metadata_api_check': True, 'skip_region_validation': True}}}, f)
-        problem = None
-        for cmd in (['terraform', 'init', '-backend=false', '-input=false', '-no-color'],
-                    ['terraform', 'validate', '-no-color'],
-                    ['terraform', 'plan', '-refresh=false', '-input=false', '-no-color', '-out=plan']):
-            p = subprocess.run(cmd, cwd=mod, env=env, capture_output=True, text=True)
-            if p.returncode != 0:
-                problem = '%s: %s' % (' '.join(cmd[:2]), (p.stdout + p.stderr)[-1500:])
-                break
-        if problem is None:
-            p = subprocess.run(['terraform', 'show', '-json', 'plan'], cwd=mod, env=env,
-                               capture_output=True, text=True)
-            plans[fmt] = {r['name']: r['change']['after']
-                          for r in json.loads(p.stdout).get('resource_changes', [])}
+        got, problem = tfenv.plan(mod, env)
+        if got is not None:
+            plans[fmt] = {r['name']: r['change']['after'] for r in got.get('resource_changes', [])}
         results.append(('terraform validate and plan accept all %d jobs (%s)' % (len(accepted), fmt),
-                        problem))
+                        problem[-1500:] if problem else None))
     for fmt, plan in plans.items():
         bad = []
         for j in accepted:
@@ -287,7 +236,7 @@ def main():
 
 def finish(results, skipped=None):
     if skipped is not None:
-        missing(skipped)
+        tfenv.missing('property test', skipped)
     sys.exit(report(results, 'seed %d' % SEED))
 
 
