@@ -149,6 +149,25 @@ def json_output(src, lint):
     ]
 
 
+def same_everywhere(src, lint, findings):
+    """Text, JSON and SARIF say the same findings at the same places."""
+    repo = os.path.join(src, 'tests', 'lint')
+    text = subprocess.run([lint.bin, 'lint', '.'], capture_output=True, text=True, cwd=repo)
+    js = subprocess.run([lint.bin, 'lint', '--diagnostics', 'json', '.'], capture_output=True,
+                        text=True, cwd=repo)
+    sa = subprocess.run([lint.bin, 'lint', '--diagnostics', 'sarif', '.'], capture_output=True,
+                        text=True, cwd=repo)
+    a = sorted((os.path.normpath(g[0]), g[1], g[4]) for g in findings(text.stderr))
+    b = sorted((os.path.normpath(d['file']), d['line'], d['code'])
+               for d in json.loads(js.stdout)['diagnostics'])
+    c = sorted((r['locations'][0]['physicalLocation']['artifactLocation']['uri'],
+                r['locations'][0]['physicalLocation']['region']['startLine'], r['ruleId'])
+               for r in json.loads(sa.stdout)['runs'][0]['results'])
+    return [('text, JSON and SARIF: the same %d findings at the same lines' % len(a),
+             None if a and a == b == c and text.returncode == js.returncode == sa.returncode == 1
+             else 'text %s\njson %s\nsarif %s' % (a[:4], b[:4], c[:4]))]
+
+
 def github_required(doc):
     """What GitHub code scanning documents as required or used
     (docs.github.com, "SARIF support for code scanning")."""
@@ -382,5 +401,6 @@ def cases(bin_, src, tmp, lint, findings):
     lint.bin = bin_
     return (located(src, lint, findings) + partly_readable(src, lint, findings) +
             directories(src, tmp, lint, findings) +
-            exits(src, tmp, lint, findings) + json_output(src, lint) + sarif(src, tmp, lint) +
+            exits(src, tmp, lint, findings) + json_output(src, lint) +
+            same_everywhere(src, lint, findings) + sarif(src, tmp, lint) +
             suppressions(src, tmp, lint, findings))
