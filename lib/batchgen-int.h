@@ -33,6 +33,9 @@ size_t bg__utf8_invalid(const char *s, size_t len);
 /* Whether s[0..len) is in Unicode NFC, the form terraform keeps every
  * string in (ASCII and text that is not UTF-8 count as NFC). */
 bool bg__utf8_is_nfc(const char *s, size_t len);
+/* s in Unicode NFC, newly allocated (ASCII and text that is not UTF-8
+ * are copied as they are); NULL when out of memory. */
+char *bg__utf8_nfc(const char *s);
 /* The text-nfc warning's message (input/yaml.c, input/args.c). */
 #define BG_NFC_MESSAGE                                                       \
 	"this text is not in Unicode NFC (a letter and a combining mark "    \

@@ -110,6 +110,29 @@ bg__utf8_is_nfc(const char *s, size_t len)
 	return same;
 }
 
+char *
+bg__utf8_nfc(const char *s)
+{
+	size_t len = strlen(s), n = 0;
+	uint8_t *nfc;
+	char *out;
+
+	if (bg__utf8_is_nfc(s, len)) {
+		return strdup(s);
+	}
+	nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)s, len, NULL, &n);
+	if (nfc == NULL) {
+		return NULL;
+	}
+	out = malloc(n + 1);
+	if (out != NULL) {
+		memcpy(out, nfc, n);
+		out[n] = '\0';
+	}
+	free(nfc);
+	return out;
+}
+
 size_t
 bg__utf8_invalid(const char *s, size_t len)
 {

@@ -19,6 +19,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <unictype.h>
+#include <unigbrk.h>
+#include <unistr.h>
+
 #include "emit.h"
 
 /* ================================================================== */
@@ -89,53 +93,48 @@ needs_quotes(const char *key, bool quote_keys)
 	return quote_keys || !bg__is_tf_identifier(key) || is_hcl_keyword(key);
 }
 
-/* The code point at p (UTF-8; a stray byte is itself) and its length. */
-static uint32_t
-code_point(const unsigned char *p, size_t *len)
-{
-	int n = p[0] < 0x80 ? 0 : p[0] >= 0xf0 ? 3 : p[0] >= 0xe0 ? 2
-				 : p[0] >= 0xc0 ? 1 : 0;
-	uint32_t c = n == 0 ? p[0] : p[0] & (0x3f >> n);
-
-	for (int i = 1; i <= n; i++) {
-		if ((p[i] & 0xc0) != 0x80) {
-			*len = 1;
-			return p[0];
-		}
-		c = c << 6 | (p[i] & 0x3f);
-	}
-	*len = (size_t)n + 1;
-	return c;
-}
-
-/* Whether c joins the character before it into one grapheme cluster:
- * combining marks, variation selectors, zero-width joiner, emoji
- * modifiers (the common cases of Unicode's rules; the rest count one
- * column each). */
-static bool
-extends(uint32_t c)
-{
-	return (c >= 0x300 && c <= 0x36f) || (c >= 0x1ab0 && c <= 0x1aff) ||
-	       (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) ||
-	       (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xfe20 && c <= 0xfe2f) ||
-	       c == 0x200d || (c >= 0x1f3fb && c <= 0x1f3ff) ||
-	       (c >= 0xe0100 && c <= 0xe01ef);
-}
-
-/* The columns terraform fmt gives text: grapheme clusters (hclwrite
- * counts them to align "="), a character after a zero-width joiner
- * joining the cluster before it. */
+/* The columns terraform fmt gives text: its extended grapheme
+ * clusters (hclwrite counts them to align "="), as Unicode's UAX #29
+ * says: libunistring's pairwise rule (GB3 to GB9b), and the two rules
+ * that need what came before: an emoji, extenders and a zero-width
+ * joiner join the next emoji (GB11), and regional indicators pair up
+ * into flags (GB12, GB13). A byte that is not UTF-8 is one column.
+ * Checked against terraform fmt (tests/terraform: keys in Devanagari,
+ * Thai, Hangul jamo, flags, ZWJ sequences, modifiers). */
 static size_t
 columns(const char *text)
 {
-	const unsigned char *p = (const unsigned char *)text;
-	size_t n = 0, len;
-	bool join = false;
+	const uint8_t *p = (const uint8_t *)text;
+	const uint8_t *end = p + strlen(text);
+	ucs4_t prev = 0;
+	size_t n = 0, ri = 0; /* regional indicators in a row, before c */
+	bool pict = false;     /* the cluster so far: an emoji, extenders */
+	bool pict_zwj = false; /* ... and then a zero-width joiner */
 
-	while (*p != '\0') {
-		uint32_t c = code_point(p, &len);
-		n += !(extends(c) || join) || n == 0;
-		join = c == 0x200d;
+	while (p < end) {
+		ucs4_t c;
+		int len = u8_mbtouc(&c, p, (size_t)(end - p));
+		bool is_ri = uc_is_property_regional_indicator(c);
+		bool brk;
+		if (n == 0) {
+			brk = true;
+		} else if (prev == 0x200d &&
+			   uc_is_property_extended_pictographic(c)) {
+			brk = !pict_zwj; /* GB11 */
+		} else if (is_ri && uc_is_property_regional_indicator(prev)) {
+			brk = ri % 2 == 0; /* GB12, GB13 */
+		} else {
+			brk = uc_is_grapheme_break(prev, c);
+		}
+		n += brk;
+		ri = is_ri ? ri + 1 : 0;
+		pict_zwj = pict && c == 0x200d;
+		if (uc_is_property_extended_pictographic(c)) {
+			pict = true;
+		} else if (uc_graphemeclusterbreak_property(c) != GBP_EXTEND) {
+			pict = false;
+		}
+		prev = c;
 		p += len;
 	}
 	return n;

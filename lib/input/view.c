@@ -107,6 +107,63 @@ bg__ynode_is_null(const struct bg__ydoc *d, const struct bg__ynode *n)
 /* Free-form maps                                                      */
 /* ================================================================== */
 
+/* Keys as terraform tells them apart: in Unicode NFC (terraform
+ * composes every string), so that two spellings of one key are one
+ * key here too. The composed copies are held until finish. */
+struct keys {
+	struct bg__strindex seen;
+	char **held;
+	size_t held_count;
+};
+
+/* Adds key (item i): BG_OK; BG_ERR_ARG when it is there already, in
+ * any spelling (*first: the item that gave it); BG_ERR_NOMEM. */
+static enum bg_status
+keys_put(struct keys *k, const char *key, size_t i, size_t *first)
+{
+	char **held;
+	char *nfc;
+
+	if (bg__utf8_is_nfc(key, strlen(key))) {
+		return bg__strindex_put(&k->seen, key, i, first);
+	}
+	nfc = bg__utf8_nfc(key);
+	held = realloc(k->held, (k->held_count + 1) * sizeof(*held));
+	if (nfc == NULL || held == NULL) {
+		free(nfc);
+		k->held = held != NULL ? held : k->held;
+		return BG_ERR_NOMEM;
+	}
+	k->held = held;
+	k->held[k->held_count++] = nfc;
+	return bg__strindex_put(&k->seen, nfc, i, first);
+}
+
+static void
+keys_finish(struct keys *k)
+{
+	bg__strindex_finish(&k->seen);
+	for (size_t i = 0; i < k->held_count; i++) {
+		free(k->held[i]);
+	}
+	free(k->held);
+}
+
+/* " (the same key as 'FIRST' to terraform, which composes both to
+ * Unicode NFC)" when the two spellings differ, else "". */
+static const char *
+spelling(const char *key, const char *first, char *buf, size_t size)
+{
+	if (first == NULL || strcmp(key, first) == 0) {
+		return "";
+	}
+	snprintf(buf, size,
+		 " (the same key as '%.100s' to terraform, which composes "
+		 "both to Unicode NFC)",
+		 first);
+	return buf;
+}
+
 /* The pairs of mapping map into out. Keys and values must be scalars
  * (else `shape` is the message, or NULL for "a key/value must be a
  * plain string"); with nulls_missing a null value is kept
@@ -117,11 +174,13 @@ map_pairs(struct bg__ydoc *d, struct bg__ynode *map, const char *path,
 	  const char *shape)
 {
 	enum bg_status st = BG_OK;
-	struct bg__strindex seen = { 0 };
+	struct keys seen = { 0 };
 
 	for (size_t i = 0; i < map->len; i++) {
 		struct bg__ynode *k = bg__ynode_key(d, map, i);
 		struct bg__ynode *v = bg__ynode_value(d, map, i);
+		size_t first = 0;
+		char note[200];
 		const char *key = bg__ynode_text(d, k);
 		const char *value = bg__ynode_text(d, v);
 
@@ -150,28 +209,33 @@ map_pairs(struct bg__ydoc *d, struct bg__ynode *map, const char *path,
 			st = BG_ERR_SCHEMA;
 			continue;
 		}
-		switch (bg__strindex_put(&seen, key, i, NULL)) {
+		switch (keys_put(&seen, key, i, &first)) {
 		case BG_OK:
 			break;
 		case BG_ERR_ARG:
 			bg_diags_add(diags, BG_SEV_ERROR, "duplicate-key",
 				     d->file, k->line, k->column, path,
-				     "duplicate key '%s'", key);
+				     "duplicate key '%s'%s", key,
+				     spelling(key,
+					      bg__ynode_text(d, bg__ynode_key(
+								     d, map,
+								     first)),
+					      note, sizeof(note)));
 			st = BG_ERR_SCHEMA;
 			continue;
 		default:
-			bg__strindex_finish(&seen);
+			keys_finish(&seen);
 			return BG_ERR_NOMEM;
 		}
 		if (bg__kvlist_push(out, key,
 				    nulls_missing && bg__ynode_is_null(d, v)
 					    ? NULL
 					    : value) != BG_OK) {
-			bg__strindex_finish(&seen);
+			keys_finish(&seen);
 			return BG_ERR_NOMEM;
 		}
 	}
-	bg__strindex_finish(&seen);
+	keys_finish(&seen);
 	return st;
 }
 
@@ -197,7 +261,7 @@ bg__ynode_to_env(struct bg__ydoc *d, struct bg__ynode *n, const char *path,
 		 struct bg_kvlist *out, struct bg_diags *diags)
 {
 	enum bg_status st = BG_OK;
-	struct bg__strindex seen = { 0 };
+	struct keys seen = { 0 };
 
 	if (n == NULL) {
 		return BG_OK;
@@ -246,16 +310,19 @@ bg__ynode_to_env(struct bg__ydoc *d, struct bg__ynode *n, const char *path,
 			st = BG_ERR_SCHEMA;
 			continue;
 		}
-		switch (name != NULL ? bg__strindex_put(&seen, name, i, NULL)
-				     : BG_OK) {
+		switch (name != NULL ? keys_put(&seen, name, i, NULL) : BG_OK) {
 		case BG_OK:
 			break;
 		case BG_ERR_ARG:
 			bg_diags_add(diags, BG_SEV_ERROR, "env-duplicate",
 				     d->file, e->line, e->column, path,
 				     "environment variable '%s' is given "
-				     "twice",
-				     name);
+				     "twice%s",
+				     name,
+				     bg__utf8_is_nfc(name, strlen(name))
+					     ? ""
+					     : " (in Unicode NFC, as terraform "
+					       "composes it)");
 			st = BG_ERR_SCHEMA;
 			continue;
 		default:
@@ -269,7 +336,7 @@ bg__ynode_to_env(struct bg__ydoc *d, struct bg__ynode *n, const char *path,
 			break;
 		}
 	}
-	bg__strindex_finish(&seen);
+	keys_finish(&seen);
 	return st;
 }
 

@@ -703,6 +703,20 @@ def _():
     return expect(rc, err, 1, "has '\u00e9' at position 4 [image-format]")
 
 
+@case('keys terraform reads as one (equal in Unicode NFC) are a duplicate')
+def _():
+    # terraform composed both tag keys to one and refused the JSON
+    # (Duplicate object attribute) after batchgen had exited 0
+    spec = write('nfc-keys.json', json.dumps({'jobs': [{
+        'name': 'j', 'template': 'simple-container', 'image': 'app:1',
+        'tags': {'\u1100\u1161\u11a8': 'jamo', '\uac01': 'syllable'},
+        'environment': [{'name': 'caf\u00e9', 'value': '1'},
+                        {'name': 'cafe\u0301', 'value': '2'}]}]}, ensure_ascii=False))
+    rc, out, err = run('render', spec)
+    return expect(rc, err, 1, '[duplicate-key]', 'composes both to Unicode NFC',
+                  '[env-duplicate]') or (None if out == '' else 'wrote output')
+
+
 status = report(results)
 shutil.rmtree(WORK, ignore_errors=True)
 sys.exit(status)

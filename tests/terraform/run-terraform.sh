@@ -116,7 +116,18 @@ json.dump({"jobs": [{"name": "tricky-strings", "template": "simple-container",
                      "parameters": {"p%d" % i: t for i, t in enumerate(tricky)},
                      # HCL keywords as map keys must be quoted.
                      "log_configuration": {"log_driver": "json-file", "options": {
-                         k: k for k in ["for", "in", "if", "null", "true", "false", "endfor"]}}}],
+                         k: k for k in ["for", "in", "if", "null", "true", "false", "endfor"]}}},
+                    # Keys terraform fmt aligns by grapheme clusters:
+                    # conjuncts, spacing marks, jamo, flags, ZWJ and
+                    # modifier sequences (the fmt check below).
+                    {"name": "grapheme-keys", "template": "simple-container", "image": "app:1",
+                     "tags": {k: k for k in [
+                         "a", "ab cd", "\u0915\u094d\u0937", "\u0915\u094d\u0937\u0924\u094d\u0930\u093f\u092f",
+                         "\u0915\u093f", "\u0e01\u0e33", "\u1100\u1161\u11a8", "\uac00",
+                         "\u1100\u1100\u1100\uac01\u11a8\u11a8", "x\u0308\u0308y",
+                         "\U0001f1e9\U0001f1ea\U0001f1eb\U0001f1f7", "\U0001f1e9\U0001f1eax",
+                         "\U0001f469\u200d\U0001f4bb", "\U0001f3f3\ufe0f\u200d\U0001f308",
+                         "\U0001f44d\U0001f3fd", "a\u200db", "tab\t"]}}],
            "_tricky": tricky}, open(sys.argv[1], "w"))
 PY
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); t=d.pop("_tricky"); json.dump(d, open(sys.argv[1], "w")); json.dump(t, open(sys.argv[1] + ".expect", "w"))' "$work/strings.json"
