@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-# The benchmark's baseline: reads the JSON spec and writes the same
+# The benchmark's baseline: reads the spec and writes the same
 # aws_batch_job_definition resources with json.dump, validating
-# nothing. Python 3 standard library only.
-#   baseline.py SPEC.json > out.tf.json
+# nothing: the script a user would write. A JSON spec is read with the
+# standard library; a YAML spec with PyYAML's C loader (CSafeLoader,
+# on libyaml: Debian's python3-yaml).
+#   baseline.py SPEC.json|SPEC.yaml > out.tf.json
 import json
 import re
 import sys
@@ -27,7 +29,11 @@ def esc(s):
 
 def main():
     with open(sys.argv[1]) as f:
-        spec = json.load(f)
+        if sys.argv[1].endswith('.json'):
+            spec = json.load(f)
+        else:
+            import yaml
+            spec = yaml.load(f, Loader=yaml.CSafeLoader)
     d = spec.get('defaults', {})
     out = {}
     for j in spec['jobs']:

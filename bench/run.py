@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-# The render benchmark: generates specs of 1, 1,000, 10,000 and 100,000
-# jobs and, side by side, renders each with batchgen (YAML and JSON
-# spec) and with the baseline (bench/baseline.py: Python's json.dump,
-# no validation). Reports wall time (best of --runs) and peak RSS of
-# each run (GNU time, package 'time'). Not a test: numbers depend on the
-# machine.
-#   python3 bench/run.py BATCHGEN [--runs N] [--sizes 1,1000,...]
-#                        [--before OTHER_BATCHGEN] [--profile N]
+# The render benchmark, side by side in one run: specs of 1, 1,000,
+# 10,000 and 100,000 jobs (bench/gen_spec.py), and for each
+#   batchgen render and batchgen validate of the YAML spec;
+#   the floor of the stack (bench/floor.c: one libyaml event parse of
+#   the spec and the writing of as many bytes as batchgen writes);
+#   the script a user would write (bench/baseline.py: PyYAML's C loader
+#   and json.dump, no checks);
+#   cdktf synth, when `cdktf` is installed (it is not a Debian package).
+# Each is measured as CPU (user + sys, best of --runs) and peak RSS
+# (GNU time, package 'time'), and the goals of the performance issue
+# are printed for the largest size, each met or not. Not a test:
+# numbers depend on the machine.
+#   python3 bench/run.py BATCHGEN --floor BG_FLOOR [--runs N]
+#                        [--sizes 1,1000,...] [--before OTHER_BATCHGEN]
+#                        [--profile N]
 # --before runs a second build (an earlier commit) on the same specs in
 # the same run, and prints its columns beside. --profile N counts the
 # instructions of one render of N jobs with callgrind (valgrind), for
@@ -15,6 +22,7 @@
 # calloc, realloc and glibc's helpers).
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,28 +32,35 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def measure(cmd, runs):
-    """Best wall time and the peak RSS (MiB) of that run. The RSS comes
-    from GNU time (the 'time' package): a child spawned by Python would
-    count Python's own memory as its peak."""
+    """The best CPU time (user + sys, s) of runs, with its wall time and
+    peak RSS (MiB), from GNU time (the 'time' package): a child spawned
+    by Python would count Python's own memory as its peak. None when the
+    command fails."""
     best = None
-    with tempfile.NamedTemporaryFile(mode='r') as rss_file:
+    with tempfile.NamedTemporaryFile(mode='r') as stats:
         for _ in range(runs):
             start = time.perf_counter()
-            status = subprocess.call(['/usr/bin/time', '-f', '%M', '-o', rss_file.name] + cmd,
-                                     stdout=subprocess.DEVNULL)
+            status = subprocess.call(['/usr/bin/time', '-f', '%U %S %M', '-o', stats.name] + cmd,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             wall = time.perf_counter() - start
             if status != 0:
-                sys.exit('failed: %s' % ' '.join(cmd))
-            rss_file.seek(0)
-            rss = int(rss_file.read().split()[-1]) / 1024.0
-            if best is None or wall < best[0]:
-                best = (wall, rss)
+                return None
+            stats.seek(0)
+            user, sys_, rss = stats.read().split()[-3:]
+            m = {'cpu': float(user) + float(sys_), 'wall': wall, 'rss': int(rss) / 1024.0}
+            if best is None or m['cpu'] < best['cpu']:
+                best = m
     return best
+
+
+def cell(m):
+    return '%7.2f s %6.0f MiB' % (m['cpu'], m['rss']) if m else '%18s' % 'n/a'
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('batchgen')
+    ap.add_argument('--floor', required=True, help='bench/floor.c, built (build/bench/bg-floor)')
     ap.add_argument('--runs', type=int, default=3)
     ap.add_argument('--sizes', default='1,1000,10000,100000')
     ap.add_argument('--before', help='an earlier batchgen, run side by side')
@@ -54,29 +69,58 @@ def main():
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(',')]
     work = tempfile.mkdtemp(prefix='bg-bench.')
-    print('%8s  %-22s %-22s %-22s %s' % (
-        'jobs', 'batchgen (YAML spec)', 'batchgen (JSON spec)',
-        'baseline (json.dump)', 'speed-up'))
+    cdktf = shutil.which('cdktf')
+    print('CPU = user + sys, best of %d runs (1 above 10,000 jobs); RSS = peak' % args.runs)
+    print('%8s  %-18s  %-18s  %-18s  %-18s  %s' % (
+        'jobs', 'render', 'validate', 'floor', 'PyYAML script', 'render/floor  validate/floor  '
+        'PyYAML/render'))
+    last = None
     for n in sizes:
         prefix = os.path.join(work, 'spec-%d' % n)
         subprocess.check_call([sys.executable, os.path.join(HERE, 'gen_spec.py'),
                                str(n), prefix])
         runs = args.runs if n <= 10000 else 1
+        out = prefix + '.tf.json'
+        with open(out, 'wb') as f:
+            subprocess.check_call([args.batchgen, 'render', prefix + '.yaml'], stdout=f)
+        size = os.path.getsize(out)
+        os.remove(out)
+        r = measure([args.batchgen, 'render', prefix + '.yaml'], runs)
+        v = measure([args.batchgen, 'validate', prefix + '.yaml'], runs)
+        fl = measure([args.floor, prefix + '.yaml', str(size)], runs)
+        py = measure([sys.executable, os.path.join(HERE, 'baseline.py'), prefix + '.yaml'], runs)
+        print('%8d  %s  %s  %s  %s  %6.1fx %14.1fx %14s' % (
+            n, cell(r), cell(v), cell(fl), cell(py), r['cpu'] / max(fl['cpu'], 0.005),
+            v['cpu'] / max(fl['cpu'], 0.005),
+            '%.1fx' % (py['cpu'] / max(r['cpu'], 0.005)) if py else 'n/a'))
         if args.before:
-            by = measure([args.before, 'render', prefix + '.yaml'], runs)
-            bj = measure([args.before, 'render', prefix + '.json'], runs)
-        y = measure([args.batchgen, 'render', prefix + '.yaml'], runs)
-        j = measure([args.batchgen, 'render', prefix + '.json'], runs)
-        b = measure([sys.executable, os.path.join(HERE, 'baseline.py'),
-                     prefix + '.json'], runs)
-        print('%8d  %7.3f s %7.1f MiB   %7.3f s %7.1f MiB   %7.3f s %7.1f MiB   %5.1fx' % (
-            n, y[0], y[1], j[0], j[1], b[0], b[1], b[0] / y[0]))
-        if args.before:
-            print('  before  %7.3f s %7.1f MiB   %7.3f s %7.1f MiB   (YAML %+.1f%%, JSON %+.1f%%)' % (
-                by[0], by[1], bj[0], bj[1], 100 * (y[0] - by[0]) / by[0],
-                100 * (j[0] - bj[0]) / bj[0]))
+            br = measure([args.before, 'render', prefix + '.yaml'], runs)
+            bv = measure([args.before, 'validate', prefix + '.yaml'], runs)
+            print('  before  %s  %s  (render CPU %+.1f%%)' % (
+                cell(br), cell(bv), 100 * (r['cpu'] - br['cpu']) / max(br['cpu'], 0.005)))
+        last = (n, r, v, fl, py)
         for ext in ('.yaml', '.json'):
             os.remove(prefix + ext)
+    if last is not None and last[0] >= 10000:
+        n, r, v, fl, py = last
+        print()
+        print('Goals at %d jobs (the performance issue):' % n)
+        goals = [
+            ('render CPU <= 3x the floor', r['cpu'] / fl['cpu'], 3.0, 'le'),
+            ('validate CPU <= 2x the floor', v['cpu'] / fl['cpu'], 2.0, 'le'),
+            ('render peak RSS <= 1.5x the floor', r['rss'] / fl['rss'], 1.5, 'le'),
+            ('render >= 10x faster than the PyYAML script',
+             py['cpu'] / r['cpu'] if py else None, 10.0, 'ge'),
+        ]
+        for text, got, want, how in goals:
+            if got is None:
+                print('  %-46s not measured' % text)
+                continue
+            met = got <= want if how == 'le' else got >= want
+            print('  %-46s %6.2fx  %s' % (text, got, 'met' if met else 'NOT MET'))
+        print('  %-46s %s' % ('render >= 60x faster than cdktf at 10,000 jobs',
+                              'not measured: cdktf is not installed' if cdktf is None else
+                              'cdktf found, but synth of the same jobs is not scripted here'))
     if args.profile:
         prefix = os.path.join(work, 'spec-profile')
         subprocess.check_call([sys.executable, os.path.join(HERE, 'gen_spec.py'),
@@ -88,7 +132,7 @@ def main():
                 args.profile, label, total / 1e9, 100.0 * alloc / total))
         for ext in ('.yaml', '.json'):
             os.remove(prefix + ext)
-    os.rmdir(work)
+    shutil.rmtree(work, ignore_errors=True)
 
 
 ALLOCATOR = ('malloc', 'free', 'calloc', 'realloc', '_int_malloc', '_int_free',
