@@ -189,14 +189,31 @@ suppress(const char *file, const struct bg_diags *found, struct ignores *l,
 	return l->nomem ? BG_ERR_NOMEM : BG_OK;
 }
 
-/* A spec: a mapping with jobs, and none of the keys import reads. */
+/* Whether the text can hold a job definition at all: it names one of
+ * the keys every source has (a spec's jobs, the API's jobDefinition...,
+ * CloudFormation's AWS::Batch::JobDefinition, Terraform's
+ * aws_batch_job_definition). A repository's other YAML and JSON (CI
+ * workflows, Kubernetes manifests, Helm templates that are not YAML
+ * until rendered, package.json) is skipped before it is parsed. */
+static bool
+may_hold_definitions(const char *buf)
+{
+	return strstr(buf, "jobs") != NULL ||
+	       strstr(buf, "obDefinition") != NULL || /* JobDefinition, jobDefinition... */
+	       strstr(buf, "batch_job_definition") != NULL;
+}
+
+/* A spec: a mapping whose jobs is a list, and none of the keys import
+ * reads (a CI workflow's jobs is a mapping). */
 static bool
 is_spec(struct bg__ydoc *doc)
 {
 	struct bg__ynode *root = bg__ydoc_root(doc);
+	struct bg__ynode *jobs = root != NULL && root->type == BG_Y_MAP
+					 ? bg__ynode_get(doc, root, "jobs")
+					 : NULL;
 
-	return root != NULL && root->type == BG_Y_MAP &&
-	       bg__ynode_get(doc, root, "jobs") != NULL &&
+	return jobs != NULL && jobs->type == BG_Y_SEQ &&
 	       bg__ynode_get(doc, root, "Resources") == NULL &&
 	       bg__ynode_get(doc, root, "resource") == NULL;
 }
@@ -316,6 +333,10 @@ bg_lint_file(const struct bg_template_set *set, const char *file,
 	st = bg__read_file(file, &buf, &len, diags);
 	if (st != BG_OK) {
 		return st;
+	}
+	if (!may_hold_definitions(buf)) {
+		free(buf);
+		return BG_OK; /* result->jobs 0: none here */
 	}
 	st = bg__ydoc_read(&doc, buf, len, bg__import_is_json(file, buf), file,
 			   diags);

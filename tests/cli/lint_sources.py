@@ -72,13 +72,25 @@ def directories(src, tmp, lint, findings):
     shutil.copy(os.path.join(d, 'spec.yaml'), os.path.join(d, 'node_modules', 'pkg', 'spec.yaml'))
     os.makedirs(os.path.join(d, '.terraform'))
     shutil.copy(os.path.join(d, 'main.tf.json'), os.path.join(d, '.terraform', 'x.tf.json'))
+    # What else a repository holds: none of it is a finding.
+    others = {
+        'ci.yml': 'name: CI\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n',
+        'k8s.yaml': 'apiVersion: v1\nkind: ConfigMap\n---\napiVersion: v1\nkind: Service\n',
+        'chart-template.yaml': '{{ if .Values.x }}\nkey: {{ .Values.y }}\n{{ end }}\n',
+        'empty.json': '', 'empty.yaml': '',
+    }
+    for name, text in others.items():
+        open(os.path.join(d, name), 'w').write(text)
     rc, _, err = lint([d])
     files = sorted({os.path.relpath(g[0], d) for g in findings(err)})
     results.append(('a directory: every source linted, in name order, nothing skipped dirs hold',
                     None if rc == 1 and files == sorted(SOURCES) else 'exit %d; files %s' % (rc, files)))
-    results.append(('a directory: the summary counts files, definitions and the skipped one',
-                    None if 'batchgen lint: 8 files, 7 job definitions' in err
-                    and '1 file without one skipped' in err else err[-300:]))
+    results.append(('a directory: a CI workflow, Kubernetes manifests, a Helm template and empty '
+                    'files are no job definitions, and no finding',
+                    None if not set(files) & set(others) else files))
+    results.append(('a directory: the summary counts files, definitions and the skipped ones',
+                    None if 'batchgen lint: 13 files, 7 job definitions' in err
+                    and '6 files without one skipped' in err else err[-300:]))
     rc, _, err = lint([os.path.join(d, 'node_modules')])
     results.append(('a skipped directory named is linted',
                     None if rc == 1 and 'node_modules/pkg/spec.yaml:' in err else err[-300:]))
@@ -86,6 +98,8 @@ def directories(src, tmp, lint, findings):
     # are still linted.
     with open(os.path.join(d, 'broken.json'), 'w') as f:
         f.write('{\n  "jobs": [\n    {"name": "x",,}\n  ]\n}\n')
+    for name in others:
+        os.unlink(os.path.join(d, name))
     rc, _, err = lint([d])
     broken = [g for g in findings(err) if g[0].endswith('broken.json')]
     results.append(('a file that does not parse: an error at its line, the rest linted',
