@@ -576,8 +576,9 @@ json_string(struct tf *t, const struct bg__ynode *n, const char *key)
 		tf_error(t, n, "import-shape",
 			 "a JSON string is expected here: an expression "
 			 "(jsonencode(...), a variable) is Terraform's to "
-			 "evaluate, so batchgen cannot import it; write its "
-			 "value as JSON",
+			 "evaluate, so batchgen cannot read this definition; "
+			 "write its value as JSON, or read what terraform "
+			 "show -json prints of a plan",
 			 key);
 		return NULL;
 	}

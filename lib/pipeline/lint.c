@@ -246,7 +246,10 @@ keep_findings(const struct bg_diags *from, struct bg_diags *to)
 	return BG_OK;
 }
 
-/* Whether from says only that the file holds no definition. */
+/* Whether from says only that the file holds no definition: the
+ * document is none of the shapes import reads (import-shape about the
+ * whole document, without a field path). A definition that is there
+ * but cannot be read is said, never skipped. */
 static bool
 holds_none(const struct bg__import *imp, const struct bg_diags *from)
 {
@@ -256,7 +259,7 @@ holds_none(const struct bg__import *imp, const struct bg_diags *from)
 	for (size_t i = 0; i < bg_diags_count(from); i++) {
 		const struct bg_diag *d = bg_diags_get(from, i);
 		if (d->severity == BG_SEV_ERROR &&
-		    strcmp(d->code, "import-shape") != 0) {
+		    (strcmp(d->code, "import-shape") != 0 || d->path != NULL)) {
 			return false;
 		}
 	}

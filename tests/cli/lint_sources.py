@@ -64,6 +64,23 @@ def partly_readable(src, lint, findings):
              {g[4] for g in got} >= {'import-shape', 'cost-no-timeout'} else err[-600:])]
 
 
+def unreadable_said(tmp, lint, findings):
+    """A definition that is there but cannot be read without terraform
+    (container_properties = jsonencode(...) with a reference, as
+    batchgen itself writes it) is an error at that attribute, never a
+    file skipped as holding none."""
+    f = os.path.join(tmp, 'expression.tf.json')
+    with open(f, 'w') as out:
+        subprocess.run([lint.bin, 'ml-training', '--gpus', '2'], stdout=out,
+                       stderr=subprocess.DEVNULL, check=True)
+    rc, _, err = lint([f])
+    got = findings(err)
+    return [('a definition lint cannot read is an error at its attribute, not a skipped file',
+             None if rc == 1 and [(g[4], g[3]) for g in got] ==
+             [('import-shape', 'container_properties')] and '1 job definition' in err
+             else err[-500:])]
+
+
 def directories(src, tmp, lint, findings):
     results = []
     d = os.path.join(tmp, 'repo')
@@ -414,6 +431,7 @@ def suppressions(src, tmp, lint, findings):
 def cases(bin_, src, tmp, lint, findings):
     lint.bin = bin_
     return (located(src, lint, findings) + partly_readable(src, lint, findings) +
+            unreadable_said(tmp, lint, findings) +
             directories(src, tmp, lint, findings) +
             exits(src, tmp, lint, findings) + json_output(src, lint) +
             same_everywhere(src, lint, findings) + sarif(src, tmp, lint) +
