@@ -50,7 +50,8 @@ static const char lint_help[] =
 	"  --templates DIR      user templates, for specs that name them\n"
 	"\n"
 	"Exit status: 0 no finding at or above --fail-on, 1 findings,\n"
-	"2 usage error, 3 an input that cannot be read.\n";
+	"2 usage error (or a configuration with a problem), 3 an input that\n"
+	"cannot be read.\n";
 
 /* Directories a walk does not enter (named, they are linted). */
 static const char *const skipped_dirs[] = { ".git", ".terraform",
