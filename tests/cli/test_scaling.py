@@ -85,34 +85,36 @@ def template_dir(n):
     return d
 
 
+RESOURCES = [{"type": "VCPU", "value": "1"}, {"type": "MEMORY", "value": "512"}]
+
+
+def answer(name, defs):
+    """A describe-job-definitions answer holding defs, written to WORK."""
+    import json
+    path = os.path.join(WORK, name)
+    with open(path, 'w') as f:
+        json.dump({"jobDefinitions": defs}, f)
+    return path
+
+
 def describe_answer(n):
     # import: n/4 revisions of n/16 names, the newest ACTIVE of each
     # picked (it once compared every revision with every other).
-    import json
     defs = [{"jobDefinitionName": "job-%d" % (i % max(n // 16, 1)), "revision": i,
              "status": "ACTIVE" if i % 3 else "INACTIVE", "type": "container",
-             "containerProperties": {"image": "app:1", "resourceRequirements": [
-                 {"type": "VCPU", "value": "1"}, {"type": "MEMORY", "value": "512"}]}}
+             "containerProperties": {"image": "app:1", "resourceRequirements": RESOURCES}}
             for i in range(n // 4)]
-    path = os.path.join(WORK, 'describe-%d.json' % n)
-    with open(path, 'w') as f:
-        json.dump({"jobDefinitions": defs}, f)
-    return ['import', path]
+    return ['import', answer('describe-%d.json' % n, defs)]
 
 
 def describe_distinct(n):
     # import: n/2 definitions of distinct names (counting the jobs
     # imported so far once made each definition cost the ones before).
-    import json
     defs = [{"jobDefinitionName": "job-%d" % i, "revision": 1, "status": "ACTIVE",
              "type": "container",
-             "containerProperties": {"image": "app:1", "resourceRequirements": [
-                 {"type": "VCPU", "value": "1"}, {"type": "MEMORY", "value": "512"}]}}
+             "containerProperties": {"image": "app:1", "resourceRequirements": RESOURCES}}
             for i in range(n // 2)]
-    path = os.path.join(WORK, 'distinct-%d.json' % n)
-    with open(path, 'w') as f:
-        json.dump({"jobDefinitions": defs}, f)
-    return ['import', path]
+    return ['import', answer('distinct-%d.json' % n, defs)]
 
 
 def rerender(n):
@@ -130,16 +132,11 @@ def rerender(n):
 def as_templates(n):
     # import --as-templates: each job against every template, a fixed
     # amount of work per job (n/400 jobs: each costs many renders).
-    import json
     defs = [{"jobDefinitionName": "job-%d" % i, "type": "container",
              "retryStrategy": {"attempts": 1 + i % 5},
-             "containerProperties": {"image": "app:%d" % i, "resourceRequirements": [
-                 {"type": "VCPU", "value": "1"}, {"type": "MEMORY", "value": "512"}]}}
+             "containerProperties": {"image": "app:%d" % i, "resourceRequirements": RESOURCES}}
             for i in range(max(n // 400, 1))]
-    path = os.path.join(WORK, 'fit-%d.json' % n)
-    with open(path, 'w') as f:
-        json.dump({"jobDefinitions": defs}, f)
-    return ['import', '--as-templates', path]
+    return ['import', '--as-templates', answer('fit-%d.json' % n, defs)]
 
 
 def instructions(args):
@@ -149,6 +146,18 @@ def instructions(args):
     if m is None:
         raise RuntimeError('no instruction count: ' + p.stderr[-500:])
     return int(m.group(1))
+
+
+def lint_answer(n):
+    # lint: n/2 definitions in one file, each with findings (privileged,
+    # an image without a tag): the review, relocation and suppression
+    # pass must cost the same per job however many there are.
+    defs = [{"jobDefinitionName": "job-%d" % i, "revision": 1, "status": "ACTIVE",
+             "type": "container",
+             "containerProperties": {"image": "app", "privileged": True,
+                                     "resourceRequirements": RESOURCES}}
+            for i in range(n // 2)]
+    return ['lint', '--fail-on', 'none', answer('lint-%d.json' % n, defs)]
 
 
 def spec_args(make, n):
@@ -165,6 +174,7 @@ cases.append(('describe_answer', describe_answer))
 cases.append(('describe_distinct', describe_distinct))
 cases.append(('rerender', rerender))
 cases.append(('as_templates', as_templates))
+cases.append(('lint_answer', lint_answer))
 
 print('1..%d' % len(cases))
 failed = 0
