@@ -131,6 +131,19 @@ is_rule(const char *code)
 	return false;
 }
 
+static int
+by_job(const void *a, const void *b)
+{
+	const struct ignore *x = a, *y = b;
+
+	if (x->job != y->job) {
+		return x->job < y->job ? -1 : 1;
+	}
+	return x->line != y->line ? (x->line < y->line ? -1 : 1)
+				  : (x->column > y->column) -
+					    (x->column < y->column);
+}
+
 /* The findings of file (found) onto diags, but those a job or the
  * configuration silences; then what is wrong with the jobs' own
  * suppressions. */
@@ -139,14 +152,28 @@ suppress(const char *file, const struct bg_diags *found, struct ignores *l,
 	 struct bg_lint_config *config, size_t *suppressed,
 	 struct bg_diags *diags)
 {
+	if (l->count > 1) {
+		qsort(l->items, l->count, sizeof(*l->items), by_job);
+	}
 	for (size_t i = 0; i < bg_diags_count(found); i++) {
 		const struct bg_diag *d = bg_diags_get(found, i);
 		long job = job_of(d->path);
 		bool silenced = false;
 		int level;
-		for (size_t k = 0; job >= 0 && k < l->count; k++) {
-			if (l->items[k].job == (size_t)job &&
-			    strcmp(l->items[k].code, d->code) == 0) {
+		/* the job's own entries: sorted by job, found by halving */
+		size_t lo = 0, hi = l->count;
+		while (job >= 0 && lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (l->items[mid].job < (size_t)job) {
+				lo = mid + 1;
+			} else {
+				hi = mid;
+			}
+		}
+		for (size_t k = lo; job >= 0 && k < l->count &&
+				    l->items[k].job == (size_t)job;
+		     k++) {
+			if (strcmp(l->items[k].code, d->code) == 0) {
 				l->items[k].used = true;
 				silenced = true;
 			}

@@ -160,6 +160,21 @@ def lint_answer(n):
     return ['lint', '--fail-on', 'none', answer('lint-%d.json' % n, defs)]
 
 
+def lint_ignores(n):
+    # lint: a spec of n/4 jobs, each silencing one of its findings
+    # (x-batchgen-ignore): each finding is matched against its own
+    # job's entries, not every entry of the file.
+    import json
+    jobs_ = [{"name": "job-%d" % i, "x-batchgen-ignore": ["sec-privileged", "sec-root-fs"],
+              "container_properties": {"image": "app", "vcpus": 1, "memory": 512,
+                                       "privileged": True}}
+             for i in range(n // 4)]
+    path = os.path.join(WORK, 'lint-ignores-%d.json' % n)
+    with open(path, 'w') as f:
+        json.dump({"jobs": jobs_}, f)
+    return ['lint', '--fail-on', 'none', path]
+
+
 def spec_args(make, n):
     path = os.path.join(WORK, '%s-%d.yaml' % (make.__name__, n))
     with open(path, 'w') as f:
@@ -175,6 +190,7 @@ cases.append(('describe_distinct', describe_distinct))
 cases.append(('rerender', rerender))
 cases.append(('as_templates', as_templates))
 cases.append(('lint_answer', lint_answer))
+cases.append(('lint_ignores', lint_ignores))
 
 print('1..%d' % len(cases))
 failed = 0
