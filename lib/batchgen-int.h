@@ -165,6 +165,9 @@ enum bg_status bg__validate_plan(struct bg_jobdef *def,
 				 const char *path_prefix,
 				 struct bg_diags *diags);
 
+/* Whether code is a row of the rules table (validate/rules.c). */
+bool bg__rule_known(const char *code);
+
 /* The security and cost review of def (validate/review.c; the RV rows
  * of validate/rules.def): advice on a definition AWS accepts. */
 enum bg_status bg__review(const struct bg_jobdef *def,

@@ -23,6 +23,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,17 +121,6 @@ job_of(const char *path)
 	return (long)job;
 }
 
-static bool
-is_rule(const char *code)
-{
-	for (size_t i = 0; i < bg_rule_count(); i++) {
-		if (strcmp(bg_rule_get(i)->code, code) == 0) {
-			return true;
-		}
-	}
-	return false;
-}
-
 static int
 by_job(const void *a, const void *b)
 {
@@ -152,6 +142,11 @@ suppress(const char *file, const struct bg_diags *found, struct ignores *l,
 	 struct bg_lint_config *config, size_t *suppressed,
 	 struct bg_diags *diags)
 {
+	char buf[PATH_MAX];
+	/* the configuration's globs see the file's path from its directory:
+	 * resolved once, not per finding */
+	const char *rel = bg__lint_config_path(config, file, buf);
+
 	if (l->count > 1) {
 		qsort(l->items, l->count, sizeof(*l->items), by_job);
 	}
@@ -178,7 +173,7 @@ suppress(const char *file, const struct bg_diags *found, struct ignores *l,
 				silenced = true;
 			}
 		}
-		level = silenced ? -1 : bg__lint_config_level(config, file, d);
+		level = silenced ? -1 : bg__lint_config_level(config, rel, d);
 		if (level < 0) {
 			(*suppressed)++;
 			continue;
@@ -194,7 +189,7 @@ suppress(const char *file, const struct bg_diags *found, struct ignores *l,
 		char path[64];
 		enum bg_status st = BG_OK;
 		snprintf(path, sizeof(path), "jobs[%zu]", ig->job);
-		if (!is_rule(ig->code)) {
+		if (!bg__rule_known(ig->code)) {
 			st = bg_diags_add(diags, BG_SEV_ERROR, "lint-ignore-code",
 					  file, ig->line, ig->column, path,
 					  "'%s' is no rule code ('batchgen "

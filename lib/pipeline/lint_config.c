@@ -44,17 +44,6 @@ struct bg_lint_config {
 static const char *const level_names[] = { "error", "warning", "note",
 					   "off", NULL };
 
-static bool
-is_rule(const char *code)
-{
-	for (size_t i = 0; code != NULL && i < bg_rule_count(); i++) {
-		if (strcmp(bg_rule_get(i)->code, code) == 0) {
-			return true;
-		}
-	}
-	return false;
-}
-
 struct reader {
 	struct bg__ydoc *d;
 	const char *file;
@@ -140,7 +129,7 @@ read_ignore(struct reader *r, struct bg_lint_config *c, struct bg__ynode *n,
 		struct bg__ynode *v = bg__ynode_value(r->d, n, k);
 		if (key != NULL && strcmp(key, "rule") == 0) {
 			const char *t = text(r, v, path);
-			if (t != NULL && !is_rule(t)) {
+			if (t != NULL && !bg__rule_known(t)) {
 				bad(r, v, path,
 				    "no rule has this code ('batchgen rules' "
 				    "lists them)");
@@ -201,7 +190,7 @@ read_config(struct reader *r, struct bg_lint_config *c)
 				const char *t =
 					text(r, bg__ynode_value(r->d, v, j),
 					     "rules");
-				if (!is_rule(code)) {
+				if (!bg__rule_known(code)) {
 					bad(r, rk, "rules",
 					    "no rule has this code ('batchgen "
 					    "rules' lists them)");
@@ -315,19 +304,19 @@ bg_lint_config_fail_on(const struct bg_lint_config *config)
 	return config != NULL ? config->fail_on : -2;
 }
 
-/* file's path from the configuration's directory, or NULL when it is
- * not under it. */
-static const char *
-from_dir(const struct bg_lint_config *c, const char *file, char *buf)
+const char *
+bg__lint_config_path(const struct bg_lint_config *c, const char *file,
+		     char *buf)
 {
-	size_t n = strlen(c->dir);
+	size_t n;
 
-	if (realpath(file, buf) == NULL) {
+	if (c == NULL || c->dir == NULL || realpath(file, buf) == NULL) {
 		return NULL;
 	}
 	if (strcmp(c->dir, "/") == 0) {
 		return buf + 1;
 	}
+	n = strlen(c->dir);
 	return strncmp(buf, c->dir, n) == 0 && buf[n] == '/' ? buf + n + 1
 							      : NULL;
 }
@@ -344,11 +333,9 @@ any_match(char *const *globs, size_t n, const char *s)
 }
 
 int
-bg__lint_config_level(struct bg_lint_config *c, const char *file,
+bg__lint_config_level(struct bg_lint_config *c, const char *rel,
 		      const struct bg_diag *d)
 {
-	char real[PATH_MAX];
-	const char *rel = NULL;
 	const char *level;
 
 	if (c == NULL) {
@@ -359,11 +346,9 @@ bg__lint_config_level(struct bg_lint_config *c, const char *file,
 		if (ig->rule == NULL || strcmp(ig->rule, d->code) != 0) {
 			continue;
 		}
-		if (ig->file_count > 0) {
-			rel = rel != NULL ? rel : from_dir(c, file, real);
-			if (!any_match(ig->files, ig->file_count, rel)) {
-				continue;
-			}
+		if (ig->file_count > 0 &&
+		    !any_match(ig->files, ig->file_count, rel)) {
+			continue;
 		}
 		if (ig->path_count > 0 &&
 		    !any_match(ig->paths, ig->path_count, d->path)) {

@@ -42,3 +42,13 @@ bg_rule_get(size_t i)
 	return i < R__COUNT ? &bg__rules[i] : NULL;
 }
 
+bool
+bg__rule_known(const char *code)
+{
+	for (size_t i = 0; code != NULL && i < R__COUNT; i++) {
+		if (strcmp(bg__rules[i].code, code) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
