@@ -68,26 +68,25 @@ attribute_at(const struct conv *cv)
 	return NULL;
 }
 
-static unsigned
-line_of(const struct conv *cv, const struct bg__ynode *n)
+/* Where the value n being written is in file: at its attribute
+ * (at_keys), at the resource (at_line), or where n itself is. */
+static void
+place(const struct conv *cv, const struct bg__ynode *n, unsigned *line,
+      unsigned *col)
 {
 	const char *at = attribute_at(cv);
+	char *end;
 
 	if (at != NULL) {
-		return (unsigned)strtoul(at, NULL, 10);
+		*line = (unsigned)strtoul(at, &end, 10);
+		*col = (unsigned)strtoul(end + 1, NULL, 10);
+	} else if (cv->at_line != 0) {
+		*line = cv->at_line;
+		*col = cv->at_col;
+	} else {
+		*line = bg__ynode_line(n);
+		*col = bg__ynode_column(n);
 	}
-	return cv->at_line != 0 ? cv->at_line : bg__ynode_line(n);
-}
-
-static unsigned
-col_of(const struct conv *cv, const struct bg__ynode *n)
-{
-	const char *at = attribute_at(cv);
-
-	if (at != NULL) {
-		return (unsigned)strtoul(strchr(at, ':') + 1, NULL, 10);
-	}
-	return cv->at_line != 0 ? cv->at_col : bg__ynode_column(n);
 }
 
 /* API keys of the eks_properties block where the camelCase of the
@@ -170,12 +169,13 @@ report(struct conv *cv, enum bg_severity sev, const char *code,
        const struct bg__ynode *n, const char *fmt, ...)
 {
 	va_list ap;
+	unsigned line, col;
 
+	place(cv, n, &line, &col);
 	va_start(ap, fmt);
-	cv->imp->nomem |= bg__diags_vadd(cv->diags, sev, code, cv->file,
-					 line_of(cv, n), col_of(cv, n),
-					 cv->path[0] ? cv->path : NULL, fmt,
-					 ap) != BG_OK;
+	cv->imp->nomem |= bg__diags_vadd(cv->diags, sev, code, cv->file, line,
+					 col, cv->path[0] ? cv->path : NULL,
+					 fmt, ap) != BG_OK;
 	va_end(ap);
 	if (sev == BG_SEV_ERROR) {
 		cv->failed = true;
@@ -187,8 +187,10 @@ static void
 remember(struct conv *cv, const struct bg__ynode *n)
 {
 	char where[32];
+	unsigned line, col;
 
-	snprintf(where, sizeof(where), "%u:%u", line_of(cv, n), col_of(cv, n));
+	place(cv, n, &line, &col);
+	snprintf(where, sizeof(where), "%u:%u", line, col);
 	/* appended: a path is written once (a lookup finds the first) */
 	if (bg__kvlist_push(&cv->imp->where, cv->path, where) != BG_OK) {
 		cv->imp->nomem = true;
