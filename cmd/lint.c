@@ -140,11 +140,11 @@ walk(struct run *r, const char *dir, unsigned depth)
 			snprintf(path, len, "%s%s%s", dir,
 				 ends_with(dir, "/") ? "" : "/", name);
 			/* lstat: a link is not followed (no cycles) */
-			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
-			    depth < 64) {
+			if (lstat(path, &st) != 0) {
+				/* gone since it was listed: nothing to lint */
+			} else if (S_ISDIR(st.st_mode) && depth < 64) {
 				walk(r, path, depth + 1);
-			} else if (lstat(path, &st) == 0 &&
-				   S_ISREG(st.st_mode) && lintable(name)) {
+			} else if (S_ISREG(st.st_mode) && lintable(name)) {
 				lint_one(r, path);
 			}
 		}
