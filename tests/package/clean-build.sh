@@ -25,28 +25,12 @@ cleanup() {
 	rm -rf "$work"
 }
 trap cleanup EXIT
-tap=$out/clean-build.tap
-: >"$tap"
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1" | tee -a "$tap"; }
-notok() {
-	n=$((n + 1)) failed=$((failed + 1))
-	echo "not ok $n - $1" | tee -a "$tap"
-	[[ -n ${2:-} ]] && sed 's/^/# /' "$2" | tail -40 | tee -a "$tap"
-}
+# shellcheck source=tests/package/tap.sh
+. "$src/tests/package/tap.sh"
+tap_start "$out/clean-build.tap"
 in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
 	LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"; }
-finish() {
-	echo "1..$n" | tee -a "$tap"
-	python3 - "$tap" "$out/clean-build.json" "$failed" <<'PY'
-import json, sys
-tap = open(sys.argv[1]).read()
-with open(sys.argv[2], 'w') as f:
-    f.write(json.dumps({'name': 'debian-clean-build', 'result': 'OK' if sys.argv[3] == '0' else 'FAIL',
-                        'stdout': tap}) + '\n')
-PY
-	exit $((failed > 0))
-}
+finish() { tap_finish debian-clean-build "$out/clean-build.json"; }
 
 if debootstrap --variant=buildd bookworm "$root" "$mirror" >"$work/debootstrap.log" 2>&1; then
 	ok "debootstrap --variant=buildd bookworm: a fresh Debian 12 with build-essential"

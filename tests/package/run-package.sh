@@ -13,15 +13,9 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-tap=$out/package.tap
-: >"$tap"
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1" | tee -a "$tap"; }
-notok() {
-	n=$((n + 1)) failed=$((failed + 1))
-	echo "not ok $n - $1" | tee -a "$tap"
-	[[ -n ${2:-} ]] && sed 's/^/# /' "$2" | tail -40 | tee -a "$tap"
-}
+# shellcheck source=tests/package/tap.sh
+. "$src/tests/package/tap.sh"
+tap_start "$out/package.tap"
 
 # the committed tree only (a fresh clone: no build directories)
 mkdir "$work/batchgen"
@@ -72,12 +66,4 @@ for t in $(sed -n 's/^Tests: //p' "$src/debian/tests/control"); do
 		notok "autopkgtest $t" "$work/autopkgtest.log"
 	fi
 done
-echo "1..$n" | tee -a "$tap"
-python3 - "$tap" "$out/package.json" "$failed" <<'PY'
-import json, sys
-tap = open(sys.argv[1]).read()
-with open(sys.argv[2], 'w') as f:
-    f.write(json.dumps({'name': 'debian-package', 'result': 'OK' if sys.argv[3] == '0' else 'FAIL',
-                        'stdout': tap}) + '\n')
-PY
-exit $((failed > 0))
+tap_finish debian-package "$out/package.json"
