@@ -303,18 +303,7 @@ def sarif(src, tmp, lint):
     return results
 
 
-SPEC_TWO = """jobs:
-  - name: silenced
-    x-batchgen-ignore: [sec-privileged, sec-image-tag]
-    timeout: {attempt_duration_seconds: 600}
-    container_properties:
-      image: "app:1.0"
-      vcpus: 1
-      memory: 2048
-      readonly_root_filesystem: true
-      privileged: true
-  - name: not-silenced
-    timeout: {attempt_duration_seconds: 600}
+SPEC_JOB = """    timeout: {attempt_duration_seconds: 600}
     container_properties:
       image: "app:1.0"
       vcpus: 1
@@ -322,6 +311,8 @@ SPEC_TWO = """jobs:
       readonly_root_filesystem: true
       privileged: true
 """
+SPEC_TWO = ("jobs:\n  - name: silenced\n    x-batchgen-ignore: [sec-privileged, sec-image-tag]\n" +
+            SPEC_JOB + "  - name: not-silenced\n" + SPEC_JOB)
 
 CFN_PROPERTIES = """    Properties:
       Type: container
