@@ -5,10 +5,10 @@
  * of the spec it writes. */
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "batchgen.h"
+#include "fuzz_file.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -21,25 +21,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					  .all_revisions = size % 3 == 0,
 					  .as_templates = size % 7 == 0 };
 	const char *files[1];
-	size_t i = 0;
 	char *out = NULL;
 	size_t len = 0;
-	FILE *f;
 
-	while (i < size && (data[i] == ' ' || data[i] == '\n' ||
-			    data[i] == '\t' || data[i] == '\r')) {
-		i++;
-	}
-	files[0] = i < size && (data[i] == '{' || data[i] == '[')
-			   ? "fuzz-import.json"
-			   : "fuzz-import.yaml";
 	if (set == NULL && bg_template_set_builtin(&set, diags) != BG_OK) {
 		abort();
 	}
-	f = fopen(files[0], "wb");
-	if (f == NULL || fwrite(data, 1, size, f) != size || fclose(f) != 0) {
-		abort();
-	}
+	files[0] = fuzz_write_file(data, size, "fuzz-import");
 	bg_import(set, files, 1, &opts, &out, &len, diags);
 	free(out);
 	bg_diags_destroy(diags);

@@ -7,10 +7,10 @@
  * applied to the findings). */
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "batchgen.h"
+#include "fuzz_file.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -22,23 +22,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct bg_lint_config *config = NULL;
 	struct bg_lint_result result;
 	const char *file;
-	size_t i = 0;
-	FILE *f;
 
-	while (i < size && (data[i] == ' ' || data[i] == '\n' ||
-			    data[i] == '\t' || data[i] == '\r')) {
-		i++;
-	}
-	file = i < size && (data[i] == '{' || data[i] == '[')
-		       ? "fuzz-lint.json"
-		       : "fuzz-lint.yaml";
 	if (set == NULL && bg_template_set_builtin(&set, diags) != BG_OK) {
 		abort();
 	}
-	f = fopen(file, "wb");
-	if (f == NULL || fwrite(data, 1, size, f) != size || fclose(f) != 0) {
-		abort();
-	}
+	file = fuzz_write_file(data, size, "fuzz-lint");
 	if (size % 2 == 1) {
 		bg_lint_config_load(file, &config, diags);
 	}
