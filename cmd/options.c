@@ -312,13 +312,19 @@ int
 cli_parse(struct cli *cli, int argc, char **argv)
 {
 	int c;
+	size_t most = 1;
 
 	build_table();
 	cli->command = argv[1];
 	cli->name = argv[1];
 	cli->format = -1;
-	cli->given = calloc((size_t)argc, sizeof(*cli->given));
-	cli->template_dirs = calloc((size_t)argc, sizeof(*cli->template_dirs));
+	/* Options given, at most: one per character of the arguments
+	 * (short options bundle: -vvv is three). */
+	for (int i = 1; i < argc; i++) {
+		most += strlen(argv[i]) + 1;
+	}
+	cli->given = calloc(most, sizeof(*cli->given));
+	cli->template_dirs = calloc(most, sizeof(*cli->template_dirs));
 	if (cli->given == NULL || cli->template_dirs == NULL) {
 		fputs("batchgen: out of memory\n", stderr);
 		return EXIT_IO;

@@ -112,4 +112,12 @@ rc2, err2 = run(['validate', '--Werror', spec])
 results.append(('--Werror turns a warning into exit 1',
                 None if (rc, rc2) == (0, 1) else 'exit %d then %d' % (rc, rc2)))
 
+# Short options bundle: one argument is many options (-vvvvvvvv is
+# eight), more options than arguments; each is kept (the ASan build runs
+# this).
+for cmd in (['validate', spec], ['simple-container', '--image', 'app:1']):
+    rc, err = run([cmd[0], '-vvvvvvvvvvvvvvvv', '-vvvvvvvv'] + cmd[1:])
+    results.append(('%s takes bundled short options (-vvvv...)' % cmd[0],
+                    None if rc == 0 else 'exit %d: %s' % (rc, err.strip()[:300])))
+
 sys.exit(report(results))
