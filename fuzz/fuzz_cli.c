@@ -3,33 +3,64 @@
 /*
  * Fuzz target: the command line's argument handling. The input is split
  * at NUL bytes into arguments. Run it with -close_fd_mask=3 (fuzz/run.sh
- * does) so its output goes nowhere; options that
- * name files to write or read (-o, --check, --templates, render SPEC...)
- * are dropped, so a run never touches the file system.
+ * does) so its output goes nowhere. Every option is fuzzed; a run stays
+ * inside an empty directory made for it (the working directory), so the
+ * arguments that could reach the rest of the file system are dropped:
+ * any holding '/' or "..", "-" and "=-" (standard input), and -o, which
+ * would write a file (also bundled, -vo FILE). A relative name is then
+ * a file or directory that does not exist, or the empty directory
+ * itself (`lint .`, the default).
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static int
+ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), m = strlen(tail);
+	return n >= m && strcmp(s + n - m, tail) == 0;
+}
 
 static int
 touches_files(const char *arg)
 {
-	static const char *const bad[] = { "-o", "--o", "--check", "--te",
-					   "render", "validate", "describe",
-					   "-" };
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		if (strncmp(arg, bad[i], strlen(bad[i])) == 0) {
-			return 1;
-		}
+	if (strchr(arg, '/') != NULL || strstr(arg, "..") != NULL ||
+	    strcmp(arg, "-") == 0 || ends_with(arg, "=-") ||
+	    strncmp(arg, "--o", 3) == 0) {
+		return 1;
 	}
-	/* Short options bundled with o (-vo FILE). */
+	/* -o FILE, and short options bundled with o (-vo FILE). */
 	return arg[0] == '-' && arg[1] != '-' && strchr(arg, 'o') != NULL;
+}
+
+static char cwd[] = "/tmp/bg-fuzz-cli-cwd.XXXXXX";
+
+static void
+remove_cwd(void)
+{
+	(void)rmdir(cwd);
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	if (mkdtemp(cwd) == NULL || chdir(cwd) != 0) {
+		perror("fuzz-cli: an empty working directory");
+		abort();
+	}
+	atexit(remove_cwd);
+	return 0;
 }
 
 int

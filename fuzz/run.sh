@@ -5,7 +5,8 @@
 #   fuzz/run.sh BUILD_DIR TARGET SECONDS [WORK_DIR [LIBFUZZER OPTIONS...]]
 # TARGET: spec, template, cli, roundtrip, import or lint. WORK_DIR keeps the corpus
 # between runs (default: a temporary folder). Crashes are written to
-# WORK_DIR/crash-* and make the run fail.
+# WORK_DIR/crash-* and make the run fail. Paths given to the fuzzer are
+# absolute: fuzz-cli works in an empty directory of its own.
 set -u
 build=$1 target=$2 seconds=$3
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -55,7 +56,8 @@ ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	"$build/fuzz/fuzz-$target" -max_total_time="$seconds" -timeout=10 \
 	-rss_limit_mb=2048 -max_len=65536 -dict="$src/fuzz/dict.txt" \
-	-print_final_stats=1 "${extra[@]}" "${@:5}" corpus seeds 2>"$work/log"
+	-print_final_stats=1 -artifact_prefix="$work/" "${extra[@]}" "${@:5}" \
+	"$work/corpus" "$work/seeds" 2>"$work/log"
 rc=$?
 grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$work/log" |
 	sed "s/^/fuzz-$target: /"
@@ -67,7 +69,7 @@ cov=$(grep -oE '(DONE|INITED) +cov: [0-9]+' "$work/log" | tail -1 | grep -oE '[0
 case $target in
 spec | roundtrip) floor=2500 ;;
 template | import | lint) floor=1500 ;;
-cli) floor=1000 ;;
+cli) floor=2500 ;;
 esac
 echo "fuzz-$target: coverage: ${cov:-none} edges (floor $floor)"
 if [[ $rc == 0 && ${cov:-0} -lt $floor ]]; then
