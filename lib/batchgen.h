@@ -56,7 +56,7 @@ enum bg_status {
  */
 BG_EXPORT const char *bg_strerror(enum bg_status status);
 
-/** @return the library version string, e.g. "0.3.0" (static storage). */
+/** @return the library version string, e.g. "0.4.0" (static storage). */
 BG_EXPORT const char *bg_version(void);
 
 /* ---- Diagnostics ---- */
@@ -867,6 +867,18 @@ struct bg_import_options {
 	                         those values (else the full tree). */
 };
 
+/** A source given to bg_import_sources() or bg_lint_source(): the
+ * text of a file, or the file to read. */
+struct bg_source {
+	const char *name; /**< The file: read when @c text is NULL, and
+	                       the name every diagnostic gives (and lint's
+	                       configuration matches) in any case. */
+	const char *text; /**< Its text (@c len bytes), or NULL. Besides
+	                       what a file may hold, the output of the HCL
+	                       helper (bg-hcl FILE.tf) for the .tf @c name. */
+	size_t len;
+};
+
 /**
  * Imports job definitions that exist: each of @p files holds the
  * answer of `aws batch describe-job-definitions`, one
@@ -887,6 +899,19 @@ BG_EXPORT enum bg_status bg_import(const struct bg_template_set *set,
 				   const struct bg_import_options *opts,
 				   char **out, size_t *len,
 				   struct bg_diags *diags);
+
+/**
+ * bg_import() of sources given as text or by name: a .tf file, read
+ * by the HCL helper (the caller runs it: bg-hcl FILE.tf), is the
+ * helper's output with the .tf's name, and every diagnostic is placed
+ * at the .tf's line and column.
+ */
+BG_EXPORT enum bg_status bg_import_sources(const struct bg_template_set *set,
+					   const struct bg_source *sources,
+					   size_t n,
+					   const struct bg_import_options *opts,
+					   char **out, size_t *len,
+					   struct bg_diags *diags);
 
 /* ---- Lint ---- */
 
@@ -954,6 +979,14 @@ BG_EXPORT enum bg_status bg_lint_file(const struct bg_template_set *set,
 				      struct bg_lint_config *config,
 				      struct bg_lint_result *result,
 				      struct bg_diags *diags);
+
+/** bg_lint_file() of a source given as text or by name (a .tf: the
+ * HCL helper's output, see struct bg_source). */
+BG_EXPORT enum bg_status bg_lint_source(const struct bg_template_set *set,
+					const struct bg_source *source,
+					struct bg_lint_config *config,
+					struct bg_lint_result *result,
+					struct bg_diags *diags);
 
 /** What a run built (opaque): its jobs and its text. */
 struct bg_result;

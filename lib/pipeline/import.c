@@ -162,15 +162,33 @@ bg__import_parsed(struct bg__ydoc *doc, const char *file, bool all,
 	return st;
 }
 
-/* One file's definitions onto imp. */
-static enum bg_status
-import_file(const char *file, bool all, struct bg__import *imp,
-	    struct bg_diags *diags)
+enum bg_status
+bg__source_text(const struct bg_source *src, char **buf, size_t *len,
+		struct bg_diags *diags)
 {
+	if (src->text == NULL) {
+		return bg__read_file(src->name, buf, len, diags);
+	}
+	*buf = malloc(src->len + 1);
+	if (*buf == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	memcpy(*buf, src->text, src->len);
+	(*buf)[src->len] = '\0';
+	*len = src->len;
+	return BG_OK;
+}
+
+/* One source's definitions onto imp. */
+static enum bg_status
+import_source(const struct bg_source *src, bool all, struct bg__import *imp,
+	      struct bg_diags *diags)
+{
+	const char *file = src->name;
 	char *buf = NULL;
 	size_t len = 0;
 	struct bg__ydoc doc;
-	enum bg_status st = bg__read_file(file, &buf, &len, diags);
+	enum bg_status st = bg__source_text(src, &buf, &len, diags);
 
 	if (st != BG_OK) {
 		return st;
@@ -218,6 +236,34 @@ bg_import(const struct bg_template_set *set, const char *const *files,
 	  size_t n, const struct bg_import_options *opts, char **out,
 	  size_t *len, struct bg_diags *diags)
 {
+	struct bg_source *sources;
+	enum bg_status st;
+
+	if (files == NULL || n == 0) {
+		return BG_ERR_ARG;
+	}
+	sources = calloc(n, sizeof(*sources));
+	if (sources == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (files[i] == NULL) {
+			free(sources);
+			return BG_ERR_ARG;
+		}
+		sources[i].name = files[i];
+	}
+	st = bg_import_sources(set, sources, n, opts, out, len, diags);
+	free(sources);
+	return st;
+}
+
+enum bg_status
+bg_import_sources(const struct bg_template_set *set,
+		  const struct bg_source *files, size_t n,
+		  const struct bg_import_options *opts, char **out, size_t *len,
+		  struct bg_diags *diags)
+{
 	struct bg__import imp = { .jobs = cJSON_CreateArray() };
 	struct bg_diags *checked = NULL, *fitted = NULL;
 	struct bg_spec *spec = NULL;
@@ -238,7 +284,14 @@ bg_import(const struct bg_template_set *set, const char *const *files,
 	/* Every file, so that every problem is said. */
 	for (size_t i = 0; i < n; i++) {
 		enum bg_status one =
-			import_file(files[i], opts->all_revisions, &imp, diags);
+			files[i].name == NULL
+				? BG_ERR_ARG
+				: import_source(&files[i], opts->all_revisions,
+						&imp, diags);
+		if (one == BG_ERR_ARG) {
+			st = one;
+			break;
+		}
 		if (one == BG_ERR_NOMEM) {
 			st = one;
 			break;

@@ -6,6 +6,11 @@
 
 #include "input/import.h"
 
+/* src's text (given, or read from its file), NUL-terminated; caller
+ * frees. */
+enum bg_status bg__source_text(const struct bg_source *src, char **buf,
+			       size_t *len, struct bg_diags *diags);
+
 /* Whether file (its name, else its first character) is JSON. */
 bool bg__import_is_json(const char *file, const char *buf);
 

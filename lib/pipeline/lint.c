@@ -222,7 +222,8 @@ may_hold_definitions(const char *buf)
 {
 	return strstr(buf, "jobs") != NULL ||
 	       strstr(buf, "obDefinition") != NULL || /* JobDefinition, jobDefinition... */
-	       strstr(buf, "batch_job_definition") != NULL;
+	       strstr(buf, "batch_job_definition") != NULL ||
+	       strstr(buf, "\"batchgen_hcl\"") != NULL; /* a .tf read by bg-hcl */
 }
 
 /* A spec: a mapping whose jobs is a list, and none of the keys import
@@ -341,6 +342,17 @@ bg_lint_file(const struct bg_template_set *set, const char *file,
 	     struct bg_lint_config *config, struct bg_lint_result *result,
 	     struct bg_diags *diags)
 {
+	struct bg_source src = { .name = file };
+
+	return bg_lint_source(set, &src, config, result, diags);
+}
+
+enum bg_status
+bg_lint_source(const struct bg_template_set *set,
+	       const struct bg_source *source, struct bg_lint_config *config,
+	       struct bg_lint_result *result, struct bg_diags *diags)
+{
+	const char *file = source != NULL ? source->name : NULL;
 	char *buf = NULL;
 	size_t len = 0;
 	struct bg_lint_result none;
@@ -355,7 +367,7 @@ bg_lint_file(const struct bg_template_set *set, const char *file,
 	}
 	result = result != NULL ? result : &none;
 	memset(result, 0, sizeof(*result));
-	st = bg__read_file(file, &buf, &len, diags);
+	st = bg__source_text(source, &buf, &len, diags);
 	if (st != BG_OK) {
 		return st;
 	}
