@@ -429,7 +429,7 @@ fill_resources(struct walk *w, struct bg__ynode *list, struct bg_container *c)
 				   "MEMORY, VCPU",
 				   type);
 		}
-		if (dst != NULL && dst->set) {
+		if (dst != NULL && (dst->set || dst->expr != NULL)) {
 			unsigned bit = dst == &c->vcpus_milli ? 1u
 				       : dst == &c->memory    ? 2u
 							      : 4u;
@@ -461,11 +461,15 @@ fill_resources(struct walk *w, struct bg__ynode *list, struct bg_container *c)
 			size_t at = push(w, "value", 0);
 			set_vcpus(w, dst, vn, w->path);
 			pop(w, at);
-		} else if (dst != NULL &&
-			   bg_number_parse(value, 0, &dst->value, NULL, &why) ==
-				   BG_OK) {
+		} else if (bg__tf_is_expr(value)) {
+			/* one expression, as memory: and gpus: take it
+			 * (checked at plan time) */
+			w->cv->nomem = w->cv->nomem ||
+				       !bg__str_set(&dst->expr, value);
+		} else if (bg_number_parse(value, 0, &dst->value, NULL,
+					   &why) == BG_OK) {
 			dst->set = true;
-		} else if (dst != NULL) {
+		} else {
 			node_error(w->cv, vn, w->path, "schema-type",
 				   "%s value '%.40s' is not a whole number: %s",
 				   type, value, why);

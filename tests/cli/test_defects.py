@@ -717,6 +717,24 @@ def _():
                   '[env-duplicate]') or (None if out == '' else 'wrote output')
 
 
+@case('a resource requirement value may be one expression (as memory: may)')
+def _():
+    # import of a .tf writes jsonencode's value = tostring(var.memory)
+    # as it is; it was refused as not a whole number
+    spec = write('rr-expr.yaml', 'jobs:\n  - name: rr\n    container_properties:\n'
+                 '      image: "app:1"\n      resource_requirements:\n'
+                 '        - {type: VCPU, value: "${tostring(var.vcpus)}"}\n'
+                 '        - {type: MEMORY, value: "${tostring(var.memory)}"}\n')
+    rc, out, err = run('render', spec)
+    if rc != 0:
+        return 'exit %d: %s' % (rc, err)
+    res = json.loads(out)['resource']['aws_batch_job_definition']['rr']
+    text = res['container_properties']
+    checks = [c['condition'] for c in res['lifecycle']['precondition']]
+    return None if 'var.memory' in text and 'var.vcpus' in text and \
+        any('var.memory' in c for c in checks) else 'rendered %s / %s' % (text, checks)
+
+
 status = report(results)
 shutil.rmtree(WORK, ignore_errors=True)
 sys.exit(status)
