@@ -92,14 +92,14 @@ _batchgen()
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "-o --output -f --format --all-revisions --as-templates $common" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -f -X '!*.@(yaml|yml|json)' -- "$cur") $(compgen -d -- "$cur"))
+			COMPREPLY=($(compgen -f -X '!*.@(yaml|yml|json|tf)' -- "$cur") $(compgen -d -- "$cur"))
 		fi
 		;;
 	lint)
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "--fail-on --config --Werror $common" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -f -X '!*.@(yaml|yml|json)' -- "$cur") $(compgen -d -- "$cur"))
+			COMPREPLY=($(compgen -f -X '!*.@(yaml|yml|json|tf)' -- "$cur") $(compgen -d -- "$cur"))
 		fi
 		;;
 	validate)

@@ -11,6 +11,7 @@
  *   report.c    diagnostics and usage errors on stderr
  *   diagout.c   --diagnostics json|sarif: one document per run
  *   lint.c      lint: files and directories, --fail-on, --config
+ *   hcl.c       .tf files, through the HCL helper bg-hcl
  *
  * Exit status: 0 ok (warnings allowed), 1 invalid definition, 2 usage
  * error, 3 I/O or internal error, 4 (import) the spec is written but
@@ -72,6 +73,13 @@ bool diag_collect(const struct bg_diags *diags);
 /* Writes the collected document (json, sarif) on stdout or stderr;
  * returns rc (EXIT_IO when it cannot). */
 int diag_finish(int rc, bool to_stdout);
+
+/* .tf files (hcl.c): whether path names one, and its text as the HCL
+ * helper reads it into src (src->text is the caller's to free); an
+ * exit code, and on failure why (a sentence, into why). */
+bool hcl_file(const char *path);
+int hcl_read(const char *file, struct bg_source *src, char *why,
+	     size_t size);
 
 /* Diagnostics (report.c). */
 extern bool cli_verbose; /* -v: also template-shadow notes */

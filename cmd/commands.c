@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <errno.h>
 #include <sys/stat.h>
 
 #include "cli.h"
@@ -60,8 +62,9 @@ static const char import_help[] =
 	"describe-job-definitions' (the newest ACTIVE revision of each name),\n"
 	"a 'register-job-definition --cli-input-json' input, a CloudFormation\n"
 	"template (its AWS::Batch::JobDefinition resources), Terraform\n"
-	"JSON (its aws_batch_job_definition resources), or what 'terraform\n"
-	"show -json' prints of a plan or a state (HCL modules). Each job is\n"
+	"JSON (its aws_batch_job_definition resources), a .tf file or a\n"
+	"directory of them (read in place by the HCL helper bg-hcl), or what\n"
+	"'terraform show -json' prints of a plan or a state. Each job is\n"
 	"written as the full attribute tree (with --as-templates: as the\n"
 	"template that renders it with the fewest values, and those values),\n"
 	"under a comment that says where it came from; then the spec is\n"
@@ -559,6 +562,154 @@ cmd_describe(const struct bg_template_set *set, struct cli *cli)
 
 /* import FILE... [-o SPEC] [--format yaml|json] [--all-revisions]
  * [--as-templates] */
+/* Whether name is one of the operands (not a path made here). */
+static bool
+is_operand(const struct cli *cli, const char *name)
+{
+	for (size_t i = 0; i < cli->operand_count; i++) {
+		if (cli->operands[i] == name) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static int
+tf_only(const struct dirent *e)
+{
+	return hcl_file(e->d_name) && e->d_name[0] != '.';
+}
+
+/* One source more on *list (grown as needed); false: out of memory. */
+static bool
+add_source(struct bg_source **list, size_t *n, size_t *cap,
+	   struct bg_source src)
+{
+	if (*n == *cap) {
+		size_t grown = *cap ? 2 * *cap : 8;
+		struct bg_source *more = realloc(*list, grown * sizeof(**list));
+		if (more == NULL) {
+			return false;
+		}
+		*list = more;
+		*cap = grown;
+	}
+	(*list)[(*n)++] = src;
+	return true;
+}
+
+/* bg_import_sources of the operands: a .tf read by the HCL helper, a
+ * directory as its .tf files (a Terraform module) in name order, any
+ * other file read by the library. A .tf that cannot be read is an io
+ * error on diags, and the others are still read. */
+static enum bg_status
+import_operands(const struct bg_template_set *set, const struct cli *cli,
+		const struct bg_import_options *o, char **text, size_t *len,
+		struct bg_diags *diags)
+{
+	struct bg_source *list = NULL;
+	size_t n = 0, cap = 0;
+	enum bg_status st = BG_OK;
+	char why[512];
+
+	for (size_t i = 0; i < cli->operand_count && st == BG_OK; i++) {
+		const char *op = cli->operands[i];
+		struct stat sb;
+		struct dirent **names = NULL;
+		int count;
+		size_t found = 0;
+		if (stat(op, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+			struct bg_source src = { .name = op };
+			if (hcl_file(op) &&
+			    hcl_read(op, &src, why, sizeof(why)) != EXIT_OK) {
+				bg_diags_add(diags, BG_SEV_ERROR, "io", op, 0, 0,
+					     NULL, "%s", why);
+				st = BG_ERR_IO;
+			} else if (!add_source(&list, &n, &cap, src)) {
+				free((char *)src.text);
+				st = BG_ERR_NOMEM;
+			}
+			continue;
+		}
+		count = scandir(op, &names, tf_only, alphasort);
+		if (count <= 0) {
+			bg_diags_add(diags, BG_SEV_ERROR, "io", op, 0, 0, NULL,
+				     "%s", count < 0 ? strerror(errno)
+						     : "a directory with no .tf "
+						       "file: import reads a "
+						       "Terraform module's .tf "
+						       "files, or the files named");
+			st = BG_ERR_IO;
+		}
+		for (int k = 0; k < count; k++) {
+			char *path = st != BG_OK ? NULL
+				     : malloc(strlen(op) + strlen(names[k]->d_name) + 2);
+			struct bg_source src = { 0 };
+			if (st == BG_OK && path == NULL) {
+				st = BG_ERR_NOMEM;
+			}
+			if (path != NULL) {
+				sprintf(path, "%s%s%s", op,
+					op[strlen(op) - 1] == '/' ? "" : "/",
+					names[k]->d_name);
+				if (hcl_read(path, &src, why, sizeof(why)) !=
+				    EXIT_OK) {
+					bg_diags_add(diags, BG_SEV_ERROR, "io",
+						     path, 0, 0, NULL, "%s", why);
+					st = BG_ERR_IO;
+					free(path);
+				} else if (strstr(src.text, "\"aws_batch_job_"
+							    "definition\"") ==
+						   NULL &&
+					   strstr(src.text, "\"errors\":[]") !=
+						   NULL) {
+					/* a file of the module that holds
+					 * none (variables, other resources) */
+					free(path);
+					free((char *)src.text);
+				} else {
+					/* the name is the path: freed below */
+					found++;
+					src.name = path;
+					if (!add_source(&list, &n, &cap, src)) {
+						free(path);
+						free((char *)src.text);
+						st = BG_ERR_NOMEM;
+					}
+				}
+			}
+			free(names[k]);
+		}
+		free(names);
+		if (st == BG_OK && found == 0) {
+			bg_diags_add(diags, BG_SEV_ERROR, "import-shape", op, 0,
+				     0, NULL,
+				     "no resource \"aws_batch_job_definition\" in "
+				     "the .tf files of this directory");
+			st = BG_ERR_SCHEMA;
+		}
+	}
+	if (st != BG_ERR_NOMEM && n > 0) {
+		/* also after a .tf could not be read: every problem said */
+		enum bg_status got =
+			bg_import_sources(set, list, n, o, text, len, diags);
+		if (st == BG_OK) {
+			st = got;
+		} else if (got == BG_OK || got == BG_ERR_INVALID) {
+			free(*text);
+			*text = NULL;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		free((char *)list[i].text);
+		if (!is_operand(cli, list[i].name)) {
+			free((char *)list[i].name);
+		}
+	}
+	free(list);
+	return st;
+}
+
 static int
 cmd_import(const struct bg_template_set *set, struct cli *cli)
 {
@@ -597,8 +748,7 @@ cmd_import(const struct bg_template_set *set, struct cli *cli)
 	o.all_revisions = cli->all_revisions;
 	o.as_templates = cli->as_templates;
 	o.name = cli->output != NULL ? cli->output : "<stdout>";
-	st = bg_import(set, (const char *const *)cli->operands,
-		       cli->operand_count, &o, &text, &len, diags);
+	st = import_operands(set, cli, &o, &text, &len, diags);
 	print_diags(diags);
 	if (st == BG_OK || st == BG_ERR_INVALID) {
 		rc = write_output(cli->output, text, len);

@@ -27,13 +27,14 @@ static const char lint_help[] =
 	"                     [--diagnostics text|json|sarif] [--config FILE]\n"
 	"\n"
 	"Checks the AWS Batch job definitions that exist, where they are\n"
-	"written, and writes nothing: batchgen specs, Terraform JSON\n"
-	"(.tf.json), 'terraform show -json' of a plan or state,\n"
-	"CloudFormation templates in YAML or JSON (cdk synth, SAM), 'aws\n"
-	"batch describe-job-definitions' answers and register-job-definition\n"
-	"inputs. A directory (default: .) is walked for .json, .yaml and\n"
-	".yml files, skipping .git, .terraform, node_modules and cdk.out\n"
-	"unless named; files that hold no job definition are skipped.\n"
+	"written, and writes nothing: batchgen specs, Terraform HCL (.tf,\n"
+	"read by the helper bg-hcl) and JSON (.tf.json), 'terraform show\n"
+	"-json' of a plan or state, CloudFormation templates in YAML or JSON\n"
+	"(cdk synth, SAM), 'aws batch describe-job-definitions' answers and\n"
+	"register-job-definition inputs. A directory (default: .) is walked\n"
+	"for .tf, .json, .yaml and .yml files, skipping .git, .terraform,\n"
+	"node_modules and cdk.out unless named; files that hold no job\n"
+	"definition are skipped.\n"
 	"\n"
 	"Every validation rule runs ('batchgen rules'), and a security and\n"
 	"cost review (sec-*, cost-*) of every container of every job kind.\n"
@@ -69,7 +70,7 @@ static bool
 lintable(const char *name)
 {
 	return ends_with(name, ".json") || ends_with(name, ".yaml") ||
-	       ends_with(name, ".yml");
+	       ends_with(name, ".yml") || hcl_file(name);
 }
 
 struct run {
@@ -86,14 +87,19 @@ lint_one(struct run *r, const char *file)
 	struct bg_lint_result res = { 0 };
 	enum bg_status st;
 
-	if (ends_with(file, ".tf")) {
-		bg_diags_add(r->diags, BG_SEV_ERROR, "io", file, 0, 0, NULL,
-			     "lint does not read HCL (.tf) yet: lint "
-			     "'terraform show -json' of a plan, or .tf.json");
-		r->io = true;
-		return;
+	struct bg_source src = { .name = file };
+
+	if (hcl_file(file)) {
+		char why[512];
+		if (hcl_read(file, &src, why, sizeof(why)) != EXIT_OK) {
+			bg_diags_add(r->diags, BG_SEV_ERROR, "io", file, 0, 0,
+				     NULL, "%s", why);
+			r->io = true;
+			return;
+		}
 	}
-	st = bg_lint_file(r->set, file, r->config, &res, r->diags);
+	st = bg_lint_source(r->set, &src, r->config, &res, r->diags);
+	free((char *)src.text);
 	if (st == BG_ERR_NOMEM) {
 		r->nomem = true;
 	} else if (st == BG_ERR_IO) {

@@ -166,6 +166,9 @@ enum bg_status bg__validate_plan(struct bg_jobdef *def,
 				 struct bg_diags *diags);
 
 /* Whether code is a row of the rules table (validate/rules.c). */
+/* The rules table's own string for code (diagnostics keep the
+ * pointer), or NULL when no rule has that code. */
+const char *bg__rule_code(const char *code);
 bool bg__rule_known(const char *code);
 
 /* The security and cost review of def (validate/review.c; the RV rows

@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,10 @@ struct conv {
 	/* With at_line: where each attribute of the resource is ("LINE:COL"
 	 * by its key, the spec's), for the paths below it; or NULL. */
 	const struct bg_kvlist *at_keys;
+	/* Or better: the nodes whose own place is the source's (by node
+	 * index: a definition made from a .tf, its values placed); or
+	 * NULL. */
+	const bool *located;
 };
 
 /* With at_keys: the place of the attribute that the path being written
@@ -77,7 +82,11 @@ place(const struct conv *cv, const struct bg__ynode *n, unsigned *line,
 	const char *at = attribute_at(cv);
 	char *end;
 
-	if (at != NULL) {
+	if (cv->located != NULL && n != NULL &&
+	    cv->located[n - cv->d->nodes]) {
+		*line = bg__ynode_line(n);
+		*col = bg__ynode_column(n);
+	} else if (at != NULL) {
 		*line = (unsigned)strtoul(at, &end, 10);
 		*col = (unsigned)strtoul(end + 1, NULL, 10);
 	} else if (cv->at_line != 0) {
@@ -671,17 +680,91 @@ import_describe(struct conv *cv, struct bg__ynode *list, bool all)
 	free(take);
 }
 
+void
+bg__places_add(struct bg__places *p, const cJSON *item,
+	       const struct bg__ynode *n)
+{
+	if (n != NULL) {
+		bg__places_at(p, item, bg__ynode_line(n), bg__ynode_column(n));
+	}
+}
+
+void
+bg__places_at(struct bg__places *p, const cJSON *item, unsigned line,
+	      unsigned col)
+{
+	if (item == NULL) {
+		return;
+	}
+	if (p->count == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 64;
+		struct bg__place *more = realloc(p->at, cap * sizeof(*more));
+		if (more == NULL) {
+			p->nomem = true;
+			return;
+		}
+		p->at = more;
+		p->cap = cap;
+	}
+	p->at[p->count++] = (struct bg__place){ item, line, col };
+	p->sorted = false;
+}
+
+void
+bg__places_finish(struct bg__places *p)
+{
+	free(p->at);
+	memset(p, 0, sizeof(*p));
+}
+
+static int
+place_cmp(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct bg__place *)a)->item;
+	uintptr_t y = (uintptr_t)((const struct bg__place *)b)->item;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The nodes of n (read from the text item was printed as: the same
+ * tree, in the same order) placed where places says item came from. */
+static void
+put_places(struct bg__ydoc *d, struct bg__ynode *n, const cJSON *item,
+	   const struct bg__places *p, bool *located)
+{
+	struct bg__place key = { .item = item };
+	const struct bg__place *at =
+		bsearch(&key, p->at, p->count, sizeof(*p->at), place_cmp);
+	const cJSON *c = item->child;
+
+	if (at != NULL) {
+		n->line = at->line;
+		n->column = at->col;
+		located[n - d->nodes] = true;
+	}
+	if (!cJSON_IsObject(item) && !cJSON_IsArray(item)) {
+		return;
+	}
+	for (size_t i = 0; c != NULL && i < n->len; i++, c = c->next) {
+		put_places(d,
+			   n->type == BG_Y_MAP ? bg__ynode_value(d, n, i)
+					       : bg__ynode_item(d, n, i),
+			   c, p, located);
+	}
+}
+
 enum bg_status
 bg__import_api(const cJSON *api, const char *file, unsigned line,
 	       unsigned col, const struct bg_kvlist *at_keys,
-	       const char *origin, struct bg__import *imp,
-	       struct bg_diags *diags)
+	       struct bg__places *places, const char *origin,
+	       struct bg__import *imp, struct bg_diags *diags)
 {
 	char *text = cJSON_PrintUnformatted(api);
 	struct bg__ydoc d;
 	struct conv cv = { .d = &d, .file = file, .diags = diags, .imp = imp,
 			   .at_line = line, .at_col = col,
 			   .at_keys = at_keys };
+	bool *located = NULL;
 	enum bg_status st;
 
 	if (text == NULL) {
@@ -692,8 +775,23 @@ bg__import_api(const cJSON *api, const char *file, unsigned line,
 	if (st != BG_OK) {
 		return st;
 	}
+	if (places != NULL && places->count > 0) {
+		located = calloc(d.count, sizeof(*located));
+		if (located == NULL) {
+			bg__ydoc_finish(&d);
+			return BG_ERR_NOMEM;
+		}
+		if (!places->sorted) {
+			qsort(places->at, places->count, sizeof(*places->at),
+			      place_cmp);
+			places->sorted = true;
+		}
+		put_places(&d, bg__ydoc_root(&d), api, places, located);
+		cv.located = located;
+	}
 	import_job(&cv, bg__ydoc_root(&d), origin);
 	bg__ydoc_finish(&d);
+	free(located);
 	return imp->nomem ? BG_ERR_NOMEM : cv.failed ? BG_ERR_SCHEMA : BG_OK;
 }
 
@@ -718,8 +816,11 @@ bg__import_document(struct bg__ydoc *d, const char *file, bool all_revisions,
 		return BG_ERR_SCHEMA;
 	}
 	list = bg__ynode_get(d, root, "jobDefinitions");
+	if (bg__ynode_get(d, root, "batchgen_hcl") != NULL) {
+		return bg__import_hcl(d, file, imp, diags);
+	}
 	if (bg__ynode_get(d, root, "resource") != NULL) {
-		return bg__import_terraform(d, file, imp, diags);
+		return bg__import_terraform(d, file, NULL, imp, diags);
 	}
 	if (bg__ynode_get(d, root, "values") != NULL ||
 	    bg__ynode_get(d, root, "planned_values") != NULL) {

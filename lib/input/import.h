@@ -34,20 +34,57 @@ enum bg_status bg__import_document(struct bg__ydoc *d, const char *file,
 				   bool all_revisions, struct bg__import *imp,
 				   struct bg_diags *diags);
 
+/* Where values of an API tree built from a source are in the source:
+ * each item by its address (input/import.c). */
+struct bg__places {
+	struct bg__place {
+		const cJSON *item;
+		unsigned line, col;
+	} *at;
+	size_t count, cap;
+	bool sorted, nomem;
+};
+/* item came from n; or from line and col. */
+void bg__places_add(struct bg__places *p, const cJSON *item,
+		    const struct bg__ynode *n);
+void bg__places_at(struct bg__places *p, const cJSON *item, unsigned line,
+		   unsigned col);
+void bg__places_finish(struct bg__places *p);
+
 /* One definition in the API's shape (api: a register-job-definition
- * input) onto imp, every path located at line and col of file, or at
- * the attribute it is under when at_keys (spec key -> "LINE:COL")
- * names it (input/import.c). */
+ * input) onto imp, every path located where places puts its value,
+ * else at the attribute it is under when at_keys (spec key ->
+ * "LINE:COL") names it, else at line and col of file
+ * (input/import.c). places and at_keys may be NULL. */
 enum bg_status bg__import_api(const cJSON *api, const char *file,
 			      unsigned line, unsigned col,
 			      const struct bg_kvlist *at_keys,
-			      const char *origin, struct bg__import *imp,
-			      struct bg_diags *diags);
+			      struct bg__places *places, const char *origin,
+			      struct bg__import *imp, struct bg_diags *diags);
+/* What the HCL helper says of a .tf beyond the places of its nodes:
+ * the heredoc strings, each by its node's index, with the line its text
+ * starts on and the columns a flush heredoc (<<-) stripped. */
+struct bg__hcl {
+	struct bg__heredoc {
+		uint32_t node;
+		unsigned line, indent;
+	} *heredocs;
+	size_t count, cap;
+};
+
 /* The aws_batch_job_definition resources of Terraform JSON document d
- * onto imp (input/import_tf.c). */
+ * onto imp (input/import_tf.c); hcl not NULL: d is the HCL helper's
+ * reading of a .tf (its JSON attributes may be objects: jsonencode's
+ * argument; what is inside a heredoc is placed in it). */
 enum bg_status bg__import_terraform(struct bg__ydoc *d, const char *file,
+				    const struct bg__hcl *hcl,
 				    struct bg__import *imp,
 				    struct bg_diags *diags);
+/* The resources of a .tf file as the HCL helper printed them (d: its
+ * output; "batchgen_hcl" holds each node's place in the .tf and the
+ * helper's errors) onto imp, located in file (input/import_hcl.c). */
+enum bg_status bg__import_hcl(struct bg__ydoc *d, const char *file,
+			      struct bg__import *imp, struct bg_diags *diags);
 
 /* The aws_batch_job_definition resources of what terraform show -json
  * printed (values: its "values" of a state, or "planned_values" of a

@@ -31,10 +31,16 @@ struct tf {
 	 * configuration. Its text is literal; an attribute nobody set is
 	 * there too, empty (null, "", [], {}) or, inside a block, 0. */
 	bool state;
+	/* Read from a .tf by the HCL helper (input/import_hcl.c): the JSON
+	 * attributes may be the object jsonencode() was given; or NULL. */
+	const struct bg__hcl *hcl;
 	bool failed;
 	/* The resource being read: each attribute's "LINE:COL" in file,
 	 * where its spec paths are placed (its value was rebuilt). */
 	struct bg_kvlist at_keys;
+	/* With hcl: where each value built from a node is (the helper put
+	 * every node at its place in the .tf). */
+	struct bg__places places;
 };
 
 /* In a state: a value nobody set. */
@@ -389,8 +395,22 @@ hcl_string(const char *s)
 static cJSON *
 plain(struct tf *t, const struct bg__ynode *n, bool eks, const char *key);
 
+static cJSON *scalar_of(struct tf *t, const struct bg__ynode *n);
+
+/* A scalar as cJSON; from a .tf, where it is is remembered. */
 static cJSON *
 scalar(struct tf *t, const struct bg__ynode *n)
+{
+	cJSON *v = scalar_of(t, n);
+
+	if (t->hcl != NULL) {
+		bg__places_add(&t->places, v, n);
+	}
+	return v;
+}
+
+static cJSON *
+scalar_of(struct tf *t, const struct bg__ynode *n)
 {
 	const char *text = bg__ynode_text(t->d, n);
 	char *end;
@@ -448,10 +468,25 @@ eks_key(const char *key, char *buf, size_t size)
 	}
 }
 
+static cJSON *plain_of(struct tf *t, const struct bg__ynode *n, bool eks,
+			const char *key);
+
 /* eks: inside eks_properties (its block keys become the API's; the
- * keys of its maps, labels and resource amounts, stay as written). */
+ * keys of its maps, labels and resource amounts, stay as written).
+ * From a .tf, where the value is is remembered. */
 static cJSON *
 plain(struct tf *t, const struct bg__ynode *n, bool eks, const char *key)
+{
+	cJSON *v = plain_of(t, n, eks, key);
+
+	if (t->hcl != NULL && n->type != BG_Y_SCALAR) {
+		bg__places_add(&t->places, v, n);
+	}
+	return v;
+}
+
+static cJSON *
+plain_of(struct tf *t, const struct bg__ynode *n, bool eks, const char *key)
 {
 	cJSON *out;
 	bool map_of_text = key != NULL && (strcmp(key, "limits") == 0 ||
@@ -543,6 +578,59 @@ state_json(cJSON *v)
 	return true;
 }
 
+/* The items of v, read from text (the same tree) whose node n is,
+ * placed at its line and column in the .tf: text starts at line and
+ * each of its lines lost indent columns. */
+static void
+place_inside(struct tf *t, struct bg__ydoc *d, const struct bg__ynode *n,
+	     const cJSON *v, unsigned line, unsigned indent)
+{
+	const cJSON *c = v->child;
+
+	bg__places_at(&t->places, v, line + bg__ynode_line(n) - 1,
+		      bg__ynode_column(n) + indent);
+	if (!cJSON_IsObject(v) && !cJSON_IsArray(v)) {
+		return;
+	}
+	for (size_t i = 0; c != NULL && i < n->len; i++, c = c->next) {
+		place_inside(t, d,
+			     n->type == BG_Y_MAP ? bg__ynode_value(d, n, i)
+						 : bg__ynode_item(d, n, i),
+			     c, line, indent);
+	}
+}
+
+/* From a .tf: where the values of v, parsed from heredoc n, are in it
+ * (when the heredoc's text is JSON as it is written: an interpolation
+ * outside a JSON string leaves them at the attribute). */
+static void
+place_heredoc(struct tf *t, const struct bg__ynode *n, const cJSON *v)
+{
+	const struct bg__heredoc *h = NULL;
+	uint32_t index = (uint32_t)(n - t->d->nodes);
+	const char *text = bg__ynode_text(t->d, n);
+	struct bg_diags *quiet;
+	struct bg__ydoc inner;
+
+	for (size_t i = 0; t->hcl != NULL && i < t->hcl->count; i++) {
+		if (t->hcl->heredocs[i].node == index) {
+			h = &t->hcl->heredocs[i];
+		}
+	}
+	if (h == NULL || text == NULL || (quiet = bg_diags_create()) == NULL) {
+		return;
+	}
+	if (bg__ydoc_read(&inner, text, strlen(text), true, t->file, quiet) ==
+	    BG_OK) {
+		struct bg__ynode *root = bg__ydoc_root(&inner);
+		if (root != NULL) {
+			place_inside(t, &inner, root, v, h->line, h->indent);
+		}
+		bg__ydoc_finish(&inner);
+	}
+	bg_diags_destroy(quiet);
+}
+
 /* A JSON string attribute, parsed. */
 static cJSON *
 json_string(struct tf *t, const struct bg__ynode *n, const char *key)
@@ -570,6 +658,9 @@ json_string(struct tf *t, const struct bg__ynode *n, const char *key)
 	if (t->state && v != NULL && !state_json(v)) {
 		cJSON_Delete(v); /* out of memory: an error, not a gap */
 		v = NULL;
+	}
+	if (t->hcl != NULL && v != NULL) {
+		place_heredoc(t, n, v);
 	}
 	if (v == NULL || !cJSON_IsObject(v)) {
 		cJSON_Delete(v);
@@ -673,10 +764,12 @@ resource(struct tf *t, struct bg__ynode *n, const char *label)
 		}
 		for (size_t s = 0; !done && s < ARRAY_LENGTH(strings); s++) {
 			if (strcmp(key, strings[s][0]) == 0) {
-				cJSON *j = v->type == BG_Y_SCALAR
+				bool object = t->hcl && v->type == BG_Y_MAP;
+				cJSON *j = object ? plain(t, v, false, key)
+					   : v->type == BG_Y_SCALAR
 						   ? json_string(t, v, key)
 						   : NULL;
-				if (v->type != BG_Y_SCALAR) {
+				if (v->type != BG_Y_SCALAR && !object) {
 					tf_error(t, v, "import-shape",
 						 "a JSON string is expected "
 						 "here",
@@ -760,13 +853,18 @@ import_resource(struct tf *t, struct bg__ynode *body, const char *label,
 	if (!t->failed && api != NULL) {
 		one = bg__import_api(api, t->file, bg__ynode_line(body),
 				     bg__ynode_column(body), &t->at_keys,
-				     origin, imp, t->diags);
+				     t->hcl ? &t->places : NULL, origin, imp,
+				     t->diags);
+		if (t->places.nomem) {
+			one = BG_ERR_NOMEM;
+		}
 		if (one != BG_OK) {
 			*st = one;
 		}
 	}
 	cJSON_Delete(api);
 	bg_kvlist_finish(&t->at_keys);
+	bg__places_finish(&t->places);
 	t->failed = t->failed || failed;
 	return one;
 }
@@ -952,9 +1050,10 @@ item(struct bg__ydoc *d, struct bg__ynode *n, size_t i)
 
 enum bg_status
 bg__import_terraform(struct bg__ydoc *d, const char *file,
-		     struct bg__import *imp, struct bg_diags *diags)
+		     const struct bg__hcl *hcl, struct bg__import *imp,
+		     struct bg_diags *diags)
 {
-	struct tf t = { .d = d, .file = file, .diags = diags };
+	struct tf t = { .d = d, .file = file, .diags = diags, .hcl = hcl };
 	struct bg__ynode *root = bg__ydoc_root(d);
 	struct bg__ynode *res = bg__ynode_get(d, root, "resource");
 	struct bg__ynode *defs;
@@ -996,7 +1095,7 @@ bg__import_terraform(struct bg__ydoc *d, const char *file,
 			     root != NULL ? bg__ynode_line(root) : 0,
 			     root != NULL ? bg__ynode_column(root) : 0, NULL,
 			     "no aws_batch_job_definition resource in this "
-			     "Terraform JSON");
+			     "%s", hcl ? ".tf file" : "Terraform JSON");
 		return BG_ERR_SCHEMA;
 	}
 	return t.failed ? BG_ERR_SCHEMA : st;

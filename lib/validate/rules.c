@@ -42,13 +42,19 @@ bg_rule_get(size_t i)
 	return i < R__COUNT ? &bg__rules[i] : NULL;
 }
 
-bool
-bg__rule_known(const char *code)
+const char *
+bg__rule_code(const char *code)
 {
 	for (size_t i = 0; code != NULL && i < R__COUNT; i++) {
 		if (strcmp(bg__rules[i].code, code) == 0) {
-			return true;
+			return bg__rules[i].code;
 		}
 	}
-	return false;
+	return NULL;
+}
+
+bool
+bg__rule_known(const char *code)
+{
+	return bg__rule_code(code) != NULL;
 }

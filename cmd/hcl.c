@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * .tf files: read by the HCL helper bg-hcl (cmd/hcl/bg-hcl.go, on
+ * HashiCorp's hclsyntax), whose output the library reads as the .tf
+ * (struct bg_source). The helper is $BATCHGEN_HCL, else bg-hcl next to
+ * this program (the build tree), else where it is installed
+ * (BG_HCL_HELPER: LIBEXECDIR/batchgen/bg-hcl).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+extern char **environ;
+
+bool
+hcl_file(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 3 && strcmp(path + n - 3, ".tf") == 0;
+}
+
+static bool
+executable(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	       access(path, X_OK) == 0;
+}
+
+/* The helper's path, or NULL. */
+static const char *
+helper(void)
+{
+	static char found[PATH_MAX + 8];
+	const char *env = getenv("BATCHGEN_HCL");
+	char self[PATH_MAX];
+	ssize_t n;
+
+	if (env != NULL && env[0] != '\0') {
+		return env;
+	}
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n > 0) {
+		char *slash;
+		self[n] = '\0';
+		slash = strrchr(self, '/');
+		if (slash != NULL) {
+			*slash = '\0';
+			if (snprintf(found, sizeof(found), "%s/bg-hcl",
+				     self) < (int)sizeof(found) &&
+			    executable(found)) {
+				return found;
+			}
+		}
+	}
+#ifdef BG_HCL_HELPER
+	if (executable(BG_HCL_HELPER)) {
+		return BG_HCL_HELPER;
+	}
+#endif
+	return NULL;
+}
+
+int
+hcl_read(const char *file, struct bg_source *src, char *why, size_t size)
+{
+	const char *prog = helper();
+	char *argv[] = { "bg-hcl", (char *)file, NULL };
+	posix_spawn_file_actions_t actions;
+	int pipefd[2];
+	pid_t pid;
+	int status = 0, err;
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+
+	struct stat st;
+
+	src->name = file;
+	src->text = NULL;
+	src->len = 0;
+	if (stat(file, &st) != 0) {
+		snprintf(why, size, "cannot read the file: %s",
+			 strerror(errno));
+		return EXIT_IO;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(why, size, "not a regular file");
+		return EXIT_IO;
+	}
+	if (prog == NULL) {
+		snprintf(why, size,
+			 "reading a .tf file takes the HCL helper bg-hcl, "
+			 "which this batchgen does not have: build it with "
+			 "meson -Dhcl=enabled (it needs the Debian packages "
+			 "golang-go and golang-github-hashicorp-hcl-v2-dev), "
+			 "or read what 'terraform show -json' prints of a "
+			 "plan");
+		return EXIT_IO;
+	}
+	if (pipe(pipefd) != 0) {
+		snprintf(why, size, "%s", strerror(errno));
+		return EXIT_IO;
+	}
+	posix_spawn_file_actions_init(&actions);
+	posix_spawn_file_actions_adddup2(&actions, pipefd[1], STDOUT_FILENO);
+	posix_spawn_file_actions_addclose(&actions, pipefd[0]);
+	posix_spawn_file_actions_addclose(&actions, pipefd[1]);
+	err = posix_spawn(&pid, prog, &actions, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&actions);
+	close(pipefd[1]);
+	if (err != 0) {
+		close(pipefd[0]);
+		snprintf(why, size, "cannot run the HCL helper %s: %s", prog,
+			 strerror(err));
+		return EXIT_IO;
+	}
+	for (;;) {
+		ssize_t got;
+		if (cap - len < 65536) {
+			char *grown = realloc(buf, cap = cap * 2 + 65536);
+			if (grown == NULL) {
+				kill(pid, SIGKILL); /* it would wait to write */
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = grown;
+		}
+		got = read(pipefd[0], buf + len, cap - len);
+		if (got < 0 && errno == EINTR) {
+			continue;
+		}
+		if (got <= 0) {
+			break;
+		}
+		len += (size_t)got;
+	}
+	close(pipefd[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || buf == NULL) {
+		if (buf == NULL) {
+			snprintf(why, size, "out of memory");
+		} else if (WIFSIGNALED(status)) {
+			snprintf(why, size, "the HCL helper %s died of signal %d",
+				 prog, WTERMSIG(status));
+		} else {
+			/* and it said why on stderr */
+			snprintf(why, size, "the HCL helper %s failed (exit %d)",
+				 prog, WEXITSTATUS(status));
+		}
+		free(buf);
+		return EXIT_IO;
+	}
+	src->text = buf;
+	src->len = len;
+	return EXIT_OK;
+}

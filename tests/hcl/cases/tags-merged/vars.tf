@@ -1,0 +1,6 @@
+locals {
+  common_tags = {
+    owner      = "platform"
+    costcenter = "cc-1234"
+  }
+}
