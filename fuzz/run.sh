@@ -3,7 +3,7 @@
 # Runs one libFuzzer target with the seed corpus from the project's own
 # tests and examples.
 #   fuzz/run.sh BUILD_DIR TARGET SECONDS [WORK_DIR [LIBFUZZER OPTIONS...]]
-# TARGET: spec, template, cli, roundtrip, import or lint. WORK_DIR keeps the corpus
+# TARGET: spec, template, cli, roundtrip, import, lint or hcl. WORK_DIR keeps the corpus
 # between runs (default: a temporary folder). Crashes are written to
 # WORK_DIR/crash-* and make the run fail. Paths given to the fuzzer are
 # absolute: fuzz-cli works in an empty directory of its own.
@@ -42,6 +42,21 @@ lint)
 	done
 	printf 'fail-on: warning\nrules:\n  sec-root-fs: "off"\nignore:\n  - rule: sec-privileged\n    files: ["*.json"]\n    paths: ["jobs[0].*"]\n ' \
 		>"$work/seeds/config.yaml" ;;
+hcl)
+	# what bg-hcl prints for the suite's .tf files (the fuzz build
+	# builds it when Go and HCL are there; the target needs them)
+	helper="$build/cmd/bg-hcl"
+	if [[ ! -x $helper ]]; then
+		echo "fuzz-hcl: $helper is not built (meson -Dhcl)" >&2; exit 2
+	fi
+	i=0
+	for f in "$src"/tests/hcl/cases/*/*.tf; do
+		i=$((i + 1))
+		"$helper" "$f" >"$work/seeds/case-$i.json"
+	done
+	printf 'resource "aws_batch_job_definition" "x" {\n  container_properties = <<-EOT\n    {"image": "a"}\n  EOT\n}\n' >"$work/seeds/heredoc.tf"
+	"$helper" "$work/seeds/heredoc.tf" >"$work/seeds/heredoc.json"
+	rm "$work/seeds/heredoc.tf" ;;
 cli)
 	for f in "$src"/tests/golden/*.args; do
 		tr '\n' '\0' <"$f" >"$work/seeds/$(basename "$f")"
@@ -68,7 +83,7 @@ grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$work/log" |
 cov=$(grep -oE '(DONE|INITED) +cov: [0-9]+' "$work/log" | tail -1 | grep -oE '[0-9]+$')
 case $target in
 spec | roundtrip) floor=2500 ;;
-template | import | lint) floor=1500 ;;
+template | import | lint | hcl) floor=1500 ;;
 cli) floor=2500 ;;
 esac
 echo "fuzz-$target: coverage: ${cov:-none} edges (floor $floor)"
