@@ -46,6 +46,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	// Linked by the system's linker against libc (meson builds a PIE
+	// with -linkmode=external), as a Debian binary is.
+	_ "runtime/cgo"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
