@@ -130,7 +130,10 @@ struct interps {
 	size_t count, cap;
 };
 
-#define MARK '\x7f' /* around an interpolation's number in marked text */
+/* Around an interpolation's number in marked text: a byte UTF-8 never
+ * holds (the readers take UTF-8 only), so that any text, DEL too, is
+ * read as it is. */
+#define MARK '\xff'
 
 static void
 template_error(struct tf *t, const struct bg__ynode *n, const char *key,
@@ -198,7 +201,7 @@ read_template(struct tf *t, const struct bg__ynode *n, const char *key,
 			template_error(t, n, key, s, "a template directive");
 			return false;
 		} else if (*s == MARK) {
-			template_error(t, n, key, s, "text with a DEL character");
+			template_error(t, n, key, s, "text that is not UTF-8");
 			return false;
 		} else {
 			bg__buf_putc(out, *s++);
@@ -732,6 +735,50 @@ state_default(const struct tf *t, const char *key, const struct bg__ynode *v)
 	return false;
 }
 
+static size_t items(const struct bg__ynode *n);
+static struct bg__ynode *item(struct bg__ydoc *d, struct bg__ynode *n,
+			      size_t i);
+
+/* Whether lifecycle block v holds only preconditions batchgen wrote:
+ * each has a condition and an error_message that ends with the code of
+ * one of its rules, "[vcpus]" (render writes them again from the
+ * spec's rules). */
+static bool
+own_preconditions(struct tf *t, struct bg__ynode *v)
+{
+	struct bg__ynode *b = block(t, v);
+	struct bg__ynode *list;
+
+	if (b == NULL || b->len != 1 ||
+	    (list = bg__ynode_get(t->d, b, "precondition")) == NULL) {
+		return false;
+	}
+	for (size_t i = 0; i < items(list); i++) {
+		struct bg__ynode *p = item(t->d, list, i);
+		struct bg__ynode *msg = p->type == BG_Y_MAP
+						? bg__ynode_get(t->d, p, "error_message")
+						: NULL;
+		const char *text = msg != NULL ? bg__ynode_text(t->d, msg) : NULL;
+		const char *open = text != NULL ? strrchr(text, '[') : NULL;
+		char code[64];
+		size_t n;
+		if (open == NULL || p->len != 2 ||
+		    bg__ynode_get(t->d, p, "condition") == NULL) {
+			return false;
+		}
+		n = strlen(open + 1);
+		if (n < 2 || n > sizeof(code) || open[n] != ']') {
+			return false;
+		}
+		memcpy(code, open + 1, n - 1);
+		code[n - 1] = '\0';
+		if (!bg__rule_known(code)) {
+			return false;
+		}
+	}
+	return items(list) > 0;
+}
+
 /* Resource body n (label) in the API's shape, or NULL (an error). */
 static cJSON *
 resource(struct tf *t, struct bg__ynode *n, const char *label)
@@ -785,8 +832,16 @@ resource(struct tf *t, struct bg__ynode *n, const char *label)
 		if (done) {
 			continue;
 		}
-		if (strcmp(key, "eks_properties") == 0 &&
-		    (b = block(t, v)) != NULL) {
+		if (strcmp(key, "lifecycle") == 0 && !t->state &&
+		    own_preconditions(t, v)) {
+			bg_diags_add(t->diags, BG_SEV_NOTE,
+				     "import-tf-precondition", t->file,
+				     bg__ynode_line(k), bg__ynode_column(k), key,
+				     "the preconditions batchgen wrote are left "
+				     "out: render writes them again from the "
+				     "spec's rules");
+		} else if (strcmp(key, "eks_properties") == 0 &&
+			   (b = block(t, v)) != NULL) {
 			cJSON_AddItemToObject(out, "eksProperties",
 					      plain(t, b, true, NULL));
 		} else if (strcmp(key, "retry_strategy") == 0 &&
