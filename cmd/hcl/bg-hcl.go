@@ -53,6 +53,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
 )
@@ -236,18 +237,42 @@ func (r *reader) heredoc(e *hclsyntax.TemplateExpr, flush bool) (int, int) {
 	return first, least
 }
 
+// A key as Terraform's JSON syntax writes it: a template (literal
+// text escaped, an interpolation as "${...}"), as a key of a .tf.json
+// is read. A key that is not a name or a string template (a number,
+// a bool) is refused.
 func (r *reader) key(k hclsyntax.Expression) (string, bool) {
 	if kw := hcl.ExprAsKeyword(k); kw != "" {
-		return kw, true
+		return templateText(kw), true
 	}
+	wrapped := k
 	if ok, isKey := k.(*hclsyntax.ObjectConsKeyExpr); isKey {
-		k = ok.Wrapped
+		wrapped = ok.Wrapped
 	}
-	v, diags := k.Value(nil)
-	if diags.HasErrors() || !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
-		return "", false
+	switch x := wrapped.(type) {
+	case *hclsyntax.TemplateExpr:
+		n := r.template(x)
+		return n.text, n.kind == kString
+	case *hclsyntax.TemplateWrapExpr:
+		return "${" + r.text(x.Wrapped.Range()) + "}", true
+	case *hclsyntax.ParenthesesExpr:
+		return "${" + r.text(x.Expression.Range()) + "}", true
 	}
-	return v.AsString(), true
+	v, diags := wrapped.Value(nil)
+	if !diags.HasErrors() && v.IsWhollyKnown() && !v.IsNull() && v.Type().IsPrimitiveType() {
+		// a number or bool key is its text, as Terraform converts it
+		if text, err := convert.Convert(v, cty.String); err == nil {
+			v = text
+		}
+	}
+	switch {
+	case !diags.HasErrors() && v.IsWhollyKnown() && !v.IsNull() && v.Type() == cty.String:
+		return templateText(v.AsString()), true
+	case diags.HasErrors() || !v.IsWhollyKnown():
+		// (var.k), a reference or a call: an expression key
+		return "${" + r.text(wrapped.Range()) + "}", true
+	}
+	return "", false
 }
 
 // A value computed from the module's locals and variables' defaults,
@@ -339,8 +364,8 @@ func (r *reader) value(e hclsyntax.Expression, depth int) *node {
 			k, ok := r.key(item.KeyExpr)
 			if !ok {
 				r.fail(item.KeyExpr.Range().Start, "import-tf-expression",
-					"a key computed by an expression (%s): batchgen "+
-						"reads literal keys only", r.text(item.KeyExpr.Range()))
+					"a key that is not a name or a string (%s): a key "+
+						"of a job definition's map is text", r.text(item.KeyExpr.Range()))
 				continue
 			}
 			if seen[k] {

@@ -252,7 +252,6 @@ def refusals():
          '      attempt_duration_seconds = 60\n    }\n  }\n', 'dynamic', 8),
         ('directive', '  parameters = {\n    p = "%{ if true }x%{ endif }"\n  }\n',
          'template directive', 9),
-        ('computed key', '  tags = {\n    (var.k) = "v"\n  }\n', 'key computed', 9),
         ('expression list', '  platform_capabilities = aws_x.y.caps\n', 'expected a list', 8),
     ]
     for name, extra, says, line in cases:
@@ -268,6 +267,27 @@ def refusals():
               None if p.returncode in (1, 3) and ('%s:%d:' % (path, line)) in p.stderr
               and says in p.stderr and p.stdout == '' else
               'exit %d: %s' % (p.returncode, p.stderr[-500:]))
+
+
+def keys():
+    """A map's keys as a .tf.json's are read: templates (an expression
+    key, a literal key holding "${" escaped), numbers as their text."""
+    path = write('keys/main.tf', 'resource "aws_batch_job_definition" "r" {\n'
+                 '  name = "r"\n  type = "container"\n  tags = {\n'
+                 '    (var.k)     = "expression"\n    "a$${b}"    = "literal"\n'
+                 '    "C${var.s}" = "template"\n    7           = "number"\n  }\n'
+                 '  container_properties = jsonencode({\n    image = "busybox:1.36"\n'
+                 '    resourceRequirements = [{ type = "VCPU", value = "1" }, '
+                 '{ type = "MEMORY", value = "512" }]\n  })\n}\n')
+    p = run(['import', '--format', 'json', path])
+    try:
+        tags = json.loads(p.stdout)['jobs'][0]['tags']
+    except (ValueError, KeyError, IndexError):
+        tags = None
+    want = {'${var.k}': 'expression', 'a$${b}': 'literal', 'C${var.s}': 'template',
+            '7': 'number'}
+    check('a .tf map\'s keys: expressions, templates, escaped text, numbers',
+          None if tags == want else 'exit %d, %s: %s' % (p.returncode, tags, p.stderr[-300:]))
 
 
 def missing_helper():
@@ -357,6 +377,7 @@ lint_positions()
 hostile_sibling()
 directory_walk()
 refusals()
+keys()
 missing_helper()
 hostile()
 code = report(results)
