@@ -4,6 +4,11 @@
 the same configuration. Prints TAP.
 
     hcl_sources.py BATCHGEN
+    hcl_sources.py compare FROM_PLAN.yaml FROM_TF.yaml
+
+(compare: the check of step 1 alone, on two imported specs, for the
+terraform test's own .tf files; the plan's jobs that no .tf holds, from
+.tf.json files of the module, are left out.)
 
 The modules: each example spec rendered as HCL by batchgen; the real
 definitions of tests/import/cases written as hand-written HCL
@@ -20,9 +25,11 @@ resources). For each:
    step 2 checks it), an empty list or map the .tf writes, or an empty
    string in an eks_properties block (a plan leaves them out), an
    evaluate_on_exit action (the provider keeps it lower case), the
-   order of an EKS container's env (a set: the plan orders it) and an
-   EKS pod's host_network (the plan says AWS's default, true). Each
-   exception is counted in the output.
+   order of an EKS container's env (a set: the plan orders it), an
+   EKS pod's host_network (the plan says AWS's default, true) and a
+   provider default the .tf writes (propagate_tags false,
+   scheduling_priority 0, deregister_on_new_revision true: an import of
+   a plan leaves them out). Each exception is counted in the output.
 2. The spec imported from the .tf is rendered, put beside the module's
    other blocks (variables, locals, other resources), and planned: each
    aws_batch_job_definition must plan to the same values as the
@@ -45,7 +52,7 @@ from tap import report  # noqa: E402
 
 import yaml  # noqa: E402
 
-BIN = os.path.realpath(sys.argv[1])
+BIN = os.path.realpath(sys.argv[1]) if sys.argv[1] != 'compare' else None
 ROOT = os.path.join(HERE, '..', '..')
 WORK = tempfile.mkdtemp(prefix='bg-hcl-sources.')
 
@@ -132,18 +139,33 @@ def plan(d, env, texts):
     return err
 
 
-def differences(plan_spec, tf_spec, counts):
+# The provider's defaults, which an import of a plan leaves out.
+DEFAULTS = {('propagate_tags', False), ('scheduling_priority', 0),
+            ('deregister_on_new_revision', True)}
+
+
+def differences(plan_spec, tf_spec, counts, tf_only=False):
     """What differs between the two specs, the allowed differences
-    counted in counts."""
+    counted in counts (tf_only: the plan's jobs the .tf import has not
+    are left out)."""
     out = []
 
     def walk(a, b, path):
         if isinstance(b, str) and '${' in b and a != b:
             counts['expression'] += 1  # the plan has its value: step 2
         elif isinstance(a, dict) and isinstance(b, dict):
+            # a key the .tf writes as an expression: the plan has its value
+            expr_keys = [k for k in b if '${' in str(k) and k not in a]
+            plan_keys = [k for k in a if k not in b]
+            if expr_keys and len(expr_keys) == len(plan_keys):
+                counts['expression'] += len(expr_keys)
+                a = {k: v for k, v in a.items() if k not in plan_keys}
+                b = {k: v for k, v in b.items() if k not in expr_keys}
             for k in sorted(set(a) | set(b), key=str):
                 if k in a and k in b:
                     walk(a[k], b[k], '%s.%s' % (path, k))
+                elif k in b and path.count('.') == 0 and (k, b[k]) in DEFAULTS:
+                    counts['default'] += 1
                 elif k in b and (b[k] in ([], {}) or
                                  (b[k] == '' and '.eks_properties.' in path)):
                     counts['empty'] += 1
@@ -167,6 +189,8 @@ def differences(plan_spec, tf_spec, counts):
 
     a = {j['label']: j for j in plan_spec['jobs']}
     b = {j['label']: j for j in tf_spec['jobs']}
+    if tf_only:
+        a = {k: v for k, v in a.items() if k in b}
     if set(a) != set(b):
         out.append('jobs: plan %s, .tf %s' % (sorted(a), sorted(b)))
     for label in sorted(set(a) & set(b)):
@@ -198,7 +222,7 @@ def one(name, src, env):
                                          q.stderr[-1500:]))]
     else:
         counts = {'expression': 0, 'empty': 0, 'action': 0, 'host_network': 0,
-                  'env order': 0}
+                  'env order': 0, 'default': 0}
         diffs = differences(yaml.safe_load(open(plan_spec)), yaml.safe_load(open(tf_spec)),
                             counts)
         jobs = len(yaml.safe_load(open(tf_spec))['jobs'])
@@ -253,4 +277,17 @@ def main():
     return code
 
 
-sys.exit(main())
+def compare_only(plan_spec, tf_spec):
+    counts = {'expression': 0, 'empty': 0, 'action': 0, 'host_network': 0,
+              'env order': 0, 'default': 0}
+    tf = yaml.safe_load(open(tf_spec))
+    diffs = differences(yaml.safe_load(open(plan_spec)), tf, counts, tf_only=True)
+    for d in diffs:
+        print('# ' + d)
+    print('%d jobs imported from .tf equal to their plan\'s import (differing as '
+          'documented: %s), %d differ' % (len(tf['jobs']), ', '.join(
+              '%d %s' % (n, k) for k, n in counts.items() if n) or 'none', len(diffs)))
+    return 1 if diffs else 0
+
+
+sys.exit(compare_only(sys.argv[2], sys.argv[3]) if sys.argv[1] == 'compare' else main())

@@ -207,6 +207,29 @@ json.dump({n: "arn:aws:iam::123456789012:role/scaffold" if n.endswith("_arn")
 		sed 's/^/# /' "$work/plan-$fmt"; notok "terraform plan ($fmt)"
 	fi
 done
+# The HCL just planned, read in place (bg-hcl): every definition of its
+# .tf files imports as its plan does (tests/hcl/hcl_sources.py compare):
+# the templates, the tricky strings, the expressions.
+if [[ -x $(dirname "$bin")/bg-hcl ]]; then
+	# (exit 4: a spec written, holding what AWS would refuse: the rule
+	# corpus holds such definitions on purpose)
+	"$bin" import "$work/hcl" -o "$work/from-tf.yaml" 2>"$work/err-tf"
+	rc_tf=$?
+	"$bin" import "$work/hcl/plan.json" -o "$work/from-plan.yaml" 2>"$work/err-plan"
+	rc_plan=$?
+	if [[ $rc_tf == "$rc_plan" && ($rc_tf == 0 || $rc_tf == 4) ]] &&
+		python3 "$here/../hcl/hcl_sources.py" compare "$work/from-plan.yaml" \
+			"$work/from-tf.yaml" >"$work/tf-cmp" 2>&1; then
+		ok "the HCL output read in place: $(tail -1 "$work/tf-cmp")"
+	else
+		echo "# import of the .tf files: exit $rc_tf; of their plan: exit $rc_plan"
+		grep -h 'error:' "$work/err-tf" "$work/err-plan" | head -20 | sed 's/^/# /'
+		sed 's/^/# /' "$work/tf-cmp" 2>/dev/null | tail -20
+		notok "the HCL output read in place imports as its plan does"
+	fi
+else
+	echo "# bg-hcl is not built (meson -Dhcl): the HCL output is not read in place"
+fi
 resources=$(grep -c '^  # aws_batch_job_definition\.' "$work/plan-json")
 if [[ $resources == "$count" ]]; then
 	ok "plan creates all $resources job definitions"
