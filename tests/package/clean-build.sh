@@ -56,6 +56,10 @@ if in_root sh -c 'cd /build/batchgen && dpkg-buildpackage -us -uc -b' \
 	>"$work/build.log" 2>&1; then
 	ok "dpkg-buildpackage -us -uc -b, with the test suite, on only those ($added packages added)"
 else
+	# the failing checks of the test suite, if it is what failed
+	for log in "$root"/build/batchgen/obj-*/meson-logs/testlog.txt; do
+		[[ -f $log ]] && grep -E -A8 '^not ok' "$log" | head -60 >>"$work/build.log"
+	done
 	notok "dpkg-buildpackage -us -uc -b in the clean chroot" "$work/build.log"
 fi
 built=0
