@@ -472,6 +472,8 @@ func (r *reader) body(b *hclsyntax.Body, at pos, top bool, depth int) *node {
 type writer struct {
 	out bytes.Buffer
 	at  []placed
+	buf bytes.Buffer  // one string's JSON
+	enc *json.Encoder // into buf
 }
 
 // A node's place: [LINE, COLUMN], and for a heredoc [LINE, COLUMN,
@@ -482,11 +484,13 @@ type placed struct {
 }
 
 func (w *writer) str(s string) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)
-	w.out.Write(bytes.TrimRight(b.Bytes(), "\n"))
+	if w.enc == nil {
+		w.enc = json.NewEncoder(&w.buf)
+		w.enc.SetEscapeHTML(false)
+	}
+	w.buf.Reset()
+	_ = w.enc.Encode(s)
+	w.out.Write(bytes.TrimRight(w.buf.Bytes(), "\n"))
 }
 
 func (w *writer) node(n *node) {
@@ -550,21 +554,27 @@ var functions = map[string]function.Function{
 // The evaluation context of file's module (every .tf of its
 // directory): var.NAME is the variable's default (unknown without one),
 // local.NAME the local's value where it is known before a plan.
-func moduleContext(file string) *hcl.EvalContext {
+func moduleContext(file string, parsed *hclsyntax.Body) *hcl.EvalContext {
 	vars := map[string]cty.Value{}
 	var locals []*hclsyntax.Attribute
 	paths, _ := filepath.Glob(filepath.Join(filepath.Dir(file), "*.tf"))
 	sort.Strings(paths)
+	self, _ := os.Stat(file)
 	for _, path := range paths {
-		src, err := os.ReadFile(path)
-		if err != nil || !utf8.Valid(src) || tooDeep(src) >= 0 {
-			continue
+		body := parsed // the file itself: parsed once
+		if info, err := os.Stat(path); err != nil || self == nil ||
+			!os.SameFile(info, self) {
+			src, err := os.ReadFile(path)
+			if err != nil || !utf8.Valid(src) || tooDeep(src) >= 0 {
+				continue
+			}
+			f, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
+			if diags.HasErrors() {
+				continue
+			}
+			body = f.Body.(*hclsyntax.Body)
 		}
-		f, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
-		if diags.HasErrors() {
-			continue
-		}
-		for _, blk := range f.Body.(*hclsyntax.Body).Blocks {
+		for _, blk := range body.Blocks {
 			switch {
 			case blk.Type == "variable" && len(blk.Labels) == 1:
 				vars[blk.Labels[0]] = cty.DynamicVal
@@ -644,7 +654,7 @@ func lineStarts(src []byte) []int {
 }
 
 func read(file string, src []byte) ([]byte, error) {
-	r := &reader{src: src, lines: lineStarts(src), ctx: moduleContext(file)}
+	r := &reader{src: src, lines: lineStarts(src)}
 	resources := &node{kind: kObject, at: pos{1, 1}}
 	if !utf8.Valid(src) {
 		bad := 0
@@ -681,6 +691,8 @@ func read(file string, src []byte) ([]byte, error) {
 		}
 		if body, ok := f.Body.(*hclsyntax.Body); ok && !diags.HasErrors() {
 			defs := &node{kind: kObject}
+			labels := map[string]bool{}
+			r.ctx = moduleContext(file, body)
 			for _, blk := range body.Blocks {
 				if blk.Type != "resource" || len(blk.Labels) != 2 ||
 					blk.Labels[0] != resourceType {
@@ -689,14 +701,13 @@ func read(file string, src []byte) ([]byte, error) {
 				if len(defs.keys) == 0 {
 					defs.at = r.place(blk.TypeRange.Start)
 				}
-				for _, k := range defs.keys {
-					if k == blk.Labels[1] {
-						r.fail(blk.LabelRanges[1].Start, "import-shape",
-							"a second resource %s.%s: Terraform refuses "+
-								"a resource declared twice",
-							resourceType, k)
-					}
+				if labels[blk.Labels[1]] {
+					r.fail(blk.LabelRanges[1].Start, "import-shape",
+						"a second resource %s.%s: Terraform refuses "+
+							"a resource declared twice",
+						resourceType, blk.Labels[1])
 				}
+				labels[blk.Labels[1]] = true
 				defs.keys = append(defs.keys, blk.Labels[1])
 				defs.kpos = append(defs.kpos, r.place(blk.LabelRanges[1].Start))
 				defs.items = append(defs.items,
