@@ -211,6 +211,18 @@ def lint_positions():
           None if uris == {'lint/main.tf'} else sorted(uris))
 
 
+def unnamed_skipped():
+    """A .tf that does not name aws_batch_job_definition holds none: it
+    is skipped without running the helper (lint walks every .tf of a
+    repository), even when it is broken or no helper is there."""
+    path = write('unnamed/broken.tf', 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n')
+    env = dict(os.environ, BATCHGEN_HCL='/nonexistent/bg-hcl')
+    p = run(['lint', os.path.dirname(path)], env=env)
+    check('a .tf that names no job definition is skipped unread (no helper run)',
+          None if p.returncode == 0 and '1 file without one skipped' in p.stderr
+          else 'exit %d: %s' % (p.returncode, p.stderr[-300:]))
+
+
 def directory_walk():
     d = os.path.join(WORK, 'walk')
     write('walk/vars.tf', 'variable "x" {\n  default = 1\n}\n')
@@ -320,7 +332,9 @@ def hostile():
          '  parameters = ' + '{a = ' * 50000 + '\n', None, 'hcl-syntax'),
         ('invalid UTF-8', None, b'resource "aws_batch_job_definition" "r" {\n  name = "\xff\xfe"\n}\n',
          'hcl-syntax'),
-        ('binary', None, bytes(range(256)) * 64, 'hcl-syntax'),
+        # (a .tf that does not name the resource type is skipped unread)
+        ('binary', None, b'resource "aws_batch_job_definition" "r" {\n' +
+         bytes(range(256)) * 64, 'hcl-syntax'),
         ('an unterminated heredoc', 'resource "aws_batch_job_definition" "r" {\n'
          '  container_properties = <<EOF\n{\n' + 'x' * 100000, None, 'hcl-syntax'),
         ('5,000 definitions (1 MB)', big_res, None, None),
@@ -375,6 +389,7 @@ def hostile_sibling():
 
 lint_positions()
 hostile_sibling()
+unnamed_skipped()
 directory_walk()
 refusals()
 keys()
