@@ -62,8 +62,9 @@ enum bg_status bg__import_api(const cJSON *api, const char *file,
 			      struct bg__places *places, const char *origin,
 			      struct bg__import *imp, struct bg_diags *diags);
 /* What the HCL helper says of a .tf beyond the places of its nodes:
- * the heredoc strings, each by its node's index, with the line its text
- * starts on and the columns a flush heredoc (<<-) stripped. */
+ * the heredoc strings, each by its node's index (ascending: nodes are
+ * placed in document order), with the line its text starts on and the
+ * columns a flush heredoc (<<-) stripped. */
 struct bg__hcl {
 	struct bg__heredoc {
 		uint32_t node;

@@ -615,10 +615,19 @@ place_heredoc(struct tf *t, const struct bg__ynode *n, const cJSON *v)
 	struct bg_diags *quiet;
 	struct bg__ydoc inner;
 
-	for (size_t i = 0; t->hcl != NULL && i < t->hcl->count; i++) {
-		if (t->hcl->heredocs[i].node == index) {
-			h = &t->hcl->heredocs[i];
+	/* by node index: the helper's places come in document order */
+	size_t lo = 0, hi = t->hcl != NULL ? t->hcl->count : 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->hcl->heredocs[mid].node < index) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
 		}
+	}
+	if (t->hcl != NULL && lo < t->hcl->count &&
+	    t->hcl->heredocs[lo].node == index) {
+		h = &t->hcl->heredocs[lo];
 	}
 	if (h == NULL || text == NULL || (quiet = bg_diags_create()) == NULL) {
 		return;

@@ -175,6 +175,30 @@ def lint_ignores(n):
     return ['lint', '--fail-on', 'none', path]
 
 
+def lint_tf(n):
+    # lint of a .tf (read by bg-hcl; callgrind counts batchgen, not the
+    # helper): n/4 definitions in jsonencode and n/4 in heredocs, each
+    # with findings placed inside: the places of the values and of the
+    # heredocs are looked up, not searched one by one.
+    out = []
+    for i in range(n // 4):
+        out.append('resource "aws_batch_job_definition" "e%d" {\n  name = "e%d"\n'
+                   '  type = "container"\n  container_properties = jsonencode({\n'
+                   '    image = "app"\n    privileged = true\n'
+                   '    resourceRequirements = [{ type = "VCPU", value = "1" }, '
+                   '{ type = "MEMORY", value = "512" }]\n  })\n}\n' % (i, i))
+        out.append('resource "aws_batch_job_definition" "h%d" {\n  name = "h%d"\n'
+                   '  type = "container"\n  container_properties = <<EOF\n'
+                   '{"image": "app", "privileged": true, "resourceRequirements": '
+                   '[{"type": "VCPU", "value": "1"}, {"type": "MEMORY", "value": "512"}]}\n'
+                   'EOF\n}\n' % (i, i))
+    d = os.path.join(WORK, 'tf-%d' % n)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, 'main.tf'), 'w') as f:
+        f.write(''.join(out))
+    return ['lint', '--fail-on', 'none', os.path.join(d, 'main.tf')]
+
+
 def spec_args(make, n):
     path = os.path.join(WORK, '%s-%d.yaml' % (make.__name__, n))
     with open(path, 'w') as f:
@@ -191,6 +215,10 @@ cases.append(('rerender', rerender))
 cases.append(('as_templates', as_templates))
 cases.append(('lint_answer', lint_answer))
 cases.append(('lint_ignores', lint_ignores))
+if os.path.exists(os.path.join(os.path.dirname(BIN), 'bg-hcl')):
+    cases.append(('lint_tf', lint_tf))
+else:
+    print('# lint_tf not run: bg-hcl is not built (meson -Dhcl)')
 
 print('1..%d' % len(cases))
 failed = 0
