@@ -199,9 +199,13 @@ hcl_read(const char *file, struct bg_source *src, char *why, size_t size)
 	close(pipefd[0]);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
 	}
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || buf == NULL) {
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || buf == NULL ||
+	    len == 0) {
 		if (buf == NULL) {
 			snprintf(why, size, "out of memory");
+		} else if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+			snprintf(why, size, "the HCL helper %s printed nothing",
+				 prog);
 		} else if (WIFSIGNALED(status)) {
 			snprintf(why, size, "the HCL helper %s died of signal %d",
 				 prog, WTERMSIG(status));

@@ -317,6 +317,25 @@ def missing_helper():
           'exit %d: %s' % (p.returncode, p.stderr[-400:]))
 
 
+def broken_helper():
+    """A helper that prints nothing, dies, or prints what is not its
+    format: an error naming the .tf, exit 3 (or 1), nothing imported."""
+    path = write('broken/main.tf', 'resource "aws_batch_job_definition" "r" {\n  name = "r"\n}\n')
+    helpers = [('prints nothing', '#!/bin/sh\nexit 0\n', 3, 'printed nothing'),
+               ('dies of a signal', '#!/bin/sh\nkill -9 $$\n', 3, 'died of signal 9'),
+               ('fails', '#!/bin/sh\necho no >&2\nexit 2\n', 3, 'failed (exit 2)'),
+               ('prints another format', '#!/bin/sh\necho \'{"batchgen_hcl": {"version": 2}, '
+                '"resource": {}}\'\n', 1, 'is not what this batchgen reads')]
+    for name, script, want, says in helpers:
+        helper = write('broken/helper-%s' % name.replace(' ', '-'), script)
+        os.chmod(helper, 0o755)
+        env = dict(os.environ, BATCHGEN_HCL=helper)
+        p = run(['import', path], env=env)
+        check('a helper that %s: exit %d, said at the .tf' % (name, want),
+              None if p.returncode == want and says in p.stderr and path in p.stderr
+              and p.stdout == '' else 'exit %d: %s' % (p.returncode, p.stderr[-300:]))
+
+
 def hostile():
     """The helper never hangs, and batchgen says what is wrong."""
     big_res = ''.join(
@@ -394,6 +413,7 @@ directory_walk()
 refusals()
 keys()
 missing_helper()
+broken_helper()
 hostile()
 code = report(results)
 if code == 0:
