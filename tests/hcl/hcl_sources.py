@@ -140,8 +140,8 @@ def plan(d, env, texts):
 
 
 # The provider's defaults, which an import of a plan leaves out.
-DEFAULTS = {('propagate_tags', False), ('scheduling_priority', 0),
-            ('deregister_on_new_revision', True)}
+DEFAULTS = [('propagate_tags', False), ('scheduling_priority', 0),
+            ('deregister_on_new_revision', True)]
 
 
 def differences(plan_spec, tf_spec, counts, tf_only=False):
@@ -164,7 +164,9 @@ def differences(plan_spec, tf_spec, counts, tf_only=False):
             for k in sorted(set(a) | set(b), key=str):
                 if k in a and k in b:
                     walk(a[k], b[k], '%s.%s' % (path, k))
-                elif k in b and path.count('.') == 0 and (k, b[k]) in DEFAULTS:
+                elif k in b and path.count('.') == 0 and any(
+                        k == dk and type(b[k]) is type(dv) and b[k] == dv
+                        for dk, dv in DEFAULTS):
                     counts['default'] += 1
                 elif k in b and (b[k] in ([], {}) or
                                  (b[k] == '' and '.eks_properties.' in path)):
