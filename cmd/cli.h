@@ -80,6 +80,9 @@ int diag_finish(int rc, bool to_stdout);
 bool hcl_file(const char *path);
 int hcl_read(const char *file, struct bg_source *src, char *why,
 	     size_t size);
+/* Whether what hcl_read gave holds no definition and no error (a file
+ * of a module that declares other things). */
+bool hcl_holds_none(const struct bg_source *src);
 
 /* Diagnostics (report.c). */
 extern bool cli_verbose; /* -v: also template-shadow notes */

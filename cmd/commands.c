@@ -560,8 +560,6 @@ cmd_describe(const struct bg_template_set *set, struct cli *cli)
 	return run_specs(set, cli, SPECS_DESCRIBE);
 }
 
-/* import FILE... [-o SPEC] [--format yaml|json] [--all-revisions]
- * [--as-templates] */
 /* Whether name is one of the operands (not a path made here). */
 static bool
 is_operand(const struct cli *cli, const char *name)
@@ -580,22 +578,111 @@ tf_only(const struct dirent *e)
 	return hcl_file(e->d_name) && e->d_name[0] != '.';
 }
 
-/* One source more on *list (grown as needed); false: out of memory. */
+/* The sources import reads, grown as they are found. */
+struct sources {
+	struct bg_source *list;
+	size_t n, cap;
+};
+
+/* One source more; false: out of memory. */
 static bool
-add_source(struct bg_source **list, size_t *n, size_t *cap,
-	   struct bg_source src)
+add_source(struct sources *s, struct bg_source src)
 {
-	if (*n == *cap) {
-		size_t grown = *cap ? 2 * *cap : 8;
-		struct bg_source *more = realloc(*list, grown * sizeof(**list));
+	if (s->n == s->cap) {
+		size_t grown = s->cap ? 2 * s->cap : 8;
+		struct bg_source *more = realloc(s->list, grown * sizeof(*more));
 		if (more == NULL) {
 			return false;
 		}
-		*list = more;
-		*cap = grown;
+		s->list = more;
+		s->cap = grown;
 	}
-	(*list)[(*n)++] = src;
+	s->list[s->n++] = src;
 	return true;
+}
+
+/* path (a .tf; name is path, or one made here and owned by the
+ * source) read by the helper onto s: BG_OK, BG_ERR_IO said on diags,
+ * BG_ERR_NOMEM. *found counts the files that hold a definition; with
+ * skip_none, one that holds none (a module's variables) is left out. */
+static enum bg_status
+add_tf(struct sources *s, const char *path, bool skip_none, size_t *found,
+       struct bg_diags *diags)
+{
+	struct bg_source src;
+	char why[512];
+
+	if (hcl_read(path, &src, why, sizeof(why)) != EXIT_OK) {
+		bg_diags_add(diags, BG_SEV_ERROR, "io", path, 0, 0, NULL, "%s",
+			     why);
+		return BG_ERR_IO;
+	}
+	if (skip_none && hcl_holds_none(&src)) {
+		free((char *)src.text);
+		return BG_OK;
+	}
+	(*found)++;
+	if (!add_source(s, src)) {
+		free((char *)src.text);
+		return BG_ERR_NOMEM;
+	}
+	return BG_OK;
+}
+
+/* dir/name, or NULL when out of memory. */
+static char *
+path_in(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	char *path = malloc(n + strlen(name) + 2);
+
+	if (path != NULL) {
+		sprintf(path, "%s%s%s", dir, n > 0 && dir[n - 1] == '/' ? "" : "/",
+			name);
+	}
+	return path;
+}
+
+/* Directory dir as a Terraform module: its .tf files in name order,
+ * those that hold no definition left out, onto s. */
+static enum bg_status
+add_module(struct sources *s, const char *dir, struct bg_diags *diags)
+{
+	struct dirent **names = NULL;
+	int count = scandir(dir, &names, tf_only, alphasort);
+	size_t found = 0;
+	enum bg_status st = BG_OK;
+
+	if (count <= 0) {
+		bg_diags_add(diags, BG_SEV_ERROR, "io", dir, 0, 0, NULL, "%s",
+			     count < 0 ? strerror(errno)
+				       : "a directory with no .tf file: import "
+					 "reads a Terraform module's .tf files, "
+					 "or the files named");
+		return BG_ERR_IO;
+	}
+	for (int k = 0; k < count; k++) {
+		char *path = st != BG_OK ? NULL : path_in(dir, names[k]->d_name);
+		if (st == BG_OK && path == NULL) {
+			st = BG_ERR_NOMEM;
+		}
+		if (path != NULL) {
+			size_t before = s->n;
+			st = add_tf(s, path, true, &found, diags);
+			if (s->n == before) {
+				free(path); /* not kept: else the source's name */
+			}
+		}
+		free(names[k]);
+	}
+	free(names);
+	if (st == BG_OK && found == 0) {
+		bg_diags_add(diags, BG_SEV_ERROR, "import-shape", dir, 0, 0, NULL,
+			     "no resource \"aws_batch_job_definition\" in the "
+			     ".tf files of this directory");
+		st = BG_ERR_SCHEMA;
+	}
+	return st;
 }
 
 /* bg_import_sources of the operands: a .tf read by the HCL helper, a
@@ -607,92 +694,25 @@ import_operands(const struct bg_template_set *set, const struct cli *cli,
 		const struct bg_import_options *o, char **text, size_t *len,
 		struct bg_diags *diags)
 {
-	struct bg_source *list = NULL;
-	size_t n = 0, cap = 0;
+	struct sources s = { 0 };
 	enum bg_status st = BG_OK;
-	char why[512];
+	size_t found = 0;
 
 	for (size_t i = 0; i < cli->operand_count && st == BG_OK; i++) {
 		const char *op = cli->operands[i];
 		struct stat sb;
-		struct dirent **names = NULL;
-		int count;
-		size_t found = 0;
-		if (stat(op, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-			struct bg_source src = { .name = op };
-			if (hcl_file(op) &&
-			    hcl_read(op, &src, why, sizeof(why)) != EXIT_OK) {
-				bg_diags_add(diags, BG_SEV_ERROR, "io", op, 0, 0,
-					     NULL, "%s", why);
-				st = BG_ERR_IO;
-			} else if (!add_source(&list, &n, &cap, src)) {
-				free((char *)src.text);
-				st = BG_ERR_NOMEM;
-			}
-			continue;
-		}
-		count = scandir(op, &names, tf_only, alphasort);
-		if (count <= 0) {
-			bg_diags_add(diags, BG_SEV_ERROR, "io", op, 0, 0, NULL,
-				     "%s", count < 0 ? strerror(errno)
-						     : "a directory with no .tf "
-						       "file: import reads a "
-						       "Terraform module's .tf "
-						       "files, or the files named");
-			st = BG_ERR_IO;
-		}
-		for (int k = 0; k < count; k++) {
-			char *path = st != BG_OK ? NULL
-				     : malloc(strlen(op) + strlen(names[k]->d_name) + 2);
-			struct bg_source src = { 0 };
-			if (st == BG_OK && path == NULL) {
-				st = BG_ERR_NOMEM;
-			}
-			if (path != NULL) {
-				sprintf(path, "%s%s%s", op,
-					op[strlen(op) - 1] == '/' ? "" : "/",
-					names[k]->d_name);
-				if (hcl_read(path, &src, why, sizeof(why)) !=
-				    EXIT_OK) {
-					bg_diags_add(diags, BG_SEV_ERROR, "io",
-						     path, 0, 0, NULL, "%s", why);
-					st = BG_ERR_IO;
-					free(path);
-				} else if (strstr(src.text, "\"aws_batch_job_"
-							    "definition\"") ==
-						   NULL &&
-					   strstr(src.text, "\"errors\":[]") !=
-						   NULL) {
-					/* a file of the module that holds
-					 * none (variables, other resources) */
-					free(path);
-					free((char *)src.text);
-				} else {
-					/* the name is the path: freed below */
-					found++;
-					src.name = path;
-					if (!add_source(&list, &n, &cap, src)) {
-						free(path);
-						free((char *)src.text);
-						st = BG_ERR_NOMEM;
-					}
-				}
-			}
-			free(names[k]);
-		}
-		free(names);
-		if (st == BG_OK && found == 0) {
-			bg_diags_add(diags, BG_SEV_ERROR, "import-shape", op, 0,
-				     0, NULL,
-				     "no resource \"aws_batch_job_definition\" in "
-				     "the .tf files of this directory");
-			st = BG_ERR_SCHEMA;
+		if (stat(op, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			st = add_module(&s, op, diags);
+		} else if (hcl_file(op)) {
+			st = add_tf(&s, op, false, &found, diags);
+		} else if (!add_source(&s, (struct bg_source){ .name = op })) {
+			st = BG_ERR_NOMEM;
 		}
 	}
-	if (st != BG_ERR_NOMEM && n > 0) {
+	if (st != BG_ERR_NOMEM && s.n > 0) {
 		/* also after a .tf could not be read: every problem said */
 		enum bg_status got =
-			bg_import_sources(set, list, n, o, text, len, diags);
+			bg_import_sources(set, s.list, s.n, o, text, len, diags);
 		if (st == BG_OK) {
 			st = got;
 		} else if (got == BG_OK || got == BG_ERR_INVALID) {
@@ -700,16 +720,18 @@ import_operands(const struct bg_template_set *set, const struct cli *cli,
 			*text = NULL;
 		}
 	}
-	for (size_t i = 0; i < n; i++) {
-		free((char *)list[i].text);
-		if (!is_operand(cli, list[i].name)) {
-			free((char *)list[i].name);
+	for (size_t i = 0; i < s.n; i++) {
+		free((char *)s.list[i].text);
+		if (!is_operand(cli, s.list[i].name)) {
+			free((char *)s.list[i].name);
 		}
 	}
-	free(list);
+	free(s.list);
 	return st;
 }
 
+/* import FILE... [-o SPEC] [--format yaml|json] [--all-revisions]
+ * [--as-templates] */
 static int
 cmd_import(const struct bg_template_set *set, struct cli *cli)
 {

@@ -45,7 +45,7 @@ executable(const char *path)
 
 /* The helper's path, or NULL. */
 static const char *
-helper(void)
+find_helper(void)
 {
 	static char found[PATH_MAX + 8];
 	const char *env = getenv("BATCHGEN_HCL");
@@ -77,42 +77,40 @@ helper(void)
 	return NULL;
 }
 
+/* The helper, looked up once a run. */
+static const char *
+helper(void)
+{
+	static bool looked;
+	static const char *path;
+
+	if (!looked) {
+		path = find_helper();
+		looked = true;
+	}
+	return path;
+}
+
 /* What the helper prints for a .tf without a definition. */
 static const char none[] =
 	"{\"resource\":{},\"batchgen_hcl\":{\"version\":1,\"at\":[[1,1]],"
 	"\"errors\":[],\"notes\":[]}}\n";
 
-/* Whether file's text names the resource type: a .tf that does not
- * holds no definition, and the helper is not run for it (lint walks
- * every .tf of a repository). -1: it cannot be read. */
-static int
-names_the_type(const char *file)
+/* Whether the helper's output (or none) holds no definition and no
+ * error: a file of a module that declares other things. */
+bool
+hcl_holds_none(const struct bg_source *src)
 {
-	static const char type[] = "aws_batch_job_definition";
-	FILE *f = fopen(file, "rb");
-	char buf[65536 + sizeof(type)];
-	size_t keep = 0, got;
-	int found = 0;
-
-	if (f == NULL) {
-		return -1;
-	}
-	while (!found && (got = fread(buf + keep, 1, sizeof(buf) - keep, f)) > 0) {
-		size_t len = keep + got;
-		found = memmem(buf, len, type, sizeof(type) - 1) != NULL;
-		/* a name split between two reads is found in the next */
-		keep = len < sizeof(type) - 1 ? len : sizeof(type) - 1;
-		memmove(buf, buf + len - keep, keep);
-	}
-	found = ferror(f) ? -1 : found;
-	fclose(f);
-	return found;
+	return src->text != NULL &&
+	       strstr(src->text, "\"aws_batch_job_definition\"") == NULL &&
+	       strstr(src->text, "\"errors\":[]") != NULL;
 }
 
 int
 hcl_read(const char *file, struct bg_source *src, char *why, size_t size)
 {
-	const char *prog = helper();
+	static const char type[] = "aws_batch_job_definition";
+	const char *prog;
 	char *argv[] = { "bg-hcl", (char *)file, NULL };
 	posix_spawn_file_actions_t actions;
 	int pipefd[2];
@@ -120,26 +118,30 @@ hcl_read(const char *file, struct bg_source *src, char *why, size_t size)
 	int status = 0, err;
 	char *buf = NULL;
 	size_t len = 0, cap = 0;
-
-	struct stat st;
+	struct bg_diags *said = bg_diags_create();
+	bool named;
 
 	src->name = file;
 	src->text = NULL;
 	src->len = 0;
-	if (stat(file, &st) != 0) {
-		snprintf(why, size, "cannot read the file: %s",
-			 strerror(errno));
+	/* the library's reader: a regular file only, never waiting on one */
+	if (said == NULL || bg_file_read(file, &buf, &len, said) != BG_OK) {
+		snprintf(why, size, "%s",
+			 said != NULL && bg_diags_count(said) > 0
+				 ? bg_diags_get(said, 0)->message
+				 : "out of memory");
+		bg_diags_destroy(said);
 		return EXIT_IO;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		snprintf(why, size, "not a regular file");
-		return EXIT_IO;
-	}
-	switch (names_the_type(file)) {
-	case -1:
-		snprintf(why, size, "cannot read the file: %s", strerror(errno));
-		return EXIT_IO;
-	case 0:
+	bg_diags_destroy(said);
+	/* A .tf that does not name the resource type holds no definition:
+	 * the helper is not run for it (lint walks every .tf of a
+	 * repository). */
+	named = memmem(buf, len, type, sizeof(type) - 1) != NULL;
+	free(buf);
+	buf = NULL;
+	len = 0;
+	if (!named) {
 		src->text = strdup(none);
 		src->len = sizeof(none) - 1;
 		if (src->text == NULL) {
@@ -148,6 +150,7 @@ hcl_read(const char *file, struct bg_source *src, char *why, size_t size)
 		}
 		return EXIT_OK;
 	}
+	prog = helper();
 	if (prog == NULL) {
 		snprintf(why, size,
 			 "reading a .tf file takes the HCL helper bg-hcl, "
