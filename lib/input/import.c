@@ -726,30 +726,48 @@ place_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The nodes of n (read from the text item was printed as: the same
- * tree, in the same order) placed where places says item came from. */
-static void
-put_places(struct bg__ydoc *d, struct bg__ynode *n, const cJSON *item,
-	   const struct bg__places *p, bool *located)
+void
+bg__ynode_cjson_walk(struct bg__ydoc *d, struct bg__ynode *n,
+		     const cJSON *item,
+		     void (*visit)(struct bg__ydoc *d, struct bg__ynode *n,
+				   const cJSON *item, void *ctx),
+		     void *ctx)
 {
-	struct bg__place key = { .item = item };
-	const struct bg__place *at =
-		bsearch(&key, p->at, p->count, sizeof(*p->at), place_cmp);
 	const cJSON *c = item->child;
 
-	if (at != NULL) {
-		n->line = at->line;
-		n->column = at->col;
-		located[n - d->nodes] = true;
-	}
+	visit(d, n, item, ctx);
 	if (!cJSON_IsObject(item) && !cJSON_IsArray(item)) {
 		return;
 	}
 	for (size_t i = 0; c != NULL && i < n->len; i++, c = c->next) {
-		put_places(d,
-			   n->type == BG_Y_MAP ? bg__ynode_value(d, n, i)
-					       : bg__ynode_item(d, n, i),
-			   c, p, located);
+		bg__ynode_cjson_walk(d,
+				     n->type == BG_Y_MAP
+					     ? bg__ynode_value(d, n, i)
+					     : bg__ynode_item(d, n, i),
+				     c, visit, ctx);
+	}
+}
+
+struct put {
+	const struct bg__places *places;
+	bool *located;
+};
+
+/* Node n placed where places says item came from. */
+static void
+put_place(struct bg__ydoc *d, struct bg__ynode *n, const cJSON *item,
+	  void *ctx)
+{
+	const struct put *p = ctx;
+	struct bg__place key = { .item = item };
+	const struct bg__place *at = bsearch(&key, p->places->at,
+					     p->places->count,
+					     sizeof(*p->places->at), place_cmp);
+
+	if (at != NULL) {
+		n->line = at->line;
+		n->column = at->col;
+		p->located[n - d->nodes] = true;
 	}
 }
 
@@ -786,7 +804,8 @@ bg__import_api(const cJSON *api, const char *file, unsigned line,
 			      place_cmp);
 			places->sorted = true;
 		}
-		put_places(&d, bg__ydoc_root(&d), api, places, located);
+		bg__ynode_cjson_walk(&d, bg__ydoc_root(&d), api, put_place,
+				     &(struct put){ places, located });
 		cv.located = located;
 	}
 	import_job(&cv, bg__ydoc_root(&d), origin);

@@ -51,6 +51,15 @@ void bg__places_at(struct bg__places *p, const cJSON *item, unsigned line,
 		   unsigned col);
 void bg__places_finish(struct bg__places *p);
 
+/* Calls visit on node n of d and item, then on each pair of their
+ * children: n was read from the text item prints as (the same tree, in
+ * the same order). */
+void bg__ynode_cjson_walk(struct bg__ydoc *d, struct bg__ynode *n,
+			  const cJSON *item,
+			  void (*visit)(struct bg__ydoc *d, struct bg__ynode *n,
+					const cJSON *item, void *ctx),
+			  void *ctx);
+
 /* One definition in the API's shape (api: a register-job-definition
  * input) onto imp, every path located where places puts its value,
  * else at the attribute it is under when at_keys (spec key ->

@@ -581,26 +581,31 @@ state_json(cJSON *v)
 	return true;
 }
 
-/* The items of v, read from text (the same tree) whose node n is,
- * placed at its line and column in the .tf: text starts at line and
- * each of its lines lost indent columns. */
-static void
-place_inside(struct tf *t, struct bg__ydoc *d, const struct bg__ynode *n,
-	     const cJSON *v, unsigned line, unsigned indent)
-{
-	const cJSON *c = v->child;
+struct inside {
+	struct tf *t;
+	unsigned line, indent; /* the heredoc's text line, <<- indent */
+};
 
-	bg__places_at(&t->places, v, line + bg__ynode_line(n) - 1,
-		      bg__ynode_column(n) + indent);
-	if (!cJSON_IsObject(v) && !cJSON_IsArray(v)) {
-		return;
-	}
-	for (size_t i = 0; c != NULL && i < n->len; i++, c = c->next) {
-		place_inside(t, d,
-			     n->type == BG_Y_MAP ? bg__ynode_value(d, n, i)
-						 : bg__ynode_item(d, n, i),
-			     c, line, indent);
-	}
+/* item, read from a heredoc's text as n, placed at n's line and column
+ * in the .tf. */
+static void
+place_inside(struct bg__ydoc *d, struct bg__ynode *n, const cJSON *item,
+	     void *ctx)
+{
+	const struct inside *in = ctx;
+
+	(void)d;
+	bg__places_at(&in->t->places, item, in->line + bg__ynode_line(n) - 1,
+		      bg__ynode_column(n) + in->indent);
+}
+
+static int
+heredoc_cmp(const void *key, const void *elem)
+{
+	uint32_t node = *(const uint32_t *)key;
+	uint32_t other = ((const struct bg__heredoc *)elem)->node;
+
+	return node < other ? -1 : node > other;
 }
 
 /* From a .tf: where the values of v, parsed from heredoc n, are in it
@@ -609,26 +614,17 @@ place_inside(struct tf *t, struct bg__ydoc *d, const struct bg__ynode *n,
 static void
 place_heredoc(struct tf *t, const struct bg__ynode *n, const cJSON *v)
 {
-	const struct bg__heredoc *h = NULL;
 	uint32_t index = (uint32_t)(n - t->d->nodes);
+	/* by node index: the helper's places come in document order */
+	const struct bg__heredoc *h =
+		t->hcl->count == 0
+			? NULL
+			: bsearch(&index, t->hcl->heredocs, t->hcl->count,
+				  sizeof(*t->hcl->heredocs), heredoc_cmp);
 	const char *text = bg__ynode_text(t->d, n);
 	struct bg_diags *quiet;
 	struct bg__ydoc inner;
 
-	/* by node index: the helper's places come in document order */
-	size_t lo = 0, hi = t->hcl != NULL ? t->hcl->count : 0;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (t->hcl->heredocs[mid].node < index) {
-			lo = mid + 1;
-		} else {
-			hi = mid;
-		}
-	}
-	if (t->hcl != NULL && lo < t->hcl->count &&
-	    t->hcl->heredocs[lo].node == index) {
-		h = &t->hcl->heredocs[lo];
-	}
 	if (h == NULL || text == NULL || (quiet = bg_diags_create()) == NULL) {
 		return;
 	}
@@ -636,7 +632,9 @@ place_heredoc(struct tf *t, const struct bg__ynode *n, const cJSON *v)
 	    BG_OK) {
 		struct bg__ynode *root = bg__ydoc_root(&inner);
 		if (root != NULL) {
-			place_inside(t, &inner, root, v, h->line, h->indent);
+			bg__ynode_cjson_walk(&inner, root, v, place_inside,
+					     &(struct inside){ t, h->line,
+							       h->indent });
 		}
 		bg__ydoc_finish(&inner);
 	}
