@@ -160,7 +160,6 @@ bg_describe_json(const struct bg_jobdef *const *defs, size_t n, char **out,
 {
 	struct em em = { 0 };
 	cJSON *arr;
-	char *text;
 	struct bg__buf b = { 0 };
 
 	if (out == NULL || *out != NULL || (defs == NULL && n > 0)) {
@@ -173,14 +172,15 @@ bg_describe_json(const struct bg_jobdef *const *defs, size_t n, char **out,
 	for (size_t i = 0; i < n && !em.failed; i++) {
 		bg__em_add(&em, arr, NULL, describe_one(&em, defs[i]));
 	}
-	text = em.failed ? NULL : cJSON_Print(arr);
+	if (!em.failed) {
+		bg__json_put(&b, arr, 0);
+		bg__buf_putc(&b, '\n');
+	}
 	cJSON_Delete(arr);
-	if (text == NULL) {
+	if (em.failed) {
+		bg__buf_finish(&b);
 		return BG_ERR_NOMEM;
 	}
-	bg__append_reindented(&b, text, 0);
-	bg__buf_putc(&b, '\n');
-	cJSON_free(text);
 	*out = bg__buf_take(&b, len);
 	return *out != NULL ? BG_OK : BG_ERR_NOMEM;
 }

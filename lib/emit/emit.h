@@ -81,10 +81,15 @@ void bg__hcl_string(struct bg__buf *b, const char *s, bool untyped);
 char *bg__spec_text(const cJSON *jobs, const char *const *origins,
 		    const char *head, bool json, size_t *len);
 
-/* Appends cJSON_Print() text as two-space indented JSON, nested
- * `depth` levels deep (emit_json.c). */
-void bg__append_reindented(struct bg__buf *b, const char *text,
-			   unsigned depth);
+/* The text of v as cJSON_Print() lays it out, but indented two spaces
+ * a level and nested `depth` levels deep, written straight onto b;
+ * unformatted: as cJSON_PrintUnformatted(); a string: a JSON string
+ * literal escaped as cJSON escapes (json_text.c). b->failed is set when
+ * cJSON could not have printed v (an invalid item, a raw item without
+ * text) or memory ran out. */
+void bg__json_put(struct bg__buf *b, const cJSON *v, unsigned depth);
+void bg__json_put_unformatted(struct bg__buf *b, const cJSON *v);
+void bg__json_put_string(struct bg__buf *b, const char *s);
 
 /* The retry_strategy block (attempts, evaluate_on_exit conditions with
  * the action lowercase, as the provider stores it), or NULL when the

@@ -292,8 +292,9 @@ static void
 add_encoded(struct em *em, cJSON *res, const char *key, cJSON *value)
 {
 	struct doc_keys keys = { 0 };
+	struct bg__buf text = { 0 };
 	struct bg__buf b = { 0 };
-	char *text;
+	const char *p;
 
 	if (value == NULL) {
 		em->failed = true;
@@ -301,13 +302,13 @@ add_encoded(struct em *em, cJSON *res, const char *key, cJSON *value)
 	}
 	encode_exprs(em, value);
 	escape_doc(em, value, &keys);
-	text = cJSON_PrintUnformatted(value);
+	bg__buf_puts(&text, "");
+	bg__json_put_unformatted(&text, value);
 	cJSON_Delete(value);
-	if (text == NULL) {
-		em->failed = true;
-	}
+	em->failed |= text.failed;
+	/* The placeholders of keys with expressions take their text. */
 	bg__buf_puts(&b, "");
-	for (const char *p = text; p != NULL && *p != '\0';) {
+	for (p = text.data; keys.count > 0 && p != NULL && *p != '\0';) {
 		const char *at = strstr(p, "\"${@");
 		size_t i;
 		if (at == NULL) {
@@ -321,14 +322,19 @@ add_encoded(struct em *em, cJSON *res, const char *key, cJSON *value)
 					 : "");
 		p = strchr(at + 4, '"') + 1;
 	}
-	cJSON_free(text);
 	for (size_t i = 0; i < keys.count; i++) {
 		free(keys.text[i]);
 	}
+	if (keys.count == 0) {
+		bg__buf_finish(&b);
+		b = text;
+	} else {
+		bg__buf_finish(&text);
+	}
 	free(keys.text);
-	text = bg__buf_take(&b, NULL);
-	bg__em_add(em, res, key, text != NULL ? cJSON_CreateString(text) : NULL);
-	free(text);
+	bg__em_add(em, res, key,
+		   b.failed ? NULL : cJSON_CreateString(b.data));
+	bg__buf_finish(&b);
 }
 
 /* ================================================================== */
@@ -366,59 +372,22 @@ add_resource_block(struct em *em, cJSON *parent, const struct bg_jobdef *def)
 	}
 }
 
-/* Appends cJSON's formatted text to b: cJSON indents with tabs and
- * writes ":\t"; make that two spaces per level (plus `depth` levels, for
- * a value nested in the document) and ": ". Strings never hold a raw
- * tab (cJSON escapes it), so every tab in the text is layout. */
-void
-bg__append_reindented(struct bg__buf *b, const char *text, unsigned depth)
-{
-	const char *p = text;
-
-	while (*p != '\0') {
-		size_t run = strcspn(p, "\t\n");
-		bg__buf_putn(b, p, run);
-		p += run;
-		if (*p == '\t') {
-			bg__buf_putc(b, ' ');
-			p++;
-		} else if (*p == '\n') {
-			bg__buf_putc(b, '\n');
-			p++;
-			for (unsigned i = 0; i < depth; i++) {
-				bg__buf_puts(b, "  ");
-			}
-			while (*p == '\t') {
-				bg__buf_puts(b, "  ");
-				p++;
-			}
-		}
-	}
-}
-
 /* Appends a formatted value under `"key": ` at nesting depth. */
-static bool
-append_member(struct bg__buf *b, const char *key, cJSON *value,
+static void
+append_member(struct bg__buf *b, const char *key, const cJSON *value,
 	      unsigned depth, bool last)
 {
-	cJSON *k = cJSON_CreateString(key);
-	char *ktext = k != NULL ? cJSON_PrintUnformatted(k) : NULL;
-	char *vtext = value != NULL ? cJSON_Print(value) : NULL;
-	bool ok = ktext != NULL && vtext != NULL;
-
-	if (ok) {
-		for (unsigned i = 0; i < depth; i++) {
-			bg__buf_puts(b, "  ");
-		}
-		bg__buf_puts(b, ktext);
-		bg__buf_puts(b, ": ");
-		bg__append_reindented(b, vtext, depth);
-		bg__buf_puts(b, last ? "\n" : ",\n");
+	for (unsigned i = 0; i < depth; i++) {
+		bg__buf_puts(b, "  ");
 	}
-	cJSON_free(ktext);
-	cJSON_free(vtext);
-	cJSON_Delete(k);
-	return ok;
+	bg__json_put_string(b, key);
+	bg__buf_puts(b, ": ");
+	if (value == NULL) {
+		b->failed = true;
+	} else {
+		bg__json_put(b, value, depth);
+	}
+	bg__buf_puts(b, last ? "\n" : ",\n");
 }
 
 enum bg_status
@@ -451,7 +420,7 @@ bg__emit_json(const struct bg_jobdef *const *defs, size_t n, char **out,
 	}
 	bg__buf_puts(&b, "{\n");
 	if (vars != NULL) {
-		em.failed |= !append_member(&b, "variable", vars, 1, false);
+		append_member(&b, "variable", vars, 1, false);
 		cJSON_Delete(vars);
 	}
 	bg__buf_puts(&b, "  \"resource\": {\n"
@@ -468,8 +437,8 @@ bg__emit_json(const struct bg_jobdef *const *defs, size_t n, char **out,
 		if (!em.failed) {
 			cJSON *body = cJSON_GetObjectItemCaseSensitive(
 				res, defs[i]->label);
-			em.failed |= !append_member(&b, defs[i]->label, body, 3,
-						    i + 1 == n);
+			append_member(&b, defs[i]->label, body, 3,
+				      i + 1 == n);
 		}
 		cJSON_Delete(res);
 	}

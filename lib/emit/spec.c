@@ -165,21 +165,18 @@ bg__spec_text(const cJSON *jobs, const char *const *origins, const char *head,
 		cJSON *from = doc != NULL
 				      ? cJSON_AddArrayToObject(doc, "x-imported-from")
 				      : NULL;
-		char *text;
 		cJSON_ArrayForEach(job, jobs)
 		{
 			cJSON_AddItemToArray(from,
 					     cJSON_CreateString(origins[i++]));
 		}
 		cJSON_AddItemToObject(doc, "jobs", cJSON_Duplicate(jobs, true));
-		text = doc != NULL ? cJSON_Print(doc) : NULL;
-		if (text != NULL) {
-			bg__append_reindented(&b, text, 0);
+		if (doc != NULL) {
+			bg__json_put(&b, doc, 0);
 			bg__buf_putc(&b, '\n');
 		} else {
 			b.failed = true;
 		}
-		cJSON_free(text);
 		cJSON_Delete(doc);
 		return bg__buf_take(&b, len);
 	}

@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * The text of a cJSON tree, laid out as cJSON prints it, written
+ * straight onto a buffer.
+ *
+ * cJSON_Print() returns a new string per call, indented with tabs and
+ * grown by doubling; the output then had its tabs rewritten into two
+ * spaces per level in a second pass, and each key was printed through a
+ * cJSON string of its own. At 10,000 jobs that was about a tenth of
+ * render's instructions (docs/benchmark.md). This writes the same bytes
+ * once, at their final indentation. tests/test_emit.c compares it with
+ * cJSON_Print() and cJSON_PrintUnformatted() on generated trees.
+ *
+ * Layout (cJSON 1.7): an object is "{\n", one member a line ("key":
+ * value), and "}" at the object's own indentation ("{\n}" when empty);
+ * an array stays on one line, items joined by ", " ("," unformatted),
+ * and counts as a level for the objects in it. Strings escape '"',
+ * '\\', \b \f \n \r \t and other bytes below 0x20 as \u00xx; every
+ * other byte is written as it is. Numbers are rare here (integers are
+ * raw literals, bg__em_int): cJSON prints them, so their form is
+ * cJSON's.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit.h"
+
+static void
+put_indent(struct bg__buf *b, unsigned level)
+{
+	static const char spaces[] = "                                ";
+
+	for (size_t n = (size_t)level * 2; n > 0;) {
+		size_t k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+		bg__buf_putn(b, spaces, k);
+		n -= k;
+	}
+}
+
+/* A JSON string literal, escaped as cJSON escapes it. */
+static void
+put_string(struct bg__buf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const char *run = s;
+
+	bg__buf_putc(b, '"');
+	if (s == NULL) {
+		bg__buf_putc(b, '"');
+		return;
+	}
+	for (const char *p = s;; p++) {
+		unsigned char c = (unsigned char)*p;
+		char esc[6];
+		size_t n = 2;
+
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			continue;
+		}
+		bg__buf_putn(b, run, (size_t)(p - run));
+		if (c == '\0') {
+			break;
+		}
+		esc[0] = '\\';
+		switch (c) {
+		case '"': esc[1] = '"'; break;
+		case '\\': esc[1] = '\\'; break;
+		case '\b': esc[1] = 'b'; break;
+		case '\f': esc[1] = 'f'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '\t': esc[1] = 't'; break;
+		default:
+			memcpy(esc + 1, "u00", 3);
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			n = 6;
+			break;
+		}
+		bg__buf_putn(b, esc, n);
+		run = p + 1;
+	}
+	bg__buf_putc(b, '"');
+}
+
+/* level: the objects around v (pretty), or -1 for no layout. */
+static void
+put_value(struct bg__buf *b, const cJSON *v, int level)
+{
+	const cJSON *c;
+
+	switch (v->type & 0xff) {
+	case cJSON_False:
+		bg__buf_putn(b, "false", 5);
+		return;
+	case cJSON_True:
+		bg__buf_putn(b, "true", 4);
+		return;
+	case cJSON_NULL:
+		bg__buf_putn(b, "null", 4);
+		return;
+	case cJSON_String:
+		put_string(b, v->valuestring);
+		return;
+	case cJSON_Raw:
+		if (v->valuestring == NULL) {
+			b->failed = true;
+			return;
+		}
+		bg__buf_puts(b, v->valuestring);
+		return;
+	case cJSON_Number: {
+		/* cJSON's own form (%d, %1.15g or %1.17g, null). */
+		cJSON copy = *v;
+		char *text;
+		copy.next = copy.prev = copy.child = NULL;
+		copy.string = NULL;
+		text = cJSON_PrintUnformatted(&copy);
+		if (text == NULL) {
+			b->failed = true;
+			return;
+		}
+		bg__buf_puts(b, text);
+		cJSON_free(text);
+		return;
+	}
+	case cJSON_Array:
+		bg__buf_putc(b, '[');
+		for (c = v->child; c != NULL; c = c->next) {
+			put_value(b, c, level >= 0 ? level + 1 : -1);
+			if (c->next != NULL) {
+				bg__buf_putn(b, ", ", level >= 0 ? 2 : 1);
+			}
+		}
+		bg__buf_putc(b, ']');
+		return;
+	case cJSON_Object:
+		bg__buf_putc(b, '{');
+		if (level >= 0) {
+			bg__buf_putc(b, '\n');
+		}
+		for (c = v->child; c != NULL; c = c->next) {
+			if (level >= 0) {
+				put_indent(b, (unsigned)level + 1);
+			}
+			put_string(b, c->string);
+			bg__buf_putn(b, ": ", level >= 0 ? 2 : 1);
+			put_value(b, c, level >= 0 ? level + 1 : -1);
+			if (c->next != NULL) {
+				bg__buf_putc(b, ',');
+			}
+			if (level >= 0) {
+				bg__buf_putc(b, '\n');
+			}
+		}
+		if (level >= 0) {
+			put_indent(b, (unsigned)level);
+		}
+		bg__buf_putc(b, '}');
+		return;
+	default:
+		/* cJSON_Invalid: cJSON prints nothing for the whole tree. */
+		b->failed = true;
+		return;
+	}
+}
+
+void
+bg__json_put(struct bg__buf *b, const cJSON *v, unsigned depth)
+{
+	put_value(b, v, (int)depth);
+}
+
+void
+bg__json_put_unformatted(struct bg__buf *b, const cJSON *v)
+{
+	put_value(b, v, -1);
+}
+
+void
+bg__json_put_string(struct bg__buf *b, const char *s)
+{
+	put_string(b, s);
+}

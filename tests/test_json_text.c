@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 the batchgen authors */
+/*
+ * The JSON writer of the emitters (lib/emit/json_text.c) against cJSON
+ * itself: generated trees (every control byte, quotes, backslashes,
+ * UTF-8, empty and nested objects and arrays, numbers, raw text, empty
+ * keys) written by bg__json_put_unformatted() are byte for byte
+ * cJSON_PrintUnformatted(), and by bg__json_put() at depth d are
+ * cJSON_Print() with each tab of layout made two spaces, ":\t" made
+ * ": ", and d levels more after each newline (the layout the output
+ * had when cJSON printed it). Linked with the library's objects.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "test_common.h"
+#include "emit/emit.h"
+
+static uint32_t rng_state;
+
+static uint32_t
+rng(void)
+{
+	/* xorshift32: the same trees on every machine */
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 17;
+	rng_state ^= rng_state << 5;
+	return rng_state;
+}
+
+static char *
+random_text(void)
+{
+	static const char *const pieces[] = {
+		"a",	 "Z",	  "0",	  " ",	  "\"",	  "\\",	 "/",
+		"\b",	 "\f",	  "\n",	  "\r",	  "\t",	  "\x01", "\x1f",
+		"\x7f",	 "\xc3\xa9", "\xe2\x80\xa8", "\xf0\x9f\x98\x80", "${x}",
+		"%{",	 ":",	  ",",	  "{",	  "}",	  "[",	 "]",
+	};
+	size_t n = rng() % 12;
+	char *s = calloc(1, n * 4 + 1);
+
+	ck_assert_ptr_nonnull(s);
+	for (size_t i = 0; i < n; i++) {
+		strcat(s, pieces[rng() % (sizeof(pieces) / sizeof(*pieces))]);
+	}
+	return s;
+}
+
+static cJSON *
+random_tree(unsigned depth)
+{
+	unsigned kind = rng() % (depth < 5 ? 9 : 6);
+	cJSON *v = NULL;
+	char *t;
+
+	switch (kind) {
+	case 0: v = cJSON_CreateNull(); break;
+	case 1: v = cJSON_CreateBool(rng() % 2); break;
+	case 2: {
+		static const double numbers[] = { 0, -1, 42, 2048, 0.25, 1e21,
+						  -3.5e-7, 1.0 / 3, 16384.5 };
+		v = cJSON_CreateNumber(numbers[rng() % 9]);
+		break;
+	}
+	case 3:
+		v = cJSON_CreateRaw(rng() % 2 ? "-12" : "${var.x}");
+		break;
+	case 4:
+	case 5:
+		t = random_text();
+		v = cJSON_CreateString(t);
+		free(t);
+		break;
+	case 6:
+		v = cJSON_CreateArray();
+		for (unsigned n = rng() % 4; n > 0; n--) {
+			cJSON_AddItemToArray(v, random_tree(depth + 1));
+		}
+		break;
+	default:
+		v = cJSON_CreateObject();
+		for (unsigned n = rng() % 5; n > 0; n--) {
+			t = random_text();
+			cJSON_AddItemToObject(v, t, random_tree(depth + 1));
+			free(t);
+		}
+		break;
+	}
+	ck_assert_ptr_nonnull(v);
+	return v;
+}
+
+/* cJSON_Print()'s text in the emitters' layout (see above). */
+static char *
+relaid(const char *text, unsigned depth)
+{
+	size_t cap = strlen(text) * (2 + depth * 2) + 1, at = 0;
+	char *out = malloc(cap);
+
+	ck_assert_ptr_nonnull(out);
+	for (const char *p = text; *p != '\0'; p++) {
+		if (*p == '\t') {
+			out[at++] = ' ';
+		} else if (*p == '\n') {
+			out[at++] = '\n';
+			for (unsigned i = 0; i < depth; i++) {
+				out[at++] = ' ';
+				out[at++] = ' ';
+			}
+			while (p[1] == '\t') {
+				out[at++] = ' ';
+				out[at++] = ' ';
+				p++;
+			}
+		} else {
+			out[at++] = *p;
+		}
+	}
+	out[at] = '\0';
+	return out;
+}
+
+START_TEST(writer_is_cjson)
+{
+	rng_state = 0x9e3779b9u;
+	for (int i = 0; i < 3000; i++) {
+		cJSON *tree = random_tree(0);
+		unsigned depth = (unsigned)i % 4;
+		char *plain = cJSON_PrintUnformatted(tree);
+		char *pretty = cJSON_Print(tree);
+		char *want = relaid(pretty, depth);
+		struct bg__buf a = { 0 }, b = { 0 };
+
+		bg__buf_puts(&a, "");
+		bg__buf_puts(&b, "");
+		bg__json_put_unformatted(&a, tree);
+		bg__json_put(&b, tree, depth);
+		ck_assert(!a.failed && !b.failed);
+		ck_assert_msg(strcmp(a.data, plain) == 0,
+			      "tree %d unformatted:\n%s\ncJSON:\n%s", i, a.data,
+			      plain);
+		ck_assert_msg(strcmp(b.data, want) == 0,
+			      "tree %d at depth %u:\n%s\ncJSON:\n%s", i, depth,
+			      b.data, want);
+		bg__buf_finish(&a);
+		bg__buf_finish(&b);
+		free(want);
+		cJSON_free(plain);
+		cJSON_free(pretty);
+		cJSON_Delete(tree);
+	}
+}
+END_TEST
+
+START_TEST(keys_and_strings)
+{
+	struct bg__buf b = { 0 };
+	cJSON *k = cJSON_CreateString("k\"\x01\xe2\x80\xa8");
+	char *want = cJSON_PrintUnformatted(k);
+
+	bg__json_put_string(&b, "k\"\x01\xe2\x80\xa8");
+	ck_assert_str_eq(b.data, want);
+	ck_assert_str_eq(b.data, "\"k\\\"\\u0001\xe2\x80\xa8\"");
+	bg__buf_finish(&b);
+	cJSON_free(want);
+	cJSON_Delete(k);
+}
+END_TEST
+
+START_TEST(what_cjson_cannot_print_fails)
+{
+	struct bg__buf b = { 0 };
+	cJSON *raw = cJSON_CreateRaw("x");
+	cJSON *arr = cJSON_CreateArray();
+
+	/* A raw item with no text: cJSON prints nothing for the tree. */
+	cJSON_free(raw->valuestring);
+	raw->valuestring = NULL;
+	cJSON_AddItemToArray(arr, raw);
+	ck_assert_ptr_null(cJSON_PrintUnformatted(arr));
+	bg__json_put(&b, arr, 0);
+	ck_assert(b.failed);
+	bg__buf_finish(&b);
+	cJSON_Delete(arr);
+}
+END_TEST
+
+Suite *
+test_suite(void)
+{
+	Suite *s = suite_create("json_text");
+
+	add_test(s, writer_is_cjson);
+	add_test(s, keys_and_strings);
+	add_test(s, what_cjson_cannot_print_fails);
+	return s;
+}
