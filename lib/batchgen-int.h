@@ -60,6 +60,10 @@ void bg__buf_putn(struct bg__buf *b, const char *s, size_t n);
 void bg__buf_puts(struct bg__buf *b, const char *s);
 void bg__buf_putc(struct bg__buf *b, char c);
 void bg__buf_printf(struct bg__buf *b, const char *fmt, ...) BG_PRINTF(2, 3);
+/* Room for n more bytes at the end of b (NULL when memory ran out, b
+ * then failed); bg__buf_commit(b, k) keeps the k <= n written there. */
+char *bg__buf_room(struct bg__buf *b, size_t n);
+void bg__buf_commit(struct bg__buf *b, size_t n);
 /* Returns the data (caller frees) and resets b; NULL when failed. */
 char *bg__buf_take(struct bg__buf *b, size_t *len);
 void bg__buf_finish(struct bg__buf *b);

@@ -188,6 +188,19 @@ buf_reserve(struct bg__buf *b, size_t extra)
 	return true;
 }
 
+char *
+bg__buf_room(struct bg__buf *b, size_t n)
+{
+	return buf_reserve(b, n) ? b->data + b->len : NULL;
+}
+
+void
+bg__buf_commit(struct bg__buf *b, size_t n)
+{
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
 void
 bg__buf_putn(struct bg__buf *b, const char *s, size_t n)
 {

@@ -23,6 +23,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,50 +41,51 @@ put_indent(struct bg__buf *b, unsigned level)
 	}
 }
 
-/* A JSON string literal, escaped as cJSON escapes it. */
+/* The escape of each byte: 0 none, 'u' \u00xx, else the letter after
+ * the backslash. */
+static const char escape_of[256] = {
+	['\0'] = 'u', [1] = 'u', [2] = 'u', [3] = 'u', [4] = 'u', [5] = 'u',
+	[6] = 'u', [7] = 'u', ['\b'] = 'b', ['\t'] = 't', ['\n'] = 'n',
+	[11] = 'u', ['\f'] = 'f', ['\r'] = 'r', [14] = 'u', [15] = 'u',
+	[16] = 'u', [17] = 'u', [18] = 'u', [19] = 'u', [20] = 'u', [21] = 'u',
+	[22] = 'u', [23] = 'u', [24] = 'u', [25] = 'u', [26] = 'u', [27] = 'u',
+	[28] = 'u', [29] = 'u', [30] = 'u', [31] = 'u', ['"'] = '"',
+	['\\'] = '\\',
+};
+
+/* A JSON string literal, escaped as cJSON escapes it: written into
+ * room for the longest escape of every byte, then committed. */
 static void
 put_string(struct bg__buf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
-	const char *run = s;
+	size_t len = s != NULL ? strlen(s) : 0;
+	char *o = len <= (SIZE_MAX - 2) / 6 ? bg__buf_room(b, len * 6 + 2)
+					    : NULL;
+	char *start = o;
 
-	bg__buf_putc(b, '"');
-	if (s == NULL) {
-		bg__buf_putc(b, '"');
+	if (o == NULL) {
+		b->failed = true;
 		return;
 	}
-	for (const char *p = s;; p++) {
-		unsigned char c = (unsigned char)*p;
-		char esc[6];
-		size_t n = 2;
-
-		if (c >= 0x20 && c != '"' && c != '\\') {
-			continue;
+	*o++ = '"';
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char e = escape_of[c];
+		if (e == 0) {
+			*o++ = (char)c;
+		} else if (e != 'u') {
+			*o++ = '\\';
+			*o++ = e;
+		} else {
+			memcpy(o, "\\u00", 4);
+			o[4] = hex[c >> 4];
+			o[5] = hex[c & 15];
+			o += 6;
 		}
-		bg__buf_putn(b, run, (size_t)(p - run));
-		if (c == '\0') {
-			break;
-		}
-		esc[0] = '\\';
-		switch (c) {
-		case '"': esc[1] = '"'; break;
-		case '\\': esc[1] = '\\'; break;
-		case '\b': esc[1] = 'b'; break;
-		case '\f': esc[1] = 'f'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\r': esc[1] = 'r'; break;
-		case '\t': esc[1] = 't'; break;
-		default:
-			memcpy(esc + 1, "u00", 3);
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			n = 6;
-			break;
-		}
-		bg__buf_putn(b, esc, n);
-		run = p + 1;
 	}
-	bg__buf_putc(b, '"');
+	*o++ = '"';
+	bg__buf_commit(b, (size_t)(o - start));
 }
 
 /* level: the objects around v (pretty), or -1 for no layout. */
