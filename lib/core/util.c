@@ -188,6 +188,25 @@ buf_reserve(struct bg__buf *b, size_t extra)
 	return true;
 }
 
+void
+bg__path_join(char *buf, size_t size, const char *base, const char *leaf)
+{
+	size_t nb = strlen(base), nl = strlen(leaf), at = 0;
+
+	if (size == 0) {
+		return;
+	}
+	nb = nb < size - 1 ? nb : size - 1;
+	memcpy(buf, base, nb);
+	at = nb;
+	if (at < size - 1) {
+		buf[at++] = '.';
+	}
+	nl = nl < size - 1 - at ? nl : size - 1 - at;
+	memcpy(buf + at, leaf, nl);
+	buf[at + nl] = '\0';
+}
+
 char *
 bg__buf_room(struct bg__buf *b, size_t n)
 {

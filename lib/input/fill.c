@@ -254,8 +254,8 @@ twice_pair(struct walk *w, struct bg__ynode *job, const char *key,
 			if (sf == NULL) {
 				continue;
 			}
-			snprintf(sub_key, sizeof(sub_key), "%s.%s", key, k);
-			snprintf(sub_tree, sizeof(sub_tree), "%s.%s", tree, k);
+			bg__path_join(sub_key, sizeof(sub_key), key, k);
+			bg__path_join(sub_tree, sizeof(sub_tree), tree, k);
 			twice_pair(w, job, sub_key, bg__ynode_value(d, own, i),
 				   sub_tree, sf);
 		}
@@ -287,8 +287,8 @@ twice_job(struct walk *w, struct bg__ynode *n, const struct bg__object *o)
 			continue;
 		}
 		if (via_alias) {
-			snprintf(tree, sizeof(tree), "container_properties.%s",
-				 key);
+			bg__path_join(tree, sizeof(tree),
+				      "container_properties", key);
 			twice_pair(w, n, key, bg__ynode_value(d, n, i), tree, f);
 		} else if (f->same_as != NULL) {
 			twice_pair(w, n, key, bg__ynode_value(d, n, i),

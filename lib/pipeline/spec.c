@@ -182,8 +182,8 @@ build_job(struct bg__conv *cv, const struct bg_template_set *set,
 	bg_job_options_finish(o);
 	if (st == BG_OK) {
 		node = bg__ynode_at(cv->doc, base, &exact);
-		(*out)->origin.file = bg__asprintf("%s", cv->doc->file);
-		(*out)->origin.path = bg__asprintf("%s", base);
+		(*out)->origin.file = strdup(cv->doc->file);
+		(*out)->origin.path = strdup(base);
 		(*out)->origin.line = bg__ynode_line(node);
 		(*out)->origin.column = bg__ynode_column(node);
 		if ((*out)->origin.file == NULL || (*out)->origin.path == NULL) {

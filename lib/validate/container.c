@@ -238,7 +238,7 @@ plan_resources(struct ctx *cx, const struct bg_container *c,
 			  : NULL;
 	struct bg__buf table = { 0 };
 
-	snprintf(path, sizeof(path), "%s.vcpus", base);
+	bg__path_join(path, sizeof(path), base, "vcpus");
 	if (v != NULL && !fargate) {
 		bg__plan_add(cx, R_VCPUS, path,
 			     bg__asprintf("try(tonumber(%s) > 0 && "
@@ -249,12 +249,12 @@ plan_resources(struct ctx *cx, const struct bg_container *c,
 					  "got %s",
 					  c->vcpus_milli.expr));
 	}
-	snprintf(path, sizeof(path), "%s.memory", base);
+	bg__path_join(path, sizeof(path), base, "memory");
 	if (c->memory.expr != NULL) {
 		bg__plan_range(cx, R_MEMORY, path, c->memory.expr, 4,
 			       INT32_MAX, "Memory", "MiB");
 	}
-	snprintf(path, sizeof(path), "%s.gpus", base);
+	bg__path_join(path, sizeof(path), base, "gpus");
 	if (c->gpus.expr != NULL) {
 		bg__plan_range(cx, R_GPUS, path, c->gpus.expr, 1, INT32_MAX,
 			       "GPUs", "");
@@ -301,7 +301,7 @@ plan_resources(struct ctx *cx, const struct bg_container *c,
 				       "}, \"%s\", []), tonumber(%s)), false)",
 				       vtext, m != NULL ? m : "");
 		}
-		snprintf(path, sizeof(path), "%s.memory", base);
+		bg__path_join(path, sizeof(path), base, "memory");
 		bg__plan_add(cx, R_FARGATE_SIZE, path,
 			     m != NULL ? bg__buf_take(&table, NULL) : NULL,
 			     bg__asprintf("Fargate vCPUs and memory must be a "
@@ -329,9 +329,15 @@ check_amounts(struct ctx *cx, const struct bg_container *c, const char *base,
 	char path[256];
 	char v[32];
 
-	snprintf(path, sizeof(path), "%s.vcpus", base);
+	bg__path_join(path, sizeof(path), base, "vcpus");
 	if (c->vcpus_milli.set) {
-		bg_vcpus_format(c->vcpus_milli.value, v, sizeof(v));
+		/* formatted only for a message: most jobs have none */
+		if (c->vcpus_milli.value <= 0 ||
+		    (!fargate && (c->vcpus_milli.value % 1000 != 0 ||
+				  c->vcpus_milli.value >
+					  (int64_t)INT32_MAX * 1000))) {
+			bg_vcpus_format(c->vcpus_milli.value, v, sizeof(v));
+		}
 		if (c->vcpus_milli.value <= 0) {
 			bg__report(cx, R_VCPUS, path,
 			       "vCPUs must be a positive integer; got %s", v);
@@ -344,7 +350,7 @@ check_amounts(struct ctx *cx, const struct bg_container *c, const char *base,
 			       v);
 		}
 	}
-	snprintf(path, sizeof(path), "%s.memory", base);
+	bg__path_join(path, sizeof(path), base, "memory");
 	if (c->memory.set) {
 		if (c->memory.value <= 0) {
 			bg__report(cx, R_MEMORY, path,
@@ -359,7 +365,7 @@ check_amounts(struct ctx *cx, const struct bg_container *c, const char *base,
 			       INT32_MAX, (long long)c->memory.value);
 		}
 	}
-	snprintf(path, sizeof(path), "%s.gpus", base);
+	bg__path_join(path, sizeof(path), base, "gpus");
 	if (c->gpus.set) {
 		if (c->gpus.value <= 0 || c->gpus.value > INT32_MAX) {
 			bg__report(cx, R_GPUS, path,
@@ -400,14 +406,14 @@ check_resources(struct ctx *cx, const struct bg_container *c,
 	}
 	bg_vcpus_format(c->vcpus_milli.value, v, sizeof(v));
 	if (fargate_size_find(c->vcpus_milli.value) == NULL) {
-		snprintf(path, sizeof(path), "%s.vcpus", base);
+		bg__path_join(path, sizeof(path), base, "vcpus");
 		bg__report(cx, R_FARGATE_SIZE, path,
 		       "Fargate vCPUs must be one of 0.25, 0.5, 1, "
 		       "2, 4, 8, 16 (or 32); got %s",
 		       v);
 		return;
 	}
-	snprintf(path, sizeof(path), "%s.memory", base);
+	bg__path_join(path, sizeof(path), base, "memory");
 	if (c->memory.set && c->memory.value > 0) {
 		if (!bg__fargate_size_ok(c->vcpus_milli.value,
 					 c->memory.value)) {
@@ -773,23 +779,23 @@ bg__check_container(struct ctx *cx, const struct bg_container *c,
 	if (task) {
 		/* the task's containers have the image */
 	} else if (c->image == NULL || c->image[0] == '\0') {
-		snprintf(path, sizeof(path), "%s.image", base);
+		bg__path_join(path, sizeof(path), base, "image");
 		bg__report(cx, R_IMAGE, path,
 		       "Container properties must include a non-empty "
 		       "'image' field");
 	} else {
-		snprintf(path, sizeof(path), "%s.image", base);
+		bg__path_join(path, sizeof(path), base, "image");
 		bg__check_image(cx, c->image, path);
 	}
 	if (c->user != NULL) {
-		snprintf(path, sizeof(path), "%s.user", base);
+		bg__path_join(path, sizeof(path), base, "user");
 		check_user(cx, c->user, path);
 	}
 	if (fargate && c->vcpus_milli.set && c->vcpus_milli.value > 6000 &&
 	    fargate_size_find(c->vcpus_milli.value) != NULL) {
 		char v[24];
 		bg_vcpus_format(c->vcpus_milli.value, v, sizeof(v));
-		snprintf(path, sizeof(path), "%s.vcpus", base);
+		bg__path_join(path, sizeof(path), base, "vcpus");
 		bg__report(cx, R_FARGATE_QUOTA, path,
 		       "%s Fargate vCPUs exceed the default account quota of "
 		       "6 On-Demand vCPUs: the job may wait in RUNNABLE "
@@ -816,7 +822,7 @@ bg__check_container(struct ctx *cx, const struct bg_container *c,
 	if (view == BG_CV_ECS_CONTAINER) {
 		/* roles and platform are the task's */
 	} else if (c->execution_role_arn != NULL || fargate) {
-		snprintf(path, sizeof(path), "%s.execution_role_arn", base);
+		bg__path_join(path, sizeof(path), base, "execution_role_arn");
 		check_role(cx, c->execution_role_arn, path, "Execution role");
 	}
 	if (fargate && c->execution_role_arn == NULL &&
@@ -827,14 +833,14 @@ bg__check_container(struct ctx *cx, const struct bg_container *c,
 	}
 	if (fargate && c->privileged.expr != NULL) {
 		char *e = bg__tf_expr_inner(c->privileged.expr);
-		snprintf(path, sizeof(path), "%s.privileged", base);
+		bg__path_join(path, sizeof(path), base, "privileged");
 		bg__plan_add(cx, R_FARGATE_PRIVILEGED, path,
 			     e != NULL ? bg__asprintf("!(%s)", e) : NULL,
 			     bg__asprintf("Privileged containers are not "
 					  "supported on Fargate"));
 		free(e);
 	} else if (fargate && c->privileged.set && c->privileged.value) {
-		snprintf(path, sizeof(path), "%s.privileged", base);
+		bg__path_join(path, sizeof(path), base, "privileged");
 		bg__report(cx, R_FARGATE_PRIVILEGED, path,
 		       "Privileged containers are not supported on Fargate");
 	}

@@ -197,7 +197,7 @@ check_totals(struct ctx *cx, const struct bg_ecs_properties *e,
 		return; /* each is checked alone; the sum at apply */
 	}
 	bg__ecs_totals(e, &vcpus, &memory, &gpus);
-	snprintf(path, sizeof(path), "%s.containers", base);
+	bg__path_join(path, sizeof(path), base, "containers");
 	if (vcpus == 0 || memory == 0) {
 		bg__report(cx, R_ECS_RESOURCES, path,
 			   "the task's containers set no %s: give the "
@@ -347,7 +347,7 @@ bg__check_ecs(struct ctx *cx, const struct bg_ecs_properties *e,
 {
 	char path[400];
 
-	snprintf(path, sizeof(path), "%s.task_properties", base);
+	bg__path_join(path, sizeof(path), base, "task_properties");
 	if (e->task_property_count != 1) {
 		bg__report(cx, R_ECS_TASK, path,
 			   "an ECS job has exactly one task; got %zu",

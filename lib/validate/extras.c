@@ -86,7 +86,7 @@ check_secrets(struct ctx *cx, const struct bg_container *c,
 	const struct bg_container_extras *x = &c->extras;
 	char path[400];
 
-	snprintf(path, sizeof(path), "%s.secrets", base);
+	bg__path_join(path, sizeof(path), base, "secrets");
 	check_secret_list(cx, x->secrets, x->secret_count, path);
 	for (size_t i = 0; i < x->secret_count; i++) {
 		const char *name = x->secrets[i].name;
@@ -124,7 +124,7 @@ check_secrets(struct ctx *cx, const struct bg_container *c,
 	     (x->log_configuration != NULL &&
 	      x->log_configuration->secret_option_count > 0)) &&
 	    c->execution_role_arn == NULL) {
-		snprintf(path, sizeof(path), "%s.execution_role_arn", base);
+		bg__path_join(path, sizeof(path), base, "execution_role_arn");
 		bg__report(cx, R_SECRET_EXECUTION_ROLE, path,
 			   "%s fetched with the execution role; without "
 			   "execution_role_arn the job fails to start",
@@ -230,7 +230,7 @@ check_ulimits(struct ctx *cx, const struct bg_container_extras *x,
 	char allowed[200];
 
 	if (fargate && x->ulimit_count > 0) {
-		snprintf(path, sizeof(path), "%s.ulimits", base);
+		bg__path_join(path, sizeof(path), base, "ulimits");
 		bg__report(cx, R_FARGATE_ULIMITS, path,
 			   "ulimits are not supported on Fargate");
 	}
@@ -576,7 +576,7 @@ bg__check_extras(struct ctx *cx, const struct bg_container *c,
 	}
 	if (!fargate && (x->operating_system_family != NULL ||
 			 x->cpu_architecture != NULL)) {
-		snprintf(path, sizeof(path), "%s.runtime_platform", base);
+		bg__path_join(path, sizeof(path), base, "runtime_platform");
 		bg__report(cx, R_FARGATE_FEATURE, path,
 			   "runtime_platform describes Fargate tasks; an EC2 "
 			   "job runs on its compute environment's instances");
@@ -601,7 +601,7 @@ bg__check_extras(struct ctx *cx, const struct bg_container *c,
 			r);
 	}
 	if (x->instance_type != NULL) {
-		snprintf(path, sizeof(path), "%s.instance_type", base);
+		bg__path_join(path, sizeof(path), base, "instance_type");
 	}
 	if (x->instance_type != NULL && !in_range) {
 		bg__report(cx, R_INSTANCE_TYPE, path,

@@ -324,10 +324,10 @@ review_process(struct ctx *cx, const struct bg_container *c,
 {
 	char path[512];
 
-	snprintf(path, sizeof(path), "%s.image", base);
+	bg__path_join(path, sizeof(path), base, "image");
 	review_image(cx, c->image, path);
 	if (is_true(&c->privileged)) {
-		snprintf(path, sizeof(path), "%s.privileged", base);
+		bg__path_join(path, sizeof(path), base, "privileged");
 		bg__report(cx, R_SEC_PRIVILEGED, path,
 			   "a privileged container is root on the instance, "
 			   "with every capability and device: give it only "
@@ -411,7 +411,7 @@ review_eks_containers(struct ctx *cx, const struct bg_eks_container *cs,
 		const struct bg_eks_container *c = &cs[i];
 		const struct bg_eks_security_context *sc = c->security_context;
 		snprintf(base, sizeof(base), POD ".%s[%zu]", key, i);
-		snprintf(path, sizeof(path), "%s.image", base);
+		bg__path_join(path, sizeof(path), base, "image");
 		review_image(cx, c->image, path);
 		review_env(cx, &c->env, base, "env");
 		if (sc != NULL && is_true(&sc->privileged)) {
