@@ -41,6 +41,21 @@ bg__em_add(struct em *em, cJSON *obj, const char *key, cJSON *item)
 	return item;
 }
 
+cJSON *
+bg__em_add_static(struct em *em, cJSON *obj, const char *key, cJSON *item)
+{
+	if (item == NULL) {
+		em->failed = true;
+		return NULL;
+	}
+	if (!cJSON_AddItemToObjectCS(obj, key, item)) {
+		cJSON_Delete(item);
+		em->failed = true;
+		return NULL;
+	}
+	return item;
+}
+
 /* An integer literal, never through %g (no 1e+06, no 2048.0). */
 cJSON *
 bg__em_int(int64_t v)
@@ -374,7 +389,7 @@ object_json(struct em *em, const struct bg__object *o, const void *p,
 		}
 		item = field_json(em, f, p, fargate);
 		if (item != NULL) {
-			bg__em_add(em, obj, api, item);
+			bg__em_add_static(em, obj, api, item);
 		}
 	}
 	return obj;

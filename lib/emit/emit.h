@@ -15,6 +15,10 @@ struct em {
 
 /* Adds item to obj under key (or to an array), or records failure. */
 cJSON *bg__em_add(struct em *em, cJSON *obj, const char *key, cJSON *item);
+/* The same for an object whose key outlives every tree (a table's
+ * key, a literal): the key is not copied (cJSON_AddItemToObjectCS). */
+cJSON *bg__em_add_static(struct em *em, cJSON *obj, const char *key,
+			 cJSON *item);
 /* An integer literal, never through %g (no 1e+06, no 2048.0). */
 cJSON *bg__em_int(int64_t v);
 /* A Terraform expression "${EXPR}" as a raw item: EXPR, or CONV(EXPR)
