@@ -211,10 +211,13 @@ bg_spec_load_buffer(const char *buf, size_t len, const char *name,
 	return bg__spec_load(buf, len, name, set, false, out, diags);
 }
 
-enum bg_status
-bg__spec_load(const char *buf, size_t len, const char *name,
-	      const struct bg_template_set *set, bool review,
-	      struct bg_spec **out, struct bg_diags *diags)
+/* owned: buf, the caller's to give up; freed as soon as the document
+ * is read (the view keeps its own copy of every scalar), so a large
+ * spec's text is not held while its jobs are built. */
+static enum bg_status
+spec_load(const char *buf, size_t len, char *owned, const char *name,
+	  const struct bg_template_set *set, bool review,
+	  struct bg_spec **out, struct bg_diags *diags)
 {
 	struct bg__spec_doc *raw = NULL;
 	struct bg__ydoc doc;
@@ -224,12 +227,14 @@ bg__spec_load(const char *buf, size_t len, const char *name,
 	enum bg_status result = BG_OK;
 
 	if (out == NULL || *out != NULL || (buf == NULL && len > 0)) {
+		free(owned);
 		return BG_ERR_ARG;
 	}
 	name = name != NULL ? name : "<spec>";
 	st = bg__load_checked(buf != NULL ? buf : "", len,
 			      looks_like_json(buf, len, name), name,
 			      &bg__obj_spec, (void **)&raw, &doc, diags);
+	free(owned);
 	if (raw == NULL) {
 		return st;
 	}
@@ -291,6 +296,14 @@ bg__spec_load(const char *buf, size_t len, const char *name,
 }
 
 enum bg_status
+bg__spec_load(const char *buf, size_t len, const char *name,
+	      const struct bg_template_set *set, bool review,
+	      struct bg_spec **out, struct bg_diags *diags)
+{
+	return spec_load(buf, len, NULL, name, set, review, out, diags);
+}
+
+enum bg_status
 bg_spec_load_file(const char *path, const struct bg_template_set *set,
 		  struct bg_spec **out, struct bg_diags *diags)
 {
@@ -302,12 +315,12 @@ bg_spec_load_file(const char *path, const struct bg_template_set *set,
 		return BG_ERR_ARG;
 	}
 	st = bg__read_file(path, &buf, &len, diags);
-	if (st == BG_OK) {
-		st = bg_spec_load_buffer(buf, len,
-					 strcmp(path, "-") == 0 ? "<stdin>"
-								: path,
-					 set, out, diags);
+	if (st != BG_OK) {
+		free(buf);
+		return st;
 	}
-	free(buf);
-	return st;
+	/* The text is the load's to free once read. */
+	return spec_load(buf, len, buf,
+			 strcmp(path, "-") == 0 ? "<stdin>" : path, set, false,
+			 out, diags);
 }
