@@ -56,6 +56,30 @@ bg__em_add_static(struct em *em, cJSON *obj, const char *key, cJSON *item)
 	return item;
 }
 
+cJSON *
+bg__em_ref(const char *s)
+{
+	return cJSON_CreateStringReference(s);
+}
+
+bool
+bg__em_set_string(cJSON *item, const char *text)
+{
+	if (item->type & cJSON_IsReference) {
+		/* The model's text stays; the item gets a copy of its own. */
+		size_t n = strlen(text) + 1;
+		char *copy = cJSON_malloc(n);
+		if (copy == NULL) {
+			return false;
+		}
+		memcpy(copy, text, n);
+		item->valuestring = copy;
+		item->type &= ~cJSON_IsReference;
+		return true;
+	}
+	return cJSON_SetValuestring(item, text) != NULL;
+}
+
 /* An integer literal, never through %g (no 1e+06, no 2048.0). */
 cJSON *
 bg__em_int(int64_t v)
@@ -158,7 +182,7 @@ strings_json(struct em *em, char *const *v, size_t n)
 	cJSON *list = cJSON_CreateArray();
 
 	for (size_t i = 0; list != NULL && i < n; i++) {
-		bg__em_add(em, list, NULL, cJSON_CreateString(v[i] ? v[i] : ""));
+		bg__em_add(em, list, NULL, bg__em_ref(v[i] ? v[i] : ""));
 	}
 	return list;
 }
@@ -171,8 +195,8 @@ map_json(struct em *em, const struct bg_kvlist *kv)
 	cJSON *o = cJSON_CreateObject();
 
 	for (size_t i = 0; v != NULL && o != NULL && i < kv->count; i++) {
-		bg__em_add(em, o, v[i]->key,
-			   cJSON_CreateString(v[i]->value ? v[i]->value : ""));
+		bg__em_add_static(em, o, v[i]->key,
+				  bg__em_ref(v[i]->value ? v[i]->value : ""));
 	}
 	if (v == NULL) {
 		em->failed = true;
@@ -191,10 +215,10 @@ env_json(struct em *em, const struct bg_kvlist *kv)
 	for (size_t i = 0; v != NULL && list != NULL && i < kv->count; i++) {
 		cJSON *e = bg__em_add(em, list, NULL, cJSON_CreateObject());
 		if (e != NULL) {
-			bg__em_add(em, e, "name", cJSON_CreateString(v[i]->key));
-			bg__em_add(em, e, "value",
-				   cJSON_CreateString(v[i]->value ? v[i]->value
-								  : ""));
+			bg__em_add_static(em, e, "name", bg__em_ref(v[i]->key));
+			bg__em_add_static(em, e, "value",
+					  bg__em_ref(v[i]->value ? v[i]->value
+								 : ""));
 		}
 	}
 	if (v == NULL) {
@@ -309,8 +333,7 @@ field_json(struct em *em, const struct bg__field *f, const void *p,
 	switch (f->kind) {
 	case BG_K_STR: {
 		const char *v = *(const char *const *)m;
-		return v != NULL || always ? cJSON_CreateString(v ? v : "")
-					   : NULL;
+		return v != NULL || always ? bg__em_ref(v ? v : "") : NULL;
 	}
 	case BG_K_INT:
 	case BG_K_NUM: {

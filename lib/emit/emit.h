@@ -16,9 +16,16 @@ struct em {
 /* Adds item to obj under key (or to an array), or records failure. */
 cJSON *bg__em_add(struct em *em, cJSON *obj, const char *key, cJSON *item);
 /* The same for an object whose key outlives every tree (a table's
- * key, a literal): the key is not copied (cJSON_AddItemToObjectCS). */
+ * key, a literal, the model's text): the key is not copied
+ * (cJSON_AddItemToObjectCS). */
 cJSON *bg__em_add_static(struct em *em, cJSON *obj, const char *key,
 			 cJSON *item);
+/* A string of the model as an item that refers to it without a copy:
+ * every tree is built and freed while its model lives. An item's text
+ * is changed with bg__em_set_string (cJSON_SetValuestring refuses a
+ * reference). */
+cJSON *bg__em_ref(const char *s);
+bool bg__em_set_string(cJSON *item, const char *text);
 /* An integer literal, never through %g (no 1e+06, no 2048.0). */
 cJSON *bg__em_int(int64_t v);
 /* A Terraform expression "${EXPR}" as a raw item: EXPR, or CONV(EXPR)

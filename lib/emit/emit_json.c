@@ -71,8 +71,7 @@ escape_tree(struct em *em, cJSON *value)
 			return;
 		}
 		t = tf_string(value->valuestring);
-		if (t == NULL || cJSON_SetValuestring(value, t->valuestring) ==
-					 NULL) {
+		if (t == NULL || !bg__em_set_string(value, t->valuestring)) {
 			em->failed = true;
 		}
 		cJSON_Delete(t);
@@ -278,7 +277,7 @@ escape_doc(struct em *em, cJSON *v, struct doc_keys *keys)
 		if (cJSON_IsString(c) && strpbrk(c->valuestring, "${%") != NULL) {
 			char *t = bg_tf_escape(c->valuestring);
 			em->failed |= t == NULL ||
-				      cJSON_SetValuestring(c, t) == NULL;
+				      !bg__em_set_string(c, t);
 			free(t);
 		} else {
 			escape_doc(em, c, keys);

@@ -30,8 +30,8 @@ bg__em_map(struct em *em, const struct bg_kvlist *list)
 		return NULL;
 	}
 	for (size_t i = 0; i < list->count; i++) {
-		bg__em_add(em, obj, v[i]->key,
-			   cJSON_CreateString(v[i]->value ? v[i]->value : ""));
+		bg__em_add_static(em, obj, v[i]->key,
+				  bg__em_ref(v[i]->value ? v[i]->value : ""));
 	}
 	free(v);
 	return obj;
@@ -50,7 +50,7 @@ value_of(struct em *em, const struct bg__field *f, const void *def,
 		const char *v = *(const char *const *)m;
 		v = v != NULL ? v : f->dflt;
 		return v != NULL || (f->flags & BG_F_ALWAYS)
-			       ? cJSON_CreateString(v != NULL ? v : "")
+			       ? bg__em_ref(v != NULL ? v : "")
 			       : NULL;
 	}
 	case BG_K_STRS: {
@@ -62,7 +62,7 @@ value_of(struct em *em, const struct bg__field *f, const void *def,
 		}
 		a = cJSON_CreateArray();
 		for (size_t i = 0; a != NULL && i < n; i++) {
-			bg__em_add(em, a, NULL, cJSON_CreateString(v[i]));
+			bg__em_add(em, a, NULL, bg__em_ref(v[i]));
 		}
 		return a;
 	}
