@@ -17,9 +17,9 @@
 #                        [--profile N]
 # --before runs a second build (an earlier commit) on the same specs in
 # the same run, and prints its columns beside. --profile N counts the
-# instructions of one render of N jobs with callgrind (valgrind), for
-# each build, and the share spent in the allocator (malloc, free,
-# calloc, realloc and glibc's helpers).
+# instructions of the floor and of one render and one validate of N
+# jobs with callgrind (valgrind), for each build, and the share spent in
+# the allocator (malloc, free, calloc, realloc and glibc's helpers).
 import argparse
 import os
 import shutil
@@ -125,11 +125,22 @@ def main():
         prefix = os.path.join(work, 'spec-profile')
         subprocess.check_call([sys.executable, os.path.join(HERE, 'gen_spec.py'),
                                str(args.profile), prefix])
+        out = prefix + '.tf.json'
+        with open(out, 'wb') as f:
+            subprocess.check_call([args.batchgen, 'render', prefix + '.yaml'], stdout=f)
+        size = os.path.getsize(out)
+        os.remove(out)
+        floor, _ = profile([args.floor, prefix + '.yaml', str(size)], work)
+        print('callgrind, %d jobs, YAML: floor %.3f G instructions' % (
+            args.profile, floor / 1e9))
         for label, binary in [('after', args.batchgen)] + (
                 [('before', args.before)] if args.before else []):
-            total, alloc = profile(binary, prefix + '.yaml', work)
-            print('callgrind, %d jobs, YAML, %-6s %6.3f G instructions, allocator %4.1f%%' % (
-                args.profile, label, total / 1e9, 100.0 * alloc / total))
+            for command in ('render', 'validate'):
+                total, alloc = profile([binary, command, prefix + '.yaml'], work)
+                print('callgrind, %d jobs, YAML, %-6s %-8s %6.3f G instructions (%.2fx the '
+                      'floor), allocator %4.1f%%' % (
+                          args.profile, label, command, total / 1e9, total / floor,
+                          100.0 * alloc / total))
         for ext in ('.yaml', '.json'):
             os.remove(prefix + ext)
     shutil.rmtree(work, ignore_errors=True)
@@ -140,13 +151,12 @@ ALLOCATOR = ('malloc', 'free', 'calloc', 'realloc', '_int_malloc', '_int_free',
              'alloc_perturb', 'sysmalloc', 'cfree')
 
 
-def profile(binary, spec, work):
-    """Instructions of one render, and those spent in the allocator
+def profile(cmd, work):
+    """Instructions of one run of cmd, and those spent in the allocator
     (self cost of glibc's malloc family)."""
     out = os.path.join(work, 'callgrind.out')
-    subprocess.check_call(['valgrind', '--tool=callgrind', '--callgrind-out-file=' + out,
-                           binary, 'render', spec], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.DEVNULL)
+    subprocess.check_call(['valgrind', '--tool=callgrind', '--callgrind-out-file=' + out] + cmd,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     text = subprocess.run(['callgrind_annotate', '--threshold=100', out],
                           capture_output=True, text=True, check=True).stdout
     os.remove(out)
