@@ -129,6 +129,43 @@ def rerender(n):
     return ['render', spec, '-o', out]
 
 
+GEN_SPEC = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'bench',
+                        'gen_spec.py')
+
+
+def bench_spec(n):
+    # The benchmark's spec (bench/gen_spec.py: templates, commands,
+    # parameters, environment, tags, defaults), n/4 jobs.
+    prefix = os.path.join(WORK, 'bench-%d' % n)
+    if not os.path.exists(prefix + '.yaml'):
+        subprocess.run([sys.executable, GEN_SPEC, str(max(n // 4, 1)), prefix], check=True)
+    return prefix + '.yaml'
+
+
+def bench_render(n):
+    return ['render', bench_spec(n)]
+
+
+def bench_validate(n):
+    return ['validate', bench_spec(n)]
+
+
+def bench_rerender(n):
+    # render -o over its own previous output, the benchmark's jobs
+    out = os.path.join(WORK, 'bench-rerender-%d.tf.json' % n)
+    subprocess.run([BIN, 'render', bench_spec(n), '-o', out], check=True, capture_output=True)
+    return ['render', bench_spec(n), '-o', out]
+
+
+def bench_import(n):
+    # import of the benchmark's rendered Terraform JSON, n/16 jobs
+    # (import costs about six renders a job)
+    out = os.path.join(WORK, 'bench-import-%d.tf.json' % n)
+    subprocess.run([BIN, 'render', bench_spec(n // 4), '-o', out], check=True,
+                   capture_output=True)
+    return ['import', out]
+
+
 def as_templates(n):
     # import --as-templates: each job against every template, a fixed
     # amount of work per job (n/400 jobs: each costs many renders).
@@ -213,6 +250,8 @@ cases.append(('describe_answer', describe_answer))
 cases.append(('describe_distinct', describe_distinct))
 cases.append(('rerender', rerender))
 cases.append(('as_templates', as_templates))
+for f in (bench_render, bench_validate, bench_rerender, bench_import):
+    cases.append((f.__name__, f))
 cases.append(('lint_answer', lint_answer))
 cases.append(('lint_ignores', lint_ignores))
 if os.path.exists(os.path.join(os.path.dirname(BIN), 'bg-hcl')):
@@ -220,6 +259,10 @@ if os.path.exists(os.path.join(os.path.dirname(BIN), 'bg-hcl')):
 else:
     print('# lint_tf not run: bg-hcl is not built (meson -Dhcl)')
 
+# BATCHGEN_SCALING_ONLY=name,name runs those cases alone (development)
+only = os.environ.get('BATCHGEN_SCALING_ONLY')
+if only:
+    cases = [c for c in cases if c[0] in only.split(',')]
 print('1..%d' % len(cases))
 failed = 0
 for i, (name, args) in enumerate(cases, 1):
