@@ -49,10 +49,13 @@ size_t bg__utf8_char(const char *s, size_t avail);
  * that are not UTF-8 count one each). */
 size_t bg__utf8_len(const char *s);
 
-/* "base.leaf" into buf, cut to size as snprintf cuts (a field path
- * made on every job: snprintf's format parsing costs ten times this). */
+/* "base.leaf" (base NULL: "leaf") into buf, cut to size as snprintf
+ * cuts (a field path made on every job: snprintf's format parsing costs
+ * ten times this). */
 void bg__path_join(char *buf, size_t size, const char *base,
 		   const char *leaf);
+/* "LINE:COL" into buf, as "%u:%u" prints it. */
+void bg__line_col(char buf[24], unsigned line, unsigned col);
 
 /* A growable NUL-terminated byte buffer. */
 struct bg__buf {

@@ -191,20 +191,45 @@ buf_reserve(struct bg__buf *b, size_t extra)
 void
 bg__path_join(char *buf, size_t size, const char *base, const char *leaf)
 {
-	size_t nb = strlen(base), nl = strlen(leaf), at = 0;
+	size_t nb = base != NULL ? strlen(base) : 0, nl = strlen(leaf), at;
 
 	if (size == 0) {
 		return;
 	}
 	nb = nb < size - 1 ? nb : size - 1;
-	memcpy(buf, base, nb);
+	memcpy(buf, base != NULL ? base : "", nb);
 	at = nb;
-	if (at < size - 1) {
+	if (base != NULL && at < size - 1) {
 		buf[at++] = '.';
 	}
 	nl = nl < size - 1 - at ? nl : size - 1 - at;
 	memcpy(buf + at, leaf, nl);
 	buf[at + nl] = '\0';
+}
+
+static char *
+put_unsigned(char *p, unsigned v)
+{
+	char digits[12];
+	size_t n = 0;
+
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	while (n > 0) {
+		*p++ = digits[--n];
+	}
+	return p;
+}
+
+void
+bg__line_col(char buf[24], unsigned line, unsigned col)
+{
+	char *p = put_unsigned(buf, line);
+
+	*p++ = ':';
+	*put_unsigned(p, col) = '\0';
 }
 
 char *

@@ -199,23 +199,35 @@ remember(struct conv *cv, const struct bg__ynode *n)
 	unsigned line, col;
 
 	place(cv, n, &line, &col);
-	snprintf(where, sizeof(where), "%u:%u", line, col);
+	bg__line_col(where, line, col);
 	/* appended: a path is written once (a lookup finds the first) */
 	if (bg__kvlist_push(&cv->imp->where, cv->path, where) != BG_OK) {
 		cv->imp->nomem = true;
 	}
 }
 
+/* Appends ".key" (or "key" at the top) or "[index]" to the path, cut
+ * as snprintf would cut it (without its cost: one call per node). */
 static size_t
-push(struct conv *cv, const char *fmt, const char *key, size_t index)
+push(struct conv *cv, const char *key, size_t index)
 {
 	size_t old = strlen(cv->path);
+	char num[24];
 
 	if (key != NULL) {
-		snprintf(cv->path + old, sizeof(cv->path) - old, fmt,
-			 old > 0 ? "." : "", key);
+		bg__path_join(cv->path + old, sizeof(cv->path) - old,
+			      old > 0 ? "" : NULL, key);
 	} else {
-		snprintf(cv->path + old, sizeof(cv->path) - old, fmt, index);
+		size_t k = sizeof(num) - 1;
+		num[k] = '\0';
+		num[--k] = ']';
+		do {
+			num[--k] = (char)('0' + index % 10);
+			index /= 10;
+		} while (index > 0);
+		num[--k] = '[';
+		bg__path_join(cv->path + old, sizeof(cv->path) - old, NULL,
+			      num + k);
 	}
 	return old;
 }
@@ -352,8 +364,8 @@ plain(struct conv *cv, struct bg__ynode *n, bool pairs)
 		if (pairs) {
 			key = api_case(cv, key, lower, sizeof(lower));
 		}
-		old = n->type == BG_Y_SEQ ? push(cv, "[%zu]", NULL, i)
-					  : push(cv, "%s%s", key, 0);
+		old = n->type == BG_Y_SEQ ? push(cv, NULL, i)
+					  : push(cv, key, 0);
 		remember(cv, v);
 		item = plain(cv, v, pairs && n->type == BG_Y_SEQ);
 		cv->path[old] = '\0';
@@ -399,7 +411,7 @@ value(struct conv *cv, const struct bg__field *f, struct bg__ynode *v)
 		}
 		out = cJSON_CreateArray();
 		for (size_t i = 0; out != NULL && i < v->len; i++) {
-			size_t old = push(cv, "[%zu]", NULL, i);
+			size_t old = push(cv, NULL, i);
 			struct bg__ynode *item = bg__ynode_item(cv->d, v, i);
 			cJSON *o;
 			remember(cv, item);
@@ -465,7 +477,7 @@ object(struct conv *cv, const struct bg__object *o, struct bg__ynode *map)
 		if (cv->cfn != NULL && o == &bg__obj_job &&
 		    bg__cfn_job_property(cv->cfn, key, v, cv->path, &spec_key,
 					 &item)) {
-			old = push(cv, "%s%s", spec_key, 0);
+			old = push(cv, spec_key, 0);
 			remember(cv, v);
 			if (item != NULL) {
 				cJSON_AddItemToObject(out, spec_key, item);
@@ -491,7 +503,7 @@ object(struct conv *cv, const struct bg__object *o, struct bg__ynode *map)
 			f = find(cv, o, "resourceRequirements");
 			key = strcasecmp(key, "vcpus") == 0 ? "vcpus" : "memory";
 			spec_key = key;
-			old = push(cv, "%s%s", key, 0);
+			old = push(cv, key, 0);
 			report(cv, BG_SEV_NOTE, "import-legacy-resources", v,
 			       "the legacy '%s' is written as the spec's %s, "
 			       "which batchgen renders as a resource "
@@ -506,7 +518,7 @@ object(struct conv *cv, const struct bg__object *o, struct bg__ynode *map)
 			/* api: the spelling found (f may be a row of an
 			 * inlined table, not of o) */
 			spec_key = f->key;
-			old = push(cv, "%s%s", spec_key, 0);
+			old = push(cv, spec_key, 0);
 			report(cv, BG_SEV_NOTE, "import-key-case", k,
 			       "'%s' is read as '%s' (AWS and the provider "
 			       "read keys in any case; batchgen writes the "
@@ -516,7 +528,7 @@ object(struct conv *cv, const struct bg__object *o, struct bg__ynode *map)
 		}
 		if (f == NULL || spec_key == NULL) {
 			key = bg__ynode_text(cv->d, k); /* as written */
-			old = push(cv, "%s%s", key, 0);
+			old = push(cv, key, 0);
 			report(cv, BG_SEV_ERROR, "import-unknown-key", k,
 			       "'%s' has no place in a batchgen spec (%s): "
 			       "batchgen cannot write it, so this definition "
@@ -525,7 +537,7 @@ object(struct conv *cv, const struct bg__object *o, struct bg__ynode *map)
 			cv->path[old] = '\0';
 			continue;
 		}
-		old = push(cv, "%s%s", spec_key, 0);
+		old = push(cv, spec_key, 0);
 		if (cJSON_GetObjectItemCaseSensitive(out, spec_key) != NULL) {
 			report(cv, BG_SEV_ERROR, "import-duplicate-key", k,
 			       "'%s' is given twice (or in two spellings): "

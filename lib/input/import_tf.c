@@ -219,10 +219,16 @@ static char *
 spec_of(struct tf *t, const struct bg__ynode *n, const char *key,
 	const char *marked, const struct interps *ix)
 {
+	static const char special[] = { '$', MARK, '\0' };
 	struct bg__buf b = { 0 }, lit = { 0 }, m = { 0 }, mtext = { 0 };
 	const char *s = marked;
 	char *want, *out;
 
+	/* No interpolation and no '$': the text is the spec's as it is
+	 * (it reads back as one literal, as the check below would find). */
+	if (strpbrk(marked, special) == NULL) {
+		return strdup(marked);
+	}
 	bg__buf_puts(&b, "");
 	bg__buf_puts(&lit, "");
 	while (*s != '\0') {

@@ -124,7 +124,14 @@ bg__tf_spec_text_into(struct bg__buf *b, const char *s)
 	while (*s != '\0') {
 		/* a spec reads "$" before an expression as the escape, so
 		 * "$${expr}" is the literal "${expr}" */
-		size_t n = s[0] == '$' && s[1] == '{' ? bg__tf_expr_len(s) : 0;
+		size_t run = strcspn(s, "$");
+		size_t n;
+		bg__buf_putn(b, s, run);
+		s += run;
+		if (*s == '\0') {
+			break;
+		}
+		n = s[1] == '{' ? bg__tf_expr_len(s) : 0;
 		if (n > 0) {
 			bg__buf_putc(b, '$');
 			bg__buf_putn(b, s, n);
