@@ -56,7 +56,9 @@ hcl)
 	done
 	printf 'resource "aws_batch_job_definition" "x" {\n  container_properties = <<-EOT\n    {"image": "a"}\n  EOT\n}\n' >"$work/seeds/heredoc.tf"
 	"$helper" "$work/seeds/heredoc.tf" >"$work/seeds/heredoc.json"
-	rm "$work/seeds/heredoc.tf" ;;
+	rm "$work/seeds/heredoc.tf"
+	# inputs that once failed, kept as seeds
+	cp "$src"/fuzz/regressions/hcl/*.json "$work/seeds/" ;;
 cli)
 	for f in "$src"/tests/golden/*.args; do
 		tr '\n' '\0' <"$f" >"$work/seeds/$(basename "$f")"

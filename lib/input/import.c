@@ -746,18 +746,30 @@ bg__ynode_cjson_walk(struct bg__ydoc *d, struct bg__ynode *n,
 		     void *ctx)
 {
 	const cJSON *c = item->child;
+	size_t i = 0;
 
 	visit(d, n, item, ctx);
-	if (!cJSON_IsObject(item) && !cJSON_IsArray(item)) {
-		return;
+	if (cJSON_IsArray(item) && n->type == BG_Y_SEQ) {
+		for (; c != NULL && i < n->len; i++, c = c->next) {
+			bg__ynode_cjson_walk(d, bg__ynode_item(d, n, i), c,
+					     visit, ctx);
+		}
+	} else if (cJSON_IsObject(item) && n->type == BG_Y_MAP) {
+		for (; c != NULL && i < n->len; c = c->next) {
+			const char *k = bg__ynode_text(d, bg__ynode_key(d, n, i));
+			/* The view leaves out the top level's x- keys
+			 * (input/yaml.c); cJSON keeps them. */
+			if (c->string != NULL && strncmp(c->string, "x-", 2) == 0 &&
+			    (k == NULL || strcmp(k, c->string) != 0)) {
+				continue;
+			}
+			bg__ynode_cjson_walk(d, bg__ynode_value(d, n, i), c,
+					     visit, ctx);
+			i++;
+		}
 	}
-	for (size_t i = 0; c != NULL && i < n->len; i++, c = c->next) {
-		bg__ynode_cjson_walk(d,
-				     n->type == BG_Y_MAP
-					     ? bg__ynode_value(d, n, i)
-					     : bg__ynode_item(d, n, i),
-				     c, visit, ctx);
-	}
+	/* Anything else is no longer the same tree: nothing below is
+	 * paired (a scalar's text is no list of children). */
 }
 
 struct put {

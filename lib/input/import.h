@@ -53,7 +53,8 @@ void bg__places_finish(struct bg__places *p);
 
 /* Calls visit on node n of d and item, then on each pair of their
  * children: n was read from the text item prints as (the same tree, in
- * the same order). */
+ * the same order, but for the x- keys the view leaves out). Where the
+ * two differ in kind, their children are not paired. */
 void bg__ynode_cjson_walk(struct bg__ydoc *d, struct bg__ynode *n,
 			  const cJSON *item,
 			  void (*visit)(struct bg__ydoc *d, struct bg__ynode *n,

@@ -406,7 +406,28 @@ def hostile_sibling():
           else 'exit %d: %s %s' % (rc, [(d['code'], d['line']) for d in diags], err[-300:]))
 
 
+def heredoc_extension_key():
+    """A heredoc's JSON with an x- key at its top, which the located view
+    leaves out and cJSON keeps: the places of what follows are not
+    paired with the wrong nodes (fuzz-hcl found a read past the view's
+    arrays there, an array paired with a scalar; under ASan this case
+    aborts without the fix)."""
+    path = write('xkey/main.tf', 'resource "aws_batch_job_definition" "r" {\n'
+                 '  name = "r"\n  type = "container"\n'
+                 '  container_properties = <<EOF\n{\n  "image": "busybox:1.36",\n'
+                 '  "x-notes": ["a", "b"],\n  "privileged": true,\n'
+                 '  "resourceRequirements": [\n    {"type": "VCPU", "value": "1"},\n'
+                 '    {"type": "MEMORY", "value": "2048"}\n  ]\n}\nEOF\n'
+                 '  timeout {\n    attempt_duration_seconds = 600\n  }\n}\n')
+    rc, diags, err = findings(path)
+    got = [(d['code'], d['line'], d['column']) for d in diags]
+    check('a heredoc with an x- key: its refusal at the heredoc, and nothing else',
+          None if rc == 1 and got == [('import-unknown-key', 4, 26)]
+          else 'exit %d: %s %s' % (rc, got, err[-300:]))
+
+
 lint_positions()
+heredoc_extension_key()
 hostile_sibling()
 unnamed_skipped()
 directory_walk()
