@@ -542,7 +542,7 @@ bg__load_free(const struct bg__object *root, void *data)
 }
 
 /* Larger inputs are refused, to bound memory: room for 1,000,000 jobs
- * (bench/gen_spec.py writes 310 MiB for them, about 325 bytes a job
+ * (bench/gen_spec.py writes 309 MiB for them, about 325 bytes a job
  * with a command, parameters, environment and tags), which the
  * performance work keeps linear. */
 #define MAX_INPUT (1024u * 1024 * 1024)
