@@ -223,6 +223,21 @@ put_unsigned(char *p, unsigned v)
 	return p;
 }
 
+const char *
+bg__index_text(char buf[24], size_t index)
+{
+	size_t k = 23;
+
+	buf[k] = '\0';
+	buf[--k] = ']';
+	do {
+		buf[--k] = (char)('0' + index % 10);
+		index /= 10;
+	} while (index > 0);
+	buf[--k] = '[';
+	return buf + k;
+}
+
 void
 bg__line_col(char buf[24], unsigned line, unsigned col)
 {

@@ -141,15 +141,7 @@ push(struct walk *w, const char *key, size_t index)
 	size_t n;
 
 	if (key == NULL) {
-		size_t k = sizeof(num);
-		num[--k] = '\0';
-		num[--k] = ']';
-		do {
-			num[--k] = (char)('0' + index % 10);
-			index /= 10;
-		} while (index > 0);
-		num[--k] = '[';
-		text = num + k;
+		text = bg__index_text(num, index);
 	}
 	n = strlen(text);
 	if (old + n + 2 < sizeof(w->path)) {

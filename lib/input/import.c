@@ -218,16 +218,8 @@ push(struct conv *cv, const char *key, size_t index)
 		bg__path_join(cv->path + old, sizeof(cv->path) - old,
 			      old > 0 ? "" : NULL, key);
 	} else {
-		size_t k = sizeof(num) - 1;
-		num[k] = '\0';
-		num[--k] = ']';
-		do {
-			num[--k] = (char)('0' + index % 10);
-			index /= 10;
-		} while (index > 0);
-		num[--k] = '[';
 		bg__path_join(cv->path + old, sizeof(cv->path) - old, NULL,
-			      num + k);
+			      bg__index_text(num, index));
 	}
 	return old;
 }
