@@ -54,7 +54,7 @@ size_t bg__utf8_len(const char *s);
  * ten times this). */
 void bg__path_join(char *buf, size_t size, const char *base,
 		   const char *leaf);
-/* "[INDEX]" in buf (a path's list step): a pointer into buf. */
+/* "[INDEX]" in buf (a path's list step); returns buf. */
 const char *bg__index_text(char buf[24], size_t index);
 /* "LINE:COL" into buf, as "%u:%u" prints it. */
 void bg__line_col(char buf[24], unsigned line, unsigned col);

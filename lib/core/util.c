@@ -207,10 +207,11 @@ bg__path_join(char *buf, size_t size, const char *base, const char *leaf)
 	buf[at + nl] = '\0';
 }
 
+/* The decimal digits of v at p; the end of them. */
 static char *
-put_unsigned(char *p, unsigned v)
+put_digits(char *p, size_t v)
 {
-	char digits[12];
+	char digits[24];
 	size_t n = 0;
 
 	do {
@@ -226,25 +227,21 @@ put_unsigned(char *p, unsigned v)
 const char *
 bg__index_text(char buf[24], size_t index)
 {
-	size_t k = 23;
+	char *p = put_digits(buf + 1, index);
 
-	buf[k] = '\0';
-	buf[--k] = ']';
-	do {
-		buf[--k] = (char)('0' + index % 10);
-		index /= 10;
-	} while (index > 0);
-	buf[--k] = '[';
-	return buf + k;
+	buf[0] = '[';
+	*p++ = ']';
+	*p = '\0';
+	return buf;
 }
 
 void
 bg__line_col(char buf[24], unsigned line, unsigned col)
 {
-	char *p = put_unsigned(buf, line);
+	char *p = put_digits(buf, line);
 
 	*p++ = ':';
-	*put_unsigned(p, col) = '\0';
+	*put_digits(p, col) = '\0';
 }
 
 char *

@@ -20,20 +20,22 @@
 /* Small builders                                                      */
 /* ================================================================== */
 
-cJSON *
-bg__em_add(struct em *em, cJSON *obj, const char *key, cJSON *item)
+/* item under key (copied, or not: cJSON_AddItemToObjectCS), or into
+ * an array; failure recorded. */
+static cJSON *
+em_attach(struct em *em, cJSON *obj, const char *key, cJSON *item,
+	  bool copy_key)
 {
+	bool added;
+
 	if (item == NULL) {
 		em->failed = true;
 		return NULL;
 	}
-	if (cJSON_IsArray(obj)) {
-		if (!cJSON_AddItemToArray(obj, item)) {
-			cJSON_Delete(item);
-			em->failed = true;
-			return NULL;
-		}
-	} else if (!cJSON_AddItemToObject(obj, key, item)) {
+	added = cJSON_IsArray(obj) ? cJSON_AddItemToArray(obj, item)
+		: copy_key	   ? cJSON_AddItemToObject(obj, key, item)
+				   : cJSON_AddItemToObjectCS(obj, key, item);
+	if (!added) {
 		cJSON_Delete(item);
 		em->failed = true;
 		return NULL;
@@ -42,18 +44,15 @@ bg__em_add(struct em *em, cJSON *obj, const char *key, cJSON *item)
 }
 
 cJSON *
+bg__em_add(struct em *em, cJSON *obj, const char *key, cJSON *item)
+{
+	return em_attach(em, obj, key, item, true);
+}
+
+cJSON *
 bg__em_add_static(struct em *em, cJSON *obj, const char *key, cJSON *item)
 {
-	if (item == NULL) {
-		em->failed = true;
-		return NULL;
-	}
-	if (!cJSON_AddItemToObjectCS(obj, key, item)) {
-		cJSON_Delete(item);
-		em->failed = true;
-		return NULL;
-	}
-	return item;
+	return em_attach(em, obj, key, item, false);
 }
 
 cJSON *

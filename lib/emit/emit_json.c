@@ -292,8 +292,6 @@ add_encoded(struct em *em, cJSON *res, const char *key, cJSON *value)
 {
 	struct doc_keys keys = { 0 };
 	struct bg__buf text = { 0 };
-	struct bg__buf b = { 0 };
-	const char *p;
 
 	if (value == NULL) {
 		em->failed = true;
@@ -304,36 +302,36 @@ add_encoded(struct em *em, cJSON *res, const char *key, cJSON *value)
 	bg__buf_puts(&text, "");
 	bg__json_put_unformatted(&text, value);
 	cJSON_Delete(value);
-	em->failed |= text.failed;
-	/* The placeholders of keys with expressions take their text. */
-	bg__buf_puts(&b, "");
-	for (p = text.data; keys.count > 0 && p != NULL && *p != '\0';) {
-		const char *at = strstr(p, "\"${@");
-		size_t i;
-		if (at == NULL) {
-			bg__buf_puts(&b, p);
-			break;
+	if (keys.count > 0 && !text.failed) {
+		/* The placeholders of keys with expressions take their
+		 * text. */
+		struct bg__buf b = { 0 };
+		const char *p = text.data;
+		bg__buf_puts(&b, "");
+		while (*p != '\0') {
+			const char *at = strstr(p, "\"${@");
+			size_t i;
+			if (at == NULL) {
+				bg__buf_puts(&b, p);
+				break;
+			}
+			bg__buf_putn(&b, p, (size_t)(at - p));
+			i = strtoul(at + 4, NULL, 10);
+			bg__buf_puts(&b, i < keys.count && keys.text[i] != NULL
+						 ? keys.text[i]
+						 : "");
+			p = strchr(at + 4, '"') + 1;
 		}
-		bg__buf_putn(&b, p, (size_t)(at - p));
-		i = strtoul(at + 4, NULL, 10);
-		bg__buf_puts(&b, i < keys.count && keys.text[i] != NULL
-					 ? keys.text[i]
-					 : "");
-		p = strchr(at + 4, '"') + 1;
+		bg__buf_finish(&text);
+		text = b;
 	}
 	for (size_t i = 0; i < keys.count; i++) {
 		free(keys.text[i]);
 	}
-	if (keys.count == 0) {
-		bg__buf_finish(&b);
-		b = text;
-	} else {
-		bg__buf_finish(&text);
-	}
 	free(keys.text);
 	bg__em_add(em, res, key,
-		   b.failed ? NULL : cJSON_CreateString(b.data));
-	bg__buf_finish(&b);
+		   text.failed ? NULL : cJSON_CreateString(text.data));
+	bg__buf_finish(&text);
 }
 
 /* ================================================================== */

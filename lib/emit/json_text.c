@@ -9,8 +9,8 @@
  * spaces per level in a second pass, and each key was printed through a
  * cJSON string of its own. At 10,000 jobs that was about a tenth of
  * render's instructions (docs/benchmark.md). This writes the same bytes
- * once, at their final indentation. tests/test_emit.c compares it with
- * cJSON_Print() and cJSON_PrintUnformatted() on generated trees.
+ * once, at their final indentation. tests/test_json_text.c compares it
+ * with cJSON_Print() and cJSON_PrintUnformatted() on generated trees.
  *
  * Layout (cJSON 1.7): an object is "{\n", one member a line ("key":
  * value), and "}" at the object's own indentation ("{\n}" when empty);

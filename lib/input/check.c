@@ -177,20 +177,13 @@ static size_t
 path_push_index(struct walk *w, size_t i)
 {
 	size_t old = w->path_len;
-	char digits[24];
-	size_t n = 0;
+	char num[24];
+	const char *text = bg__index_text(num, i);
+	size_t n = strlen(text);
 
-	do {
-		digits[n++] = (char)('0' + i % 10);
-		i /= 10;
-	} while (i > 0);
-	if (old + n + 3 < sizeof(w->path)) {
-		w->path[w->path_len++] = '[';
-		while (n > 0) {
-			w->path[w->path_len++] = digits[--n];
-		}
-		w->path[w->path_len++] = ']';
-		w->path[w->path_len] = '\0';
+	if (old + n + 1 < sizeof(w->path)) {
+		memcpy(w->path + w->path_len, text, n + 1);
+		w->path_len += n;
 	}
 	return old;
 }

@@ -215,6 +215,7 @@ push(struct conv *cv, const char *key, size_t index)
 	char num[24];
 
 	if (key != NULL) {
+		/* below the top, an empty base gives ".key" */
 		bg__path_join(cv->path + old, sizeof(cv->path) - old,
 			      old > 0 ? "" : NULL, key);
 	} else {

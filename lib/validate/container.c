@@ -331,19 +331,18 @@ check_amounts(struct ctx *cx, const struct bg_container *c, const char *base,
 
 	bg__path_join(path, sizeof(path), base, "vcpus");
 	if (c->vcpus_milli.set) {
-		/* formatted only for a message: most jobs have none */
-		if (c->vcpus_milli.value <= 0 ||
-		    (!fargate && (c->vcpus_milli.value % 1000 != 0 ||
+		bool not_whole = !fargate &&
+				 (c->vcpus_milli.value % 1000 != 0 ||
 				  c->vcpus_milli.value >
-					  (int64_t)INT32_MAX * 1000))) {
+					  (int64_t)INT32_MAX * 1000);
+		/* formatted only for a message: most jobs have none */
+		if (c->vcpus_milli.value <= 0 || not_whole) {
 			bg_vcpus_format(c->vcpus_milli.value, v, sizeof(v));
 		}
 		if (c->vcpus_milli.value <= 0) {
 			bg__report(cx, R_VCPUS, path,
 			       "vCPUs must be a positive integer; got %s", v);
-		} else if (!fargate && (c->vcpus_milli.value % 1000 != 0 ||
-					c->vcpus_milli.value >
-						(int64_t)INT32_MAX * 1000)) {
+		} else if (not_whole) {
 			bg__report(cx, R_VCPUS, path,
 			       "vCPUs must be a positive integer; got %s "
 			       "(fractional vCPUs are for Fargate only)",
