@@ -41,7 +41,9 @@ lint)
 		cp "$f" "$work/seeds/cfn-$(basename "$f")"
 	done
 	printf 'fail-on: warning\nrules:\n  sec-root-fs: "off"\nignore:\n  - rule: sec-privileged\n    files: ["*.json"]\n    paths: ["jobs[0].*"]\n ' \
-		>"$work/seeds/config.yaml" ;;
+		>"$work/seeds/config.yaml"
+	# inputs that once failed, kept as seeds
+	cp "$src"/fuzz/regressions/lint/* "$work/seeds/" ;;
 hcl)
 	# what bg-hcl prints for the suite's .tf files (the fuzz build
 	# builds it when Go and HCL are there; the target needs them)

@@ -206,6 +206,10 @@ read_config(struct reader *r, struct bg_lint_config *c)
 				}
 			}
 		} else if (key != NULL && strcmp(key, "ignore") == 0 &&
+			   c->ignores != NULL) {
+			/* a second list would be written over the first */
+			bad(r, k, key, "ignore is given twice: give one list");
+		} else if (key != NULL && strcmp(key, "ignore") == 0 &&
 			   v->type == BG_Y_SEQ) {
 			c->ignores = calloc(v->len + 1, sizeof(*c->ignores));
 			for (size_t j = 0; c->ignores != NULL && j < v->len; j++) {

@@ -415,6 +415,16 @@ def suppressions(src, tmp, lint, findings):
                                                           (4, 'lint-config'), (6, 'lint-config'),
                                                           (7, 'lint-config')]
                     else 'exit %d %s' % (p.returncode, p.stderr)))
+    # ignore given twice: the second list is refused at its key (it was
+    # written past the first list's end: fuzz-lint under ASan)
+    twice = os.path.join(d, 'twice.yaml')
+    open(twice, 'w').write('ignore:\n  - rule: sec-privileged\n  - rule: sec-root-fs\n'
+                           'ignore:\n  - rule: sec-privileged\n')
+    p = subprocess.run([lint.bin, 'lint', '--config', twice, spec], capture_output=True, text=True)
+    got = [(g[1], g[4]) for g in findings(p.stderr)]
+    results.append(('ignore given twice in a configuration: exit 2 at the second',
+                    None if p.returncode == 2 and got == [(4, 'lint-config')]
+                    else 'exit %d %s' % (p.returncode, p.stderr)))
     p = subprocess.run([lint.bin, 'lint', '--diagnostics', 'json', '--config',
                         os.path.join(d, '.batchgen.yaml'), 'repo'], capture_output=True, text=True, cwd=d)
     results.append(('--diagnostics json counts the suppressed',
