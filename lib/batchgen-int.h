@@ -265,6 +265,15 @@ enum bg_status bg__emit_hcl(const struct bg_jobdef *const *defs, size_t n,
 
 /* ---- templates (template/builtin.c, generated) ---- */
 
+/* bg_template_apply for a caller done with user: its values move into
+ * the job instead of being copied (a spec's jobs are built once), and
+ * user is left empty, to be finished as before. */
+enum bg_status bg__template_apply_take(const struct bg_template_set *set,
+				       const char *name,
+				       struct bg_job_options *user,
+				       struct bg_jobdef **out,
+				       struct bg_diags *diags);
+
 struct bg__embedded_file {
 	const char *name; /* file name, e.g. "ml-training.yaml" */
 	const unsigned char *data;

@@ -117,7 +117,7 @@ extern const struct bg__object bg__obj_container;
 /* The attributes of the aws_batch_job_definition resource that are
  * values (struct bg_jobdef): the properties, retry_strategy and timeout
  * are built by the emitters. A row whose key a job option also has is
- * copied from the options by bg__object_copy_matching(). */
+ * moved from the options by bg__object_move_matching(). */
 extern const struct bg__object bg__obj_resource;
 
 /* A node range of job options (struct bg_node_range_options), a
@@ -188,12 +188,13 @@ enum bg_status bg__object_merge(const struct bg__object *o, void *dst,
 enum bg_status bg__object_merge_under(const struct bg__object *o, void *dst,
 				      const void *src);
 
-/* Copies every field of table to (not BG_F_HEAD) from the field of
- * table from with the same key and kind, where it is given. */
-enum bg_status bg__object_copy_matching(const struct bg__object *to,
+/* Moves into dst every field of table to (not BG_F_HEAD) from the
+ * field of table from with the same key and kind, where it is given:
+ * src's member is left empty. */
+enum bg_status bg__object_move_matching(const struct bg__object *to,
 					void *dst,
 					const struct bg__object *from,
-					const void *src);
+					void *src);
 
 /* The job-level spelling of a tree path ("retry_strategy.attempts" ->
  * "retry_attempts", "container_properties.image" -> "image"): the

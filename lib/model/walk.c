@@ -360,9 +360,55 @@ bg__object_merge(const struct bg__object *o, void *dst, const void *src)
 	return BG_OK;
 }
 
+/* field_merge, taking src's value instead of copying it: src's member
+ * is left empty (lists and objects are still copied: none is taken
+ * today). */
+static enum bg_status
+field_move(const struct step *f, void *dst, void *src)
+{
+	void *d = AT(dst, f->off);
+	void *s = AT(src, f->off);
+
+	switch (f->kind) {
+	case BG_K_STR:
+		if (*(char **)s != NULL) {
+			free(*(char **)d);
+			*(char **)d = *(char **)s;
+			*(char **)s = NULL;
+		}
+		return BG_OK;
+	case BG_K_NUM:
+	case BG_K_INT:
+		if (bg__given(*(struct bg_opt_int *)s)) {
+			free(((struct bg_opt_int *)d)->expr);
+			*(struct bg_opt_int *)d = *(struct bg_opt_int *)s;
+			memset(s, 0, sizeof(struct bg_opt_int));
+		}
+		return BG_OK;
+	case BG_K_BOOL:
+		if (bg__given(*(struct bg_opt_bool *)s)) {
+			free(((struct bg_opt_bool *)d)->expr);
+			*(struct bg_opt_bool *)d = *(struct bg_opt_bool *)s;
+			memset(s, 0, sizeof(struct bg_opt_bool));
+		}
+		return BG_OK;
+	case BG_K_MAP:
+	case BG_K_ENV:
+		if (((struct bg_kvlist *)d)->count == 0) {
+			bg_kvlist_finish(d);
+			*(struct bg_kvlist *)d = *(struct bg_kvlist *)s;
+			memset(s, 0, sizeof(struct bg_kvlist));
+			return BG_OK;
+		}
+		return bg__kvlist_merge(d, s, false);
+	default:
+		return field_merge(f, dst, src);
+	}
+}
+
 enum bg_status
-bg__object_copy_matching(const struct bg__object *to, void *dst,
-			 const struct bg__object *from, const void *src)
+bg__object_move_matching(const struct bg__object *to, void *dst,
+			 const struct bg__object *from, void *src)
 {
 	for (size_t i = 0; i < to->count; i++) {
 		const struct bg__field *t = &to->fields[i];
@@ -376,8 +422,8 @@ bg__object_copy_matching(const struct bg__object *to, void *dst,
 		}
 		/* The member of dst at t->off, of src at off. */
 		member = (struct step){ 0, 0, t->kind, t->flags, NULL };
-		if (field_merge(&member, AT(dst, t->off),
-				CAT(src, off)) != BG_OK) {
+		if (field_move(&member, AT(dst, t->off), AT(src, off)) !=
+		    BG_OK) {
 			return BG_ERR_NOMEM;
 		}
 	}

@@ -174,7 +174,8 @@ build_job(struct bg__conv *cv, const struct bg_template_set *set,
 		st = bg__object_merge_under(&bg__obj_job, o, raw->defaults);
 	}
 	if (st == BG_OK && !cv->nomem) {
-		st = bg_template_apply(set, o->template, o, out, cv->diags);
+		st = bg__template_apply_take(set, o->template, o, out,
+					     cv->diags);
 	}
 	/* Built: the job's options are not needed again (the located view
 	 * keeps what diagnostics need), so a large spec does not hold every

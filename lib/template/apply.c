@@ -579,7 +579,7 @@ build(const struct template *t, struct bg_job_options *o,
 		}
 	}
 	/* The resource's other values: the options of the same name. */
-	if (failed || bg__object_copy_matching(&bg__obj_resource, def,
+	if (failed || bg__object_move_matching(&bg__obj_resource, def,
 					       &bg__obj_job, o) != BG_OK) {
 		return BG_ERR_NOMEM;
 	}
@@ -702,10 +702,12 @@ build(const struct template *t, struct bg_job_options *o,
 	return BG_OK;
 }
 
-enum bg_status
-bg_template_apply(const struct bg_template_set *set, const char *name,
-		  const struct bg_job_options *user, struct bg_jobdef **out,
-		  struct bg_diags *diags)
+/* bg_template_apply; with take (user itself), user's values move into
+ * the job instead of being copied, and user is left empty. */
+static enum bg_status
+apply(const struct bg_template_set *set, const char *name,
+      const struct bg_job_options *user, struct bg_job_options *take,
+      struct bg_jobdef **out, struct bg_diags *diags)
 {
 	struct bg_job_options merged = { 0 };
 	const struct template *t = NULL;
@@ -774,7 +776,13 @@ bg_template_apply(const struct bg_template_set *set, const char *name,
 		return BG_ERR_NOMEM;
 	}
 	/* The user's options, with the template's defaults under them. */
-	st = bg__job_options_overlay(&merged, user);
+	if (take != NULL) {
+		/* name may point into *take: it is not read again. */
+		merged = *take;
+		memset(take, 0, sizeof(*take));
+	} else {
+		st = bg__job_options_overlay(&merged, user);
+	}
 	if (st == BG_OK && t != NULL) {
 		st = bg__object_merge_under(&bg__obj_job, &merged,
 					    &t->r_defaults);
@@ -791,3 +799,18 @@ bg_template_apply(const struct bg_template_set *set, const char *name,
 	return BG_OK;
 }
 
+enum bg_status
+bg_template_apply(const struct bg_template_set *set, const char *name,
+		  const struct bg_job_options *user, struct bg_jobdef **out,
+		  struct bg_diags *diags)
+{
+	return apply(set, name, user, NULL, out, diags);
+}
+
+enum bg_status
+bg__template_apply_take(const struct bg_template_set *set, const char *name,
+			struct bg_job_options *user, struct bg_jobdef **out,
+			struct bg_diags *diags)
+{
+	return apply(set, name, user, user, out, diags);
+}
