@@ -13,16 +13,20 @@
  *   merging under gives what merging over a copy gives;
  * - the API keys that are not the spec key in camelCase are exactly the
  *   listed ones;
- * - every command-line flag sets the field whose path it names.
+ * - every command-line flag sets the field whose path it names;
+ * - the located check's key lookup (binary search in the generated
+ *   schemas) finds every row of every mapping, and nothing else.
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
 
 #include "test_common.h"
+#include "input/cyschema.h"
 #include "model/fields.h"
 
 #define AT(p, off) ((void *)((char *)(p) + (off)))
@@ -451,6 +455,70 @@ START_TEST(every_flag_sets_the_field_it_names)
 }
 END_TEST
 
+/* Every row of mapping v (and of the mappings under it) is found at
+ * its own index; keys not in it are not found. */
+static void
+lookup_walk(const cyaml_schema_value_t *v, unsigned depth, size_t *rows)
+{
+	const cyaml_schema_field_t *fields;
+	size_t n = 0;
+
+	ck_assert_uint_lt(depth, 16);
+	if (v->type == CYAML_SEQUENCE || v->type == CYAML_SEQUENCE_FIXED) {
+		lookup_walk(v->sequence.entry, depth + 1, rows);
+		return;
+	}
+	if (v->type != CYAML_MAPPING) {
+		return;
+	}
+	fields = v->mapping.fields;
+	while (fields[n].key != NULL) {
+		n++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char other[80];
+		ck_assert_uint_eq(bg__schema_field_index(fields, n,
+							 fields[i].key),
+				  i);
+		/* Neighbours in key order that are no key. */
+		snprintf(other, sizeof(other), "%s_", fields[i].key);
+		ck_assert_uint_eq(bg__schema_field_index(fields, n, other), n);
+		snprintf(other, sizeof(other), "%.*s", (int)strlen(fields[i].key) - 1,
+			 fields[i].key);
+		ck_assert_uint_eq(bg__schema_field_index(fields, n, other), n);
+		lookup_walk(&fields[i].value, depth + 1, rows);
+		(*rows)++;
+	}
+	ck_assert_uint_eq(bg__schema_field_index(fields, n, ""), n);
+	ck_assert_uint_eq(bg__schema_field_index(fields, n, "~~~"), n);
+}
+
+START_TEST(the_check_finds_every_schema_key)
+{
+	const struct bg__object *roots[] = { &bg__obj_spec, &bg__obj_template };
+	/* Not a generated schema: searched one by one. */
+	static const cyaml_schema_field_t plain[] = {
+		CYAML_FIELD_IGNORE("b", CYAML_FLAG_OPTIONAL),
+		CYAML_FIELD_IGNORE("a", CYAML_FLAG_OPTIONAL),
+		CYAML_FIELD_END
+	};
+
+	for (size_t r = 0; r < ARRAY_LENGTH(roots); r++) {
+		const struct bg__schemas *sc = bg__schemas(roots[r]);
+		size_t rows = 0;
+		ck_assert_ptr_nonnull(sc);
+		lookup_walk(sc->check, 0, &rows);
+		ck_assert_uint_ge(rows, 100);
+		rows = 0;
+		lookup_walk(sc->load, 0, &rows);
+		ck_assert_uint_ge(rows, 100);
+	}
+	ck_assert_uint_eq(bg__schema_field_index(plain, 2, "a"), 1);
+	ck_assert_uint_eq(bg__schema_field_index(plain, 2, "b"), 0);
+	ck_assert_uint_eq(bg__schema_field_index(plain, 2, "c"), 2);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -463,5 +531,6 @@ test_suite(void)
 	add_test(s, merging_under_equals_merging_over_a_copy);
 	add_test(s, api_keys_not_camel_case_are_the_listed_ones);
 	add_test(s, every_flag_sets_the_field_it_names);
+	add_test(s, the_check_finds_every_schema_key);
 	return s;
 }

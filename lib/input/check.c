@@ -30,6 +30,7 @@
 #include <strings.h>
 
 #include "input.h"
+#include "input/cyschema.h"
 
 struct pair_ctx {
 	size_t map;  /* node index of the mapping */
@@ -497,11 +498,7 @@ walk_mapping(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
 			}
 			continue;
 		}
-		for (idx = 0; idx < nfields; idx++) {
-			if (strcmp(fields[idx].key, key) == 0) {
-				break;
-			}
-		}
+		idx = bg__schema_field_index(fields, nfields, key);
 		if (!push_pair(w, n, pair,
 			       idx == nfields ||
 				       (fields[idx].value.flags &

@@ -41,6 +41,9 @@ struct gen {
 	bool load; /* the load schema (else the check schema) */
 	cyaml_schema_field_t rows[MAX_ROWS];
 	size_t nrows;
+	/* Each object's rows by key: its slice of sorted (at the same
+	 * place as its rows) holds their indexes in rows, in key order. */
+	uint16_t sorted[MAX_ROWS];
 	/* Per object: its rows, and the value of one entry of a list. */
 	const struct bg__object *objects[MAX_OBJECTS];
 	const cyaml_schema_field_t *object_rows[MAX_OBJECTS];
@@ -178,6 +181,23 @@ put_field(const struct bg__field *f, uint32_t off, void *ctx)
 	return true;
 }
 
+/* Fills sorted[from, to) with the indexes of rows[from, to) in key
+ * order: an insertion sort, once per object at generation. */
+static void
+sort_rows(struct gen *g, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		size_t j = i;
+		while (j > from &&
+		       strcmp(g->rows[g->sorted[j - 1]].key, g->rows[i].key) >
+			       0) {
+			g->sorted[j] = g->sorted[j - 1];
+			j--;
+		}
+		g->sorted[j] = (uint16_t)i;
+	}
+}
+
 /* Generates o's rows (once); returns its index. */
 static size_t
 generate(struct gen *g, const struct bg__object *o)
@@ -205,6 +225,7 @@ generate(struct gen *g, const struct bg__object *o)
 		return 0;
 	}
 	g->rows[g->nrows - 1] = (cyaml_schema_field_t)CYAML_FIELD_END;
+	sort_rows(g, (size_t)(first - g->rows), g->nrows - 1);
 	g->object_rows[index] = first;
 	g->entries[index] = (cyaml_schema_value_t){
 		.type = CYAML_MAPPING,
@@ -299,4 +320,39 @@ bg__schemas(const struct bg__object *root)
 					 &gens[1]->template, free_fields,
 					 root };
 	return &template;
+}
+
+size_t
+bg__schema_field_index(const cyaml_schema_field_t *fields, size_t count,
+		       const char *key)
+{
+	for (size_t k = 0; k < ARRAY_LENGTH(gens); k++) {
+		const struct gen *g = gens[k];
+		size_t base, lo = 0, hi = count;
+		if (g == NULL || fields < g->rows ||
+		    fields + count > g->rows + g->nrows) {
+			continue;
+		}
+		base = (size_t)(fields - g->rows);
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			size_t row = g->sorted[base + mid];
+			int c = strcmp(g->rows[row].key, key);
+			if (c == 0) {
+				return row - base;
+			}
+			if (c < 0) {
+				lo = mid + 1;
+			} else {
+				hi = mid;
+			}
+		}
+		return count;
+	}
+	for (size_t i = 0; i < count; i++) {
+		if (strcmp(fields[i].key, key) == 0) {
+			return i;
+		}
+	}
+	return count;
 }
