@@ -447,6 +447,31 @@ START_TEST(saying_a_thing_twice_is_an_error)
 }
 END_TEST
 
+/* Each tree alone in its job: a job is searched for values said twice
+ * whichever tree it writes. */
+START_TEST(each_tree_alone_is_searched_for_values_said_twice)
+{
+	ck_assert_int_eq(
+		load_bad("jobs:\n"
+			 "  - {name: a, image: x, retry_attempts: 2,\n"
+			 "     retry_strategy: {attempts: 3}}\n"
+			 "  - {name: b, image: x, timeout_seconds: 100,\n"
+			 "     timeout: {attempt_duration_seconds: 200}}\n"
+			 "  - {name: c, type: multinode, image: x, num_nodes: 2,\n"
+			 "     node_properties: {num_nodes: 3}}\n"
+			 "  - {name: d, image: x, container_properties: {image: y}}\n"),
+		BG_ERR_INVALID);
+	assert_diag(diags, "given-twice", "jobs[0].retry_strategy.attempts",
+		    "already says");
+	assert_diag(diags, "given-twice",
+		    "jobs[1].timeout.attempt_duration_seconds", "already says");
+	assert_diag(diags, "given-twice", "jobs[2].node_properties.num_nodes",
+		    "already says");
+	assert_diag(diags, "given-twice", "jobs[3].container_properties.image",
+		    "already says");
+}
+END_TEST
+
 START_TEST(defaults_cannot_name_jobs)
 {
 	ck_assert_int_eq(load_bad("defaults: {name: x}\n"
@@ -778,6 +803,7 @@ test_suite(void)
 	tcase_add_test(tc, environment_missing_value_uses_seed_message);
 	tcase_add_test(tc, resource_requirements_tree);
 	tcase_add_test(tc, saying_a_thing_twice_is_an_error);
+	tcase_add_test(tc, each_tree_alone_is_searched_for_values_said_twice);
 	tcase_add_test(tc, defaults_cannot_name_jobs);
 	tcase_add_test(tc, duplicate_labels_are_errors);
 	tcase_add_test(tc, explicit_node_ranges_inherit_job_options);

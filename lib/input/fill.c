@@ -19,6 +19,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "input/input.h"
 #include "model/fields.h"
@@ -260,12 +261,86 @@ twice_pair(struct walk *w, struct bg__ynode *job, const char *key,
 	twice_drop(w, parent, pair);
 }
 
+/* The first keys of the tree paths that the job-level keys of a job
+ * (bg__obj_job, bg__obj_job_options) stand for: "container_properties"
+ * for the container's shortcuts, and the first key of each same_as
+ * ("retry_strategy", "timeout", ...). */
+struct roots {
+	const char *key[16];
+	size_t len[16];
+	size_t count;
+};
+static struct roots job_roots[2];
+static once_flag roots_once = ONCE_FLAG_INIT;
+
+static void
+add_root(struct roots *r, const char *key, size_t len)
+{
+	for (size_t i = 0; i < r->count; i++) {
+		if (r->len[i] == len && strncmp(r->key[i], key, len) == 0) {
+			return;
+		}
+	}
+	if (r->count < ARRAY_LENGTH(r->key)) {
+		r->key[r->count] = key;
+		r->len[r->count++] = len;
+	}
+}
+
+static bool
+note_root(const struct bg__field *f, uint32_t off, void *ctx)
+{
+	(void)off;
+	if (f->same_as != NULL) {
+		add_root(ctx, f->same_as, strcspn(f->same_as, "."));
+	}
+	return true;
+}
+
+static void
+find_roots(void)
+{
+	const struct bg__object *objects[] = { &bg__obj_job,
+					       &bg__obj_job_options };
+
+	for (size_t i = 0; i < ARRAY_LENGTH(objects); i++) {
+		add_root(&job_roots[i], "container_properties",
+			 strlen("container_properties"));
+		bg__object_each(objects[i], note_root, &job_roots[i]);
+	}
+}
+
+/* Whether job mapping n has a key that begins a tree path: without one,
+ * no shortcut's value can be said twice (twice_pair finds nothing). */
+static bool
+has_tree(struct bg__ydoc *d, struct bg__ynode *n, const struct bg__object *o)
+{
+	const struct roots *r;
+
+	call_once(&roots_once, find_roots);
+	r = &job_roots[o == &bg__obj_job ? 0 : 1];
+	for (size_t i = 0; n->type == BG_Y_MAP && i < n->len; i++) {
+		const char *key = bg__ynode_text(d, bg__ynode_key(d, n, i));
+		for (size_t j = 0; key != NULL && j < r->count; j++) {
+			if (strncmp(key, r->key[j], r->len[j]) == 0 &&
+			    key[r->len[j]] == '\0') {
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
 /* The keys of job mapping n (a spec's job or defaults, a template's
  * defaults). */
 static void
 twice_job(struct walk *w, struct bg__ynode *n, const struct bg__object *o)
 {
 	struct bg__ydoc *d = w->cv->doc;
+
+	if (!has_tree(d, n, o)) {
+		return;
+	}
 
 	for (size_t i = 0; n->type == BG_Y_MAP && i < n->len; i++) {
 		const char *key = bg__ynode_text(d, bg__ynode_key(d, n, i));
