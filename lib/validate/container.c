@@ -813,8 +813,8 @@ bg__check_container(struct ctx *cx, const struct bg_container *c,
 		check_amounts(cx, c, base, fargate);
 	}
 	if (c->job_role_arn != NULL) {
-		snprintf(path, sizeof(path), "%s.%s", base,
-			 task ? "task_role_arn" : "job_role_arn");
+		bg__path_join(path, sizeof(path), base,
+			      task ? "task_role_arn" : "job_role_arn");
 		check_role(cx, c->job_role_arn, path,
 			   task ? "Task role" : "Job role");
 	}
