@@ -90,7 +90,9 @@ bg_kvlist_set(struct bg_kvlist *list, const char *key, const char *value)
 
 /* Sets every pair of src in dst (keep: only the keys dst lacks) in time
  * linear in both (src's keys are unique): an index of dst's keys
- * instead of a search per key. */
+ * instead of a search per key, unless both lists are short (tags and
+ * parameters of one job: a few keys each), where comparing every pair
+ * costs less than building the index. */
 enum bg_status
 bg__kvlist_merge(struct bg_kvlist *dst, const struct bg_kvlist *src,
 		 bool keep)
@@ -99,6 +101,29 @@ bg__kvlist_merge(struct bg_kvlist *dst, const struct bg_kvlist *src,
 	size_t dst_count = dst->count;
 	enum bg_status st = BG_OK;
 
+	if (src->count == 0) {
+		return BG_OK;
+	}
+	if (dst_count <= 8 && src->count <= 8) {
+		for (size_t i = 0; i < src->count && st == BG_OK; i++) {
+			size_t at = 0;
+			while (at < dst_count &&
+			       strcmp(dst->items[at].key, src->items[i].key) !=
+				       0) {
+				at++;
+			}
+			if (at < dst_count) {
+				st = keep || bg__str_set(&dst->items[at].value,
+							 src->items[i].value)
+					     ? BG_OK
+					     : BG_ERR_NOMEM;
+			} else {
+				st = bg__kvlist_push(dst, src->items[i].key,
+						     src->items[i].value);
+			}
+		}
+		return st;
+	}
 	for (size_t i = 0; i < dst_count && st == BG_OK; i++) {
 		st = bg__strindex_put(&index, dst->items[i].key, i, NULL);
 		st = st == BG_ERR_ARG ? BG_OK : st;
