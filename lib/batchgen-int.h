@@ -56,6 +56,8 @@ void bg__path_join(char *buf, size_t size, const char *base,
 		   const char *leaf);
 /* "[INDEX]" in buf (a path's list step); returns buf. */
 const char *bg__index_text(char buf[24], size_t index);
+/* v in decimal into buf, as "%lld" prints it; returns buf. */
+const char *bg__int_text(char buf[24], int64_t v);
 /* "LINE:COL" into buf, as "%u:%u" prints it. */
 void bg__line_col(char buf[24], unsigned line, unsigned col);
 

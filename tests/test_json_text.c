@@ -192,6 +192,31 @@ START_TEST(what_cjson_cannot_print_fails)
 }
 END_TEST
 
+/* Integers (bg__em_int's raw literals, resource requirement values)
+ * are written as "%lld" prints them. */
+START_TEST(integers_are_printf)
+{
+	static const int64_t edges[] = { 0, 1, -1, 9, 10, -10, INT64_MAX,
+					 INT64_MIN, INT64_MIN + 1 };
+	uint64_t x = 2463534242u;
+
+	for (size_t i = 0; i < 20000; i++) {
+		int64_t v;
+		char want[32], got[24];
+		if (i < sizeof(edges) / sizeof(edges[0])) {
+			v = edges[i];
+		} else {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			v = (int64_t)(x >> (x % 64));
+		}
+		snprintf(want, sizeof(want), "%lld", (long long)v);
+		ck_assert_str_eq(bg__int_text(got, v), want);
+	}
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -200,5 +225,6 @@ test_suite(void)
 	add_test(s, writer_is_cjson);
 	add_test(s, keys_and_strings);
 	add_test(s, what_cjson_cannot_print_fails);
+	add_test(s, integers_are_printf);
 	return s;
 }

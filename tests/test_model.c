@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Copyright (c) 2026 the batchgen authors */
 /* The job definition model: lists, numbers, queries, helpers. */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,6 +120,63 @@ START_TEST(vcpus_format_negative)
 	ck_assert_str_eq(buf, "-1");
 	bg_vcpus_format(INT64_MIN, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "-9223372036854775.808");
+}
+END_TEST
+
+/* The format is "%s%llu" and the thousandths as "%u", "%02u" or "%03u"
+ * without trailing zeros (how it was written with snprintf): the same
+ * text for every size of buffer, cut as snprintf cuts. */
+static void
+vcpus_reference(int64_t milli, char *buf, size_t size)
+{
+	uint64_t mag = milli < 0 ? 0 - (uint64_t)milli : (uint64_t)milli;
+	unsigned long long whole = mag / 1000;
+	unsigned frac = (unsigned)(mag % 1000);
+	const char *sign = milli < 0 ? "-" : "";
+
+	if (frac == 0) {
+		snprintf(buf, size, "%s%llu", sign, whole);
+	} else if (frac % 100 == 0) {
+		snprintf(buf, size, "%s%llu.%u", sign, whole, frac / 100);
+	} else if (frac % 10 == 0) {
+		snprintf(buf, size, "%s%llu.%02u", sign, whole, frac / 10);
+	} else {
+		snprintf(buf, size, "%s%llu.%03u", sign, whole, frac);
+	}
+}
+
+START_TEST(vcpus_format_is_printf)
+{
+	static const int64_t edges[] = { 0,	    1,	       5,	 10,
+					 50,	    99,	       100,	 120,
+					 999,	    1000,      1001,	 1050,
+					 2125,	    16000,     -1,	 -5,
+					 -1001,	    INT64_MAX, INT64_MIN, INT64_MIN + 1,
+					 123456789 };
+	uint64_t x = 88172645463325252u;
+
+	for (size_t i = 0; i < 20000; i++) {
+		int64_t m;
+		char want[40], got[40];
+		size_t size;
+		if (i < sizeof(edges) / sizeof(edges[0])) {
+			m = edges[i];
+		} else {
+			/* xorshift: every magnitude, both signs */
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			m = (int64_t)(x >> (x % 64));
+		}
+		size = i % 5 == 0 ? i % 24 : sizeof(got);
+		memset(want, 'x', sizeof(want));
+		memset(got, 'x', sizeof(got));
+		vcpus_reference(m, want, size);
+		bg_vcpus_format(m, got, size);
+		ck_assert_msg(memcmp(want, got, sizeof(got)) == 0,
+			      "%lld (size %zu): '%.40s', not '%.40s'",
+			      (long long)m, size, got, want);
+	}
 }
 END_TEST
 
@@ -275,6 +334,7 @@ test_suite(void)
 	add_test(s, vcpus_parse_rejects_non_numbers);
 	add_test(s, number_rule);
 	add_test(s, vcpus_format_negative);
+	add_test(s, vcpus_format_is_printf);
 	add_test(s, queries_on_container_job);
 	add_test(s, queries_on_multinode_job_read_node_containers);
 	add_test(s, supports_ec2_when_no_capabilities);

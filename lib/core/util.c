@@ -209,7 +209,7 @@ bg__path_join(char *buf, size_t size, const char *base, const char *leaf)
 
 /* The decimal digits of v at p; the end of them. */
 static char *
-put_digits(char *p, size_t v)
+put_digits(char *p, uint64_t v)
 {
 	char digits[24];
 	size_t n = 0;
@@ -232,6 +232,20 @@ bg__index_text(char buf[24], size_t index)
 	buf[0] = '[';
 	*p++ = ']';
 	*p = '\0';
+	return buf;
+}
+
+const char *
+bg__int_text(char buf[24], int64_t v)
+{
+	/* Unsigned, so that INT64_MIN has a magnitude too. */
+	uint64_t mag = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	char *p = buf;
+
+	if (v < 0) {
+		*p++ = '-';
+	}
+	*put_digits(p, mag) = '\0';
 	return buf;
 }
 

@@ -83,10 +83,9 @@ bg__em_set_string(cJSON *item, const char *text)
 cJSON *
 bg__em_int(int64_t v)
 {
-	char buf[32];
+	char buf[24];
 
-	snprintf(buf, sizeof(buf), "%lld", (long long)v);
-	return cJSON_CreateRaw(buf);
+	return cJSON_CreateRaw(bg__int_text(buf, v));
 }
 
 cJSON *
@@ -309,8 +308,7 @@ resources_json(struct em *em, const struct bg_container *c)
 		if (rr[i].v == &c->vcpus_milli) {
 			bg_vcpus_format(rr[i].v->value, buf, sizeof(buf));
 		} else {
-			snprintf(buf, sizeof(buf), "%lld",
-				 (long long)rr[i].v->value);
+			bg__int_text(buf, rr[i].v->value);
 		}
 		e = bg__em_add(em, list, NULL, cJSON_CreateObject());
 		if (e != NULL) {

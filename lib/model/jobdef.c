@@ -490,18 +490,35 @@ bg_vcpus_format(int64_t milli, char *buf, size_t size)
 {
 	/* Unsigned, so that INT64_MIN has a magnitude too. */
 	uint64_t mag = milli < 0 ? 0 - (uint64_t)milli : (uint64_t)milli;
-	unsigned long long whole = mag / 1000;
 	unsigned frac = (unsigned)(mag % 1000);
-	const char *sign = milli < 0 ? "-" : "";
+	char text[32];
+	size_t n;
 
-	if (frac == 0) {
-		snprintf(buf, size, "%s%llu", sign, whole);
-	} else if (frac % 100 == 0) {
-		snprintf(buf, size, "%s%llu.%u", sign, whole, frac / 100);
-	} else if (frac % 10 == 0) {
-		snprintf(buf, size, "%s%llu.%02u", sign, whole, frac / 10);
-	} else {
-		snprintf(buf, size, "%s%llu.%03u", sign, whole, frac);
+	/* The whole part (below 2^63 / 1000) with its sign, then the
+	 * thousandths without trailing zeros: written by hand, as
+	 * "%s%llu.%03u" would (snprintf's format parsing cost a thousand
+	 * instructions a job). */
+	text[0] = '-';
+	bg__int_text(text + (milli < 0), (int64_t)(mag / 1000));
+	n = strlen(text);
+	if (frac != 0) {
+		text[n++] = '.';
+		text[n++] = (char)('0' + frac / 100);
+		frac %= 100;
+		if (frac != 0) {
+			text[n++] = (char)('0' + frac / 10);
+			frac %= 10;
+			if (frac != 0) {
+				text[n++] = (char)('0' + frac);
+			}
+		}
+	}
+	text[n] = '\0';
+	/* Cut to size as snprintf cuts. */
+	if (size > 0) {
+		n = n < size - 1 ? n : size - 1;
+		memcpy(buf, text, n);
+		buf[n] = '\0';
 	}
 }
 
