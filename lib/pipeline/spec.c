@@ -58,6 +58,16 @@ try_aliases(struct bg__ydoc *doc, const char *job, const char *rest)
 	return NULL;
 }
 
+/* "jobs[INDEX]" into buf (made for every job: without snprintf). */
+static void
+job_path(char buf[32], size_t index)
+{
+	char step[24];
+
+	memcpy(buf, "jobs", 4);
+	strcpy(buf + 4, bg__index_text(step, index));
+}
+
 /* Locates every diagnostic added since `from` for job `index`: paths
  * get the "jobs[N]." prefix, and the position of the value the user
  * wrote (at the job, under an alias, or in defaults), else of the
@@ -69,7 +79,7 @@ locate(struct bg__ydoc *doc, struct bg_diags *diags, size_t from,
 	char job[32];
 	char full[768];
 
-	snprintf(job, sizeof(job), "jobs[%zu]", index);
+	job_path(job, index);
 	for (size_t i = from; i < bg_diags_count(diags); i++) {
 		const struct bg_diag *d = bg_diags_get(diags, i);
 		const char *rest;
@@ -167,7 +177,7 @@ build_job(struct bg__conv *cv, const struct bg_template_set *set,
 	bool exact;
 	struct bg__ynode *node;
 
-	snprintf(base, sizeof(base), "jobs[%zu]", i);
+	job_path(base, i);
 	/* The job as loaded, with the defaults under it (in place: the
 	 * document is not read again). */
 	if (raw->defaults != NULL) {
