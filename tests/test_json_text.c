@@ -192,6 +192,40 @@ START_TEST(what_cjson_cannot_print_fails)
 }
 END_TEST
 
+/* Every byte at every place of a string that spans words of eight
+ * (the writer tests eight bytes at once), alone and next to a second
+ * one, escaped as cJSON escapes it. */
+START_TEST(every_byte_at_every_place)
+{
+	for (unsigned c = 1; c < 256; c++) {
+		for (size_t at = 0; at < 24; at++) {
+			char text[26];
+			struct bg__buf b = { 0 };
+			cJSON *str;
+			char *want;
+			memset(text, 'a', 25);
+			text[25] = '\0';
+			text[at] = (char)c;
+			text[at + 1] = (char)(c == 255 ? 1 : c + 1);
+			if (at % 3 == 0) {
+				text[at + 1] = 'b'; /* alone */
+			}
+			str = cJSON_CreateString(text);
+			want = cJSON_PrintUnformatted(str);
+			ck_assert_ptr_nonnull(want);
+			bg__buf_puts(&b, "");
+			bg__json_put_string(&b, text);
+			ck_assert_msg(!b.failed && strcmp(b.data, want) == 0,
+				      "byte %u at %zu: %s, not %s", c, at,
+				      b.data, want);
+			bg__buf_finish(&b);
+			cJSON_free(want);
+			cJSON_Delete(str);
+		}
+	}
+}
+END_TEST
+
 /* Integers (bg__em_int's raw literals, resource requirement values)
  * are written as "%lld" prints them. */
 START_TEST(integers_are_printf)
@@ -226,5 +260,6 @@ test_suite(void)
 	add_test(s, keys_and_strings);
 	add_test(s, what_cjson_cannot_print_fails);
 	add_test(s, integers_are_printf);
+	add_test(s, every_byte_at_every_place);
 	return s;
 }
