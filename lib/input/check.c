@@ -553,14 +553,13 @@ walk_mapping(struct walk *w, struct bg__ynode *n, const cyaml_schema_value_t *s)
 		}
 		if (fields[idx].value.type == CYAML_IGNORE) {
 			const struct bg__free_field *ff = free_field(w, key);
-			if (ff != NULL && count_visit(w, v)) {
-				struct bg_kvlist scratch = { 0 };
-				if (ff->convert(w->doc, v, w->path, &scratch,
-						w->diags) != BG_OK) {
-					w->failed = true;
-					note_prune(w);
-				}
-				bg_kvlist_finish(&scratch);
+			/* Checked only (no list out): input/fill.c reads
+			 * the map into the model after libcyaml's load. */
+			if (ff != NULL && count_visit(w, v) &&
+			    ff->convert(w->doc, v, w->path, NULL, w->diags) !=
+				    BG_OK) {
+				w->failed = true;
+				note_prune(w);
 			}
 		} else {
 			walk_value(w, v, &fields[idx].value);

@@ -90,8 +90,8 @@ struct bg__ynode *bg__ynode_get(struct bg__ydoc *d, const struct bg__ynode *map,
 const char *bg__ynode_text(const struct bg__ydoc *d, const struct bg__ynode *n);
 /* A plain "", "~" or "null", or anything tagged !!null. */
 bool bg__ynode_is_null(const struct bg__ydoc *d, const struct bg__ynode *n);
-/* Appends a mapping of scalar keys to scalar values to out; anything
- * else is a located diagnostic (BG_ERR_SCHEMA). */
+/* Appends a mapping of scalar keys to scalar values to out (NULL: only
+ * checked); anything else is a located diagnostic (BG_ERR_SCHEMA). */
 enum bg_status bg__ynode_to_kvlist(struct bg__ydoc *d, struct bg__ynode *map,
 				   const char *path, struct bg_kvlist *out,
 				   struct bg_diags *diags);
@@ -113,7 +113,7 @@ struct bg__free_field {
 };
 
 /* Environment: a map of names to values, or the AWS list of
- * {name, value}. */
+ * {name, value}; out as for bg__ynode_to_kvlist. */
 enum bg_status bg__ynode_to_env(struct bg__ydoc *d, struct bg__ynode *n,
 				const char *path, struct bg_kvlist *out,
 				struct bg_diags *diags);

@@ -227,7 +227,8 @@ map_pairs(struct bg__ydoc *d, struct bg__ynode *map, const char *path,
 			keys_finish(&seen);
 			return BG_ERR_NOMEM;
 		}
-		if (bg__kvlist_push(out, key,
+		if (out != NULL &&
+		    bg__kvlist_push(out, key,
 				    nulls_missing && bg__ynode_is_null(d, v)
 					    ? NULL
 					    : value) != BG_OK) {
@@ -330,8 +331,9 @@ bg__ynode_to_env(struct bg__ydoc *d, struct bg__ynode *n, const char *path,
 			break;
 		}
 		if (st == BG_ERR_NOMEM ||
-		    bg__kvlist_push(out, name != NULL ? name : "", value) !=
-			    BG_OK) {
+		    (out != NULL &&
+		     bg__kvlist_push(out, name != NULL ? name : "", value) !=
+			     BG_OK)) {
 			st = BG_ERR_NOMEM;
 			break;
 		}
