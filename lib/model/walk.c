@@ -406,24 +406,62 @@ field_move(const struct step *f, void *dst, void *src)
 	}
 }
 
-enum bg_status
-bg__object_move_matching(const struct bg__object *to, void *dst,
-			 const struct bg__object *from, void *src)
+/* The fields of table to (not BG_F_HEAD) that table from has with the
+ * same key and kind (values, not objects or lists), as steps: off is
+ * the member in to's struct, count_off the one in from's. */
+static size_t
+match_fields(const struct bg__object *to, const struct bg__object *from,
+	     struct step *m, size_t max)
 {
-	for (size_t i = 0; i < to->count; i++) {
+	size_t n = 0;
+
+	for (size_t i = 0; i < to->count && n < max; i++) {
 		const struct bg__field *t = &to->fields[i];
 		uint32_t off = 0;
 		const struct bg__field *f =
 			bg__object_field(from, t->key, &off, NULL);
-		struct step member;
 		if ((t->flags & BG_F_HEAD) || f == NULL || f->kind != t->kind ||
 		    f->sub != NULL || f->kind == BG_K_STRS) {
 			continue;
 		}
-		/* The member of dst at t->off, of src at off. */
-		member = (struct step){ 0, 0, t->kind, t->flags, NULL };
-		if (field_move(&member, AT(dst, t->off), AT(src, off)) !=
-		    BG_OK) {
+		m[n++] = (struct step){ t->off, off, t->kind, t->flags, NULL };
+	}
+	return n;
+}
+
+/* The pair moved on every job (its options into its resource), matched
+ * once instead of by key lookups per job. */
+static struct step job_matches[32];
+static size_t job_match_count;
+static once_flag matches_once = ONCE_FLAG_INIT;
+
+static void
+match_job(void)
+{
+	job_match_count = match_fields(&bg__obj_resource, &bg__obj_job,
+				       job_matches, ARRAY_LENGTH(job_matches));
+}
+
+enum bg_status
+bg__object_move_matching(const struct bg__object *to, void *dst,
+			 const struct bg__object *from, void *src)
+{
+	struct step other[32];
+	const struct step *m = other;
+	size_t n;
+
+	if (to == &bg__obj_resource && from == &bg__obj_job) {
+		call_once(&matches_once, match_job);
+		m = job_matches;
+		n = job_match_count;
+	} else {
+		n = match_fields(to, from, other, ARRAY_LENGTH(other));
+	}
+	for (size_t i = 0; i < n; i++) {
+		/* The member of dst at off, of src at count_off. */
+		struct step member = { 0, 0, m[i].kind, m[i].flags, NULL };
+		if (field_move(&member, AT(dst, m[i].off),
+			       AT(src, m[i].count_off)) != BG_OK) {
 			return BG_ERR_NOMEM;
 		}
 	}
