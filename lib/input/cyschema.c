@@ -328,12 +328,22 @@ bg__schema_field_index(const cyaml_schema_field_t *fields, size_t count,
 {
 	for (size_t k = 0; k < ARRAY_LENGTH(gens); k++) {
 		const struct gen *g = gens[k];
+		/* Whether fields lies in g's rows: compared as integers,
+		 * as pointers into different arrays may not be. */
+		uintptr_t at = (uintptr_t)fields, rows;
 		size_t base, lo = 0, hi = count;
-		if (g == NULL || fields < g->rows ||
-		    fields + count > g->rows + g->nrows) {
+		if (g == NULL) {
 			continue;
 		}
-		base = (size_t)(fields - g->rows);
+		rows = (uintptr_t)g->rows;
+		if (at < rows || at >= rows + sizeof(g->rows) ||
+		    (at - rows) % sizeof(g->rows[0]) != 0) {
+			continue;
+		}
+		base = (at - rows) / sizeof(g->rows[0]);
+		if (base + count > g->nrows) {
+			continue;
+		}
 		while (lo < hi) {
 			size_t mid = lo + (hi - lo) / 2;
 			size_t row = g->sorted[base + mid];
