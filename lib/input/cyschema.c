@@ -48,6 +48,8 @@ struct gen {
 	const struct bg__object *objects[MAX_OBJECTS];
 	const cyaml_schema_field_t *object_rows[MAX_OBJECTS];
 	cyaml_schema_value_t entries[MAX_OBJECTS];
+	/* The same, as an item of a BG_F_BOXED list: a block of its own. */
+	cyaml_schema_value_t boxed[MAX_OBJECTS];
 	size_t nobjects;
 	cyaml_schema_value_t spec, template;
 	bool failed;
@@ -164,6 +166,12 @@ put_row(struct gen *g, const struct bg__field *f, uint32_t off)
 				      .min = f->min,
 				      .max = CYAML_UNLIMITED },
 		};
+		if (f->flags & BG_F_BOXED) {
+			g->boxed[sub] = g->entries[sub];
+			g->boxed[sub].flags = CYAML_FLAG_POINTER;
+			r->value.data_size = sizeof(void *);
+			r->value.sequence.entry = &g->boxed[sub];
+		}
 		break;
 	default: /* free-form, read from the view (input/fill.c) */
 		r->value = (cyaml_schema_value_t){

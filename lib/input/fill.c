@@ -623,7 +623,9 @@ fill_field(struct walk *w, const struct bg__field *f, struct bg__ynode *v,
 		     i++) {
 			size_t old = push(w, NULL, i);
 			fill_object(w, bg__ynode_item(d, v, i), f->sub,
-				    items + i * f->sub->size);
+				    (f->flags & BG_F_BOXED)
+					    ? ((void **)items)[i]
+					    : items + i * f->sub->size);
 			pop(w, old);
 		}
 		break;

@@ -732,8 +732,8 @@ static const struct bg__field spec_rows[] = {
 	OBJ(struct bg__spec_doc, defaults, "defaults", bg__obj_job,
 	    .desc = "settings merged under every job"),
 	LIST(struct bg__spec_doc, jobs, jobs_count, "jobs", BG_K_OBJS,
-	     .flags = BG_F_REQUIRED, .min = 1, .sub = &bg__obj_job,
-	     .desc = "the job definitions"),
+	     .flags = BG_F_REQUIRED | BG_F_BOXED, .min = 1,
+	     .sub = &bg__obj_job, .desc = "the job definitions"),
 };
 OBJECT(bg__obj_spec, struct bg__spec_doc, "a batchgen spec file",
        spec_rows);

@@ -71,6 +71,9 @@ enum {
 	                           rule says it is missing */
 	BG_F_KNOWN = 1 << 11,   /* an enum that decides which rules apply:
 	                           no Terraform expression (expr-unsupported) */
+	BG_F_BOXED = 1 << 12,   /* BG_K_OBJS: an array of pointers, each
+	                           item a block of its own, so that one
+	                           can be freed before the others */
 };
 
 struct bg__object;
@@ -135,7 +138,7 @@ extern const struct bg__object bg__obj_ecs;
 /* A spec document and a template document, as the loader fills them. */
 struct bg__spec_doc {
 	struct bg_job_options *defaults;
-	struct bg_job_options *jobs;
+	struct bg_job_options **jobs; /* BG_F_BOXED: each freed once built */
 	size_t jobs_count;
 };
 

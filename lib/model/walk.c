@@ -114,10 +114,16 @@ plan_of(const struct bg__object *o, size_t *n)
 }
 
 static void
-array_free(const struct bg__object *o, void *items, size_t n)
+array_free(const struct bg__object *o, void *items, size_t n, bool boxed)
 {
 	for (size_t i = 0; i < n; i++) {
-		bg__object_finish(o, AT(items, i * o->size));
+		void *item = boxed ? ((void **)items)[i] : AT(items, i * o->size);
+		if (item != NULL) {
+			bg__object_finish(o, item);
+		}
+		if (boxed) {
+			free(item);
+		}
 	}
 	free(items);
 }
@@ -158,7 +164,8 @@ field_finish(const struct step *f, void *p)
 	case BG_K_OBJS:
 		if (*(void **)m != NULL) {
 			array_free(f->sub, *(void **)m,
-				   *(size_t *)AT(p, f->count_off));
+				   *(size_t *)AT(p, f->count_off),
+				   (f->flags & BG_F_BOXED) != 0);
 			*(void **)m = NULL;
 			*(size_t *)AT(p, f->count_off) = 0;
 		}
@@ -248,7 +255,9 @@ object_copy(const struct bg__object *o, const void *src)
 	return p;
 }
 
-/* Replaces dst's array (count at dst_n) with a copy of src's n items. */
+/* Replaces dst's array (count at dst_n) with a copy of src's n items
+ * (never a BG_F_BOXED array: only a spec document has one, and it is
+ * not merged). */
 static enum bg_status
 array_replace(const struct bg__object *o, void **dst, size_t *dst_n,
 	      const void *src, size_t n)
@@ -261,11 +270,11 @@ array_replace(const struct bg__object *o, void **dst, size_t *dst_n,
 	for (size_t i = 0; i < n; i++) {
 		if (bg__object_merge(o, AT(items, i * o->size),
 				     CAT(src, i * o->size)) != BG_OK) {
-			array_free(o, items, i + 1);
+			array_free(o, items, i + 1, false);
 			return BG_ERR_NOMEM;
 		}
 	}
-	array_free(o, *dst, *dst_n);
+	array_free(o, *dst, *dst_n, false);
 	*dst = items;
 	*dst_n = n;
 	return BG_OK;

@@ -170,7 +170,7 @@ build_job(struct bg__conv *cv, const struct bg_template_set *set,
 	  struct bg__spec_doc *raw, size_t i, bool review,
 	  struct bg_jobdef **out)
 {
-	struct bg_job_options *o = &raw->jobs[i];
+	struct bg_job_options *o = raw->jobs[i];
 	char base[32];
 	size_t mark = bg_diags_count(cv->diags);
 	enum bg_status st = BG_OK;
@@ -188,9 +188,12 @@ build_job(struct bg__conv *cv, const struct bg_template_set *set,
 					     cv->diags);
 	}
 	/* Built: the job's options are not needed again (the located view
-	 * keeps what diagnostics need), so a large spec does not hold every
-	 * job twice. */
+	 * keeps what diagnostics need), and each is a block of its own
+	 * (BG_F_BOXED), so a large spec does not hold every job twice: the
+	 * next jobs' models reuse the memory. */
 	bg_job_options_finish(o);
+	free(o);
+	raw->jobs[i] = NULL;
 	if (st == BG_OK) {
 		node = bg__ynode_at(cv->doc, base, &exact);
 		(*out)->origin.file = strdup(cv->doc->file);
