@@ -22,6 +22,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "batchgen.h"
 
@@ -127,6 +128,24 @@ extern const char usage_text[];
 
 /* Output (output.c). */
 int write_output(const char *path, const char *data, size_t len);
+/* A text streamed into an unnamed file, then moved to its place. */
+struct output {
+	const char *path; /* NULL: standard output */
+	int fd;
+	mode_t mode;
+	char dir[4096];
+	bool failed; /* a write failed, with errno err */
+	int err;
+};
+/* true when o streams to path (NULL or "-": standard output); else
+ * nothing was opened and the text is to be kept and written with
+ * write_output(). */
+bool output_open(struct output *o, const char *path);
+/* A bg_write_fn: appends to o's file. */
+bool output_write(void *ctx, const char *data, size_t len);
+/* keep: the text goes to its place (EXIT_OK, or EXIT_IO with a message);
+ * else it is dropped. */
+int output_close(struct output *o, bool keep);
 int check_output(const char *path, const char *data, size_t len);
 char *read_previous(const char *output, enum bg_format format, size_t *len);
 

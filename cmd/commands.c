@@ -302,6 +302,8 @@ run_request(const struct bg_template_set *set, struct cli *cli,
 {
 	struct bg_diags *diags = bg_diags_create();
 	struct bg_result *result = NULL;
+	struct output out;
+	bool streaming = false;
 	char *previous = NULL;
 	const char *text;
 	size_t len = 0;
@@ -316,11 +318,18 @@ run_request(const struct bg_template_set *set, struct cli *cli,
 		previous = read_previous(cli->output, req->format,
 					 &req->previous_len);
 		req->previous = previous;
+		/* The text goes to a file as it is written (--check compares
+		 * it whole). */
+		streaming = !cli->check && output_open(&out, cli->output);
 	}
-	st = bg_build(set, req, &result, diags);
+	st = streaming ? bg_build_to(set, req, output_write, &out, &result,
+				     diags)
+		       : bg_build(set, req, &result, diags);
 	free(previous);
 	print_diags(diags);
-	if (st == BG_ERR_IO) {
+	if (streaming && out.failed) {
+		rc = output_close(&out, true); /* says what failed */
+	} else if (st == BG_ERR_IO) {
 		rc = EXIT_IO;
 	} else if (st == BG_ERR_INVALID || (st == BG_OK && failing(diags))) {
 		rc = EXIT_INVALID;
@@ -332,10 +341,15 @@ run_request(const struct bg_template_set *set, struct cli *cli,
 			      bg_result_job_count(result), cli->json);
 	} else if (!req->emit) {
 		rc = EXIT_OK;
+	} else if (streaming) {
+		rc = output_close(&out, true);
 	} else {
 		text = bg_result_output(result, &len);
 		rc = cli->check ? check_output(cli->output, text, len)
 				: write_output(cli->output, text, len);
+	}
+	if (streaming) {
+		output_close(&out, false); /* not written: dropped */
 	}
 	bg_result_destroy(result);
 	bg_diags_destroy(diags);

@@ -272,6 +272,185 @@ fail_signals:
 }
 
 /*
+ * Streaming: the text goes into an unnamed file (O_TMPFILE) as the
+ * library writes it, so that a large output is never held in memory.
+ * For -o FILE the file is in FILE's directory and, once everything is
+ * written, flushed, named and renamed over FILE as write_output() does;
+ * for standard output it is in $TMPDIR (or /tmp) and copied out at the
+ * end, so that nothing reaches standard output unless every job passed
+ * and the whole text was written. A kill while writing leaves nothing
+ * behind: the file has no name. Where an unnamed file cannot be made
+ * (no O_TMPFILE, an output that is no regular file), output_open says
+ * so and the caller keeps the text in memory and writes it with
+ * write_output(), which reports what is wrong with the output.
+ */
+bool
+output_open(struct output *o, const char *path)
+{
+	memset(o, 0, sizeof(*o));
+	o->fd = -1;
+#ifdef O_TMPFILE
+	struct stat st;
+	const char *tmp;
+
+	if (path != NULL && strcmp(path, "-") == 0) {
+		path = NULL;
+	}
+	o->path = path;
+	if (path == NULL) {
+		tmp = getenv("TMPDIR");
+		tmp = tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp";
+		o->fd = open(tmp, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+		return o->fd >= 0;
+	}
+	if (lstat(path, &st) == 0) {
+		if (!S_ISREG(st.st_mode)) {
+			return false; /* write_output says what it is */
+		}
+		o->mode = st.st_mode & 07777;
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		o->mode = 0666 & ~mask;
+	}
+	if (!dir_of(path, o->dir, sizeof(o->dir)) || !temp_name(o->dir, 0)) {
+		return false;
+	}
+	o->fd = open(o->dir[0] ? o->dir : ".", O_TMPFILE | O_RDWR | O_CLOEXEC,
+		     o->mode);
+	return o->fd >= 0;
+#else
+	(void)path;
+	return false;
+#endif
+}
+
+bool
+output_write(void *ctx, const char *data, size_t len)
+{
+	struct output *o = ctx;
+
+	if (!o->failed && !write_all(o->fd, data, len)) {
+		o->failed = true;
+		o->err = errno;
+	}
+	return !o->failed;
+}
+
+/* Copies fd's text from its start to out (a file being written, or
+ * standard output). */
+static bool
+copy_out(int fd, int out)
+{
+	char chunk[65536];
+	ssize_t n;
+
+	if (lseek(fd, 0, SEEK_SET) != 0) {
+		return false;
+	}
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR && !interrupted) {
+				continue;
+			}
+			return false;
+		}
+		if (!write_all(out, chunk, (size_t)n)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+#ifdef O_TMPFILE
+/* Names the written unnamed file and renames it over o->path. */
+static int
+commit_file(struct output *o)
+{
+	struct sigaction sa = { 0 };
+	struct sigaction old_int, old_term, old_hup;
+	int fd = -1;
+
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	sigaction(SIGHUP, &sa, &old_hup);
+	tmp_path[0] = '\0';
+	if (fchmod(o->fd, o->mode) != 0 || fsync(o->fd) != 0 || interrupted) {
+		goto fail_quiet;
+	}
+	if (!link_unnamed(o->fd, o->dir)) {
+		/* It cannot be named here: a named copy instead. */
+		for (unsigned attempt = 0;; attempt++) {
+			if (!temp_name(o->dir, attempt)) {
+				goto fail_quiet;
+			}
+			fd = open(tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+				  0600);
+			if (fd >= 0 || errno != EEXIST || attempt == 100) {
+				break;
+			}
+		}
+		if (fd < 0) {
+			tmp_path[0] = '\0';
+			goto fail_quiet;
+		}
+		if (!copy_out(o->fd, fd) || fchmod(fd, o->mode) != 0 ||
+		    fsync(fd) != 0 || close(fd) != 0 || interrupted) {
+			goto fail_quiet;
+		}
+	}
+	if (rename(tmp_path, o->path) != 0) {
+		goto fail_quiet;
+	}
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+	return EXIT_OK;
+fail_quiet:
+	fprintf(stderr, "batchgen: %s: %s\n", o->path,
+		interrupted ? "interrupted" : strerror(errno));
+	if (tmp_path[0] != '\0') {
+		unlink(tmp_path);
+	}
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+	return EXIT_IO;
+}
+#endif
+
+int
+output_close(struct output *o, bool keep)
+{
+	int rc = EXIT_OK;
+
+	if (o->fd < 0) {
+		return EXIT_OK;
+	}
+	if (keep && o->failed) {
+		fprintf(stderr, "batchgen: %s: %s\n",
+			o->path != NULL ? o->path : "error writing output",
+			strerror(o->err));
+		rc = EXIT_IO;
+	} else if (keep && o->path == NULL) {
+		if (fflush(stdout) != 0 || !copy_out(o->fd, STDOUT_FILENO)) {
+			fprintf(stderr, "batchgen: error writing output: %s\n",
+				strerror(errno));
+			rc = EXIT_IO;
+		}
+	} else if (keep) {
+#ifdef O_TMPFILE
+		rc = commit_file(o);
+#endif
+	}
+	close(o->fd);
+	o->fd = -1;
+	return rc;
+}
+
+/*
  * --check: compares data with the existing FILE without writing
  * anything. 0 when identical; 1 with a unified diff (diff -u) on stderr
  * when FILE would change; 3 when FILE cannot be read.

@@ -67,8 +67,15 @@ struct bg__buf {
 	size_t len;
 	size_t cap;
 	bool failed; /* an allocation failed; data is then incomplete */
+	/* Where bg__buf_drain sends the text (NULL: it stays in data). */
+	bg_write_fn sink;
+	void *sink_ctx;
+	bool sink_failed; /* the sink refused a write (failed is set too) */
 };
 void bg__buf_putn(struct bg__buf *b, const char *s, size_t n);
+/* Hands the text so far to b's sink once there are at least `at` bytes
+ * (0: whatever there is) and empties b; without a sink, nothing. */
+void bg__buf_drain(struct bg__buf *b, size_t at);
 void bg__buf_puts(struct bg__buf *b, const char *s);
 void bg__buf_putc(struct bg__buf *b, char c);
 void bg__buf_printf(struct bg__buf *b, const char *fmt, ...) BG_PRINTF(2, 3);
@@ -260,10 +267,15 @@ void bg__hcl_quote_into(struct bg__buf *b, const char *s);
 /* A Terraform identifier: a letter or '_', then letters, digits, '_'
  * and '-'. */
 bool bg__is_tf_identifier(const char *s);
+/* The document onto b, drained (bg__buf_drain) after each resource;
+ * BG_ERR_NOMEM when a tree could not be built (b->failed says the
+ * rest). */
 enum bg_status bg__emit_json(const struct bg_jobdef *const *defs, size_t n,
-			     char **out, size_t *len);
+			     struct bg__buf *b);
 enum bg_status bg__emit_hcl(const struct bg_jobdef *const *defs, size_t n,
-			    char **out, size_t *len);
+			    struct bg__buf *b);
+/* How much output is gathered before it goes to a sink. */
+#define BG__DRAIN_AT ((size_t)64 * 1024)
 
 /* ---- templates (template/builtin.c, generated) ---- */
 

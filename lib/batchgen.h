@@ -797,6 +797,21 @@ BG_EXPORT enum bg_status bg_emit(const struct bg_jobdef *const *defs, size_t n,
 				 enum bg_format format, char **out,
 				 size_t *len);
 
+/** Where text goes as it is produced: writes @p len bytes of @p data
+ * (not NUL-terminated); false when that failed. */
+typedef bool (*bg_write_fn)(void *ctx, const char *data, size_t len);
+
+/**
+ * bg_emit(), the text handed to @p write in pieces of about 64 KiB as
+ * each resource is written, so that a large document is never held
+ * whole. The pieces joined are bg_emit()'s text, byte for byte.
+ * @return BG_OK, BG_ERR_NOMEM, BG_ERR_ARG, or BG_ERR_IO when @p write
+ * returned false (it is not called again).
+ */
+BG_EXPORT enum bg_status bg_emit_to(const struct bg_jobdef *const *defs,
+				    size_t n, enum bg_format format,
+				    bg_write_fn write, void *ctx);
+
 /**
  * The seed's resource analysis of @p n job definitions, as a JSON array
  * (one object per job: name, label, type, platforms {ec2, fargate},
@@ -1007,6 +1022,19 @@ BG_EXPORT enum bg_status bg_build(const struct bg_template_set *set,
 				  const struct bg_request *req,
 				  struct bg_result **out,
 				  struct bg_diags *diags);
+/**
+ * bg_build(), with the text (when @p req asks for it and nothing is
+ * wrong) handed to @p write as it is written (bg_emit_to) instead of
+ * kept in the result: a large output is never held whole, and nothing
+ * reaches @p write unless every job passed. bg_result_output() then has
+ * no text.
+ * @return as bg_build(); BG_ERR_IO too when @p write returned false.
+ */
+BG_EXPORT enum bg_status bg_build_to(const struct bg_template_set *set,
+				     const struct bg_request *req,
+				     bg_write_fn write, void *ctx,
+				     struct bg_result **out,
+				     struct bg_diags *diags);
 /** Frees @p result. NULL is fine. */
 BG_EXPORT void bg_result_destroy(struct bg_result *result);
 /** @return the number of jobs built. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Copyright (c) 2026 the batchgen authors */
 /* The Terraform JSON emitter, its escaping rule and labels. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -409,6 +410,110 @@ START_TEST(integers_are_integer_literals)
 }
 END_TEST
 
+/* A bg_write_fn that gathers the pieces, or refuses the one numbered
+ * fail_at (counted from 1; 0: none). */
+struct pieces {
+	char *text;
+	size_t len;
+	size_t calls;
+	size_t fail_at;
+	size_t largest;
+};
+
+static bool
+gather(void *ctx, const char *data, size_t len)
+{
+	struct pieces *p = ctx;
+
+	p->calls++;
+	ck_assert_uint_gt(len, 0);
+	if (p->calls == p->fail_at) {
+		return false;
+	}
+	p->text = realloc(p->text, p->len + len + 1);
+	ck_assert_ptr_nonnull(p->text);
+	memcpy(p->text + p->len, data, len);
+	p->len += len;
+	p->text[p->len] = '\0';
+	p->largest = len > p->largest ? len : p->largest;
+	return true;
+}
+
+/* bg_emit_to hands on bg_emit's text in pieces, resource by resource:
+ * a document of 400 jobs (about 300 KiB) arrives in several pieces of
+ * about 64 KiB, and joined they are bg_emit's bytes, in both formats. */
+START_TEST(emit_to_gives_emit_text_in_pieces)
+{
+	enum { N = 400 };
+	struct bg_jobdef *defs[N];
+
+	for (size_t i = 0; i < N; i++) {
+		char name[32];
+		snprintf(name, sizeof(name), "job-%zu", i);
+		defs[i] = make_job("data-processing", "etl:1");
+		free(defs[i]->name);
+		defs[i]->name = strdup(name);
+		free(defs[i]->label);
+		defs[i]->label = bg_tf_label(name);
+		bg_kvlist_set(&defs[i]->tags, "Team", "data \"quoted\" ${x}");
+	}
+	for (int f = 0; f < BG_FORMAT__COUNT; f++) {
+		struct pieces p = { 0 };
+		char *whole = NULL;
+		size_t len = 0;
+
+		ck_assert_int_eq(bg_emit((const struct bg_jobdef *const *)defs,
+					 N, (enum bg_format)f, &whole, &len),
+				 BG_OK);
+		ck_assert_int_eq(bg_emit_to((const struct bg_jobdef *const *)
+						    defs,
+					    N, (enum bg_format)f, gather, &p),
+				 BG_OK);
+		ck_assert_uint_gt(len, 200000);
+		ck_assert_uint_eq(p.len, len);
+		ck_assert_mem_eq(p.text, whole, len);
+		ck_assert_uint_ge(p.calls, len / (80 * 1024));
+		ck_assert_uint_lt(p.largest, 96 * 1024);
+		free(p.text);
+		free(whole);
+	}
+	for (size_t i = 0; i < N; i++) {
+		bg_jobdef_destroy(defs[i]);
+	}
+}
+END_TEST
+
+/* A write that fails stops the output: BG_ERR_IO, and no further
+ * call. */
+START_TEST(emit_to_stops_at_a_failed_write)
+{
+	enum { N = 400 };
+	struct bg_jobdef *defs[N];
+	struct pieces p = { .fail_at = 2 };
+
+	for (size_t i = 0; i < N; i++) {
+		char name[32];
+		snprintf(name, sizeof(name), "job-%zu", i);
+		defs[i] = make_job("data-processing", "etl:1");
+		free(defs[i]->name);
+		defs[i]->name = strdup(name);
+		free(defs[i]->label);
+		defs[i]->label = bg_tf_label(name);
+	}
+	ck_assert_int_eq(bg_emit_to((const struct bg_jobdef *const *)defs, N,
+				    BG_FORMAT_JSON, gather, &p),
+			 BG_ERR_IO);
+	ck_assert_uint_eq(p.calls, 2);
+	ck_assert_int_eq(bg_emit_to((const struct bg_jobdef *const *)defs, N,
+				    BG_FORMAT_JSON, NULL, &p),
+			 BG_ERR_ARG);
+	free(p.text);
+	for (size_t i = 0; i < N; i++) {
+		bg_jobdef_destroy(defs[i]);
+	}
+}
+END_TEST
+
 START_TEST(emit_rejects_bad_arguments)
 {
 	char *out = NULL;
@@ -440,5 +545,7 @@ test_suite(void)
 	add_test(s, labels);
 	add_test(s, integers_are_integer_literals);
 	add_test(s, emit_rejects_bad_arguments);
+	add_test(s, emit_to_gives_emit_text_in_pieces);
+	add_test(s, emit_to_stops_at_a_failed_write);
 	return s;
 }

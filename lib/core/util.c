@@ -316,6 +316,19 @@ bg__buf_printf(struct bg__buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+void
+bg__buf_drain(struct bg__buf *b, size_t at)
+{
+	if (b->sink == NULL || b->failed || b->len == 0 || b->len < at) {
+		return;
+	}
+	if (!b->sink(b->sink_ctx, b->data, b->len)) {
+		b->failed = true;
+		b->sink_failed = true;
+	}
+	b->len = 0;
+}
+
 char *
 bg__buf_take(struct bg__buf *b, size_t *len)
 {

@@ -385,41 +385,36 @@ put_resource(struct em *em, struct bg__buf *b, const struct bg_jobdef *def)
 }
 
 enum bg_status
-bg__emit_hcl(const struct bg_jobdef *const *defs, size_t n, char **out,
-	     size_t *len)
+bg__emit_hcl(const struct bg_jobdef *const *defs, size_t n,
+	     struct bg__buf *b)
 {
 	struct em em = { 0 };
-	struct bg__buf b = { 0 };
 	bool first = true;
 
-	bg__buf_puts(&b, "");
+	bg__buf_puts(b, "");
 	for (size_t i = 0; i < n; i++) {
 		for (size_t j = 0; j < defs[i]->variable_count; j++) {
 			const struct bg_variable *v = &defs[i]->variables[j];
-			bg__buf_puts(&b, first ? "" : "\n");
+			bg__buf_puts(b, first ? "" : "\n");
 			cJSON *body = bg__em_variable(
 				&em, v, cJSON_CreateRaw("string"));
-			bg__buf_puts(&b, "variable ");
-			bg__hcl_quote_into(&b, v->name);
-			bg__buf_puts(&b, " {\n");
+			bg__buf_puts(b, "variable ");
+			bg__hcl_quote_into(b, v->name);
+			bg__buf_puts(b, " {\n");
 			if (body != NULL) {
-				put_block_body(&b, body, 1);
+				put_block_body(b, body, 1);
 			}
 			em.failed |= body == NULL;
 			cJSON_Delete(body);
-			bg__buf_puts(&b, "}\n");
+			bg__buf_puts(b, "}\n");
 			first = false;
 		}
 	}
-	for (size_t i = 0; i < n && !em.failed && !b.failed; i++) {
-		bg__buf_puts(&b, first ? "" : "\n");
-		put_resource(&em, &b, defs[i]);
+	for (size_t i = 0; i < n && !em.failed && !b->failed; i++) {
+		bg__buf_puts(b, first ? "" : "\n");
+		put_resource(&em, b, defs[i]);
 		first = false;
+		bg__buf_drain(b, BG__DRAIN_AT);
 	}
-	if (em.failed) {
-		bg__buf_finish(&b);
-		return BG_ERR_NOMEM;
-	}
-	*out = bg__buf_take(&b, len);
-	return *out != NULL ? BG_OK : BG_ERR_NOMEM;
+	return em.failed ? BG_ERR_NOMEM : BG_OK;
 }

@@ -388,11 +388,10 @@ append_member(struct bg__buf *b, const char *key, const cJSON *value,
 }
 
 enum bg_status
-bg__emit_json(const struct bg_jobdef *const *defs, size_t n, char **out,
-	      size_t *len)
+bg__emit_json(const struct bg_jobdef *const *defs, size_t n,
+	      struct bg__buf *b)
 {
 	struct em em = { 0 };
-	struct bg__buf b = { 0 };
 	cJSON *vars = NULL;
 
 	/* Input variables first: a reader sees what to supply. */
@@ -415,16 +414,16 @@ bg__emit_json(const struct bg_jobdef *const *defs, size_t n, char **out,
 			bg__em_add(&em, vars, v->name, var);
 		}
 	}
-	bg__buf_puts(&b, "{\n");
+	bg__buf_puts(b, "{\n");
 	if (vars != NULL) {
-		append_member(&b, "variable", vars, 1, false);
+		append_member(b, "variable", vars, 1, false);
 		cJSON_Delete(vars);
 	}
-	bg__buf_puts(&b, "  \"resource\": {\n"
+	bg__buf_puts(b, "  \"resource\": {\n"
 			 "    \"aws_batch_job_definition\": {");
-	bg__buf_puts(&b, n > 0 ? "\n" : "}\n");
+	bg__buf_puts(b, n > 0 ? "\n" : "}\n");
 	/* One resource at a time: memory stays that of one resource. */
-	for (size_t i = 0; i < n && !em.failed && !b.failed; i++) {
+	for (size_t i = 0; i < n && !em.failed && !b->failed; i++) {
 		cJSON *res = cJSON_CreateObject();
 		if (res == NULL) {
 			em.failed = true;
@@ -434,19 +433,15 @@ bg__emit_json(const struct bg_jobdef *const *defs, size_t n, char **out,
 		if (!em.failed) {
 			cJSON *body = cJSON_GetObjectItemCaseSensitive(
 				res, defs[i]->label);
-			append_member(&b, defs[i]->label, body, 3,
+			append_member(b, defs[i]->label, body, 3,
 				      i + 1 == n);
 		}
 		cJSON_Delete(res);
+		bg__buf_drain(b, BG__DRAIN_AT);
 	}
 	if (n > 0) {
-		bg__buf_puts(&b, "    }\n");
+		bg__buf_puts(b, "    }\n");
 	}
-	bg__buf_puts(&b, "  }\n}\n");
-	if (em.failed) {
-		bg__buf_finish(&b);
-		return BG_ERR_NOMEM;
-	}
-	*out = bg__buf_take(&b, len);
-	return *out != NULL ? BG_OK : BG_ERR_NOMEM;
+	bg__buf_puts(b, "  }\n}\n");
+	return em.failed ? BG_ERR_NOMEM : BG_OK;
 }

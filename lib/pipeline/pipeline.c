@@ -107,9 +107,11 @@ load_specs(const struct bg_template_set *set, const struct bg_request *req,
 	return BG_OK;
 }
 
-enum bg_status
-bg_build(const struct bg_template_set *set, const struct bg_request *req,
-	 struct bg_result **out, struct bg_diags *diags)
+/* bg_build, the text to write (or kept, write NULL). */
+static enum bg_status
+build(const struct bg_template_set *set, const struct bg_request *req,
+      bg_write_fn write, void *ctx, struct bg_result **out,
+      struct bg_diags *diags)
 {
 	struct bg_result *r;
 	bool io = false, invalid = false;
@@ -165,8 +167,10 @@ bg_build(const struct bg_template_set *set, const struct bg_request *req,
 		st = st == BG_ERR_ARG ? BG_OK : st; /* nothing to compare */
 	}
 	if (st == BG_OK && !io && !invalid && req->emit) {
-		st = bg_emit(r->jobs, n, req->format, &r->output,
-			     &r->output_len);
+		st = write != NULL ? bg_emit_to(r->jobs, n, req->format,
+						write, ctx)
+				   : bg_emit(r->jobs, n, req->format,
+					     &r->output, &r->output_len);
 	}
 	if (st == BG_OK) {
 		st = io ? BG_ERR_IO : invalid ? BG_ERR_INVALID : BG_OK;
@@ -177,4 +181,22 @@ bg_build(const struct bg_template_set *set, const struct bg_request *req,
 	}
 	*out = r;
 	return st;
+}
+
+enum bg_status
+bg_build(const struct bg_template_set *set, const struct bg_request *req,
+	 struct bg_result **out, struct bg_diags *diags)
+{
+	return build(set, req, NULL, NULL, out, diags);
+}
+
+enum bg_status
+bg_build_to(const struct bg_template_set *set, const struct bg_request *req,
+	    bg_write_fn write, void *ctx, struct bg_result **out,
+	    struct bg_diags *diags)
+{
+	if (write == NULL) {
+		return BG_ERR_ARG;
+	}
+	return build(set, req, write, ctx, out, diags);
 }

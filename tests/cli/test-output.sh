@@ -16,7 +16,7 @@ check() { # check DESCRIPTION COMMAND...
 }
 no_temp_files() { [[ -z $(find "$work" -name '.*.tmp.*' -print -quit) ]]; }
 
-echo "1..25"
+echo "1..30"
 cd "$work" || exit 1
 
 "$bin" ml-training --gpus 2 --image img:1 -o job.tf.json 2>/dev/null
@@ -112,6 +112,29 @@ for delay in 0.05 0.2 0.4 0.6 0.8; do
 	fi
 done
 check "a signal never leaves a truncated file or a temporary file" test "$interrupted_ok" = 1
+
+# The text is streamed into an unnamed file as it is written (for
+# standard output, in $TMPDIR, copied out at the end); where no such
+# file can be made, it is kept in memory as before: both give the same
+# bytes, and nothing reaches standard output from a failed run.
+"$bin" render big.yaml >streamed.tf.json 2>/dev/null
+check "a large output streamed to stdout is the -o file" cmp -s complete.tf.json streamed.tf.json
+TMPDIR="$work/missing" "$bin" render big.yaml >kept.tf.json 2>/dev/null
+check "without a usable TMPDIR the text is kept in memory, same bytes" \
+	cmp -s complete.tf.json kept.tf.json
+"$bin" render big.yaml --format hcl >streamed.tf 2>/dev/null
+TMPDIR="$work/missing" "$bin" render big.yaml --format hcl >kept.tf 2>/dev/null
+check "HCL: streamed and kept give the same bytes" \
+	bash -c "test -s streamed.tf && cmp -s streamed.tf kept.tf"
+cp big.yaml bad-big.yaml
+echo '  - {name: job-last, template: simple-container, image: "app:1", vcpus: 0}' >>bad-big.yaml
+"$bin" render bad-big.yaml >bad.out 2>/dev/null
+rc=$?
+check "a large spec with one bad job at its end: exit 1, nothing on stdout" \
+	bash -c "test $rc = 1 && test ! -s bad.out"
+cp complete.tf.json bad.tf.json
+"$bin" render bad-big.yaml -o bad.tf.json 2>/dev/null
+check "... and -o leaves the earlier file byte-identical" cmp -s complete.tf.json bad.tf.json
 
 # Regenerating over an earlier output: terraform replaces a definition
 # whose evaluate_on_exit or name changes (rule forces-replacement).
