@@ -160,6 +160,12 @@ enum bg_status bg__load_checked(const char *buf, size_t len, bool json,
 				const struct bg__object *root, void **out,
 				struct bg__ydoc *doc, struct bg_diags *diags);
 void bg__load_free(const struct bg__object *root, void *data);
+/* The located view of bg__load_checked again, from the same text, for
+ * a caller that finished it to free its memory and now has diagnostics
+ * to locate; what reading says was said the first time, and is not
+ * said again. */
+enum bg_status bg__ydoc_reread(struct bg__ydoc *doc, const char *buf,
+			       size_t len, bool json, const char *file);
 
 /* Diagnostics while loading: the located document, where they go, and
  * what went wrong. */

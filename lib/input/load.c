@@ -532,6 +532,22 @@ bg__load_checked(const char *buf, size_t len, bool json, const char *file,
 	return check != BG_OK ? check : cv.failed ? BG_ERR_SCHEMA : BG_OK;
 }
 
+enum bg_status
+bg__ydoc_reread(struct bg__ydoc *doc, const char *buf, size_t len, bool json,
+		const char *file)
+{
+	struct bg_diags *said = bg_diags_create();
+	char *copy = NULL;
+	enum bg_status st = BG_ERR_NOMEM;
+
+	if (said != NULL) {
+		st = read_view(doc, &buf, &len, json, false, file, said, &copy);
+	}
+	free(copy);
+	bg_diags_destroy(said);
+	return st;
+}
+
 void
 bg__load_free(const struct bg__object *root, void *data)
 {

@@ -164,18 +164,42 @@ looks_like_json(const char *buf, size_t len, const char *name)
 	return false;
 }
 
+/* The spec's text and where its jobs were written. The located view
+ * is about three times the size of the text: it is freed once the
+ * document is loaded, before the jobs are built, and read again from
+ * the text only when a job has diagnostics to locate. */
+struct spec_text {
+	const char *buf;
+	size_t len;
+	bool json;
+	struct {
+		unsigned line, column;
+	} *jobs; /* jobs[N]'s position */
+};
+
+/* The view, read again if it was freed. */
+static enum bg_status
+view_again(struct bg__ydoc *doc, const struct spec_text *t)
+{
+	if (doc->loaded) {
+		return BG_OK;
+	}
+	return bg__ydoc_reread(doc, t->buf, t->len, t->json, doc->file) ==
+			       BG_ERR_NOMEM
+		       ? BG_ERR_NOMEM
+		       : BG_OK;
+}
+
 /* Builds and validates job i. */
 static enum bg_status
 build_job(struct bg__conv *cv, const struct bg_template_set *set,
-	  struct bg__spec_doc *raw, size_t i, bool review,
-	  struct bg_jobdef **out)
+	  struct bg__spec_doc *raw, const struct spec_text *t, size_t i,
+	  bool review, struct bg_jobdef **out)
 {
 	struct bg_job_options *o = raw->jobs[i];
 	char base[32];
 	size_t mark = bg_diags_count(cv->diags);
 	enum bg_status st = BG_OK;
-	bool exact;
-	struct bg__ynode *node;
 
 	job_path(base, i);
 	/* The job as loaded, with the defaults under it (in place: the
@@ -195,11 +219,10 @@ build_job(struct bg__conv *cv, const struct bg_template_set *set,
 	free(o);
 	raw->jobs[i] = NULL;
 	if (st == BG_OK) {
-		node = bg__ynode_at(cv->doc, base, &exact);
 		(*out)->origin.file = strdup(cv->doc->file);
 		(*out)->origin.path = strdup(base);
-		(*out)->origin.line = bg__ynode_line(node);
-		(*out)->origin.column = bg__ynode_column(node);
+		(*out)->origin.line = t->jobs[i].line;
+		(*out)->origin.column = t->jobs[i].column;
 		if ((*out)->origin.file == NULL || (*out)->origin.path == NULL) {
 			st = BG_ERR_NOMEM;
 		}
@@ -211,7 +234,9 @@ build_job(struct bg__conv *cv, const struct bg_template_set *set,
 	    bg__review(*out, base, cv->diags) == BG_ERR_NOMEM) {
 		st = BG_ERR_NOMEM;
 	}
-	if (locate(cv->doc, cv->diags, mark, i) != BG_OK) {
+	if (bg_diags_count(cv->diags) > mark &&
+	    (view_again(cv->doc, t) != BG_OK ||
+	     locate(cv->doc, cv->diags, mark, i) != BG_OK)) {
 		st = BG_ERR_NOMEM;
 	}
 	return cv->nomem ? BG_ERR_NOMEM : st;
@@ -225,9 +250,9 @@ bg_spec_load_buffer(const char *buf, size_t len, const char *name,
 	return bg__spec_load(buf, len, name, set, false, out, diags);
 }
 
-/* owned: buf, the caller's to give up; freed as soon as the document
- * is read (the view keeps its own copy of every scalar), so a large
- * spec's text is not held while its jobs are built. */
+/* owned: buf, the caller's to give up; freed at the end. While the
+ * jobs are built the text is kept instead of the located view (a third
+ * of its size), to read the view again where a job has diagnostics. */
 static enum bg_status
 spec_load(const char *buf, size_t len, char *owned, const char *name,
 	  const struct bg_template_set *set, bool review,
@@ -237,6 +262,7 @@ spec_load(const char *buf, size_t len, char *owned, const char *name,
 	struct bg__ydoc doc;
 	struct bg__conv cv = { .doc = &doc, .diags = diags };
 	struct bg_spec *spec = NULL;
+	struct spec_text text = { .buf = buf != NULL ? buf : "", .len = len };
 	enum bg_status st;
 	enum bg_status result = BG_OK;
 
@@ -245,11 +271,11 @@ spec_load(const char *buf, size_t len, char *owned, const char *name,
 		return BG_ERR_ARG;
 	}
 	name = name != NULL ? name : "<spec>";
-	st = bg__load_checked(buf != NULL ? buf : "", len,
-			      looks_like_json(buf, len, name), name,
-			      &bg__obj_spec, (void **)&raw, &doc, diags);
-	free(owned);
+	text.json = looks_like_json(buf, len, name);
+	st = bg__load_checked(text.buf, len, text.json, name, &bg__obj_spec,
+			      (void **)&raw, &doc, diags);
 	if (raw == NULL) {
+		free(owned);
 		return st;
 	}
 	/* With schema problems, raw holds the rest of the document: build
@@ -268,14 +294,26 @@ spec_load(const char *buf, size_t len, char *owned, const char *name,
 		}
 	}
 	spec = calloc(1, sizeof(*spec));
-	if (spec == NULL ||
+	text.jobs = calloc(raw->jobs_count + 1, sizeof(*text.jobs));
+	if (spec == NULL || text.jobs == NULL ||
 	    (spec->jobs = calloc(raw->jobs_count, sizeof(*spec->jobs))) ==
 		    NULL) {
 		cv.nomem = true;
 	}
 	for (size_t i = 0; !cv.nomem && i < raw->jobs_count; i++) {
+		char base[32];
+		bool exact;
+		struct bg__ynode *node;
+
+		job_path(base, i);
+		node = bg__ynode_at(&doc, base, &exact);
+		text.jobs[i].line = bg__ynode_line(node);
+		text.jobs[i].column = bg__ynode_column(node);
+	}
+	bg__ydoc_finish(&doc);
+	for (size_t i = 0; !cv.nomem && i < raw->jobs_count; i++) {
 		struct bg_jobdef *def = NULL;
-		st = build_job(&cv, set, raw, i, review, &def);
+		st = build_job(&cv, set, raw, &text, i, review, &def);
 		if (st == BG_ERR_NOMEM) {
 			cv.nomem = true;
 		} else if (st != BG_OK) {
@@ -297,6 +335,8 @@ spec_load(const char *buf, size_t len, char *owned, const char *name,
 	}
 	bg__load_free(&bg__obj_spec, raw);
 	bg__ydoc_finish(&doc);
+	free(text.jobs);
+	free(owned);
 	if (cv.nomem) {
 		bg_spec_destroy(spec);
 		return BG_ERR_NOMEM;
