@@ -385,6 +385,126 @@ START_TEST(merging_under_equals_merging_over_a_copy)
 }
 END_TEST
 
+/* The text a template job built from o renders, or the status it
+ * failed with ("#N") and its diagnostics. */
+static char *
+applied_text(const struct bg_template_set *set, const struct bg_job_options *o)
+{
+	struct bg_diags *d = bg_diags_create();
+	struct bg_jobdef *def = NULL;
+	const struct bg_jobdef *one[1];
+	char *text = NULL;
+	enum bg_status st = bg_template_apply(set, "simple-container", o, &def,
+					      d);
+
+	if (st == BG_OK) {
+		one[0] = def;
+		st = bg_emit(one, 1, BG_FORMAT_JSON, &text, NULL);
+	}
+	if (st != BG_OK) {
+		/* "#status", then every diagnostic */
+		size_t len = 16;
+		for (size_t i = 0; i < bg_diags_count(d); i++) {
+			const struct bg_diag *g = bg_diags_get(d, i);
+			len += strlen(g->message) + strlen(g->code) +
+			       (g->path ? strlen(g->path) : 0) + 4;
+		}
+		text = malloc(len);
+		snprintf(text, len, "#%d", (int)st);
+		for (size_t i = 0; i < bg_diags_count(d); i++) {
+			const struct bg_diag *g = bg_diags_get(d, i);
+			strcat(text, "\n");
+			strcat(text, g->code);
+			strcat(text, " ");
+			strcat(text, g->path ? g->path : "");
+			strcat(text, " ");
+			strcat(text, g->message);
+		}
+	}
+	bg_jobdef_destroy(def);
+	bg_diags_destroy(d);
+	return text;
+}
+
+/* Laying defaults under a job only where they give a value (a spec's
+ * defaults and a template's, found once for every job) is
+ * bg__object_merge_under: for each field of a job on its own as the
+ * defaults, and for all of them at once, under a job that gives some
+ * values of its own, both build the same job definition. Nothing is
+ * found where the defaults give nothing. */
+START_TEST(merging_under_found_places_equals_merging_under)
+{
+	struct bg_template_set *set = NULL;
+	struct bg_diags *d = bg_diags_create();
+	struct bg__under u;
+	struct bg_job_options empty = { 0 };
+	/* a job's fields (bg__obj_job has them inline) */
+	const struct bg__object *O = &bg__obj_job_options;
+	size_t fields = 0, found = 0;
+
+	ck_assert_int_eq(bg_template_set_builtin(&set, d), BG_OK);
+	ck_assert_int_eq(bg__object_under_find(&bg__obj_job, &empty, &u),
+			 BG_OK);
+	ck_assert_uint_eq(u.count, 0);
+	ck_assert_ptr_null(u.at);
+	for (size_t i = 0; i <= O->count; i++) {
+		struct bg_job_options defaults = { 0 }, user = { 0 };
+		struct bg_job_options a = { 0 }, b = { 0 };
+		char *ta, *tb;
+
+		if (i == O->count) {
+			fill(O, &defaults); /* all at once */
+		} else if (!(O->fields[i].flags & BG_F_ALIAS) &&
+			   O->fields[i].same_as == NULL) {
+			fill_field(&O->fields[i], &defaults);
+		} else {
+			continue;
+		}
+		ck_assert_int_eq(bg_job_options_set(&user, "image", "app:1",
+						    NULL),
+				 BG_OK);
+		ck_assert_int_eq(bg_job_options_set(&user, "env", "KEY=user",
+						    NULL),
+				 BG_OK);
+		ck_assert_int_eq(bg__object_merge(&bg__obj_job, &a, &user),
+				 BG_OK);
+		ck_assert_int_eq(bg__object_merge(&bg__obj_job, &b, &user),
+				 BG_OK);
+		ck_assert_int_eq(bg__object_merge_under(&bg__obj_job, &a,
+							&defaults),
+				 BG_OK);
+		ck_assert_int_eq(bg__object_under_find(&bg__obj_job, &defaults,
+						       &u),
+				 BG_OK);
+		ck_assert_msg(u.count > 0 || !bg__object_given(&bg__obj_job,
+							      &defaults),
+			      "field %zu gives a value, none found", i);
+		found += u.count > 0;
+		ck_assert_int_eq(bg__object_merge_under_at(&bg__obj_job, &b,
+							   &defaults, &u),
+				 BG_OK);
+		ta = applied_text(set, &a);
+		tb = applied_text(set, &b);
+		ck_assert_msg(strcmp(ta, tb) == 0, "field %zu: %s\n--\n%s", i,
+			      ta, tb);
+		fields += ta[0] != '#';
+		free(ta);
+		free(tb);
+		free(u.at);
+		bg_job_options_finish(&defaults);
+		bg_job_options_finish(&user);
+		bg_job_options_finish(&a);
+		bg_job_options_finish(&b);
+	}
+	/* Several fields alone make a job simple-container accepts (the
+	 * others are refused alike: same status, same diagnostics). */
+	ck_assert_uint_ge(fields, 5);
+	ck_assert_uint_ge(found, 10);
+	bg_template_set_destroy(set);
+	bg_diags_destroy(d);
+}
+END_TEST
+
 START_TEST(api_keys_not_camel_case_are_the_listed_ones)
 {
 	/* spec key -> API key where it is not the camelCase one */
@@ -529,6 +649,7 @@ test_suite(void)
 	add_test(s, every_container_field_reaches_the_api_json);
 	add_test(s, a_copy_emits_the_same_bytes);
 	add_test(s, merging_under_equals_merging_over_a_copy);
+	add_test(s, merging_under_found_places_equals_merging_under);
 	add_test(s, api_keys_not_camel_case_are_the_listed_ones);
 	add_test(s, every_flag_sets_the_field_it_names);
 	add_test(s, the_check_finds_every_schema_key);

@@ -190,6 +190,21 @@ enum bg_status bg__object_merge(const struct bg__object *o, void *dst,
  * merging dst over a copy of src, without the copy. */
 enum bg_status bg__object_merge_under(const struct bg__object *o, void *dst,
 				      const void *src);
+/* The places of src's values, for laying one src under many objects
+ * (a spec's defaults, a template's): bg__object_merge_under visits
+ * every field of o, where a src gives a few. */
+struct bg__under {
+	uint16_t *at; /* steps of o's walk plan where src gives a value */
+	size_t count;
+};
+/* Finds them (u->at is the caller's to free; NULL when none). */
+enum bg_status bg__object_under_find(const struct bg__object *o,
+				     const void *src, struct bg__under *u);
+/* bg__object_merge_under(o, dst, src), with u found for that src: the
+ * same result, visiting only the fields src gives. */
+enum bg_status bg__object_merge_under_at(const struct bg__object *o,
+					 void *dst, const void *src,
+					 const struct bg__under *u);
 
 /* Moves into dst every field of table to (not BG_F_HEAD) from the
  * field of table from with the same key and kind, where it is given:

@@ -26,6 +26,7 @@ bg__template_finish(struct template *t)
 	free(t->origin);
 	bg_job_options_finish(&t->defaults);
 	bg_job_options_finish(&t->r_defaults);
+	free(t->r_under.at);
 	memset(t, 0, sizeof(*t));
 }
 

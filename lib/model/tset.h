@@ -8,7 +8,7 @@
 #ifndef BG_MODEL_TSET_H
 #define BG_MODEL_TSET_H
 
-#include "batchgen-int.h"
+#include "model/fields.h"
 
 struct template {
 	char *name;
@@ -23,6 +23,7 @@ struct template {
 	const char *r_type;
 	const char *r_platform;
 	struct bg_job_options r_defaults;
+	struct bg__under r_under; /* where r_defaults gives values */
 	bool resolved;
 };
 

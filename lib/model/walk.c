@@ -198,6 +198,37 @@ bg__object_finish(const struct bg__object *o, void *p)
 	}
 }
 
+/* Whether p gives a value at step f; presence: a presence flag that is
+ * set counts (else its members say it). */
+static bool
+step_given(const struct step *f, const void *p, bool presence)
+{
+	const void *m = CAT(p, f->off);
+
+	switch (f->kind) {
+	case BG_K_STR:
+	case BG_K_OBJ:
+		return *(void *const *)m != NULL;
+	case BG_K_STRS:
+	case BG_K_OBJS:
+		return *(const size_t *)CAT(p, f->count_off) > 0;
+	case BG_K_MAP:
+	case BG_K_ENV:
+		return ((const struct bg_kvlist *)m)->count > 0;
+	case BG_K_NUM:
+	case BG_K_INT:
+		return bg__given(*(const struct bg_opt_int *)m);
+	case BG_K_BOOL:
+		return bg__given(*(const struct bg_opt_bool *)m);
+	case BG_K_FLAG:
+		return *(const bool *)m;
+	case BG_K_EMBED: /* a presence flag */
+		return presence && *(const bool *)m;
+	default:
+		return false;
+	}
+}
+
 bool
 bg__object_given(const struct bg__object *o, const void *p)
 {
@@ -205,41 +236,13 @@ bg__object_given(const struct bg__object *o, const void *p)
 	const struct step *steps = plan_of(o, &n);
 
 	for (size_t i = 0; p != NULL && i < n; i++) {
-		const void *m = CAT(p, steps[i].off);
-		bool given;
-		switch (steps[i].kind) {
-		case BG_K_STR:
-		case BG_K_OBJ:
-			given = *(void *const *)m != NULL;
-			break;
-		case BG_K_STRS:
-		case BG_K_OBJS:
-			given = *(const size_t *)CAT(p, steps[i].count_off) > 0;
-			break;
-		case BG_K_MAP:
-		case BG_K_ENV:
-			given = ((const struct bg_kvlist *)m)->count > 0;
-			break;
-		case BG_K_NUM:
-		case BG_K_INT:
-			given = bg__given(*(const struct bg_opt_int *)m);
-			break;
-		case BG_K_BOOL:
-			given = bg__given(*(const struct bg_opt_bool *)m);
-			break;
-		case BG_K_FLAG:
-			given = *(const bool *)m;
-			break;
-		default: /* a presence flag: its members say it */
-			given = false;
-			break;
-		}
-		if (given) {
+		if (step_given(&steps[i], p, false)) {
 			return true;
 		}
 	}
 	return false;
 }
+
 
 /* A new zeroed object holding a copy of src, or NULL. */
 static void *
@@ -524,6 +527,45 @@ bg__object_merge_under(const struct bg__object *o, void *dst, const void *src)
 
 	for (size_t i = 0; i < n; i++) {
 		if (field_merge_under(&steps[i], dst, src) != BG_OK) {
+			return BG_ERR_NOMEM;
+		}
+	}
+	return BG_OK;
+}
+
+/* field_merge_under at a step where src gives nothing changes nothing
+ * (a null string, list or object, an empty map, an unset number or
+ * flag): those steps can be left out. */
+enum bg_status
+bg__object_under_find(const struct bg__object *o, const void *src,
+		      struct bg__under *u)
+{
+	size_t n;
+	const struct step *steps = plan_of(o, &n);
+
+	u->at = NULL;
+	u->count = 0;
+	for (size_t i = 0; src != NULL && i < n; i++) {
+		if (!step_given(&steps[i], src, true)) {
+			continue;
+		}
+		if (u->at == NULL && (u->at = calloc(n, sizeof(*u->at))) == NULL) {
+			return BG_ERR_NOMEM;
+		}
+		u->at[u->count++] = (uint16_t)i;
+	}
+	return BG_OK;
+}
+
+enum bg_status
+bg__object_merge_under_at(const struct bg__object *o, void *dst,
+			  const void *src, const struct bg__under *u)
+{
+	size_t n;
+	const struct step *steps = plan_of(o, &n);
+
+	for (size_t i = 0; i < u->count; i++) {
+		if (field_merge_under(&steps[u->at[i]], dst, src) != BG_OK) {
 			return BG_ERR_NOMEM;
 		}
 	}

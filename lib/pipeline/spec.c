@@ -175,6 +175,7 @@ struct spec_text {
 	struct {
 		unsigned line, column;
 	} *jobs; /* jobs[N]'s position */
+	struct bg__under under; /* where the defaults give values */
 };
 
 /* The view, read again if it was freed. */
@@ -205,7 +206,8 @@ build_job(struct bg__conv *cv, const struct bg_template_set *set,
 	/* The job as loaded, with the defaults under it (in place: the
 	 * document is not read again). */
 	if (raw->defaults != NULL) {
-		st = bg__object_merge_under(&bg__obj_job, o, raw->defaults);
+		st = bg__object_merge_under_at(&bg__obj_job, o, raw->defaults,
+					       &t->under);
 	}
 	if (st == BG_OK && !cv->nomem) {
 		st = bg__template_apply_take(set, o->template, o, out,
@@ -311,6 +313,10 @@ spec_load(const char *buf, size_t len, char *owned, const char *name,
 		text.jobs[i].column = bg__ynode_column(node);
 	}
 	bg__ydoc_finish(&doc);
+	if (!cv.nomem && bg__object_under_find(&bg__obj_job, raw->defaults,
+					       &text.under) != BG_OK) {
+		cv.nomem = true;
+	}
 	for (size_t i = 0; !cv.nomem && i < raw->jobs_count; i++) {
 		struct bg_jobdef *def = NULL;
 		st = build_job(&cv, set, raw, &text, i, review, &def);
@@ -336,6 +342,7 @@ spec_load(const char *buf, size_t len, char *owned, const char *name,
 	bg__load_free(&bg__obj_spec, raw);
 	bg__ydoc_finish(&doc);
 	free(text.jobs);
+	free(text.under.at);
 	free(owned);
 	if (cv.nomem) {
 		bg_spec_destroy(spec);

@@ -784,8 +784,8 @@ apply(const struct bg_template_set *set, const char *name,
 		st = bg__job_options_overlay(&merged, user);
 	}
 	if (st == BG_OK && t != NULL) {
-		st = bg__object_merge_under(&bg__obj_job, &merged,
-					    &t->r_defaults);
+		st = bg__object_merge_under_at(&bg__obj_job, &merged,
+					       &t->r_defaults, &t->r_under);
 	}
 	if (st == BG_OK) {
 		st = build(t, &merged, def, diags);

@@ -23,6 +23,9 @@ template_resolve(struct bg_template_set *set, struct template *t,
 	struct bg__buf trail = { 0 };
 
 	bg_job_options_finish(&t->r_defaults);
+	free(t->r_under.at);
+	t->r_under.at = NULL;
+	t->r_under.count = 0;
 	t->r_type = NULL;
 	t->r_platform = NULL;
 	t->resolved = false;
@@ -101,6 +104,10 @@ template_resolve(struct bg_template_set *set, struct template *t,
 			     "jobs only",
 			     t->name);
 		return BG_ERR_TEMPLATE;
+	}
+	if (bg__object_under_find(&bg__obj_job, &t->r_defaults,
+				  &t->r_under) != BG_OK) {
+		return BG_ERR_NOMEM;
 	}
 	t->resolved = true;
 	return BG_OK;
