@@ -43,6 +43,12 @@ em_attach(struct em *em, cJSON *obj, const char *key, cJSON *item,
 	return item;
 }
 
+void
+bg__em_finish(struct em *em)
+{
+	bg__buf_finish(&em->scratch);
+}
+
 cJSON *
 bg__em_add(struct em *em, cJSON *obj, const char *key, cJSON *item)
 {

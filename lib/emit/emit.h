@@ -11,7 +11,12 @@
 /* Builder state: one failed allocation fails the whole output. */
 struct em {
 	bool failed;
+	/* The text of a JSON-encoded attribute, kept from job to job
+	 * (bg__em_finish frees it): one buffer, not a growing one a job. */
+	struct bg__buf scratch;
 };
+/* Frees what em keeps. */
+void bg__em_finish(struct em *em);
 
 /* Adds item to obj under key (or to an array), or records failure. */
 cJSON *bg__em_add(struct em *em, cJSON *obj, const char *key, cJSON *item);

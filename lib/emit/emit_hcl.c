@@ -416,5 +416,6 @@ bg__emit_hcl(const struct bg_jobdef *const *defs, size_t n,
 		first = false;
 		bg__buf_drain(b, BG__DRAIN_AT);
 	}
+	bg__em_finish(&em);
 	return em.failed ? BG_ERR_NOMEM : BG_OK;
 }

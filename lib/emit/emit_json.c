@@ -291,7 +291,8 @@ static void
 add_encoded(struct em *em, cJSON *res, const char *key, cJSON *value)
 {
 	struct doc_keys keys = { 0 };
-	struct bg__buf text = { 0 };
+	struct bg__buf *text = &em->scratch;
+	struct bg__buf filled = { 0 };
 
 	if (value == NULL) {
 		em->failed = true;
@@ -299,14 +300,15 @@ add_encoded(struct em *em, cJSON *res, const char *key, cJSON *value)
 	}
 	encode_exprs(em, value);
 	escape_doc(em, value, &keys);
-	bg__buf_puts(&text, "");
-	bg__json_put_unformatted(&text, value);
+	text->len = 0;
+	bg__buf_puts(text, "");
+	bg__json_put_unformatted(text, value);
 	cJSON_Delete(value);
-	if (keys.count > 0 && !text.failed) {
+	if (keys.count > 0 && !text->failed) {
 		/* The placeholders of keys with expressions take their
 		 * text. */
 		struct bg__buf b = { 0 };
-		const char *p = text.data;
+		const char *p = text->data;
 		bg__buf_puts(&b, "");
 		while (*p != '\0') {
 			const char *at = strstr(p, "\"${@");
@@ -322,16 +324,16 @@ add_encoded(struct em *em, cJSON *res, const char *key, cJSON *value)
 						 : "");
 			p = strchr(at + 4, '"') + 1;
 		}
-		bg__buf_finish(&text);
-		text = b;
+		filled = b;
+		text = &filled;
 	}
 	for (size_t i = 0; i < keys.count; i++) {
 		free(keys.text[i]);
 	}
 	free(keys.text);
 	bg__em_add(em, res, key,
-		   text.failed ? NULL : cJSON_CreateString(text.data));
-	bg__buf_finish(&text);
+		   text->failed ? NULL : cJSON_CreateString(text->data));
+	bg__buf_finish(&filled);
 }
 
 /* ================================================================== */
@@ -443,5 +445,6 @@ bg__emit_json(const struct bg_jobdef *const *defs, size_t n,
 		bg__buf_puts(b, "    }\n");
 	}
 	bg__buf_puts(b, "  }\n}\n");
+	bg__em_finish(&em);
 	return em.failed ? BG_ERR_NOMEM : BG_OK;
 }
