@@ -274,6 +274,15 @@ enum bg_status bg__emit_json(const struct bg_jobdef *const *defs, size_t n,
 			     struct bg__buf *b);
 enum bg_status bg__emit_hcl(const struct bg_jobdef *const *defs, size_t n,
 			    struct bg__buf *b);
+/* An earlier output read for bg_check_replacement (emit/previous.c):
+ * what the check needs of each old resource, without the document. */
+struct bg__previous;
+enum bg_status bg__previous_read(const char *old, size_t len,
+				 struct bg__previous **out);
+enum bg_status bg__previous_check(const struct bg__previous *p,
+				  const struct bg_jobdef *const *defs,
+				  size_t n, struct bg_diags *diags);
+void bg__previous_destroy(struct bg__previous *p);
 /* How much output is gathered before it goes to a sink. */
 #define BG__DRAIN_AT ((size_t)64 * 1024)
 

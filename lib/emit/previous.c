@@ -40,30 +40,161 @@ same_str(const char *a, const char *b, bool nocase)
 	return nocase ? strcasecmp(a, b) == 0 : strcmp(a, b) == 0;
 }
 
-/* The conditions of old resource res equal def's. */
-static bool
-same_conditions(const cJSON *res, const struct bg_jobdef *def)
-{
-	const cJSON *rs = cJSON_GetObjectItemCaseSensitive(res,
-							   "retry_strategy");
-	const cJSON *list = cJSON_GetObjectItemCaseSensitive(rs,
-							     "evaluate_on_exit");
-	size_t n = cJSON_IsArray(list) ? (size_t)cJSON_GetArraySize(list) : 0;
-	size_t i = 0;
-	const cJSON *e;
+/* What the check needs of one old resource, read once: its name and
+ * evaluate_on_exit conditions, so that the parsed document is freed
+ * before the jobs are built (bg__previous_read in the pipeline). */
+struct old_res {
+	char *label;
+	bool object; /* the old value is an object */
+	char *name;  /* its "name", when a string */
+	size_t cond_count; /* items of retry_strategy.evaluate_on_exit */
+	char **cond; /* four a condition (COND_KEYS); NULL: not a string */
+};
 
-	if (n != def->evaluate_on_exit_count) {
+static const char *const COND_KEYS[] = { "action", "on_exit_code",
+					 "on_reason", "on_status_reason" };
+#define NCOND (sizeof(COND_KEYS) / sizeof(COND_KEYS[0]))
+
+struct bg__previous {
+	struct bg__strindex labels; /* label -> items */
+	struct old_res *items;
+	size_t count;
+};
+
+void
+bg__previous_destroy(struct bg__previous *p)
+{
+	if (p == NULL) {
+		return;
+	}
+	for (size_t i = 0; i < p->count; i++) {
+		struct old_res *r = &p->items[i];
+		free(r->label);
+		free(r->name);
+		for (size_t k = 0; r->cond != NULL && k < r->cond_count * NCOND;
+		     k++) {
+			free(r->cond[k]);
+		}
+		free(r->cond);
+	}
+	bg__strindex_finish(&p->labels);
+	free(p->items);
+	free(p);
+}
+
+static bool
+dup_item(const cJSON *obj, const char *key, char **out)
+{
+	const char *s = str_item(obj, key);
+
+	*out = s != NULL ? strdup(s) : NULL;
+	return s == NULL || *out != NULL;
+}
+
+/* Old resource res read into r. */
+static bool
+read_res(const cJSON *res, struct old_res *r)
+{
+	const cJSON *list = cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(res, "retry_strategy"),
+		"evaluate_on_exit");
+	const cJSON *e;
+	size_t k = 0;
+
+	r->object = cJSON_IsObject(res);
+	if (!r->object || !dup_item(res, "name", &r->name)) {
+		return r->object ? false : true;
+	}
+	r->cond_count = cJSON_IsArray(list) ? (size_t)cJSON_GetArraySize(list)
+					    : 0;
+	if (r->cond_count == 0) {
+		return true;
+	}
+	r->cond = calloc(r->cond_count * NCOND, sizeof(*r->cond));
+	if (r->cond == NULL) {
 		return false;
 	}
 	cJSON_ArrayForEach(e, list)
 	{
-		const struct bg_evaluate_on_exit *c = &def->evaluate_on_exit[i++];
-		if (!same_str(str_item(e, "action"), c->action, true) ||
-		    !same_str(str_item(e, "on_exit_code"), c->on_exit_code,
-			      false) ||
-		    !same_str(str_item(e, "on_reason"), c->on_reason, false) ||
-		    !same_str(str_item(e, "on_status_reason"),
-			      c->on_status_reason, false)) {
+		for (size_t c = 0; c < NCOND; c++) {
+			if (!dup_item(e, COND_KEYS[c], &r->cond[k++])) {
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
+enum bg_status
+bg__previous_read(const char *old, size_t len, struct bg__previous **out)
+{
+	struct bg__previous *p;
+	cJSON *doc;
+	const cJSON *resources, *r;
+	size_t count = 0;
+	enum bg_status st = BG_OK;
+
+	*out = NULL;
+	if (old == NULL && len > 0) {
+		return BG_ERR_ARG;
+	}
+	p = calloc(1, sizeof(*p));
+	if (p == NULL) {
+		return BG_ERR_NOMEM;
+	}
+	doc = old != NULL ? cJSON_ParseWithLength(old, len) : NULL;
+	resources = cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(doc, "resource"),
+		"aws_batch_job_definition");
+	if (cJSON_IsObject(resources)) {
+		cJSON_ArrayForEach(r, resources)
+		{
+			count++;
+		}
+		p->items = calloc(count + 1, sizeof(*p->items));
+		st = p->items != NULL ? BG_OK : BG_ERR_NOMEM;
+	}
+	/* the old resources by label, once: a lookup per job in the
+	 * object would be quadratic */
+	for (r = p->items != NULL ? resources->child : NULL;
+	     r != NULL && st == BG_OK; r = r->next) {
+		struct old_res *o = &p->items[p->count];
+		if (r->string == NULL) {
+			continue;
+		}
+		p->count++;
+		o->label = strdup(r->string);
+		if (o->label == NULL || !read_res(r, o)) {
+			st = BG_ERR_NOMEM;
+		} else if (bg__strindex_put(&p->labels, o->label,
+					    p->count - 1,
+					    NULL) == BG_ERR_NOMEM) {
+			st = BG_ERR_NOMEM; /* a label said twice: the first */
+		}
+	}
+	cJSON_Delete(doc);
+	if (st != BG_OK) {
+		bg__previous_destroy(p);
+		return st;
+	}
+	*out = p;
+	return BG_OK;
+}
+
+/* The conditions of old resource r equal def's. */
+static bool
+same_conditions(const struct old_res *r, const struct bg_jobdef *def)
+{
+	if (r->cond_count != def->evaluate_on_exit_count) {
+		return false;
+	}
+	for (size_t i = 0; i < r->cond_count; i++) {
+		const struct bg_evaluate_on_exit *c = &def->evaluate_on_exit[i];
+		char *const *o = &r->cond[i * NCOND];
+		if (!same_str(o[0], c->action, true) ||
+		    !same_str(o[1], c->on_exit_code, false) ||
+		    !same_str(o[2], c->on_reason, false) ||
+		    !same_str(o[3], c->on_status_reason, false)) {
 			return false;
 		}
 	}
@@ -95,66 +226,30 @@ warn(struct bg_diags *diags, const struct bg_jobdef *def, const char *field,
 }
 
 enum bg_status
-bg_check_replacement(const char *old, size_t len,
-		     const struct bg_jobdef *const *defs, size_t n,
-		     struct bg_diags *diags)
+bg__previous_check(const struct bg__previous *p,
+		   const struct bg_jobdef *const *defs, size_t n,
+		   struct bg_diags *diags)
 {
-	cJSON *doc;
-	const cJSON *resources;
-	const cJSON **items = NULL;
-	struct bg__strindex labels = { 0 };
 	enum bg_status st = BG_OK;
 
-	if (diags == NULL || (old == NULL && len > 0) ||
-	    (defs == NULL && n > 0)) {
-		return BG_ERR_ARG;
-	}
-	doc = old != NULL ? cJSON_ParseWithLength(old, len) : NULL;
-	resources = cJSON_GetObjectItemCaseSensitive(
-		cJSON_GetObjectItemCaseSensitive(doc, "resource"),
-		"aws_batch_job_definition");
-	/* the old resources by label, once: a lookup per job in the
-	 * object would be quadratic */
-	if (cJSON_IsObject(resources)) {
-		size_t count = 0;
-		const cJSON *r;
-		cJSON_ArrayForEach(r, resources)
-		{
-			count++;
-		}
-		items = calloc(count + 1, sizeof(*items));
-		count = 0;
-		cJSON_ArrayForEach(r, resources)
-		{
-			if (items == NULL || r->string == NULL) {
-				continue;
-			}
-			items[count] = r;
-			if (bg__strindex_put(&labels, r->string, count, NULL) ==
-			    BG_ERR_NOMEM) {
-				st = BG_ERR_NOMEM;
-			}
-			count++;
-		}
-		st = items == NULL ? BG_ERR_NOMEM : st;
-	}
-	for (size_t i = 0; items != NULL && i < n && st == BG_OK; i++) {
+	for (size_t i = 0; p != NULL && p->items != NULL && i < n && st == BG_OK;
+	     i++) {
 		const struct bg_jobdef *def = defs[i];
 		size_t at;
-		const cJSON *res = bg__strindex_get(&labels, def->label, &at)
-					   ? items[at]
-					   : NULL;
-		const char *name = str_item(res, "name");
-		if (!cJSON_IsObject(res)) {
+		const struct old_res *res =
+			bg__strindex_get(&p->labels, def->label, &at)
+				? &p->items[at]
+				: NULL;
+		if (res == NULL || !res->object) {
 			continue; /* a new resource */
 		}
-		if (name != NULL && strcmp(name, def->name) != 0) {
+		if (res->name != NULL && strcmp(res->name, def->name) != 0) {
 			st = warn(diags, def, "name",
 				  "the name changes from '%s' to '%s': "
 				  "terraform replaces "
 				  "aws_batch_job_definition.%s and "
 				  "deregisters every revision of '%s'",
-				  name, def->name, def->label, name);
+				  res->name, def->name, def->label, res->name);
 		} else if (!same_conditions(res, def)) {
 			st = warn(diags, def, "retry_strategy.evaluate_on_exit",
 				  "evaluate_on_exit changes: terraform "
@@ -164,8 +259,25 @@ bg_check_replacement(const char *old, size_t len,
 				  def->label, def->name);
 		}
 	}
-	bg__strindex_finish(&labels);
-	free(items);
-	cJSON_Delete(doc);
+	return st;
+}
+
+enum bg_status
+bg_check_replacement(const char *old, size_t len,
+		     const struct bg_jobdef *const *defs, size_t n,
+		     struct bg_diags *diags)
+{
+	struct bg__previous *p = NULL;
+	enum bg_status st;
+
+	if (diags == NULL || (old == NULL && len > 0) ||
+	    (defs == NULL && n > 0)) {
+		return BG_ERR_ARG;
+	}
+	st = bg__previous_read(old, len, &p);
+	if (st == BG_OK) {
+		st = bg__previous_check(p, defs, n, diags);
+	}
+	bg__previous_destroy(p);
 	return st;
 }

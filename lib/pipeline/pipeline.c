@@ -10,7 +10,7 @@
  *                                  validate and locate, per job)
  *   a template:  bg_template_apply, bg_validate
  *   all jobs:    bg_validate_unique; bg_check_replacement against an
- *                earlier output; bg_emit
+ *                earlier output (read before the specs); bg_emit
  */
 #include "config.h"
 
@@ -114,6 +114,7 @@ build(const struct bg_template_set *set, const struct bg_request *req,
       struct bg_diags *diags)
 {
 	struct bg_result *r;
+	struct bg__previous *prev = NULL;
 	bool io = false, invalid = false;
 	enum bg_status st;
 	size_t n = 0;
@@ -122,8 +123,17 @@ build(const struct bg_template_set *set, const struct bg_request *req,
 	    diags == NULL || (req->inputs == NULL && req->input_count > 0)) {
 		return BG_ERR_ARG;
 	}
+	/* An earlier output is read first, and only what the replacement
+	 * check needs is kept: its parsed document is not alive beside the
+	 * jobs. */
+	if (req->previous != NULL &&
+	    bg__previous_read(req->previous, req->previous_len, &prev) ==
+		    BG_ERR_NOMEM) {
+		return BG_ERR_NOMEM;
+	}
 	r = calloc(1, sizeof(*r));
 	if (r == NULL) {
+		bg__previous_destroy(prev);
 		return BG_ERR_NOMEM;
 	}
 	st = load_specs(set, req, r, diags, &io, &invalid);
@@ -161,11 +171,10 @@ build(const struct bg_template_set *set, const struct bg_request *req,
 		invalid = invalid || st == BG_ERR_INVALID;
 		st = st == BG_ERR_INVALID ? BG_OK : st;
 	}
-	if (st == BG_OK && !io && !invalid && req->previous != NULL) {
-		st = bg_check_replacement(req->previous, req->previous_len,
-					  r->jobs, n, diags);
-		st = st == BG_ERR_ARG ? BG_OK : st; /* nothing to compare */
+	if (st == BG_OK && !io && !invalid && prev != NULL) {
+		st = bg__previous_check(prev, r->jobs, n, diags);
 	}
+	bg__previous_destroy(prev);
 	if (st == BG_OK && !io && !invalid && req->emit) {
 		st = write != NULL ? bg_emit_to(r->jobs, n, req->format,
 						write, ctx)
