@@ -38,6 +38,32 @@ on_signal(int sig)
 	interrupted = 1;
 }
 
+/* SIGINT, SIGTERM and SIGHUP only set `interrupted` while a file is
+ * written and named, so that its temporary name is removed. */
+struct signals {
+	struct sigaction int_, term, hup;
+};
+
+static void
+catch_signals(struct signals *old)
+{
+	struct sigaction sa = { 0 };
+
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old->int_);
+	sigaction(SIGTERM, &sa, &old->term);
+	sigaction(SIGHUP, &sa, &old->hup);
+}
+
+static void
+restore_signals(const struct signals *old)
+{
+	sigaction(SIGINT, &old->int_, NULL);
+	sigaction(SIGTERM, &old->term, NULL);
+	sigaction(SIGHUP, &old->hup, NULL);
+}
+
 int
 output_clash(const char *output, char *const *inputs, size_t n)
 {
@@ -157,8 +183,7 @@ write_output(const char *path, const char *data, size_t len)
 	int fd;
 	mode_t mode = 0644;
 	mode_t mask;
-	struct sigaction sa = { 0 };
-	struct sigaction old_int, old_term, old_hup;
+	struct signals old;
 	bool unnamed = false;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
@@ -199,11 +224,7 @@ write_output(const char *path, const char *data, size_t len)
 		fprintf(stderr, "batchgen: %s: path too long\n", path);
 		return EXIT_IO;
 	}
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-	sigaction(SIGHUP, &sa, &old_hup);
+	catch_signals(&old);
 	tmp_path[0] = '\0';
 #ifdef O_TMPFILE
 	fd = open(dir[0] ? dir : ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
@@ -258,16 +279,12 @@ write_output(const char *path, const char *data, size_t len)
 		fprintf(stderr, "batchgen: %s: %s\n", path, strerror(errno));
 		goto fail;
 	}
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-	sigaction(SIGHUP, &old_hup, NULL);
+	restore_signals(&old);
 	return EXIT_OK;
 fail:
 	unlink(tmp_path);
 fail_signals:
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-	sigaction(SIGHUP, &old_hup, NULL);
+	restore_signals(&old);
 	return EXIT_IO;
 }
 
@@ -367,15 +384,10 @@ copy_out(int fd, int out)
 static int
 commit_file(struct output *o)
 {
-	struct sigaction sa = { 0 };
-	struct sigaction old_int, old_term, old_hup;
+	struct signals old;
 	int fd = -1;
 
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-	sigaction(SIGHUP, &sa, &old_hup);
+	catch_signals(&old);
 	tmp_path[0] = '\0';
 	if (fchmod(o->fd, o->mode) != 0 || fsync(o->fd) != 0 || interrupted) {
 		goto fail_quiet;
@@ -404,9 +416,7 @@ commit_file(struct output *o)
 	if (rename(tmp_path, o->path) != 0) {
 		goto fail_quiet;
 	}
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-	sigaction(SIGHUP, &old_hup, NULL);
+	restore_signals(&old);
 	return EXIT_OK;
 fail_quiet:
 	fprintf(stderr, "batchgen: %s: %s\n", o->path,
@@ -414,9 +424,7 @@ fail_quiet:
 	if (tmp_path[0] != '\0') {
 		unlink(tmp_path);
 	}
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-	sigaction(SIGHUP, &old_hup, NULL);
+	restore_signals(&old);
 	return EXIT_IO;
 }
 #endif

@@ -439,15 +439,11 @@ gather(void *ctx, const char *data, size_t len)
 	return true;
 }
 
-/* bg_emit_to hands on bg_emit's text in pieces, resource by resource:
- * a document of 400 jobs (about 300 KiB) arrives in several pieces of
- * about 64 KiB, and joined they are bg_emit's bytes, in both formats. */
-START_TEST(emit_to_gives_emit_text_in_pieces)
+/* n jobs named job-0 ... with a tag that needs escaping. */
+static void
+make_jobs(struct bg_jobdef **defs, size_t n)
 {
-	enum { N = 400 };
-	struct bg_jobdef *defs[N];
-
-	for (size_t i = 0; i < N; i++) {
+	for (size_t i = 0; i < n; i++) {
 		char name[32];
 		snprintf(name, sizeof(name), "job-%zu", i);
 		defs[i] = make_job("data-processing", "etl:1");
@@ -457,6 +453,17 @@ START_TEST(emit_to_gives_emit_text_in_pieces)
 		defs[i]->label = bg_tf_label(name);
 		bg_kvlist_set(&defs[i]->tags, "Team", "data \"quoted\" ${x}");
 	}
+}
+
+/* bg_emit_to hands on bg_emit's text in pieces, resource by resource:
+ * a document of 400 jobs (about 300 KiB) arrives in several pieces of
+ * about 64 KiB, and joined they are bg_emit's bytes, in both formats. */
+START_TEST(emit_to_gives_emit_text_in_pieces)
+{
+	enum { N = 400 };
+	struct bg_jobdef *defs[N];
+
+	make_jobs(defs, N);
 	for (int f = 0; f < BG_FORMAT__COUNT; f++) {
 		struct pieces p = { 0 };
 		char *whole = NULL;
@@ -491,15 +498,7 @@ START_TEST(emit_to_stops_at_a_failed_write)
 	struct bg_jobdef *defs[N];
 	struct pieces p = { .fail_at = 2 };
 
-	for (size_t i = 0; i < N; i++) {
-		char name[32];
-		snprintf(name, sizeof(name), "job-%zu", i);
-		defs[i] = make_job("data-processing", "etl:1");
-		free(defs[i]->name);
-		defs[i]->name = strdup(name);
-		free(defs[i]->label);
-		defs[i]->label = bg_tf_label(name);
-	}
+	make_jobs(defs, N);
 	ck_assert_int_eq(bg_emit_to((const struct bg_jobdef *const *)defs, N,
 				    BG_FORMAT_JSON, gather, &p),
 			 BG_ERR_IO);
