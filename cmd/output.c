@@ -165,6 +165,67 @@ fill(int fd, const char *data, size_t len, mode_t mode)
 	       fsync(fd) == 0 && !interrupted;
 }
 
+/* The file -o path replaces: only a regular file (renaming over a link
+ * would replace the link, and a device or directory is not a file to
+ * overwrite), or none yet. Its mode (or the new file's, from the umask)
+ * into *mode and its directory into dir; say: what is wrong goes to
+ * stderr. */
+static bool
+output_target(const char *path, mode_t *mode, char dir[4096], bool say)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == 0) {
+		const char *what = S_ISDIR(st.st_mode)	 ? "is a directory"
+				   : S_ISLNK(st.st_mode) ? "is a symbolic link; "
+							   "give the file it "
+							   "points to"
+				   : !S_ISREG(st.st_mode)
+					   ? "not a regular file"
+					   : NULL;
+		if (what != NULL) {
+			if (say) {
+				fprintf(stderr, "batchgen: %s: %s\n", path,
+					what);
+			}
+			return false;
+		}
+		*mode = st.st_mode & 07777;
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		*mode = 0666 & ~mask;
+	}
+	if (!dir_of(path, dir, 4096) || !temp_name(dir, 0)) {
+		if (say) {
+			fprintf(stderr, "batchgen: %s: path too long\n", path);
+		}
+		return false;
+	}
+	return true;
+}
+
+/* A new file under a temporary name in dir (tmp_path: a new name
+ * while one is taken), or -1 with errno set and tmp_path empty. */
+static int
+create_temp(const char *dir)
+{
+	int fd = -1;
+
+	for (unsigned attempt = 0; attempt <= 100 && temp_name(dir, attempt);
+	     attempt++) {
+		fd = open(tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+			  0600);
+		if (fd >= 0 || errno != EEXIST) {
+			break;
+		}
+	}
+	if (fd < 0) {
+		tmp_path[0] = '\0';
+	}
+	return fd;
+}
+
 /*
  * Writes data to path so that a failed, interrupted or killed run never
  * leaves path truncated or changed. The data goes first into an unnamed
@@ -178,11 +239,9 @@ fill(int fd, const char *data, size_t len, mode_t mode)
 int
 write_output(const char *path, const char *data, size_t len)
 {
-	struct stat st;
 	char dir[4096];
 	int fd;
 	mode_t mode = 0644;
-	mode_t mask;
 	struct signals old;
 	bool unnamed = false;
 
@@ -194,34 +253,7 @@ write_output(const char *path, const char *data, size_t len)
 		}
 		return EXIT_OK;
 	}
-	if (lstat(path, &st) == 0) {
-		/* Only a regular file is replaced: renaming over a link
-		 * would replace the link, and a device or directory is not
-		 * a file to overwrite. */
-		if (S_ISDIR(st.st_mode)) {
-			fprintf(stderr, "batchgen: %s: is a directory\n", path);
-			return EXIT_IO;
-		}
-		if (S_ISLNK(st.st_mode)) {
-			fprintf(stderr,
-				"batchgen: %s: is a symbolic link; give the "
-				"file it points to\n",
-				path);
-			return EXIT_IO;
-		}
-		if (!S_ISREG(st.st_mode)) {
-			fprintf(stderr, "batchgen: %s: not a regular file\n",
-				path);
-			return EXIT_IO;
-		}
-		mode = st.st_mode & 07777;
-	} else {
-		mask = umask(0);
-		umask(mask);
-		mode = 0666 & ~mask;
-	}
-	if (!dir_of(path, dir, sizeof(dir)) || !temp_name(dir, 0)) {
-		fprintf(stderr, "batchgen: %s: path too long\n", path);
+	if (!output_target(path, &mode, dir, true)) {
 		return EXIT_IO;
 	}
 	catch_signals(&old);
@@ -240,27 +272,16 @@ write_output(const char *path, const char *data, size_t len)
 			/* It cannot be named here: a named file instead. */
 			close(fd);
 			tmp_path[0] = '\0';
-			if (!temp_name(dir, 0)) {
-				goto fail_signals;
-			}
 		}
 	}
 #endif
 	if (!unnamed) {
 		/* No O_TMPFILE here: a named temporary file. */
-		for (unsigned attempt = 0;; attempt++) {
-			fd = open(tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-				  0600);
-			if (fd >= 0 || errno != EEXIST || attempt == 100 ||
-			    !temp_name(dir, attempt + 1)) {
-				break;
-			}
-		}
+		fd = create_temp(dir);
 		if (fd < 0) {
 			fprintf(stderr,
 				"batchgen: %s: cannot create a file there: %s\n",
 				path, strerror(errno));
-			tmp_path[0] = '\0';
 			goto fail_signals;
 		}
 		if (!fill(fd, data, len, mode)) {
@@ -307,7 +328,6 @@ output_open(struct output *o, const char *path)
 	memset(o, 0, sizeof(*o));
 	o->fd = -1;
 #ifdef O_TMPFILE
-	struct stat st;
 	const char *tmp;
 
 	if (path != NULL && strcmp(path, "-") == 0) {
@@ -320,18 +340,8 @@ output_open(struct output *o, const char *path)
 		o->fd = open(tmp, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 		return o->fd >= 0;
 	}
-	if (lstat(path, &st) == 0) {
-		if (!S_ISREG(st.st_mode)) {
-			return false; /* write_output says what it is */
-		}
-		o->mode = st.st_mode & 07777;
-	} else {
-		mode_t mask = umask(0);
-		umask(mask);
-		o->mode = 0666 & ~mask;
-	}
-	if (!dir_of(path, o->dir, sizeof(o->dir)) || !temp_name(o->dir, 0)) {
-		return false;
+	if (!output_target(path, &o->mode, o->dir, false)) {
+		return false; /* write_output says what is wrong */
 	}
 	o->fd = open(o->dir[0] ? o->dir : ".", O_TMPFILE | O_RDWR | O_CLOEXEC,
 		     o->mode);
@@ -394,18 +404,8 @@ commit_file(struct output *o)
 	}
 	if (!link_unnamed(o->fd, o->dir)) {
 		/* It cannot be named here: a named copy instead. */
-		for (unsigned attempt = 0;; attempt++) {
-			if (!temp_name(o->dir, attempt)) {
-				goto fail_quiet;
-			}
-			fd = open(tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-				  0600);
-			if (fd >= 0 || errno != EEXIST || attempt == 100) {
-				break;
-			}
-		}
+		fd = create_temp(o->dir);
 		if (fd < 0) {
-			tmp_path[0] = '\0';
 			goto fail_quiet;
 		}
 		if (!copy_out(o->fd, fd) || fchmod(fd, o->mode) != 0 ||
