@@ -91,7 +91,7 @@ dup_item(const cJSON *obj, const char *key, char **out)
 	return s == NULL || *out != NULL;
 }
 
-/* Old resource res read into r. */
+/* Old resource res read into r; false when out of memory. */
 static bool
 read_res(const cJSON *res, struct old_res *r)
 {
@@ -102,8 +102,11 @@ read_res(const cJSON *res, struct old_res *r)
 	size_t k = 0;
 
 	r->object = cJSON_IsObject(res);
-	if (!r->object || !dup_item(res, "name", &r->name)) {
-		return r->object ? false : true;
+	if (!r->object) {
+		return true; /* nothing to compare */
+	}
+	if (!dup_item(res, "name", &r->name)) {
+		return false;
 	}
 	r->cond_count = cJSON_IsArray(list) ? (size_t)cJSON_GetArraySize(list)
 					    : 0;

@@ -243,7 +243,6 @@ bg__object_given(const struct bg__object *o, const void *p)
 	return false;
 }
 
-
 /* A new zeroed object holding a copy of src, or NULL. */
 static void *
 object_copy(const struct bg__object *o, const void *src)
