@@ -4,6 +4,8 @@
 #ifndef BG_TEST_COMMON_H
 #define BG_TEST_COMMON_H
 
+#include <stdint.h>
+
 #include <check.h>
 #include <stdbool.h>
 
@@ -31,6 +33,10 @@ bool has_diag(const struct bg_diags *d, const char *code, const char *path,
 	ck_assert_msg(has_diag((d), (code), (path), (text)),               \
 		      "no diagnostic %s at %s saying '%s'", (code),        \
 		      (path) ? (path) : "-", (text))
+
+/* The next number of a xorshift32 sequence whose state is *state (not
+ * 0): the same generated cases on every machine. */
+uint32_t test_rng(uint32_t *state);
 
 /* Builds a job from a built-in template with no user options beyond
  * name and image (image NULL: scaffolded). Asserts success. */

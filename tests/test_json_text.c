@@ -27,11 +27,7 @@ static uint32_t rng_state;
 static uint32_t
 rng(void)
 {
-	/* xorshift32: the same trees on every machine */
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 17;
-	rng_state ^= rng_state << 5;
-	return rng_state;
+	return test_rng(&rng_state);
 }
 
 static char *

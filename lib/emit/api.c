@@ -177,59 +177,208 @@ add_opt_int(struct em *em, cJSON *obj, const char *key,
 
 #define CAT(p, off) ((const void *)((const char *)(p) + (off)))
 
-static cJSON *object_json(struct em *em, const struct bg__object *o,
-			  const void *p, bool fargate);
+/*
+ * One walk of the tables writes an object of the API's JSON to either
+ * of two places: a cJSON tree (both formats read it: HCL writes it as
+ * jsonencode({...}), Terraform JSON escapes and encodes it), or, for
+ * the Terraform JSON output, the encoded text itself, unformatted,
+ * straight onto a buffer (bg__api_text). The text is what the tree
+ * would print to wherever nothing needs escaping or encoding: a string
+ * or key with '$', '%' or '{' in it, or an expression, refuses the
+ * text, and the caller builds the tree instead. Being one walk, the
+ * two cannot differ in what they write or in which order;
+ * tests/test_api_text.c compares their bytes on generated models.
+ */
+struct api_out {
+	struct em *em;
+	struct bg__buf *text; /* NULL: a tree */
+	bool refused;	      /* text: the tree is needed */
+	cJSON *root;
+	unsigned depth;
+	struct api_level {
+		cJSON *node;	/* tree: the open object or array */
+		bool array;
+		size_t count;	/* members written */
+		size_t start;	/* text: where its member began */
+	} at[32];
+};
 
-static cJSON *
-strings_json(struct em *em, char *const *v, size_t n)
+/* The start of a member of the open container: its comma and key. */
+static void
+text_member(struct api_out *o, const char *key)
 {
-	cJSON *list = cJSON_CreateArray();
+	struct api_level *l = &o->at[o->depth - 1];
 
-	for (size_t i = 0; list != NULL && i < n; i++) {
-		bg__em_add(em, list, NULL, bg__em_ref(v[i] ? v[i] : ""));
+	if (l->count++ > 0) {
+		bg__buf_putc(o->text, ',');
 	}
-	return list;
+	if (key != NULL) {
+		if (strpbrk(key, "${%") != NULL) {
+			o->refused = true;
+		}
+		bg__json_put_string(o->text, key);
+		bg__buf_putc(o->text, ':');
+	}
 }
 
+/* item under key in the open container (the root when none is). */
+static void
+tree_attach(struct api_out *o, const char *key, cJSON *item)
+{
+	if (o->depth == 0) {
+		o->root = item;
+		o->em->failed |= item == NULL;
+		return;
+	}
+	o->at[o->depth - 1].count++;
+	bg__em_add_static(o->em, o->at[o->depth - 1].node, key, item);
+}
+
+/* Opens an object or array under key. */
+static void
+out_open(struct api_out *o, const char *key, bool array)
+{
+	struct api_level l = { .array = array };
+
+	if (o->depth == ARRAY_LENGTH(o->at)) {
+		o->em->failed = true;
+		o->refused = true;
+		return;
+	}
+	if (o->text != NULL) {
+		l.start = o->text->len;
+		if (o->depth > 0) {
+			text_member(o, key);
+		}
+		bg__buf_putc(o->text, array ? '[' : '{');
+	} else {
+		l.node = array ? cJSON_CreateArray() : cJSON_CreateObject();
+		tree_attach(o, key, l.node);
+	}
+	o->at[o->depth++] = l;
+}
+
+/* Closes what out_open opened; drop: the container is taken out again
+ * (an embedded object with nothing in it). @return its members. */
+static size_t
+out_close(struct api_out *o, bool drop)
+{
+	struct api_level l;
+
+	if (o->depth == 0) {
+		return 0;
+	}
+	l = o->at[--o->depth];
+	if (o->text != NULL) {
+		bg__buf_putc(o->text, l.array ? ']' : '}');
+	}
+	if (!drop || o->depth == 0) {
+		return l.count;
+	}
+	o->at[o->depth - 1].count--;
+	if (o->text != NULL) {
+		o->text->len = l.start;
+	} else if (l.node != NULL) {
+		cJSON_Delete(cJSON_DetachItemViaPointer(
+			o->at[o->depth - 1].node, l.node));
+	}
+	return l.count;
+}
+
+/* A string of the model (referenced by the tree), or, with copy, one
+ * that does not outlive the call. */
+static void
+out_string(struct api_out *o, const char *key, const char *s, bool copy)
+{
+	if (o->text != NULL) {
+		if (strpbrk(s, "${%") != NULL) {
+			o->refused = true;
+		}
+		text_member(o, key);
+		bg__json_put_string(o->text, s);
+		return;
+	}
+	tree_attach(o, key, copy ? cJSON_CreateString(s) : bg__em_ref(s));
+}
+
+/* A JSON literal: an integer, true or false. */
+static void
+out_literal(struct api_out *o, const char *key, const char *text)
+{
+	if (o->text != NULL) {
+		text_member(o, key);
+		bg__buf_puts(o->text, text);
+		return;
+	}
+	tree_attach(o, key,
+		    text[0] == 't'   ? cJSON_CreateTrue()
+		    : text[0] == 'f' ? cJSON_CreateFalse()
+				     : cJSON_CreateRaw(text));
+}
+
+static void
+out_int(struct api_out *o, const char *key, int64_t v)
+{
+	char buf[24];
+
+	out_literal(o, key, bg__int_text(buf, v));
+}
+
+/* A value that is a Terraform expression (conv as bg__em_expr): the
+ * tree only. */
+static void
+out_expr(struct api_out *o, const char *key, const char *expr,
+	 const char *conv)
+{
+	if (o->text != NULL) {
+		o->refused = true;
+		return;
+	}
+	tree_attach(o, key, bg__em_expr(expr, conv));
+}
+
+static void out_object(struct api_out *o, const char *key,
+		       const struct bg__object *t, const void *p,
+		       bool fargate, bool drop_empty);
+
 /* A map of text: an object, keys sorted. */
-static cJSON *
-map_json(struct em *em, const struct bg_kvlist *kv)
+static void
+out_map(struct api_out *o, const char *key, const struct bg_kvlist *kv)
 {
 	const struct bg_kv **v = bg__kv_sorted(kv);
-	cJSON *o = cJSON_CreateObject();
 
-	for (size_t i = 0; v != NULL && o != NULL && i < kv->count; i++) {
-		bg__em_add_static(em, o, v[i]->key,
-				  bg__em_ref(v[i]->value ? v[i]->value : ""));
+	out_open(o, key, false);
+	for (size_t i = 0; v != NULL && i < kv->count; i++) {
+		out_string(o, v[i]->key, v[i]->value ? v[i]->value : "",
+			   false);
 	}
+	out_close(o, false);
 	if (v == NULL) {
-		em->failed = true;
+		o->em->failed = true;
+		o->refused = true;
 	}
 	free(v);
-	return o;
 }
 
 /* The environment: [{name, value}], sorted by name. */
-static cJSON *
-env_json(struct em *em, const struct bg_kvlist *kv)
+static void
+out_env(struct api_out *o, const char *key, const struct bg_kvlist *kv)
 {
 	const struct bg_kv **v = bg__kv_sorted(kv);
-	cJSON *list = cJSON_CreateArray();
 
-	for (size_t i = 0; v != NULL && list != NULL && i < kv->count; i++) {
-		cJSON *e = bg__em_add(em, list, NULL, cJSON_CreateObject());
-		if (e != NULL) {
-			bg__em_add_static(em, e, "name", bg__em_ref(v[i]->key));
-			bg__em_add_static(em, e, "value",
-					  bg__em_ref(v[i]->value ? v[i]->value
-								 : ""));
-		}
+	out_open(o, key, true);
+	for (size_t i = 0; v != NULL && i < kv->count; i++) {
+		out_open(o, NULL, false);
+		out_string(o, "name", v[i]->key, false);
+		out_string(o, "value", v[i]->value ? v[i]->value : "", false);
+		out_close(o, false);
 	}
+	out_close(o, false);
 	if (v == NULL) {
-		em->failed = true;
+		o->em->failed = true;
+		o->refused = true;
 	}
 	free(v);
-	return list;
 }
 
 struct sort_item {
@@ -245,18 +394,16 @@ sort_item_cmp(const void *a, const void *b)
 }
 
 /* A list of objects; BG_F_SORTED: by their first field's text. */
-static cJSON *
-objects_json(struct em *em, const struct bg__field *f, const void *items,
-	     size_t n, bool fargate)
+static void
+out_objects(struct api_out *o, const char *key, const struct bg__field *f,
+	    const void *items, size_t n, bool fargate)
 {
 	struct sort_item *v = calloc(n, sizeof(*v));
-	cJSON *list = cJSON_CreateArray();
 
-	if (v == NULL || list == NULL) {
-		free(v);
-		cJSON_Delete(list);
-		em->failed = true;
-		return NULL;
+	if (v == NULL) {
+		o->em->failed = true;
+		o->refused = true;
+		return;
 	}
 	for (size_t i = 0; i < n; i++) {
 		v[i].p = CAT(items, i * f->sub->size);
@@ -271,17 +418,18 @@ objects_json(struct em *em, const struct bg__field *f, const void *items,
 	if (f->flags & BG_F_SORTED) {
 		qsort(v, n, sizeof(*v), sort_item_cmp);
 	}
+	out_open(o, key, true);
 	for (size_t i = 0; i < n; i++) {
-		bg__em_add(em, list, NULL, object_json(em, f->sub, v[i].p, fargate));
+		out_object(o, NULL, f->sub, v[i].p, fargate, false);
 	}
+	out_close(o, false);
 	free(v);
-	return list;
 }
 
 /* resourceRequirements from vcpus, memory and gpus, sorted by type
  * (GPU, MEMORY, VCPU): the provider diffs this list in order. */
-static cJSON *
-resources_json(struct em *em, const struct bg_container *c)
+static void
+out_resources(struct api_out *o, const char *key, const struct bg_container *c)
 {
 	const struct {
 		const char *type;
@@ -289,46 +437,40 @@ resources_json(struct em *em, const struct bg_container *c)
 	} rr[] = { { "GPU", &c->gpus },
 		   { "MEMORY", &c->memory },
 		   { "VCPU", &c->vcpus_milli } };
-	cJSON *list;
 	char buf[32];
 
 	if (!bg__given(c->gpus) && !bg__given(c->memory) &&
 	    !bg__given(c->vcpus_milli)) {
-		return NULL;
+		return;
 	}
-	list = cJSON_CreateArray();
-	for (size_t i = 0; list != NULL && i < ARRAY_LENGTH(rr); i++) {
-		cJSON *e;
+	out_open(o, key, true);
+	for (size_t i = 0; i < ARRAY_LENGTH(rr); i++) {
 		if (!bg__given(*rr[i].v)) {
 			continue;
 		}
+		out_open(o, NULL, false);
+		out_string(o, "type", rr[i].type, false);
 		if (rr[i].v->expr != NULL) {
 			/* The value is a string: the expression, as text. */
-			e = bg__em_add(em, list, NULL, cJSON_CreateObject());
-			bg__em_add(em, e, "type",
-				   cJSON_CreateString(rr[i].type));
-			bg__em_add(em, e, "value",
-				   cJSON_CreateString(rr[i].v->expr));
-			continue;
-		}
-		if (rr[i].v == &c->vcpus_milli) {
-			bg_vcpus_format(rr[i].v->value, buf, sizeof(buf));
+			out_string(o, "value", rr[i].v->expr, false);
 		} else {
-			bg__int_text(buf, rr[i].v->value);
+			if (rr[i].v == &c->vcpus_milli) {
+				bg_vcpus_format(rr[i].v->value, buf,
+						sizeof(buf));
+			} else {
+				bg__int_text(buf, rr[i].v->value);
+			}
+			out_string(o, "value", buf, true);
 		}
-		e = bg__em_add(em, list, NULL, cJSON_CreateObject());
-		if (e != NULL) {
-			bg__em_add(em, e, "type", cJSON_CreateString(rr[i].type));
-			bg__em_add(em, e, "value", cJSON_CreateString(buf));
-		}
+		out_close(o, false);
 	}
-	return list;
+	out_close(o, false);
 }
 
-/* One field's JSON, or NULL when it is not written. */
-static cJSON *
-field_json(struct em *em, const struct bg__field *f, const void *p,
-	   bool fargate)
+/* One field under key, when it is written. */
+static void
+out_field(struct api_out *o, const char *key, const struct bg__field *f,
+	  const void *p, bool fargate)
 {
 	const void *m = CAT(p, f->off);
 	bool always = (f->flags & BG_F_ALWAYS) != 0;
@@ -336,89 +478,139 @@ field_json(struct em *em, const struct bg__field *f, const void *p,
 	switch (f->kind) {
 	case BG_K_STR: {
 		const char *v = *(const char *const *)m;
-		return v != NULL || always ? bg__em_ref(v ? v : "") : NULL;
+		if (v != NULL || always) {
+			out_string(o, key, v ? v : "", false);
+		}
+		return;
 	}
 	case BG_K_INT:
 	case BG_K_NUM: {
 		const struct bg_opt_int *v = m;
-		return bg__given(*v) ? bg__em_opt_int(v, "tonumber")
-		       : always	     ? bg__em_int(0)
-				     : NULL;
+		if (v->expr != NULL) {
+			out_expr(o, key, v->expr, "tonumber");
+		} else if (v->set || always) {
+			out_int(o, key, v->set ? v->value : 0);
+		}
+		return;
 	}
-	case BG_K_BOOL:
-		return bg__em_opt_bool(m, "tobool");
+	case BG_K_BOOL: {
+		const struct bg_opt_bool *v = m;
+		if (v->expr != NULL) {
+			out_expr(o, key, v->expr, "tobool");
+		} else if (v->set) {
+			out_literal(o, key, v->value ? "true" : "false");
+		}
+		return;
+	}
 	case BG_K_FLAG:
-		return cJSON_CreateBool(*(const bool *)m);
+		out_literal(o, key, *(const bool *)m ? "true" : "false");
+		return;
 	case BG_K_STRS: {
 		size_t n = *(const size_t *)CAT(p, f->count_off);
-		return n > 0 ? strings_json(em, *(char *const *const *)m, n)
-			     : NULL;
+		char *const *v = *(char *const *const *)m;
+		if (n == 0) {
+			return;
+		}
+		out_open(o, key, true);
+		for (size_t i = 0; i < n; i++) {
+			out_string(o, NULL, v[i] ? v[i] : "", false);
+		}
+		out_close(o, false);
+		return;
 	}
 	case BG_K_MAP:
-		return ((const struct bg_kvlist *)m)->count > 0 ? map_json(em, m)
-								 : NULL;
+		if (((const struct bg_kvlist *)m)->count > 0) {
+			out_map(o, key, m);
+		}
+		return;
 	case BG_K_ENV:
-		return ((const struct bg_kvlist *)m)->count > 0 ? env_json(em, m)
-								 : NULL;
+		if (((const struct bg_kvlist *)m)->count > 0) {
+			out_env(o, key, m);
+		}
+		return;
 	case BG_K_OBJ: {
-		const void *o = *(const void *const *)m;
-		return o != NULL ? object_json(em, f->sub, o, fargate) : NULL;
+		const void *v = *(const void *const *)m;
+		if (v != NULL) {
+			out_object(o, key, f->sub, v, fargate, false);
+		}
+		return;
 	}
 	case BG_K_OBJS: {
 		size_t n = *(const size_t *)CAT(p, f->count_off);
-		return n > 0 ? objects_json(em, f, *(const void *const *)m, n,
-					    fargate)
-			     : NULL;
-	}
-	case BG_K_EMBED: {
-		cJSON *o;
-		if ((f->flags & BG_F_FARGATE) && !fargate) {
-			return NULL;
+		if (n > 0) {
+			out_objects(o, key, f, *(const void *const *)m, n,
+				    fargate);
 		}
-		o = object_json(em, f->sub, m, fargate);
-		if (f->present > 0 ? !*(const bool *)CAT(p, f->present - 1)
-				   : cJSON_GetArraySize(o) == 0) {
-			cJSON_Delete(o);
-			return NULL;
-		}
-		return o;
+		return;
 	}
+	case BG_K_EMBED:
+		/* Written when its flag says it was given, else when it
+		 * holds anything. */
+		if (((f->flags & BG_F_FARGATE) && !fargate) ||
+		    (f->present > 0 && !*(const bool *)CAT(p, f->present - 1))) {
+			return;
+		}
+		out_object(o, key, f->sub, m, fargate, f->present == 0);
+		return;
 	case BG_K_RESOURCES:
-		return resources_json(em, p);
+		out_resources(o, key, p);
+		return;
 	default:
-		return NULL;
+		return;
 	}
 }
 
-/* Object p of table o: every field it gives, under its API key, in
- * the order of the keys (computed once with the tables). */
-static cJSON *
-object_json(struct em *em, const struct bg__object *o, const void *p,
-	    bool fargate)
+/* Object p of table t under key: every field it gives, under its API
+ * key, in the order of the keys (computed once with the tables);
+ * drop_empty: not written when it gives none. */
+static void
+out_object(struct api_out *o, const char *key, const struct bg__object *t,
+	   const void *p, bool fargate, bool drop_empty)
 {
-	const uint8_t *order = bg__api_order(o);
-	cJSON *obj = cJSON_CreateObject();
+	const uint8_t *order = bg__api_order(t);
+	size_t count;
 
-	if (obj == NULL || order == NULL) {
-		em->failed = true;
-		cJSON_Delete(obj);
-		return NULL;
+	if (order == NULL) {
+		o->em->failed = true;
+		o->refused = true;
+		return;
 	}
-	for (size_t k = 0; k < o->count; k++) {
+	out_open(o, key, false);
+	for (size_t k = 0; k < t->count && !o->refused; k++) {
 		size_t i = order[k];
-		const struct bg__field *f = &o->fields[i];
-		const char *api = bg__api_key(o, i);
-		cJSON *item;
+		const struct bg__field *f = &t->fields[i];
+		const char *api = bg__api_key(t, i);
 		if (api[0] == '\0' || (f->flags & BG_F_ALIAS) ||
 		    f->same_as != NULL) {
 			continue;
 		}
-		item = field_json(em, f, p, fargate);
-		if (item != NULL) {
-			bg__em_add_static(em, obj, api, item);
-		}
+		out_field(o, api, f, p, fargate);
 	}
-	return obj;
+	count = o->depth > 0 ? o->at[o->depth - 1].count : 0;
+	out_close(o, drop_empty && count == 0);
+}
+
+/* Object p of table t as a cJSON tree. */
+static cJSON *
+object_json(struct em *em, const struct bg__object *t, const void *p,
+	    bool fargate)
+{
+	struct api_out o = { .em = em };
+
+	out_object(&o, NULL, t, p, fargate, false);
+	return o.root;
+}
+
+bool
+bg__api_text(struct em *em, const struct bg__object *t, const void *p,
+	     bool fargate, struct bg__buf *text)
+{
+	struct api_out o = { .em = em, .text = text };
+
+	text->len = 0;
+	out_object(&o, NULL, t, p, fargate, false);
+	bg__buf_putn(text, "", 0);
+	return !o.refused && !text->failed && text->data != NULL;
 }
 
 /* containerProperties: every key sorted, the order the provider

@@ -14,6 +14,9 @@ struct em {
 	/* The text of a JSON-encoded attribute, kept from job to job
 	 * (bg__em_finish frees it): one buffer, not a growing one a job. */
 	struct bg__buf scratch;
+	/* The Terraform JSON output: container and ECS properties are
+	 * written as text where they can be (bg__api_text). */
+	bool api_text;
 };
 /* Frees what em keeps. */
 void bg__em_finish(struct em *em);
@@ -53,6 +56,15 @@ cJSON *bg__api_ecs(struct em *em, const struct bg_ecs_properties *e,
 cJSON *bg__api_node_properties(struct em *em,
 			       const struct bg_node_properties *np,
 			       bool fargate);
+/* Object p of table t (bg__obj_container, bg__obj_ecs) as the text
+ * Terraform JSON writes for it, into text (emptied first): the tree's
+ * bytes as bg__json_put_unformatted() prints them, where the tree
+ * needs nothing escaped or encoded. false: it does (a '$', '%' or '{'
+ * in a string or key, an expression), or memory ran out; build the
+ * tree. */
+struct bg__object;
+bool bg__api_text(struct em *em, const struct bg__object *t, const void *p,
+		  bool fargate, struct bg__buf *text);
 
 /* One entry of a resource body, for both formats. */
 enum item_kind {
@@ -60,6 +72,8 @@ enum item_kind {
 	ITEM_MAP,        /* key = { "k" = "v" ... } (quoted keys) */
 	ITEM_JSONENCODE, /* key = jsonencode({...}): a JSON string */
 	ITEM_BLOCK,      /* key { ... } */
+	ITEM_JSONTEXT,   /* key = a JSON string, encoded already
+			  * (bg__api_text; the Terraform JSON output) */
 };
 
 struct item {

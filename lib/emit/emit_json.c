@@ -350,6 +350,8 @@ add_resource_block(struct em *em, cJSON *parent, const struct bg_jobdef *def)
 	for (size_t i = 0; i < n; i++) {
 		if (res == NULL || items[i].value == NULL) {
 			cJSON_Delete(items[i].value);
+		} else if (items[i].kind == ITEM_JSONTEXT) {
+			bg__em_add(em, res, items[i].key, items[i].value);
 		} else if (items[i].kind == ITEM_JSONENCODE) {
 			add_encoded(em, res, items[i].key, items[i].value);
 		} else if (items[i].kind == ITEM_MAP) {
@@ -393,7 +395,7 @@ enum bg_status
 bg__emit_json(const struct bg_jobdef *const *defs, size_t n,
 	      struct bg__buf *b)
 {
-	struct em em = { 0 };
+	struct em em = { .api_text = true };
 	cJSON *vars = NULL;
 
 	/* Input variables first: a reader sees what to supply. */

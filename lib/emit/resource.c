@@ -131,6 +131,22 @@ item_cmp(const void *a, const void *b)
 		      ((const struct item *)b)->key);
 }
 
+/* Container or ECS properties (object p of table t): for the JSON
+ * output its text where it can be written at once, else the tree. */
+static struct item
+api_item(struct em *em, const char *key, const struct bg__object *t,
+	 const void *p, bool fargate)
+{
+	if (em->api_text && bg__api_text(em, t, p, fargate, &em->scratch)) {
+		return (struct item){ key, ITEM_JSONTEXT,
+				      cJSON_CreateString(em->scratch.data) };
+	}
+	return (struct item){ key, ITEM_JSONENCODE,
+			      t == &bg__obj_ecs ? bg__api_ecs(em, p, fargate)
+						: bg__api_container(em, p,
+								    fargate) };
+}
+
 size_t
 bg__resource_items(struct em *em, const struct bg_jobdef *def,
 		   struct item *items)
@@ -151,10 +167,9 @@ bg__resource_items(struct em *em, const struct bg_jobdef *def,
 		}
 	}
 	if (def->container != NULL) {
-		items[n++] = (struct item){
-			"container_properties", ITEM_JSONENCODE,
-			bg__api_container(em, def->container, fargate)
-		};
+		items[n++] = api_item(em, "container_properties",
+				      &bg__obj_container, def->container,
+				      fargate);
 	} else if (def->node_properties != NULL) {
 		items[n++] = (struct item){
 			"node_properties", ITEM_JSONENCODE,
@@ -162,10 +177,8 @@ bg__resource_items(struct em *em, const struct bg_jobdef *def,
 						fargate)
 		};
 	} else if (def->ecs_properties != NULL) {
-		items[n++] = (struct item){
-			"ecs_properties", ITEM_JSONENCODE,
-			bg__api_ecs(em, def->ecs_properties, fargate)
-		};
+		items[n++] = api_item(em, "ecs_properties", &bg__obj_ecs,
+				      def->ecs_properties, fargate);
 	} else if (def->eks_properties != NULL) {
 		items[n++] = (struct item){
 			"eks_properties", ITEM_BLOCK,
