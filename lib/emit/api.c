@@ -195,6 +195,8 @@ struct api_out {
 	bool refused;	      /* text: the tree is needed */
 	cJSON *root;
 	unsigned depth;
+	unsigned lost; /* opened past the deepest level (never, with
+			* the tables as they are): failed */
 	struct api_level {
 		cJSON *node;	/* tree: the open object or array */
 		bool array;
@@ -243,6 +245,7 @@ out_open(struct api_out *o, const char *key, bool array)
 	if (o->depth == ARRAY_LENGTH(o->at)) {
 		o->em->failed = true;
 		o->refused = true;
+		o->lost++;
 		return;
 	}
 	if (o->text != NULL) {
@@ -259,21 +262,25 @@ out_open(struct api_out *o, const char *key, bool array)
 }
 
 /* Closes what out_open opened; drop: the container is taken out again
- * (an embedded object with nothing in it). @return its members. */
-static size_t
+ * (an embedded object with nothing in it). */
+static void
 out_close(struct api_out *o, bool drop)
 {
 	struct api_level l;
 
+	if (o->lost > 0) {
+		o->lost--;
+		return;
+	}
 	if (o->depth == 0) {
-		return 0;
+		return;
 	}
 	l = o->at[--o->depth];
 	if (o->text != NULL) {
 		bg__buf_putc(o->text, l.array ? ']' : '}');
 	}
 	if (!drop || o->depth == 0) {
-		return l.count;
+		return;
 	}
 	o->at[o->depth - 1].count--;
 	if (o->text != NULL) {
@@ -282,7 +289,6 @@ out_close(struct api_out *o, bool drop)
 		cJSON_Delete(cJSON_DetachItemViaPointer(
 			o->at[o->depth - 1].node, l.node));
 	}
-	return l.count;
 }
 
 /* A string of the model (referenced by the tree), or, with copy, one
