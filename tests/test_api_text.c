@@ -289,6 +289,117 @@ START_TEST(plain_model_is_text_and_one_dollar_is_not)
 }
 END_TEST
 
+/* A generated job definition: every value of the resource table,
+ * container or ECS properties (or none), retry conditions, a timeout,
+ * and with hostile text sometimes a precondition. */
+static struct bg_jobdef *
+random_job(size_t i, bool hostile)
+{
+	struct bg_jobdef *def = bg_jobdef_create();
+	char label[32];
+	unsigned props = rng() % 10;
+
+	ck_assert_ptr_nonnull(def);
+	snprintf(label, sizeof(label), "job_%zu", i);
+	def->label = strdup(label);
+	ck_assert_ptr_nonnull(def->label);
+	fill(&bg__obj_resource, def, hostile, 0);
+	if (props < 6) {
+		def->container = bg_container_create();
+		ck_assert_ptr_nonnull(def->container);
+		fill(&bg__obj_container, def->container, hostile, 0);
+	} else if (props < 8) {
+		def->ecs_properties = calloc(1, bg__obj_ecs.size);
+		ck_assert_ptr_nonnull(def->ecs_properties);
+		fill(&bg__obj_ecs, def->ecs_properties, hostile, 0);
+	}
+	if (rng() % 2 == 0) {
+		random_int(&def->retry_attempts, hostile);
+	}
+	def->evaluate_on_exit_count = rng() % 3;
+	def->evaluate_on_exit = calloc(def->evaluate_on_exit_count + 1,
+				       sizeof(*def->evaluate_on_exit));
+	ck_assert_ptr_nonnull(def->evaluate_on_exit);
+	for (size_t k = 0; k < def->evaluate_on_exit_count; k++) {
+		struct bg_evaluate_on_exit *e = &def->evaluate_on_exit[k];
+		e->action = strdup(rng() % 2 == 0 ? "RETRY" : "exit");
+		e->on_exit_code = rng() % 2 == 0 ? random_text(hostile) : NULL;
+		e->on_reason = rng() % 2 == 0 ? random_text(hostile) : NULL;
+		e->on_status_reason =
+			rng() % 2 == 0 ? random_text(hostile) : NULL;
+	}
+	if (rng() % 2 == 0) {
+		random_int(&def->timeout_seconds, hostile);
+	}
+	if (hostile && rng() % 8 == 0) {
+		ck_assert_int_eq(bg__kvlist_push(&def->preconditions,
+						 "var.n > 0", "n is positive"),
+				 BG_OK);
+	}
+	return def;
+}
+
+/* Two documents of several kilobytes: equal, or the first difference
+ * shown with what comes before it. */
+static void
+assert_same_text(const char *got, const char *want)
+{
+	size_t at = 0;
+
+	while (got[at] != '\0' && got[at] == want[at]) {
+		at++;
+	}
+	ck_assert_msg(got[at] == want[at],
+		      "differs at byte %zu, after '%.60s': '%.40s' against "
+		      "'%.40s'",
+		      at, at > 60 ? got + at - 60 : got, got + at, want + at);
+}
+
+/* Whole documents of generated jobs: written with the bodies as text
+ * where they can be, byte for byte the document whose bodies are all
+ * written from their trees; both ways taken often. */
+START_TEST(bodies_as_text_are_the_trees_printed)
+{
+	size_t as_text = 0, from_trees = 0;
+
+	rng_state = 0x51ed270bu;
+	for (int round = 0; round < 150; round++) {
+		struct bg_jobdef *defs[20];
+		struct bg__buf text = { 0 }, trees = { 0 }, one = { 0 };
+		struct em em = { .api_text = true };
+
+		for (size_t i = 0; i < ARRAY_LENGTH(defs); i++) {
+			defs[i] = random_job(i, round % 2 == 1);
+			one.len = 0;
+			if (bg__resource_text(&em, defs[i], &one, 3)) {
+				as_text++;
+			} else {
+				from_trees++;
+			}
+		}
+		ck_assert_int_eq(bg__emit_json((const struct bg_jobdef *const *)
+						       defs,
+					       ARRAY_LENGTH(defs), &text),
+				 BG_OK);
+		ck_assert_int_eq(bg__emit_json_trees(
+					 (const struct bg_jobdef *const *)defs,
+					 ARRAY_LENGTH(defs), &trees),
+				 BG_OK);
+		ck_assert(!text.failed && !trees.failed);
+		assert_same_text(text.data, trees.data);
+		for (size_t i = 0; i < ARRAY_LENGTH(defs); i++) {
+			bg_jobdef_destroy(defs[i]);
+		}
+		bg__buf_finish(&text);
+		bg__buf_finish(&trees);
+		bg__buf_finish(&one);
+		bg__em_finish(&em);
+	}
+	ck_assert_uint_gt(as_text, 300);
+	ck_assert_uint_gt(from_trees, 800);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -297,5 +408,6 @@ test_suite(void)
 	add_test(s, container_text_is_the_tree_printed);
 	add_test(s, ecs_text_is_the_tree_printed);
 	add_test(s, plain_model_is_text_and_one_dollar_is_not);
+	add_test(s, bodies_as_text_are_the_trees_printed);
 	return s;
 }

@@ -5,7 +5,9 @@
  * sorted; lists in a stable order; resource values as canonical
  * strings; integers as integer literals), as cJSON trees. Both output
  * formats write these trees: Terraform JSON as an encoded string, HCL as
- * jsonencode({...}) object syntax, so the two always say the same.
+ * jsonencode({...}) object syntax, so the two always say the same. The
+ * same walk writes Terraform JSON's encoded string itself where the tree
+ * would need nothing escaped or encoded (bg__api_text).
  */
 #include "config.h"
 
@@ -151,27 +153,6 @@ bg__kv_sorted(const struct bg_kvlist *list)
 }
 
 /* ================================================================== */
-/* Container properties (API camelCase, keys sorted)                   */
-/* ================================================================== */
-
-static void
-add_string(struct em *em, cJSON *obj, const char *key, const char *v)
-{
-	if (v != NULL) {
-		bg__em_add(em, obj, key, cJSON_CreateString(v));
-	}
-}
-
-static void
-add_opt_int(struct em *em, cJSON *obj, const char *key,
-	    const struct bg_opt_int *v)
-{
-	if (bg__given(*v)) {
-		bg__em_add(em, obj, key, bg__em_opt_int(v, NULL));
-	}
-}
-
-/* ================================================================== */
 /* An object of the field tables, in the API's JSON                    */
 /* ================================================================== */
 
@@ -179,207 +160,31 @@ add_opt_int(struct em *em, cJSON *obj, const char *key,
 
 /*
  * One walk of the tables writes an object of the API's JSON to either
- * of two places: a cJSON tree (both formats read it: HCL writes it as
- * jsonencode({...}), Terraform JSON escapes and encodes it), or, for
- * the Terraform JSON output, the encoded text itself, unformatted,
- * straight onto a buffer (bg__api_text). The text is what the tree
- * would print to wherever nothing needs escaping or encoding: a string
- * or key with '$', '%' or '{' in it, or an expression, refuses the
- * text, and the caller builds the tree instead. Being one walk, the
- * two cannot differ in what they write or in which order;
- * tests/test_api_text.c compares their bytes on generated models.
+ * of two places (out.c): a cJSON tree (both formats read it: HCL writes
+ * it as jsonencode({...}), Terraform JSON escapes and encodes it), or,
+ * for the Terraform JSON output, the encoded text itself, unformatted,
+ * straight onto a buffer (bg__api_text). A string or key with '$', '%'
+ * or '{' in it, or an expression, refuses the text, and the caller
+ * builds the tree instead.
  */
-struct api_out {
-	struct em *em;
-	struct bg__buf *text; /* NULL: a tree */
-	bool refused;	      /* text: the tree is needed */
-	cJSON *root;
-	unsigned depth;
-	unsigned lost; /* opened past the deepest level (never, with
-			* the tables as they are): failed */
-	struct api_level {
-		cJSON *node;	/* tree: the open object or array */
-		bool array;
-		size_t count;	/* members written */
-		size_t start;	/* text: where its member began */
-	} at[32];
-};
-
-/* The start of a member of the open container: its comma and key. */
-static void
-text_member(struct api_out *o, const char *key)
-{
-	struct api_level *l = &o->at[o->depth - 1];
-
-	if (l->count++ > 0) {
-		bg__buf_putc(o->text, ',');
-	}
-	if (key != NULL) {
-		if (strpbrk(key, "${%") != NULL) {
-			o->refused = true;
-		}
-		bg__json_put_string(o->text, key);
-		bg__buf_putc(o->text, ':');
-	}
-}
-
-/* item under key in the open container (the root when none is). */
-static void
-tree_attach(struct api_out *o, const char *key, cJSON *item)
-{
-	if (o->depth == 0) {
-		o->root = item;
-		o->em->failed |= item == NULL;
-		return;
-	}
-	o->at[o->depth - 1].count++;
-	bg__em_add_static(o->em, o->at[o->depth - 1].node, key, item);
-}
-
-/* Opens an object or array under key. */
-static void
-out_open(struct api_out *o, const char *key, bool array)
-{
-	struct api_level l = { .array = array };
-
-	if (o->depth == ARRAY_LENGTH(o->at)) {
-		o->em->failed = true;
-		o->refused = true;
-		o->lost++;
-		return;
-	}
-	if (o->text != NULL) {
-		l.start = o->text->len;
-		if (o->depth > 0) {
-			text_member(o, key);
-		}
-		bg__buf_putc(o->text, array ? '[' : '{');
-	} else {
-		l.node = array ? cJSON_CreateArray() : cJSON_CreateObject();
-		tree_attach(o, key, l.node);
-	}
-	o->at[o->depth++] = l;
-}
-
-/* Closes what out_open opened; drop: the container is taken out again
- * (an embedded object with nothing in it). */
-static void
-out_close(struct api_out *o, bool drop)
-{
-	struct api_level l;
-
-	if (o->lost > 0) {
-		o->lost--;
-		return;
-	}
-	if (o->depth == 0) {
-		return;
-	}
-	l = o->at[--o->depth];
-	if (o->text != NULL) {
-		bg__buf_putc(o->text, l.array ? ']' : '}');
-	}
-	if (!drop || o->depth == 0) {
-		return;
-	}
-	o->at[o->depth - 1].count--;
-	if (o->text != NULL) {
-		o->text->len = l.start;
-	} else if (l.node != NULL) {
-		cJSON_Delete(cJSON_DetachItemViaPointer(
-			o->at[o->depth - 1].node, l.node));
-	}
-}
-
-/* A string of the model (referenced by the tree), or, with copy, one
- * that does not outlive the call. */
-static void
-out_string(struct api_out *o, const char *key, const char *s, bool copy)
-{
-	if (o->text != NULL) {
-		if (strpbrk(s, "${%") != NULL) {
-			o->refused = true;
-		}
-		text_member(o, key);
-		bg__json_put_string(o->text, s);
-		return;
-	}
-	tree_attach(o, key, copy ? cJSON_CreateString(s) : bg__em_ref(s));
-}
-
-/* A JSON literal: an integer, true or false. */
-static void
-out_literal(struct api_out *o, const char *key, const char *text)
-{
-	if (o->text != NULL) {
-		text_member(o, key);
-		bg__buf_puts(o->text, text);
-		return;
-	}
-	tree_attach(o, key,
-		    text[0] == 't'   ? cJSON_CreateTrue()
-		    : text[0] == 'f' ? cJSON_CreateFalse()
-				     : cJSON_CreateRaw(text));
-}
-
-static void
-out_int(struct api_out *o, const char *key, int64_t v)
-{
-	char buf[24];
-
-	out_literal(o, key, bg__int_text(buf, v));
-}
-
-/* A value that is a Terraform expression (conv as bg__em_expr): the
- * tree only. */
-static void
-out_expr(struct api_out *o, const char *key, const char *expr,
-	 const char *conv)
-{
-	if (o->text != NULL) {
-		o->refused = true;
-		return;
-	}
-	tree_attach(o, key, bg__em_expr(expr, conv));
-}
-
-static void out_object(struct api_out *o, const char *key,
+static void out_object(struct bg__out *o, const char *key,
 		       const struct bg__object *t, const void *p,
 		       bool fargate, bool drop_empty);
 
-/* A map of text: an object, keys sorted. */
-static void
-out_map(struct api_out *o, const char *key, const struct bg_kvlist *kv)
-{
-	const struct bg_kv **v = bg__kv_sorted(kv);
-
-	out_open(o, key, false);
-	for (size_t i = 0; v != NULL && i < kv->count; i++) {
-		out_string(o, v[i]->key, v[i]->value ? v[i]->value : "",
-			   false);
-	}
-	out_close(o, false);
-	if (v == NULL) {
-		o->em->failed = true;
-		o->refused = true;
-	}
-	free(v);
-}
-
 /* The environment: [{name, value}], sorted by name. */
 static void
-out_env(struct api_out *o, const char *key, const struct bg_kvlist *kv)
+out_env(struct bg__out *o, const char *key, const struct bg_kvlist *kv)
 {
 	const struct bg_kv **v = bg__kv_sorted(kv);
 
-	out_open(o, key, true);
+	bg__out_open(o, key, true);
 	for (size_t i = 0; v != NULL && i < kv->count; i++) {
-		out_open(o, NULL, false);
-		out_string(o, "name", v[i]->key, false);
-		out_string(o, "value", v[i]->value ? v[i]->value : "", false);
-		out_close(o, false);
+		bg__out_open(o, NULL, false);
+		bg__out_string(o, "name", v[i]->key, false);
+		bg__out_string(o, "value", v[i]->value ? v[i]->value : "", false);
+		bg__out_close(o, false);
 	}
-	out_close(o, false);
+	bg__out_close(o, false);
 	if (v == NULL) {
 		o->em->failed = true;
 		o->refused = true;
@@ -401,7 +206,7 @@ sort_item_cmp(const void *a, const void *b)
 
 /* A list of objects; BG_F_SORTED: by their first field's text. */
 static void
-out_objects(struct api_out *o, const char *key, const struct bg__field *f,
+out_objects(struct bg__out *o, const char *key, const struct bg__field *f,
 	    const void *items, size_t n, bool fargate)
 {
 	struct sort_item *v = calloc(n, sizeof(*v));
@@ -424,18 +229,18 @@ out_objects(struct api_out *o, const char *key, const struct bg__field *f,
 	if (f->flags & BG_F_SORTED) {
 		qsort(v, n, sizeof(*v), sort_item_cmp);
 	}
-	out_open(o, key, true);
+	bg__out_open(o, key, true);
 	for (size_t i = 0; i < n; i++) {
 		out_object(o, NULL, f->sub, v[i].p, fargate, false);
 	}
-	out_close(o, false);
+	bg__out_close(o, false);
 	free(v);
 }
 
 /* resourceRequirements from vcpus, memory and gpus, sorted by type
  * (GPU, MEMORY, VCPU): the provider diffs this list in order. */
 static void
-out_resources(struct api_out *o, const char *key, const struct bg_container *c)
+out_resources(struct bg__out *o, const char *key, const struct bg_container *c)
 {
 	const struct {
 		const char *type;
@@ -449,16 +254,16 @@ out_resources(struct api_out *o, const char *key, const struct bg_container *c)
 	    !bg__given(c->vcpus_milli)) {
 		return;
 	}
-	out_open(o, key, true);
+	bg__out_open(o, key, true);
 	for (size_t i = 0; i < ARRAY_LENGTH(rr); i++) {
 		if (!bg__given(*rr[i].v)) {
 			continue;
 		}
-		out_open(o, NULL, false);
-		out_string(o, "type", rr[i].type, false);
+		bg__out_open(o, NULL, false);
+		bg__out_string(o, "type", rr[i].type, false);
 		if (rr[i].v->expr != NULL) {
 			/* The value is a string: the expression, as text. */
-			out_string(o, "value", rr[i].v->expr, false);
+			bg__out_string(o, "value", rr[i].v->expr, false);
 		} else {
 			if (rr[i].v == &c->vcpus_milli) {
 				bg_vcpus_format(rr[i].v->value, buf,
@@ -466,16 +271,16 @@ out_resources(struct api_out *o, const char *key, const struct bg_container *c)
 			} else {
 				bg__int_text(buf, rr[i].v->value);
 			}
-			out_string(o, "value", buf, true);
+			bg__out_string(o, "value", buf, true);
 		}
-		out_close(o, false);
+		bg__out_close(o, false);
 	}
-	out_close(o, false);
+	bg__out_close(o, false);
 }
 
 /* One field under key, when it is written. */
 static void
-out_field(struct api_out *o, const char *key, const struct bg__field *f,
+out_field(struct bg__out *o, const char *key, const struct bg__field *f,
 	  const void *p, bool fargate)
 {
 	const void *m = CAT(p, f->off);
@@ -485,31 +290,19 @@ out_field(struct api_out *o, const char *key, const struct bg__field *f,
 	case BG_K_STR: {
 		const char *v = *(const char *const *)m;
 		if (v != NULL || always) {
-			out_string(o, key, v ? v : "", false);
+			bg__out_string(o, key, v ? v : "", false);
 		}
 		return;
 	}
 	case BG_K_INT:
-	case BG_K_NUM: {
-		const struct bg_opt_int *v = m;
-		if (v->expr != NULL) {
-			out_expr(o, key, v->expr, "tonumber");
-		} else if (v->set || always) {
-			out_int(o, key, v->set ? v->value : 0);
-		}
+	case BG_K_NUM:
+		bg__out_opt_int(o, key, m, "tonumber", always);
 		return;
-	}
-	case BG_K_BOOL: {
-		const struct bg_opt_bool *v = m;
-		if (v->expr != NULL) {
-			out_expr(o, key, v->expr, "tobool");
-		} else if (v->set) {
-			out_literal(o, key, v->value ? "true" : "false");
-		}
+	case BG_K_BOOL:
+		bg__out_opt_bool(o, key, m, "tobool");
 		return;
-	}
 	case BG_K_FLAG:
-		out_literal(o, key, *(const bool *)m ? "true" : "false");
+		bg__out_literal(o, key, *(const bool *)m ? "true" : "false");
 		return;
 	case BG_K_STRS: {
 		size_t n = *(const size_t *)CAT(p, f->count_off);
@@ -517,16 +310,16 @@ out_field(struct api_out *o, const char *key, const struct bg__field *f,
 		if (n == 0) {
 			return;
 		}
-		out_open(o, key, true);
+		bg__out_open(o, key, true);
 		for (size_t i = 0; i < n; i++) {
-			out_string(o, NULL, v[i] ? v[i] : "", false);
+			bg__out_string(o, NULL, v[i] ? v[i] : "", false);
 		}
-		out_close(o, false);
+		bg__out_close(o, false);
 		return;
 	}
 	case BG_K_MAP:
 		if (((const struct bg_kvlist *)m)->count > 0) {
-			out_map(o, key, m);
+			bg__out_map(o, key, m);
 		}
 		return;
 	case BG_K_ENV:
@@ -570,18 +363,17 @@ out_field(struct api_out *o, const char *key, const struct bg__field *f,
  * key, in the order of the keys (computed once with the tables);
  * drop_empty: not written when it gives none. */
 static void
-out_object(struct api_out *o, const char *key, const struct bg__object *t,
+out_object(struct bg__out *o, const char *key, const struct bg__object *t,
 	   const void *p, bool fargate, bool drop_empty)
 {
 	const uint8_t *order = bg__api_order(t);
-	size_t count;
 
 	if (order == NULL) {
 		o->em->failed = true;
 		o->refused = true;
 		return;
 	}
-	out_open(o, key, false);
+	bg__out_open(o, key, false);
 	for (size_t k = 0; k < t->count && !o->refused; k++) {
 		size_t i = order[k];
 		const struct bg__field *f = &t->fields[i];
@@ -592,8 +384,7 @@ out_object(struct api_out *o, const char *key, const struct bg__object *t,
 		}
 		out_field(o, api, f, p, fargate);
 	}
-	count = o->depth > 0 ? o->at[o->depth - 1].count : 0;
-	out_close(o, drop_empty && count == 0);
+	bg__out_close(o, drop_empty && bg__out_count(o) == 0);
 }
 
 /* Object p of table t as a cJSON tree. */
@@ -601,8 +392,9 @@ static cJSON *
 object_json(struct em *em, const struct bg__object *t, const void *p,
 	    bool fargate)
 {
-	struct api_out o = { .em = em };
+	struct bg__out o;
 
+	bg__out_start(&o, em, NULL, -1, NULL);
 	out_object(&o, NULL, t, p, fargate, false);
 	return o.root;
 }
@@ -611,8 +403,9 @@ bool
 bg__api_text(struct em *em, const struct bg__object *t, const void *p,
 	     bool fargate, struct bg__buf *text)
 {
-	struct api_out o = { .em = em, .text = text };
+	struct bg__out o;
 
+	bg__out_start(&o, em, text, -1, "${%");
 	text->len = 0;
 	out_object(&o, NULL, t, p, fargate, false);
 	bg__buf_putn(text, "", 0);
@@ -674,34 +467,26 @@ bg__api_node_properties(struct em *em, const struct bg_node_properties *np,
 }
 
 
-cJSON *
-bg__api_retry(struct em *em, const struct bg_jobdef *def)
+void
+bg__out_retry(struct bg__out *o, const char *key, const struct bg_jobdef *def)
 {
-	cJSON *rs;
-	cJSON *list;
-
 	if (!bg__given(def->retry_attempts) &&
 	    def->evaluate_on_exit_count == 0) {
-		return NULL;
+		return;
 	}
-	rs = cJSON_CreateObject();
-	if (rs == NULL) {
-		em->failed = true;
-		return NULL;
+	bg__out_open(o, key, false);
+	bg__out_opt_int(o, "attempts", &def->retry_attempts, NULL, false);
+	if (def->evaluate_on_exit_count > 0) {
+		bg__out_open(o, "evaluate_on_exit", true);
 	}
-	add_opt_int(em, rs, "attempts", &def->retry_attempts);
-	if (def->evaluate_on_exit_count == 0) {
-		return rs;
-	}
-	list = bg__em_add(em, rs, "evaluate_on_exit", cJSON_CreateArray());
-	for (size_t i = 0; list != NULL && i < def->evaluate_on_exit_count;
-	     i++) {
+	for (size_t i = 0; i < def->evaluate_on_exit_count; i++) {
 		const struct bg_evaluate_on_exit *e = &def->evaluate_on_exit[i];
-		cJSON *o = bg__em_add(em, list, NULL, cJSON_CreateObject());
+		const char *const conditions[][2] = {
+			{ "on_exit_code", e->on_exit_code },
+			{ "on_reason", e->on_reason },
+			{ "on_status_reason", e->on_status_reason },
+		};
 		char action[16] = "";
-		if (o == NULL) {
-			break;
-		}
 		for (size_t k = 0; e->action != NULL && e->action[k] != '\0' &&
 				   k + 1 < sizeof(action);
 		     k++) {
@@ -710,10 +495,18 @@ bg__api_retry(struct em *em, const struct bg_jobdef *def)
 							 : c;
 			action[k + 1] = '\0';
 		}
-		bg__em_add(em, o, "action", cJSON_CreateString(action));
-		add_string(em, o, "on_exit_code", e->on_exit_code);
-		add_string(em, o, "on_reason", e->on_reason);
-		add_string(em, o, "on_status_reason", e->on_status_reason);
+		bg__out_open(o, NULL, false);
+		bg__out_string(o, "action", action, true);
+		for (size_t k = 0; k < ARRAY_LENGTH(conditions); k++) {
+			if (conditions[k][1] != NULL) {
+				bg__out_string(o, conditions[k][0],
+					       conditions[k][1], true);
+			}
+		}
+		bg__out_close(o, false);
 	}
-	return rs;
+	if (def->evaluate_on_exit_count > 0) {
+		bg__out_close(o, false);
+	}
+	bg__out_close(o, false);
 }

@@ -66,6 +66,66 @@ struct bg__object;
 bool bg__api_text(struct em *em, const struct bg__object *t, const void *p,
 		  bool fargate, struct bg__buf *text);
 
+/* Where a walk writes a value (out.c): a cJSON tree (text NULL; the
+ * value is root once written), or its text onto text, in the layout of
+ * bg__json_put() at level (-1: bg__json_put_unformatted()). In text, a
+ * string or key holding a byte of refuse, or a value only a tree can
+ * hold (bg__out_tree: an expression), refuses the text: the caller
+ * builds the tree instead. */
+struct bg__out_level {
+	cJSON *node; /* tree: the open object or array */
+	bool array;
+	int level;    /* text: its indentation level */
+	size_t count; /* members written */
+	size_t start; /* text: where its member began */
+};
+struct bg__out {
+	struct em *em;
+	struct bg__buf *text;
+	int level;
+	const char *refuse;
+	bool refused;
+	cJSON *root;
+	unsigned depth;
+	unsigned lost; /* opened past the deepest level: failed */
+	struct bg__out_level at[32];
+};
+/* Starts o: a tree (text NULL) or text onto text at level, refused
+ * by the bytes of refuse. The levels are not cleared: a walk reads
+ * only those it opened. */
+void bg__out_start(struct bg__out *o, struct em *em, struct bg__buf *text,
+		   int level, const char *refuse);
+/* Opens an object or array under key (NULL in an array, or for the
+ * root); bg__out_close closes it, and with drop takes it out again. */
+void bg__out_open(struct bg__out *o, const char *key, bool array);
+void bg__out_close(struct bg__out *o, bool drop);
+/* The members written so far into the open container. */
+size_t bg__out_count(const struct bg__out *o);
+/* A string: of the model (the tree refers to it) or, with copy, one
+ * that does not outlive the call. */
+void bg__out_string(struct bg__out *o, const char *key, const char *s,
+		    bool copy);
+/* A JSON document as a string, encoded and escaped already: never
+ * refused. */
+void bg__out_encoded(struct bg__out *o, const char *key, const char *json);
+/* A literal: an integer's text, "true" or "false". */
+void bg__out_literal(struct bg__out *o, const char *key, const char *text);
+void bg__out_int(struct bg__out *o, const char *key, int64_t v);
+/* An optional number or boolean: its value, its expression (conv as
+ * bg__em_expr), or nothing; always: 0 when not given. */
+void bg__out_opt_int(struct bg__out *o, const char *key,
+		     const struct bg_opt_int *v, const char *conv,
+		     bool always);
+void bg__out_opt_bool(struct bg__out *o, const char *key,
+		      const struct bg_opt_bool *v, const char *conv);
+/* A map of text (tags, parameters, labels) as an object, keys sorted. */
+void bg__out_map(struct bg__out *o, const char *key,
+		 const struct bg_kvlist *kv);
+/* item, which only a tree holds (taken; text: refused). */
+void bg__out_tree(struct bg__out *o, const char *key, cJSON *item);
+/* Whether o writes text. */
+bool bg__out_text(struct bg__out *o);
+
 /* One entry of a resource body, for both formats. */
 enum item_kind {
 	ITEM_ATTR,       /* key = value */
@@ -97,6 +157,19 @@ cJSON *bg__tf_block(struct em *em, const struct bg__object *o,
 		    const void *p);
 size_t bg__resource_items(struct em *em, const struct bg_jobdef *def,
 			  struct item *items);
+/* The same body written as the Terraform JSON output's text, an object
+ * at indentation level, onto b: the bytes the items would print to
+ * (escaped and encoded by emit_json.c), where nothing in them is to be
+ * escaped or encoded (a '$', '%', '{' or carriage return in a string or
+ * key, an expression, node or EKS properties). false: it is, or memory
+ * ran out; b holds a part of the text, to be cut. */
+bool bg__resource_text(struct em *em, const struct bg_jobdef *def,
+		       struct bg__buf *b, unsigned level);
+/* bg__emit_json()'s document with every body written from its trees,
+ * the way a body with something to escape or encode is: the two are
+ * compared by tests/test_api_text.c. */
+enum bg_status bg__emit_json_trees(const struct bg_jobdef *const *defs,
+				   size_t n, struct bg__buf *b);
 
 /* s as an HCL string expression onto b: a quoted template; with
  * untyped (inside jsonencode, where no schema says "string"), a string
@@ -120,10 +193,14 @@ char *bg__spec_text(const cJSON *jobs, const char *const *origins,
 void bg__json_put(struct bg__buf *b, const cJSON *v, unsigned depth);
 void bg__json_put_unformatted(struct bg__buf *b, const cJSON *v);
 void bg__json_put_string(struct bg__buf *b, const char *s);
+/* The same string literal of s (len bytes) written at o, which has room
+ * for len * 6 + 2 bytes; returns the end of it. */
+char *bg__json_string_at(char *o, const char *s, size_t len);
 
-/* The retry_strategy block (attempts, evaluate_on_exit conditions with
- * the action lowercase, as the provider stores it), or NULL when the
- * job has none (api.c). */
-cJSON *bg__api_retry(struct em *em, const struct bg_jobdef *def);
+/* The retry_strategy block under key (attempts, evaluate_on_exit
+ * conditions with the action lowercase, as the provider stores it),
+ * when the job has one (api.c). */
+void bg__out_retry(struct bg__out *o, const char *key,
+		   const struct bg_jobdef *def);
 
 #endif /* BG_EMIT_H */

@@ -391,11 +391,13 @@ append_member(struct bg__buf *b, const char *key, const cJSON *value,
 	bg__buf_puts(b, last ? "\n" : ",\n");
 }
 
-enum bg_status
-bg__emit_json(const struct bg_jobdef *const *defs, size_t n,
-	      struct bg__buf *b)
+/* text: bodies written as text where they can be (bg__resource_text),
+ * else always from their trees. */
+static enum bg_status
+emit_json(const struct bg_jobdef *const *defs, size_t n, struct bg__buf *b,
+	  bool text)
 {
-	struct em em = { .api_text = true };
+	struct em em = { .api_text = text };
 	cJSON *vars = NULL;
 
 	/* Input variables first: a reader sees what to supply. */
@@ -428,7 +430,20 @@ bg__emit_json(const struct bg_jobdef *const *defs, size_t n,
 	bg__buf_puts(b, n > 0 ? "\n" : "}\n");
 	/* One resource at a time: memory stays that of one resource. */
 	for (size_t i = 0; i < n && !em.failed && !b->failed; i++) {
-		cJSON *res = cJSON_CreateObject();
+		size_t mark = b->len;
+		cJSON *res;
+		/* The body as text where nothing in it is escaped or
+		 * encoded; else from its trees, which are. */
+		bg__buf_puts(b, "      ");
+		bg__json_put_string(b, defs[i]->label);
+		bg__buf_puts(b, ": ");
+		if (text && bg__resource_text(&em, defs[i], b, 3)) {
+			bg__buf_puts(b, i + 1 == n ? "\n" : ",\n");
+			bg__buf_drain(b, BG__DRAIN_AT);
+			continue;
+		}
+		b->len = mark;
+		res = cJSON_CreateObject();
 		if (res == NULL) {
 			em.failed = true;
 			break;
@@ -449,4 +464,18 @@ bg__emit_json(const struct bg_jobdef *const *defs, size_t n,
 	bg__buf_puts(b, "  }\n}\n");
 	bg__em_finish(&em);
 	return em.failed ? BG_ERR_NOMEM : BG_OK;
+}
+
+enum bg_status
+bg__emit_json(const struct bg_jobdef *const *defs, size_t n,
+	      struct bg__buf *b)
+{
+	return emit_json(defs, n, b, true);
+}
+
+enum bg_status
+bg__emit_json_trees(const struct bg_jobdef *const *defs, size_t n,
+		    struct bg__buf *b)
+{
+	return emit_json(defs, n, b, false);
 }

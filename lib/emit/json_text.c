@@ -94,24 +94,16 @@ escaped8(uint64_t v)
 }
 #endif
 
-/* A JSON string literal, escaped as cJSON escapes it: written into
- * room for the longest escape of every byte, then committed. Eight
- * bytes are tested and stored at once (the room holds them: the string
- * has eight more); where one is to be escaped, the bytes before it
- * stand and the escape is written from its place on. */
-static void
-put_string(struct bg__buf *b, const char *s)
+/* The JSON string literal of s (len bytes), escaped as cJSON escapes
+ * it, written at o, which has room for len * 6 + 2 bytes: the end of
+ * it. Eight bytes are tested and stored at once (the room holds them:
+ * the string has eight more); where one is to be escaped, the bytes
+ * before it stand and the escape is written from its place on. */
+char *
+bg__json_string_at(char *o, const char *s, size_t len)
 {
-	size_t len = s != NULL ? strlen(s) : 0;
-	char *o = len <= (SIZE_MAX - 2) / 6 ? bg__buf_room(b, len * 6 + 2)
-					    : NULL;
-	char *start = o;
 	size_t i = 0;
 
-	if (o == NULL) {
-		b->failed = true;
-		return;
-	}
 	*o++ = '"';
 #ifdef EIGHT_AT_A_TIME
 	while (i + 8 <= len) {
@@ -139,7 +131,23 @@ put_string(struct bg__buf *b, const char *s)
 		}
 	}
 	*o++ = '"';
-	bg__buf_commit(b, (size_t)(o - start));
+	return o;
+}
+
+/* The string literal of s onto b, written into room for the longest
+ * escape of every byte, then committed. */
+static void
+put_string(struct bg__buf *b, const char *s)
+{
+	size_t len = s != NULL ? strlen(s) : 0;
+	char *o = len <= (SIZE_MAX - 2) / 6 ? bg__buf_room(b, len * 6 + 2)
+					    : NULL;
+
+	if (o == NULL) {
+		b->failed = true;
+		return;
+	}
+	bg__buf_commit(b, (size_t)(bg__json_string_at(o, s, len) - o));
 }
 
 /* level: the objects around v (pretty), or -1 for no layout. */

@@ -5,12 +5,15 @@
  * formats: its values from the resource table (model/fields.c:
  * bg__obj_resource), the container or node properties as the API's
  * JSON, and the retry_strategy and timeout blocks. Each serializer
- * (emit_json.c, emit_hcl.c) writes this list its own way.
+ * (emit_json.c, emit_hcl.c) writes this list its own way. The same
+ * walk (out.c) writes the Terraform JSON output's text of a body
+ * where nothing in it is to be escaped or encoded (bg__resource_text).
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "emit.h"
 #include "model/fields.h"
@@ -35,49 +38,6 @@ bg__em_map(struct em *em, const struct bg_kvlist *list)
 	}
 	free(v);
 	return obj;
-}
-
-/* One value of the resource table, or NULL when it is not given. */
-static cJSON *
-value_of(struct em *em, const struct bg__field *f, const void *def,
-	 enum item_kind *kind)
-{
-	const void *m = CAT(def, f->off);
-
-	*kind = ITEM_ATTR;
-	switch (f->kind) {
-	case BG_K_STR: {
-		const char *v = *(const char *const *)m;
-		v = v != NULL ? v : f->dflt;
-		return v != NULL || (f->flags & BG_F_ALWAYS)
-			       ? bg__em_ref(v != NULL ? v : "")
-			       : NULL;
-	}
-	case BG_K_STRS: {
-		size_t n = *(const size_t *)CAT(def, f->count_off);
-		char *const *v = *(char *const *const *)m;
-		cJSON *a;
-		if (n == 0) {
-			return NULL;
-		}
-		a = cJSON_CreateArray();
-		for (size_t i = 0; a != NULL && i < n; i++) {
-			bg__em_add(em, a, NULL, bg__em_ref(v[i]));
-		}
-		return a;
-	}
-	case BG_K_BOOL:
-		return bg__em_opt_bool(m, NULL);
-	case BG_K_INT:
-		return bg__em_opt_int(m, NULL);
-	case BG_K_MAP:
-		*kind = ITEM_MAP;
-		return ((const struct bg_kvlist *)m)->count > 0
-			       ? bg__em_map(em, m)
-			       : NULL;
-	default:
-		return NULL;
-	}
 }
 
 /* KEY { condition error_message } ... of obj, one block per rule of
@@ -124,11 +84,143 @@ bg__em_variable(struct em *em, const struct bg_variable *v, cJSON *type)
 	return var;
 }
 
-static int
-item_cmp(const void *a, const void *b)
+/* Where an entry of the body comes from. */
+enum slot_src {
+	SLOT_FIELD,	/* a value of the resource table */
+	SLOT_PROPS,	/* container, node, ECS or EKS properties */
+	SLOT_RETRY,	/* retry_strategy */
+	SLOT_TIMEOUT,	/* timeout */
+	SLOT_LIFECYCLE, /* lifecycle { precondition ... } */
+};
+
+struct slot {
+	const char *key;
+	enum slot_src src;
+	const struct bg__field *f;
+};
+
+/* Every entry a body can have, in output order: name, type and
+ * platforms (BG_F_HEAD, in table order), the properties, then the rest
+ * sorted by key. Found once; a job writes those it gives. */
+static struct slot slots[24];
+static size_t slot_count;
+static once_flag slots_once = ONCE_FLAG_INIT;
+
+static void
+find_slots(void)
 {
-	return strcmp(((const struct item *)a)->key,
-		      ((const struct item *)b)->key);
+	const struct bg__object *o = &bg__obj_resource;
+	size_t rest;
+
+	for (size_t i = 0; i < o->count; i++) {
+		if (o->fields[i].flags & BG_F_HEAD) {
+			slots[slot_count++] = (struct slot){
+				o->fields[i].key, SLOT_FIELD, &o->fields[i]
+			};
+		}
+	}
+	slots[slot_count++] = (struct slot){ NULL, SLOT_PROPS, NULL };
+	rest = slot_count;
+	for (size_t i = 0; i < o->count; i++) {
+		if (!(o->fields[i].flags & BG_F_HEAD)) {
+			slots[slot_count++] = (struct slot){
+				o->fields[i].key, SLOT_FIELD, &o->fields[i]
+			};
+		}
+	}
+	slots[slot_count++] =
+		(struct slot){ "retry_strategy", SLOT_RETRY, NULL };
+	slots[slot_count++] = (struct slot){ "timeout", SLOT_TIMEOUT, NULL };
+	slots[slot_count++] =
+		(struct slot){ "lifecycle", SLOT_LIFECYCLE, NULL };
+	/* A handful of keys: an insertion sort. */
+	for (size_t i = rest + 1; i < slot_count; i++) {
+		struct slot it = slots[i];
+		size_t j = i;
+		while (j > rest && strcmp(slots[j - 1].key, it.key) > 0) {
+			slots[j] = slots[j - 1];
+			j--;
+		}
+		slots[j] = it;
+	}
+}
+
+/* A value of the resource table under its key, when it is given. */
+static void
+field_out(struct bg__out *o, const struct bg__field *f,
+	  const struct bg_jobdef *def)
+{
+	const void *m = CAT(def, f->off);
+
+	switch (f->kind) {
+	case BG_K_STR: {
+		const char *v = *(const char *const *)m;
+		v = v != NULL ? v : f->dflt;
+		if (v != NULL || (f->flags & BG_F_ALWAYS)) {
+			bg__out_string(o, f->key, v != NULL ? v : "", false);
+		}
+		return;
+	}
+	case BG_K_STRS: {
+		size_t n = *(const size_t *)CAT(def, f->count_off);
+		char *const *v = *(char *const *const *)m;
+		if (n == 0) {
+			return;
+		}
+		bg__out_open(o, f->key, true);
+		for (size_t i = 0; i < n; i++) {
+			bg__out_string(o, NULL, v[i] != NULL ? v[i] : "",
+				       false);
+		}
+		bg__out_close(o, false);
+		return;
+	}
+	case BG_K_BOOL:
+		bg__out_opt_bool(o, f->key, m, NULL);
+		return;
+	case BG_K_INT:
+		bg__out_opt_int(o, f->key, m, NULL, false);
+		return;
+	case BG_K_MAP:
+		if (((const struct bg_kvlist *)m)->count > 0) {
+			bg__out_map(o, f->key, m);
+		}
+		return;
+	default:
+		return;
+	}
+}
+
+/* Entry s of def's body (not the properties), when def gives it. */
+static void
+slot_out(struct bg__out *o, const struct slot *s, const struct bg_jobdef *def)
+{
+	switch (s->src) {
+	case SLOT_FIELD:
+		field_out(o, s->f, def);
+		return;
+	case SLOT_RETRY:
+		bg__out_retry(o, s->key, def);
+		return;
+	case SLOT_TIMEOUT:
+		if (bg__given(def->timeout_seconds)) {
+			bg__out_open(o, s->key, false);
+			bg__out_opt_int(o, "attempt_duration_seconds",
+					&def->timeout_seconds, NULL, false);
+			bg__out_close(o, false);
+		}
+		return;
+	case SLOT_LIFECYCLE:
+		/* Conditions are expressions: a tree's. */
+		if (def->preconditions.count > 0) {
+			bg__out_tree(o, s->key,
+				     bg__out_text(o) ? NULL
+						     : lifecycle(o->em, def));
+		}
+		return;
+	default:
+		return;
+	}
 }
 
 /* Container or ECS properties (object p of table t): for the JSON
@@ -147,79 +239,58 @@ api_item(struct em *em, const char *key, const struct bg__object *t,
 								    fargate) };
 }
 
+/* def's properties as an item; false when it has none. */
+static bool
+props_item(struct em *em, const struct bg_jobdef *def, bool fargate,
+	   struct item *it)
+{
+	if (def->container != NULL) {
+		*it = api_item(em, "container_properties", &bg__obj_container,
+			       def->container, fargate);
+	} else if (def->node_properties != NULL) {
+		*it = (struct item){ "node_properties", ITEM_JSONENCODE,
+				     bg__api_node_properties(
+					     em, def->node_properties,
+					     fargate) };
+	} else if (def->ecs_properties != NULL) {
+		*it = api_item(em, "ecs_properties", &bg__obj_ecs,
+			       def->ecs_properties, fargate);
+	} else if (def->eks_properties != NULL) {
+		*it = (struct item){ "eks_properties", ITEM_BLOCK,
+				     bg__tf_block(em, &bg__obj_eks,
+						  def->eks_properties) };
+	} else {
+		return false;
+	}
+	return true;
+}
+
 size_t
 bg__resource_items(struct em *em, const struct bg_jobdef *def,
 		   struct item *items)
 {
 	bool fargate = bg_jobdef_supports_fargate(def);
-	const struct bg__object *o = &bg__obj_resource;
-	size_t n = 0, rest;
+	size_t n = 0;
 
-	for (size_t i = 0; i < o->count && n < BG__MAX_ITEMS; i++) {
-		enum item_kind kind;
-		cJSON *v;
-		if (!(o->fields[i].flags & BG_F_HEAD)) {
+	call_once(&slots_once, find_slots);
+	for (size_t i = 0; i < slot_count && n < BG__MAX_ITEMS; i++) {
+		const struct slot *s = &slots[i];
+		struct bg__out o;
+		if (s->src == SLOT_PROPS) {
+			n += props_item(em, def, fargate, &items[n]);
 			continue;
 		}
-		v = value_of(em, &o->fields[i], def, &kind);
-		if (v != NULL) {
-			items[n++] = (struct item){ o->fields[i].key, kind, v };
+		bg__out_start(&o, em, NULL, -1, NULL);
+		slot_out(&o, s, def);
+		if (o.root != NULL) {
+			items[n++] = (struct item){
+				s->key,
+				s->src != SLOT_FIELD	  ? ITEM_BLOCK
+				: s->f->kind == BG_K_MAP ? ITEM_MAP
+							  : ITEM_ATTR,
+				o.root
+			};
 		}
-	}
-	if (def->container != NULL) {
-		items[n++] = api_item(em, "container_properties",
-				      &bg__obj_container, def->container,
-				      fargate);
-	} else if (def->node_properties != NULL) {
-		items[n++] = (struct item){
-			"node_properties", ITEM_JSONENCODE,
-			bg__api_node_properties(em, def->node_properties,
-						fargate)
-		};
-	} else if (def->ecs_properties != NULL) {
-		items[n++] = api_item(em, "ecs_properties", &bg__obj_ecs,
-				      def->ecs_properties, fargate);
-	} else if (def->eks_properties != NULL) {
-		items[n++] = (struct item){
-			"eks_properties", ITEM_BLOCK,
-			bg__tf_block(em, &bg__obj_eks, def->eks_properties)
-		};
-	}
-	rest = n;
-	for (size_t i = 0; i < o->count && n + 3 < BG__MAX_ITEMS; i++) {
-		enum item_kind kind;
-		cJSON *v;
-		if (o->fields[i].flags & BG_F_HEAD) {
-			continue;
-		}
-		v = value_of(em, &o->fields[i], def, &kind);
-		if (v != NULL) {
-			items[n++] = (struct item){ o->fields[i].key, kind, v };
-		}
-	}
-	if (bg__given(def->retry_attempts) || def->evaluate_on_exit_count > 0) {
-		items[n++] = (struct item){ "retry_strategy", ITEM_BLOCK,
-					    bg__api_retry(em, def) };
-	}
-	if (bg__given(def->timeout_seconds)) {
-		cJSON *to = cJSON_CreateObject();
-		bg__em_add(em, to, "attempt_duration_seconds",
-			   bg__em_opt_int(&def->timeout_seconds, NULL));
-		items[n++] = (struct item){ "timeout", ITEM_BLOCK, to };
-	}
-	if (def->preconditions.count > 0) {
-		items[n++] = (struct item){ "lifecycle", ITEM_BLOCK,
-					    lifecycle(em, def) };
-	}
-	/* A handful of items: an insertion sort. */
-	for (size_t i = rest + 1; i < n; i++) {
-		struct item it = items[i];
-		size_t j = i;
-		while (j > rest && item_cmp(&items[j - 1], &it) > 0) {
-			items[j] = items[j - 1];
-			j--;
-		}
-		items[j] = it;
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (items[i].value == NULL) {
@@ -227,4 +298,52 @@ bg__resource_items(struct em *em, const struct bg_jobdef *def,
 		}
 	}
 	return n;
+}
+
+/* The container or ECS properties as the JSON output's encoded
+ * string; node and EKS properties refuse the text (their trees are
+ * written). */
+static void
+props_text(struct bg__out *o, const struct bg_jobdef *def, bool fargate)
+{
+	const char *key = "container_properties";
+	const struct bg__object *t = &bg__obj_container;
+	const void *p = def->container;
+
+	if (p == NULL && def->node_properties == NULL) {
+		key = "ecs_properties";
+		t = &bg__obj_ecs;
+		p = def->ecs_properties;
+	}
+	if (p == NULL) {
+		o->refused |= def->node_properties != NULL ||
+			      def->eks_properties != NULL;
+		return;
+	}
+	if (!bg__api_text(o->em, t, p, fargate, &o->em->scratch)) {
+		o->refused = true;
+		return;
+	}
+	bg__out_encoded(o, key, o->em->scratch.data);
+}
+
+bool
+bg__resource_text(struct em *em, const struct bg_jobdef *def,
+		  struct bg__buf *b, unsigned level)
+{
+	bool fargate = bg_jobdef_supports_fargate(def);
+	struct bg__out o;
+
+	bg__out_start(&o, em, b, (int)level, "${%\r");
+	call_once(&slots_once, find_slots);
+	bg__out_open(&o, NULL, false);
+	for (size_t i = 0; i < slot_count && !o.refused; i++) {
+		if (slots[i].src == SLOT_PROPS) {
+			props_text(&o, def, fargate);
+		} else {
+			slot_out(&o, &slots[i], def);
+		}
+	}
+	bg__out_close(&o, false);
+	return !o.refused && !b->failed;
 }
