@@ -304,19 +304,10 @@ out_field(struct bg__out *o, const char *key, const struct bg__field *f,
 	case BG_K_FLAG:
 		bg__out_literal(o, key, *(const bool *)m ? "true" : "false");
 		return;
-	case BG_K_STRS: {
-		size_t n = *(const size_t *)CAT(p, f->count_off);
-		char *const *v = *(char *const *const *)m;
-		if (n == 0) {
-			return;
-		}
-		bg__out_open(o, key, true);
-		for (size_t i = 0; i < n; i++) {
-			bg__out_string(o, NULL, v[i] ? v[i] : "", false);
-		}
-		bg__out_close(o, false);
+	case BG_K_STRS:
+		bg__out_strings(o, key, *(char *const *const *)m,
+				*(const size_t *)CAT(p, f->count_off));
 		return;
-	}
 	case BG_K_MAP:
 		if (((const struct bg_kvlist *)m)->count > 0) {
 			bg__out_map(o, key, m);

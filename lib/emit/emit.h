@@ -46,7 +46,8 @@ cJSON *bg__em_opt_int(const struct bg_opt_int *v, const char *conv);
 cJSON *bg__em_opt_bool(const struct bg_opt_bool *v, const char *conv);
 /* The pairs of list sorted by key; caller frees the array. */
 const struct bg_kv **bg__kv_sorted(const struct bg_kvlist *list);
-/* A map (tags, parameters, labels) as an object, keys sorted. */
+/* A map (tags, parameters, labels) as an object, keys sorted
+ * (bg__out_map's tree, out.c). */
 cJSON *bg__em_map(struct em *em, const struct bg_kvlist *list);
 /* containerProperties / nodeProperties of the AWS API (api.c). */
 cJSON *bg__api_container(struct em *em, const struct bg_container *c,
@@ -118,6 +119,9 @@ void bg__out_opt_int(struct bg__out *o, const char *key,
 		     bool always);
 void bg__out_opt_bool(struct bg__out *o, const char *key,
 		      const struct bg_opt_bool *v, const char *conv);
+/* A list of strings (NULL items written as ""): nothing when n is 0. */
+void bg__out_strings(struct bg__out *o, const char *key, char *const *v,
+		     size_t n);
 /* A map of text (tags, parameters, labels) as an object, keys sorted. */
 void bg__out_map(struct bg__out *o, const char *key,
 		 const struct bg_kvlist *kv);
@@ -196,6 +200,8 @@ void bg__json_put_string(struct bg__buf *b, const char *s);
 /* The same string literal of s (len bytes) written at o, which has room
  * for len * 6 + 2 bytes; returns the end of it. */
 char *bg__json_string_at(char *o, const char *s, size_t len);
+/* The indentation of level (two spaces each) onto b. */
+void bg__json_indent(struct bg__buf *b, unsigned level);
 
 /* The retry_strategy block under key (attempts, evaluate_on_exit
  * conditions with the action lowercase, as the provider stores it),

@@ -29,8 +29,8 @@
 
 #include "emit.h"
 
-static void
-put_indent(struct bg__buf *b, unsigned level)
+void
+bg__json_indent(struct bg__buf *b, unsigned level)
 {
 	static const char spaces[] = "                                ";
 
@@ -208,7 +208,7 @@ put_value(struct bg__buf *b, const cJSON *v, int level)
 		}
 		for (c = v->child; c != NULL; c = c->next) {
 			if (level >= 0) {
-				put_indent(b, (unsigned)level + 1);
+				bg__json_indent(b, (unsigned)level + 1);
 			}
 			put_string(b, c->string);
 			bg__buf_putn(b, ": ", level >= 0 ? 2 : 1);
@@ -221,7 +221,7 @@ put_value(struct bg__buf *b, const cJSON *v, int level)
 			}
 		}
 		if (level >= 0) {
-			put_indent(b, (unsigned)level);
+			bg__json_indent(b, (unsigned)level);
 		}
 		bg__buf_putc(b, '}');
 		return;

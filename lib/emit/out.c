@@ -23,27 +23,10 @@
 #include "emit.h"
 
 /* ",", a newline and the indentation of up to 32 levels: the text
- * between members is a piece of it, written at once. */
+ * between members is a piece of it, written at once (deeper members
+ * refuse the text). */
 static const char between[] =
 	",\n                                                                ";
-
-/* A newline (with nl) and the indentation of level. */
-static void
-put_indent(struct bg__buf *b, int level, bool nl)
-{
-	size_t n = (size_t)level * 2;
-
-	if (n <= sizeof(between) - 3) {
-		bg__buf_putn(b, between + (nl ? 1 : 2), n + nl);
-		return;
-	}
-	if (nl) {
-		bg__buf_putc(b, '\n');
-	}
-	for (; n > 0; n -= 2) {
-		bg__buf_putn(b, "  ", 2);
-	}
-}
 
 static bool
 pretty(const struct bg__out *o)
@@ -166,7 +149,10 @@ bg__out_close(struct bg__out *o, bool drop)
 	l = o->at[--o->depth];
 	if (o->text != NULL) {
 		if (!l.array && pretty(o)) {
-			put_indent(o->text, l.level, l.count > 0);
+			if (l.count > 0) {
+				bg__buf_putc(o->text, '\n');
+			}
+			bg__json_indent(o->text, (unsigned)l.level);
 		}
 		bg__buf_putc(o->text, l.array ? ']' : '}');
 	}
@@ -267,6 +253,20 @@ bg__out_tree(struct bg__out *o, const char *key, cJSON *item)
 }
 
 void
+bg__out_strings(struct bg__out *o, const char *key, char *const *v,
+		size_t n)
+{
+	if (n == 0) {
+		return;
+	}
+	bg__out_open(o, key, true);
+	for (size_t i = 0; i < n; i++) {
+		bg__out_string(o, NULL, v[i] != NULL ? v[i] : "", false);
+	}
+	bg__out_close(o, false);
+}
+
+void
 bg__out_map(struct bg__out *o, const char *key, const struct bg_kvlist *kv)
 {
 	const struct bg_kv **v = bg__kv_sorted(kv);
@@ -282,6 +282,16 @@ bg__out_map(struct bg__out *o, const char *key, const struct bg_kvlist *kv)
 		o->refused = true;
 	}
 	free(v);
+}
+
+cJSON *
+bg__em_map(struct em *em, const struct bg_kvlist *list)
+{
+	struct bg__out o;
+
+	bg__out_start(&o, em, NULL, -1, NULL);
+	bg__out_map(&o, NULL, list);
+	return o.root;
 }
 
 bool

@@ -20,26 +20,6 @@
 
 #define CAT(p, off) ((const void *)((const char *)(p) + (off)))
 
-cJSON *
-bg__em_map(struct em *em, const struct bg_kvlist *list)
-{
-	const struct bg_kv **v = bg__kv_sorted(list);
-	cJSON *obj = cJSON_CreateObject();
-
-	if (v == NULL || obj == NULL) {
-		em->failed = true;
-		free(v);
-		cJSON_Delete(obj);
-		return NULL;
-	}
-	for (size_t i = 0; i < list->count; i++) {
-		bg__em_add_static(em, obj, v[i]->key,
-				  bg__em_ref(v[i]->value ? v[i]->value : ""));
-	}
-	free(v);
-	return obj;
-}
-
 /* KEY { condition error_message } ... of obj, one block per rule of
  * list: the rules that run at plan time. A condition is an expression
  * (a raw item: HCL writes it as it is, the JSON emitter as "${...}"). */
@@ -161,20 +141,10 @@ field_out(struct bg__out *o, const struct bg__field *f,
 		}
 		return;
 	}
-	case BG_K_STRS: {
-		size_t n = *(const size_t *)CAT(def, f->count_off);
-		char *const *v = *(char *const *const *)m;
-		if (n == 0) {
-			return;
-		}
-		bg__out_open(o, f->key, true);
-		for (size_t i = 0; i < n; i++) {
-			bg__out_string(o, NULL, v[i] != NULL ? v[i] : "",
-				       false);
-		}
-		bg__out_close(o, false);
+	case BG_K_STRS:
+		bg__out_strings(o, f->key, *(char *const *const *)m,
+				*(const size_t *)CAT(def, f->count_off));
 		return;
-	}
 	case BG_K_BOOL:
 		bg__out_opt_bool(o, f->key, m, NULL);
 		return;
@@ -239,28 +209,55 @@ api_item(struct em *em, const char *key, const struct bg__object *t,
 								    fargate) };
 }
 
+/* The properties def writes, of those it may hold in the order they
+ * take: container, node, ECS, EKS (key NULL: none). t: the table of
+ * container and ECS properties, which the JSON output can write as
+ * text; NULL for the others. */
+struct props {
+	const char *key;
+	const struct bg__object *t;
+	const void *p;
+};
+
+static struct props
+props_of(const struct bg_jobdef *def)
+{
+	return def->container != NULL
+		       ? (struct props){ "container_properties",
+					 &bg__obj_container, def->container }
+	       : def->node_properties != NULL
+		       ? (struct props){ "node_properties", NULL,
+					 def->node_properties }
+	       : def->ecs_properties != NULL
+		       ? (struct props){ "ecs_properties", &bg__obj_ecs,
+					 def->ecs_properties }
+	       : def->eks_properties != NULL
+		       ? (struct props){ "eks_properties", NULL,
+					 def->eks_properties }
+		       : (struct props){ NULL, NULL, NULL };
+}
+
 /* def's properties as an item; false when it has none. */
 static bool
 props_item(struct em *em, const struct bg_jobdef *def, bool fargate,
 	   struct item *it)
 {
-	if (def->container != NULL) {
-		*it = api_item(em, "container_properties", &bg__obj_container,
-			       def->container, fargate);
-	} else if (def->node_properties != NULL) {
-		*it = (struct item){ "node_properties", ITEM_JSONENCODE,
+	struct props pr = props_of(def);
+
+	if (pr.key == NULL) {
+		return false;
+	}
+	if (pr.t != NULL) {
+		*it = api_item(em, pr.key, pr.t, pr.p, fargate);
+	} else if (pr.p == def->node_properties) {
+		*it = (struct item){ pr.key, ITEM_JSONENCODE,
 				     bg__api_node_properties(
 					     em, def->node_properties,
 					     fargate) };
-	} else if (def->ecs_properties != NULL) {
-		*it = api_item(em, "ecs_properties", &bg__obj_ecs,
-			       def->ecs_properties, fargate);
-	} else if (def->eks_properties != NULL) {
-		*it = (struct item){ "eks_properties", ITEM_BLOCK,
+	} else {
+		*it = (struct item){ pr.key, ITEM_BLOCK,
 				     bg__tf_block(em, &bg__obj_eks,
 						  def->eks_properties) };
-	} else {
-		return false;
 	}
 	return true;
 }
@@ -306,25 +303,17 @@ bg__resource_items(struct em *em, const struct bg_jobdef *def,
 static void
 props_text(struct bg__out *o, const struct bg_jobdef *def, bool fargate)
 {
-	const char *key = "container_properties";
-	const struct bg__object *t = &bg__obj_container;
-	const void *p = def->container;
+	struct props pr = props_of(def);
 
-	if (p == NULL && def->node_properties == NULL) {
-		key = "ecs_properties";
-		t = &bg__obj_ecs;
-		p = def->ecs_properties;
-	}
-	if (p == NULL) {
-		o->refused |= def->node_properties != NULL ||
-			      def->eks_properties != NULL;
+	if (pr.key == NULL) {
 		return;
 	}
-	if (!bg__api_text(o->em, t, p, fargate, &o->em->scratch)) {
+	if (pr.t == NULL ||
+	    !bg__api_text(o->em, pr.t, pr.p, fargate, &o->em->scratch)) {
 		o->refused = true;
 		return;
 	}
-	bg__out_encoded(o, key, o->em->scratch.data);
+	bg__out_encoded(o, pr.key, o->em->scratch.data);
 }
 
 bool
