@@ -88,7 +88,8 @@ struct bg__out {
 	bool refused;
 	cJSON *root;
 	unsigned depth;
-	unsigned lost; /* opened past the deepest level: failed */
+	unsigned lost; /* opened past the deepest level (a tree fails,
+			* text is refused) */
 	struct bg__out_level at[32];
 };
 /* Starts o: a tree (text NULL) or text onto text at level, refused
