@@ -61,6 +61,12 @@ const char *bg__int_text(char buf[24], int64_t v);
 /* "LINE:COL" into buf, as "%u:%u" prints it. */
 void bg__line_col(char buf[24], unsigned line, unsigned col);
 
+/* p, an array of *cap items of elem bytes, with room for need items
+ * (allocated even for none, so that NULL says one thing): its capacity
+ * doubled (from 16) until it has, so that growing an item at a time
+ * costs linear time. NULL when out of memory, p left as it was. */
+void *bg__grow(void *p, size_t *cap, size_t need, size_t elem);
+
 /* A growable NUL-terminated byte buffer. */
 struct bg__buf {
 	char *data;

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,31 @@ bg__strdup(const char *s, bool *failed)
 		*failed = true;
 	}
 	return copy;
+}
+
+void *
+bg__grow(void *p, size_t *cap, size_t need, size_t elem)
+{
+	size_t cap2 = *cap ? *cap : 16;
+	void *q;
+
+	if (need <= *cap && p != NULL) {
+		return p;
+	}
+	while (cap2 < need) {
+		if (cap2 > SIZE_MAX / 2) {
+			return NULL;
+		}
+		cap2 *= 2;
+	}
+	if (elem != 0 && cap2 > SIZE_MAX / elem) {
+		return NULL;
+	}
+	q = realloc(p, cap2 * elem);
+	if (q != NULL) {
+		*cap = cap2;
+	}
+	return q;
 }
 
 char **
@@ -60,14 +86,36 @@ bg__strv_free(char **v, size_t n)
 	free(v);
 }
 
+/* Eight bytes at a time: the high bit of each byte (ASCII has none),
+ * and each continuation byte (10xxxxxx) as its high bit. */
+#define HIGH_BITS 0x8080808080808080u
+
+static uint64_t
+word_at(const char *s)
+{
+	uint64_t v;
+
+	memcpy(&v, s, sizeof(v));
+	return v;
+}
+
+static uint64_t
+continuation_bits(uint64_t v)
+{
+	return v & ~(v << 1) & HIGH_BITS;
+}
+
 size_t
 bg__utf8_len(const char *s)
 {
-	size_t n = 0;
+	size_t len = strlen(s), n = len, i = 0;
 
-	for (; *s != '\0'; s++) {
-		/* every byte but a continuation byte starts a character */
-		n += ((unsigned char)*s & 0xc0) != 0x80;
+	/* every byte but a continuation byte starts a character */
+	for (; i + 8 <= len; i += 8) {
+		n -= (size_t)__builtin_popcountll(continuation_bits(word_at(s + i)));
+	}
+	for (; i < len; i++) {
+		n -= ((unsigned char)s[i] & 0xc0) == 0x80;
 	}
 	return n;
 }
@@ -93,6 +141,9 @@ bg__utf8_is_nfc(const char *s, size_t len)
 	bool same;
 	size_t i = 0;
 
+	while (i + 8 <= len && (word_at(s + i) & HIGH_BITS) == 0) {
+		i += 8;
+	}
 	while (i < len && (unsigned char)s[i] < 0x80) {
 		i++;
 	}

@@ -135,21 +135,57 @@ kv_cmp(const void *a, const void *b)
 	return strcmp((*x)->key, (*y)->key);
 }
 
-/* The pairs of list, sorted by key (caller frees the array). */
-const struct bg_kv **
-bg__kv_sorted(const struct bg_kvlist *list)
+/* The n items of v (size bytes each, at most 16) sorted by cmp, in the
+ * order glibc's qsort gives (a stable merge sort): an insertion sort,
+ * as stable, where they are few, as most maps and lists of a job are. */
+static void
+sort_small(void *v, size_t n, size_t size,
+	   int (*cmp)(const void *, const void *))
 {
-	const struct bg_kv **v;
+	unsigned char *p = v, x[16];
 
-	v = calloc(list->count ? list->count : 1, sizeof(*v));
-	if (v == NULL) {
-		return NULL;
+	if (n > BG__SMALL_SORT || size > sizeof(x)) {
+		qsort(v, n, size, cmp);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		size_t j = i;
+		memcpy(x, p + i * size, size);
+		while (j > 0 && cmp(p + (j - 1) * size, x) > 0) {
+			j--;
+		}
+		if (j < i) {
+			memmove(p + (j + 1) * size, p + j * size,
+				(i - j) * size);
+			memcpy(p + j * size, x, size);
+		}
+	}
+}
+
+const struct bg_kv **
+bg__kv_sorted(const struct bg_kvlist *list, const struct bg_kv **small)
+{
+	const struct bg_kv **v = small;
+
+	if (list->count > BG__SMALL_SORT) {
+		v = calloc(list->count, sizeof(*v));
+		if (v == NULL) {
+			return NULL;
+		}
 	}
 	for (size_t i = 0; i < list->count; i++) {
 		v[i] = &list->items[i];
 	}
-	qsort(v, list->count, sizeof(*v), kv_cmp);
+	sort_small(v, list->count, sizeof(*v), kv_cmp);
 	return v;
+}
+
+void
+bg__kv_sorted_free(const struct bg_kv **v, const struct bg_kv **small)
+{
+	if (v != small) {
+		free(v);
+	}
 }
 
 /* ================================================================== */
@@ -175,7 +211,8 @@ static void out_object(struct bg__out *o, const char *key,
 static void
 out_env(struct bg__out *o, const char *key, const struct bg_kvlist *kv)
 {
-	const struct bg_kv **v = bg__kv_sorted(kv);
+	const struct bg_kv *small[BG__SMALL_SORT];
+	const struct bg_kv **v = bg__kv_sorted(kv, small);
 
 	bg__out_open(o, key, true);
 	for (size_t i = 0; v != NULL && i < kv->count; i++) {
@@ -189,7 +226,7 @@ out_env(struct bg__out *o, const char *key, const struct bg_kvlist *kv)
 		o->em->failed = true;
 		o->refused = true;
 	}
-	free(v);
+	bg__kv_sorted_free(v, small);
 }
 
 struct sort_item {
@@ -209,7 +246,8 @@ static void
 out_objects(struct bg__out *o, const char *key, const struct bg__field *f,
 	    const void *items, size_t n, bool fargate)
 {
-	struct sort_item *v = calloc(n, sizeof(*v));
+	struct sort_item small[BG__SMALL_SORT];
+	struct sort_item *v = n <= BG__SMALL_SORT ? small : calloc(n, sizeof(*v));
 
 	if (v == NULL) {
 		o->em->failed = true;
@@ -227,14 +265,16 @@ out_objects(struct bg__out *o, const char *key, const struct bg__field *f,
 		}
 	}
 	if (f->flags & BG_F_SORTED) {
-		qsort(v, n, sizeof(*v), sort_item_cmp);
+		sort_small(v, n, sizeof(*v), sort_item_cmp);
 	}
 	bg__out_open(o, key, true);
 	for (size_t i = 0; i < n; i++) {
 		out_object(o, NULL, f->sub, v[i].p, fargate, false);
 	}
 	bg__out_close(o, false);
-	free(v);
+	if (v != small) {
+		free(v);
+	}
 }
 
 /* resourceRequirements from vcpus, memory and gpus, sorted by type

@@ -44,8 +44,13 @@ cJSON *bg__em_expr(const char *expr, const char *conv);
  * as above), or NULL when not given. */
 cJSON *bg__em_opt_int(const struct bg_opt_int *v, const char *conv);
 cJSON *bg__em_opt_bool(const struct bg_opt_bool *v, const char *conv);
-/* The pairs of list sorted by key; caller frees the array. */
-const struct bg_kv **bg__kv_sorted(const struct bg_kvlist *list);
+/* The pairs of list sorted by key: in small (room for BG__SMALL_SORT)
+ * when they fit, else in an array of their own (NULL: out of memory);
+ * bg__kv_sorted_free releases either. */
+#define BG__SMALL_SORT 16
+const struct bg_kv **bg__kv_sorted(const struct bg_kvlist *list,
+				   const struct bg_kv **small);
+void bg__kv_sorted_free(const struct bg_kv **v, const struct bg_kv **small);
 /* A map (tags, parameters, labels) as an object, keys sorted
  * (bg__out_map's tree, out.c). */
 cJSON *bg__em_map(struct em *em, const struct bg_kvlist *list);

@@ -269,7 +269,8 @@ bg__out_strings(struct bg__out *o, const char *key, char *const *v,
 void
 bg__out_map(struct bg__out *o, const char *key, const struct bg_kvlist *kv)
 {
-	const struct bg_kv **v = bg__kv_sorted(kv);
+	const struct bg_kv *small[BG__SMALL_SORT];
+	const struct bg_kv **v = bg__kv_sorted(kv, small);
 
 	bg__out_open(o, key, false);
 	for (size_t i = 0; v != NULL && i < kv->count; i++) {
@@ -281,7 +282,7 @@ bg__out_map(struct bg__out *o, const char *key, const struct bg_kvlist *kv)
 		o->em->failed = true;
 		o->refused = true;
 	}
-	free(v);
+	bg__kv_sorted_free(v, small);
 }
 
 cJSON *

@@ -43,7 +43,7 @@ struct walk {
 	struct pair_ctx stack[64];
 	size_t depth;
 	struct bg__prune *prunes;
-	size_t prune_count;
+	size_t prune_count, prune_cap;
 	bool fatal; /* a problem no pruning can remove */
 	struct bg_diags *diags;
 	const struct bg__free_field *free_fields;
@@ -65,8 +65,8 @@ note_prune(struct walk *w)
 		if (!w->stack[i].optional) {
 			continue;
 		}
-		grown = realloc(w->prunes,
-				(w->prune_count + 1) * sizeof(*grown));
+		grown = bg__grow(w->prunes, &w->prune_cap, w->prune_count + 1,
+				 sizeof(*grown));
 		if (grown == NULL) {
 			w->fatal = true;
 			return;

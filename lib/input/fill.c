@@ -98,7 +98,7 @@ struct walk {
 	const struct bg__prune *prunes; /* sorted (input/load.c) */
 	size_t prune_count;
 	struct bg__prune *found; /* bg__twice: pairs to drop */
-	size_t found_count;
+	size_t found_count, found_cap;
 	/* resource_requirements, folded once everything else is read (a
 	 * job-level vcpus may come after the list). */
 	struct pending {
@@ -106,7 +106,7 @@ struct walk {
 		struct bg_container *c;
 		char *path;
 	} *pending;
-	size_t pending_count;
+	size_t pending_count, pending_cap;
 	char path[768];
 	size_t len;
 };
@@ -204,8 +204,8 @@ child_at(struct bg__ydoc *d, struct bg__ynode *map, const char *keys,
 static void
 twice_drop(struct walk *w, const struct bg__ynode *map, size_t pair)
 {
-	struct bg__prune *grown = realloc(
-		w->found, (w->found_count + 1) * sizeof(*grown));
+	struct bg__prune *grown = bg__grow(w->found, &w->found_cap,
+					   w->found_count + 1, sizeof(*grown));
 
 	if (grown == NULL) {
 		w->cv->nomem = true;
@@ -647,8 +647,9 @@ fill_field(struct walk *w, const struct bg__field *f, struct bg__ynode *v,
 	case BG_K_RESOURCES: {
 		/* The container holds resource_requirements at the
 		 * field's offset. */
-		struct pending *grown = realloc(
-			w->pending, (w->pending_count + 1) * sizeof(*grown));
+		struct pending *grown =
+			bg__grow(w->pending, &w->pending_cap,
+				 w->pending_count + 1, sizeof(*grown));
 		char *path = strdup(w->path);
 		if (grown == NULL || path == NULL) {
 			free(path);

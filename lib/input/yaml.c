@@ -31,13 +31,14 @@
 /* Far deeper than any spec or template (they nest about 8 levels). */
 #define MAX_DEPTH 64
 
-/* An open collection: its node and the children read so far. */
+/* An open collection: its node and the children read so far, which
+ * are the builder's kid stack from base on (an inner collection's
+ * children follow its parent's until it closes). */
 struct open_coll {
 	uint32_t node;
 	char *anchor; /* its anchor name, or NULL */
-	uint32_t *kids;
+	size_t base;
 	size_t count;
-	size_t cap;
 };
 
 struct anchor {
@@ -52,6 +53,8 @@ struct builder {
 	struct open_coll *stack;
 	size_t depth;
 	size_t stack_cap;
+	uint32_t *kid_stack; /* the children of every open collection */
+	size_t kid_cap;
 	struct anchor *anchors;
 	size_t anchor_count;
 	size_t anchor_cap;
@@ -62,22 +65,17 @@ struct builder {
 static void *
 grow(void *p, size_t *cap, size_t need, size_t elem, bool *nomem)
 {
-	size_t cap2;
 	void *q;
 
-	if (need <= *cap) {
-		return p;
+	if (need <= *cap && p != NULL) {
+		return p; /* the usual case, without a call */
 	}
-	cap2 = *cap ? *cap * 2 : 16;
-	while (cap2 < need) {
-		cap2 *= 2;
-	}
-	q = realloc(p, cap2 * elem);
+	q = bg__grow(p, cap, need, elem);
+
 	if (q == NULL) {
 		*nomem = true;
 		return p;
 	}
-	*cap = cap2;
 	return q;
 }
 
@@ -100,23 +98,34 @@ new_node(struct builder *b, enum bg__ytype type, const yaml_mark_t *mark)
 	return (uint32_t)d->count++;
 }
 
+/* The children of open collection c so far. */
+static uint32_t *
+kids_of(const struct builder *b, const struct open_coll *c)
+{
+	return b->kid_stack + c->base;
+}
+
+/* Appends node to the children of c, the innermost open collection. */
+static void
+push_kid(struct builder *b, struct open_coll *c, uint32_t node)
+{
+	b->kid_stack = grow(b->kid_stack, &b->kid_cap, c->base + c->count + 1,
+			    sizeof(*b->kid_stack), &b->nomem);
+	if (!b->nomem) {
+		b->kid_stack[c->base + c->count++] = node;
+	}
+}
+
 /* Adds node as the next child of the innermost open collection. */
 static void
 add_child(struct builder *b, uint32_t node)
 {
-	struct open_coll *c;
-
 	if (b->depth == 0) {
 		b->d->root = node;
 		b->d->has_root = true;
 		return;
 	}
-	c = &b->stack[b->depth - 1];
-	c->kids = grow(c->kids, &c->cap, c->count + 1, sizeof(*c->kids),
-		       &b->nomem);
-	if (!b->nomem) {
-		c->kids[c->count++] = node;
-	}
+	push_kid(b, &b->stack[b->depth - 1], node);
 }
 
 static void
@@ -305,6 +314,10 @@ open_collection(struct builder *b, enum bg__ytype type, const yaml_event_t *e)
 	}
 	memset(&b->stack[b->depth], 0, sizeof(*b->stack));
 	b->stack[b->depth].node = node;
+	if (b->depth > 0) {
+		const struct open_coll *parent = &b->stack[b->depth - 1];
+		b->stack[b->depth].base = parent->base + parent->count;
+	}
 	/* The anchor is recorded when the collection closes: an alias to
 	 * it from inside would be a cycle, and is then "unknown". */
 	if (anchor != NULL) {
@@ -355,12 +368,8 @@ merge_from(struct builder *b, struct open_coll *c, const struct bg__ynode *src,
 				return;
 			}
 		}
-		c->kids = grow(c->kids, &c->cap, c->count + 2,
-			       sizeof(*c->kids), &b->nomem);
-		if (!b->nomem) {
-			c->kids[c->count++] = k;
-			c->kids[c->count++] = d->kids[src->first + 2 * i + 1];
-		}
+		push_kid(b, c, k);
+		push_kid(b, c, d->kids[src->first + 2 * i + 1]);
 	}
 }
 
@@ -377,24 +386,25 @@ apply_merges(struct builder *b, struct open_coll *c)
 	uint32_t merges[16];
 	size_t nmerge = 0, kept = 0;
 	struct bg__strindex keys = { 0 };
+	uint32_t *kids = kids_of(b, c);
 
 	for (size_t j = 0; j + 1 < c->count; j += 2) {
-		if (!is_merge_key(d, c->kids[j])) {
-			c->kids[kept++] = c->kids[j];
-			c->kids[kept++] = c->kids[j + 1];
+		if (!is_merge_key(d, kids[j])) {
+			kids[kept++] = kids[j];
+			kids[kept++] = kids[j + 1];
 			continue;
 		}
 		if (nmerge == ARRAY_LENGTH(merges)) {
 			bg_diags_add(b->diags, BG_SEV_ERROR, "yaml-merge",
-				     d->file, d->nodes[c->kids[j]].line,
-				     d->nodes[c->kids[j]].column, NULL,
+				     d->file, d->nodes[kids[j]].line,
+				     d->nodes[kids[j]].column, NULL,
 				     "more than %zu merge keys ('<<') in one "
 				     "mapping",
 				     ARRAY_LENGTH(merges));
 			b->refused = true;
 			continue;
 		}
-		merges[nmerge++] = c->kids[j + 1];
+		merges[nmerge++] = kids[j + 1];
 	}
 	c->count = kept;
 	if (nmerge == 0) {
@@ -403,7 +413,7 @@ apply_merges(struct builder *b, struct open_coll *c)
 	/* The strings arena does not move while a collection closes, so
 	 * the index can borrow the key texts. */
 	for (size_t j = 0; j < c->count && !b->nomem; j += 2) {
-		const char *text = key_text(d, c->kids[j]);
+		const char *text = key_text(d, kids[j]);
 		if (text != NULL &&
 		    bg__strindex_put(&keys, text, 0, NULL) == BG_ERR_NOMEM) {
 			b->nomem = true;
@@ -453,15 +463,17 @@ drop_extensions(struct builder *b, struct open_coll *c)
 	struct bg__ydoc *d = b->d;
 	size_t kept = 0;
 
+	uint32_t *kids = kids_of(b, c);
+
 	for (size_t j = 0; j + 1 < c->count; j += 2) {
-		const struct bg__ynode *k = &d->nodes[c->kids[j]];
+		const struct bg__ynode *k = &d->nodes[kids[j]];
 		if (k->type == BG_Y_SCALAR && k->len >= 2 &&
 		    memcmp(d->strings + k->first, "x-", 2) == 0) {
 			d->rewritten = true;
 			continue;
 		}
-		c->kids[kept++] = c->kids[j];
-		c->kids[kept++] = c->kids[j + 1];
+		kids[kept++] = kids[j];
+		kids[kept++] = kids[j + 1];
 	}
 	c->count = kept;
 }
@@ -482,7 +494,7 @@ in_jobs(const struct builder *b)
 	    root->count % 2 != 1) {
 		return false;
 	}
-	k = &d->nodes[root->kids[root->count - 1]];
+	k = &d->nodes[kids_of(b, root)[root->count - 1]];
 	return k->type == BG_Y_SCALAR && k->len == 4 &&
 	       memcmp(d->strings + k->first, "jobs", 4) == 0;
 }
@@ -508,15 +520,14 @@ close_collection(struct builder *b)
 		       sizeof(*d->kids), &b->nomem);
 	if (!b->nomem) {
 		if (c->count > 0) {
-			memcpy(d->kids + d->kid_count, c->kids,
-			       c->count * sizeof(*c->kids));
+			memcpy(d->kids + d->kid_count, kids_of(b, c),
+			       c->count * sizeof(*d->kids));
 		}
 		n->first = (uint32_t)d->kid_count;
 		n->len = (uint32_t)(n->type == BG_Y_MAP ? c->count / 2
 							 : c->count);
 		d->kid_count += c->count;
 	}
-	free(c->kids);
 	b->depth--;
 	remember_anchor(b, (const yaml_char_t *)c->anchor, c->node);
 	free(c->anchor);
@@ -529,10 +540,10 @@ static void
 builder_finish(struct builder *b)
 {
 	for (size_t i = 0; i < b->depth; i++) {
-		free(b->stack[i].kids);
 		free(b->stack[i].anchor);
 	}
 	free(b->stack);
+	free(b->kid_stack);
 	for (size_t i = 0; i < b->anchor_count; i++) {
 		free(b->anchors[i].name);
 	}

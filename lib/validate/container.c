@@ -430,6 +430,27 @@ check_resources(struct ctx *cx, const struct bg_container *c,
 	}
 }
 
+/* The bytes an image name may hold: [A-Za-z0-9-_:./#@]. */
+static bool
+image_char(unsigned char c)
+{
+	if ((unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u) {
+		return true;
+	}
+	switch (c) {
+	case '-':
+	case '_':
+	case ':':
+	case '.':
+	case '/':
+	case '#':
+	case '@':
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Image names: at most 255 of [A-Za-z0-9-_:./#@] (an image with
  * Terraform expressions: at plan time). */
 void
@@ -463,15 +484,17 @@ bg__check_image(struct ctx *cx, const char *image, const char *path)
 		       "image must be at most 255 characters; got %zu", len);
 		return;
 	}
-	for (size_t i = 0, chars = 0; i < len; i++) {
-		chars += ((unsigned char)image[i] & 0xc0) != 0x80;
-		if (!bg__is_alnum(image[i]) && strchr("-_:./#@", image[i]) == NULL) {
+	for (size_t i = 0; i < len; i++) {
+		if (!image_char((unsigned char)image[i])) {
 			/* the whole character, and its place in characters */
+			char *before = bg__asprintf("%.*s", (int)i, image);
 			bg__report(cx, R_IMAGE_FORMAT, path,
 			       "image may hold letters, digits and - _ : . / "
 			       "# @ only; '%s' has '%.*s' at position %zu",
 			       image, (int)bg__utf8_char(image + i, len - i),
-			       image + i, chars);
+			       image + i,
+			       before != NULL ? bg__utf8_len(before) + 1 : i + 1);
+			free(before);
 			return;
 		}
 	}
