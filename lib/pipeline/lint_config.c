@@ -29,6 +29,7 @@ struct ignore {
 	char **files, **paths;
 	size_t file_count, path_count;
 	unsigned line, column;
+	bool rule_given;
 	bool used;
 };
 
@@ -109,6 +110,16 @@ globs(struct reader *r, struct bg__ynode *n, const char *path, size_t *count)
 	return out;
 }
 
+/* Whether the ignore entry has already read key (rule, files, paths). */
+static bool
+given_in_ignore(const struct ignore *ig, const char *key)
+{
+	return strcmp(key, "rule") == 0    ? ig->rule_given
+	       : strcmp(key, "files") == 0 ? ig->files != NULL
+	       : strcmp(key, "paths") == 0 ? ig->paths != NULL
+					   : false;
+}
+
 static void
 read_ignore(struct reader *r, struct bg_lint_config *c, struct bg__ynode *n,
 	    size_t i)
@@ -127,7 +138,12 @@ read_ignore(struct reader *r, struct bg_lint_config *c, struct bg__ynode *n,
 	for (size_t k = 0; k < n->len; k++) {
 		const char *key = bg__ynode_text(r->d, bg__ynode_key(r->d, n, k));
 		struct bg__ynode *v = bg__ynode_value(r->d, n, k);
-		if (key != NULL && strcmp(key, "rule") == 0) {
+		if (key != NULL && given_in_ignore(ig, key)) {
+			/* a second value would be written over the first */
+			bad(r, bg__ynode_key(r->d, n, k), path,
+			    "a key of an ignore entry is given twice: give "
+			    "it once");
+		} else if (key != NULL && strcmp(key, "rule") == 0) {
 			const char *t = text(r, v, path);
 			if (t != NULL && !bg__rule_known(t)) {
 				bad(r, v, path,
@@ -136,6 +152,7 @@ read_ignore(struct reader *r, struct bg_lint_config *c, struct bg__ynode *n,
 			} else if (t != NULL) {
 				ig->rule = bg__ynode_text(r->d, v);
 			}
+			ig->rule_given = true;
 		} else if (key != NULL && strcmp(key, "files") == 0) {
 			ig->files = globs(r, v, path, &ig->file_count);
 		} else if (key != NULL && strcmp(key, "paths") == 0) {
@@ -158,6 +175,7 @@ static void
 read_config(struct reader *r, struct bg_lint_config *c)
 {
 	struct bg__ynode *root = bg__ydoc_root(r->d);
+	bool fail_on_given = false;
 
 	if (root == NULL || bg__ynode_is_null(r->d, root)) {
 		return; /* empty: the defaults */
@@ -171,8 +189,12 @@ read_config(struct reader *r, struct bg_lint_config *c)
 		struct bg__ynode *k = bg__ynode_key(r->d, root, i);
 		struct bg__ynode *v = bg__ynode_value(r->d, root, i);
 		const char *key = bg__ynode_text(r->d, k);
-		if (key != NULL && strcmp(key, "fail-on") == 0) {
+		if (key != NULL && strcmp(key, "fail-on") == 0 &&
+		    fail_on_given) {
+			bad(r, k, key, "fail-on is given twice: give it once");
+		} else if (key != NULL && strcmp(key, "fail-on") == 0) {
 			const char *t = text(r, v, "fail-on");
+			fail_on_given = true;
 			int l = t != NULL ? level_of(t) : -1;
 			if (t != NULL && strcmp(t, "none") == 0) {
 				c->fail_on = -1;
@@ -194,6 +216,12 @@ read_config(struct reader *r, struct bg_lint_config *c)
 					bad(r, rk, "rules",
 					    "no rule has this code ('batchgen "
 					    "rules' lists them)");
+				} else if (bg_kvlist_get(&c->levels, code) !=
+					   NULL) {
+					/* known codes only: a short list */
+					bad(r, rk, "rules",
+					    "a rule is given twice: give it "
+					    "once");
 				} else if (t != NULL && level_of(t) < 0) {
 					bad(r, bg__ynode_value(r->d, v, j),
 					    "rules",

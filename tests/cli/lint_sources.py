@@ -425,6 +425,22 @@ def suppressions(src, tmp, lint, findings):
     results.append(('ignore given twice in a configuration: exit 2 at the second',
                     None if p.returncode == 2 and got == [(4, 'lint-config')]
                     else 'exit %d %s' % (p.returncode, p.stderr)))
+    # Any other key given twice: each second one refused at its key,
+    # where it was taken over the first (fail-on), kept beside it (a
+    # rule's level) or written over it, leaking the first list (files,
+    # paths of an ignore entry: fuzz-lint under ASan).
+    again = os.path.join(d, 'again.yaml')
+    open(again, 'w').write('fail-on: warning\nfail-on: error\nrules:\n  sec-root-fs: "off"\n'
+                           '  sec-root-fs: warning\nignore:\n  - rule: sec-privileged\n'
+                           '    files: a.json\n    files: ["*.json"]\n    paths: x\n'
+                           '    paths: [y]\n    rule: sec-root-fs\n')
+    p = subprocess.run([lint.bin, 'lint', '--config', again, spec], capture_output=True, text=True)
+    got = [(g[1], g[4]) for g in findings(p.stderr)]
+    results.append(('a key given twice in a configuration: exit 2 at each second one',
+                    None if p.returncode == 2 and got == [(2, 'lint-config'), (5, 'lint-config'),
+                                                          (9, 'lint-config'), (11, 'lint-config'),
+                                                          (12, 'lint-config')]
+                    else 'exit %d %s' % (p.returncode, p.stderr)))
     p = subprocess.run([lint.bin, 'lint', '--diagnostics', 'json', '--config',
                         os.path.join(d, '.batchgen.yaml'), 'repo'], capture_output=True, text=True, cwd=d)
     results.append(('--diagnostics json counts the suppressed',
