@@ -15,7 +15,9 @@ mkdir -p "$work/corpus" "$work/seeds"
 case $target in
 spec | roundtrip)
 	cp "$src"/examples/* "$src"/tests/data/spec/* "$src"/tests/rules/*.yaml \
-		"$work/seeds/" ;;
+		"$work/seeds/"
+	# inputs that once failed, kept as seeds
+	cp "$src"/fuzz/regressions/spec/* "$work/seeds/" ;;
 template)
 	cp "$src"/templates/*.yaml "$work/seeds/"
 	for f in "$src"/tests/data/templates/*/*.yaml; do

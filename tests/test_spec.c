@@ -300,6 +300,10 @@ START_TEST(empty_and_shapeless_documents)
 	assert_diag(diags, "schema-type", NULL, "expected a mapping");
 	ck_assert_int_eq(load_bad("defaults: {}\n"), BG_ERR_SCHEMA);
 	assert_diag(diags, "schema-missing-key", NULL, "'jobs'");
+	/* a mapping with no child at all, before any other collection has
+	 * had one (fuzz-roundtrip under UBSan) */
+	ck_assert_int_eq(load_bad("  {}\n"), BG_ERR_SCHEMA);
+	assert_diag(diags, "schema-missing-key", NULL, "'jobs'");
 }
 END_TEST
 

@@ -98,11 +98,12 @@ new_node(struct builder *b, enum bg__ytype type, const yaml_mark_t *mark)
 	return (uint32_t)d->count++;
 }
 
-/* The children of open collection c so far. */
+/* The children of open collection c so far (NULL while no collection
+ * has had one: no offset is added to a null pointer). */
 static uint32_t *
 kids_of(const struct builder *b, const struct open_coll *c)
 {
-	return b->kid_stack + c->base;
+	return b->kid_stack != NULL ? b->kid_stack + c->base : NULL;
 }
 
 /* Appends node to the children of c, the innermost open collection. */
