@@ -214,7 +214,7 @@ raw_exprs(struct em *em, cJSON *v)
  * ${jsonencode(...)} of the key's template. */
 struct doc_keys {
 	char **text;
-	size_t count;
+	size_t count, cap;
 };
 
 /* Replaces the key of member c with text. */
@@ -254,9 +254,9 @@ escape_doc(struct em *em, cJSON *v, struct doc_keys *keys)
 			struct bg__buf b = { 0 };
 			char *k;
 			if (bg__tf_has_expr(c->string)) {
-				char **grown = realloc(keys->text,
-						       (keys->count + 1) *
-							       sizeof(char *));
+				char **grown = bg__grow(keys->text, &keys->cap,
+							keys->count + 1,
+							sizeof(char *));
 				if (grown == NULL) {
 					em->failed = true;
 					return;

@@ -96,7 +96,7 @@ bg_template_set_add_dir(struct bg_template_set *set, const char *dir,
 	DIR *d;
 	struct dirent *e;
 	char **names = NULL;
-	size_t count = 0;
+	size_t count = 0, cap = 0;
 	enum bg_status result = BG_OK;
 	enum bg_status st;
 
@@ -115,7 +115,7 @@ bg_template_set_add_dir(struct bg_template_set *set, const char *dir,
 		if (!is_template_file(e->d_name)) {
 			continue;
 		}
-		grown = realloc(names, (count + 1) * sizeof(*names));
+		grown = bg__grow(names, &cap, count + 1, sizeof(*names));
 		if (grown == NULL || (grown[count] = strdup(e->d_name)) == NULL) {
 			free(grown != NULL ? grown : names);
 			closedir(d);

@@ -113,7 +113,7 @@ bg__ynode_is_null(const struct bg__ydoc *d, const struct bg__ynode *n)
 struct keys {
 	struct bg__strindex seen;
 	char **held;
-	size_t held_count;
+	size_t held_count, held_cap;
 };
 
 /* Adds key (item i): BG_OK; BG_ERR_ARG when it is there already, in
@@ -128,7 +128,8 @@ keys_put(struct keys *k, const char *key, size_t i, size_t *first)
 		return bg__strindex_put(&k->seen, key, i, first);
 	}
 	nfc = bg__utf8_nfc(key);
-	held = realloc(k->held, (k->held_count + 1) * sizeof(*held));
+	held = bg__grow(k->held, &k->held_cap, k->held_count + 1,
+			sizeof(*held));
 	if (nfc == NULL || held == NULL) {
 		free(nfc);
 		k->held = held != NULL ? held : k->held;
