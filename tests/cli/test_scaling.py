@@ -61,38 +61,37 @@ def errors(n):
         'memory: 0, retry_attempts: 0, timeout_seconds: 1}\n' % i for i in range(n // 4))
 
 
-def jobs(n):
+def flow_jobs(count, extra=''):
+    # count jobs of the simple-container template, one flow mapping a
+    # line, each with the keys of extra after its name, template and image
     return 'jobs:\n' + ''.join(
-        '  - {name: job-%d, template: simple-container, image: "app:1"}\n' % i
-        for i in range(n // 4))
+        '  - {name: job-%d, template: simple-container, image: "app:1"%s}\n' % (i, extra)
+        for i in range(count))
+
+
+def jobs(n):
+    return flow_jobs(n // 4)
 
 
 def resources(n):
     # n/2 jobs with resource_requirements: their folding, kept for the
     # end of the load, was once queued an item at a time (an array
     # reallocated per job).
-    return 'jobs:\n' + ''.join(
-        '  - {name: job-%d, template: simple-container, image: "app:1", '
-        'container_properties: {resource_requirements: '
-        '[{type: VCPU, value: "1"}, {type: MEMORY, value: "512"}]}}\n' % i
-        for i in range(n // 2))
+    return flow_jobs(n // 2, ', container_properties: {resource_requirements: '
+                     '[{type: VCPU, value: "1"}, {type: MEMORY, value: "512"}]}')
 
 
 def said_twice(n):
     # n/4 jobs that each give vCPUs twice (vcpus and the tree's): the
     # pairs to drop were once collected an item at a time.
-    return 'jobs:\n' + ''.join(
-        '  - {name: job-%d, template: simple-container, image: "app:1", vcpus: 1, '
-        'container_properties: {vcpus: 2}}\n' % i for i in range(n // 4))
+    return flow_jobs(n // 4, ', vcpus: 1, container_properties: {vcpus: 2}')
 
 
 def pruned(n):
     # n/4 jobs, each with a value of the wrong type where the field is
     # optional: the check keeps going and drops the pair (once
     # collected an item at a time).
-    return 'jobs:\n' + ''.join(
-        '  - {name: job-%d, template: simple-container, image: "app:1", '
-        'retry_attempts: [1]}\n' % i for i in range(n // 4))
+    return flow_jobs(n // 4, ', retry_attempts: [1]')
 
 
 def merged_env(n):
