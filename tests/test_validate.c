@@ -666,6 +666,53 @@ START_TEST(replacement_against_earlier_output)
 }
 END_TEST
 
+/* Each job whose name or label an earlier job has is reported once,
+ * against the first job that has it, in the order of the jobs; two jobs
+ * with one name are not told again that they share a label. */
+START_TEST(names_and_labels_used_again_in_job_order)
+{
+	static const char *const names[] = { "zeta", "alpha", "zeta",
+					     "alpha", "zeta", "other" };
+	static const char *const labels[] = { "z", "a", "z2", "a", "z3", "z" };
+	const char *const expect[][3] = {
+		{ "duplicate-name", "jobs[2].name", "'zeta' is used twice; "
+						    "first at f0.yaml:1 (jobs[0])" },
+		{ "duplicate-name", "jobs[3].name", "'alpha' is used twice; "
+						    "first at f1.yaml:2 (jobs[1])" },
+		{ "duplicate-name", "jobs[4].name", "'zeta' is used twice; "
+						    "first at f0.yaml:1 (jobs[0])" },
+		{ "duplicate-label", "jobs[5].label",
+		  "label 'z' of job 'other' is also the label of job 'zeta'" },
+	};
+	struct bg_jobdef *defs[6];
+	char path[16], file[16];
+
+	for (size_t i = 0; i < 6; i++) {
+		defs[i] = make_job("simple-container", "img");
+		set(&defs[i]->name, names[i]);
+		set(&defs[i]->label, labels[i]);
+		snprintf(path, sizeof(path), "jobs[%zu]", i);
+		set(&defs[i]->origin.path, path);
+		snprintf(file, sizeof(file), "f%zu.yaml", i);
+		set(&defs[i]->origin.file, file);
+		defs[i]->origin.line = (unsigned)i + 1;
+	}
+	ck_assert_int_eq(bg_validate_unique((const struct bg_jobdef *const *)defs,
+					    6, diags),
+			 BG_ERR_INVALID);
+	ck_assert_uint_eq(bg_diags_count(diags), 4);
+	for (size_t i = 0; i < 4; i++) {
+		const struct bg_diag *d = bg_diags_get(diags, i);
+		ck_assert_str_eq(d->code, expect[i][0]);
+		ck_assert_str_eq(d->path, expect[i][1]);
+		ck_assert_ptr_nonnull(strstr(d->message, expect[i][2]));
+	}
+	for (size_t i = 0; i < 6; i++) {
+		bg_jobdef_destroy(defs[i]);
+	}
+}
+END_TEST
+
 START_TEST(rule_table_codes_unique_and_described)
 {
 	ck_assert_uint_gt(bg_rule_count(), 30);
@@ -723,6 +770,7 @@ test_suite(void)
 	tcase_add_test(tc, timeout_at_least_60);
 	tcase_add_test(tc, path_prefix_is_applied);
 	tcase_add_test(tc, all_problems_reported_at_once);
+	tcase_add_test(tc, names_and_labels_used_again_in_job_order);
 	tcase_add_test(tc, rule_table_codes_unique_and_described);
 	suite_add_tcase(s, tc);
 	return s;

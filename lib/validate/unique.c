@@ -13,62 +13,43 @@
 
 #include "validate/rules.h"
 
-struct unique_key {
-	const char *key;
-	size_t index;
-};
-
-static int
-unique_cmp(const void *a, const void *b)
-{
-	const struct unique_key *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
-
-	if (c != 0) {
-		return c;
-	}
-	return x->index < y->index ? -1 : x->index > y->index;
-}
-
-/* Reports every job whose name (or label) an earlier job already has:
- * sort (key, index), then compare neighbours. */
+/* Reports every job whose name (or label) an earlier job already has,
+ * against the first job that has it, in the order of the jobs: one
+ * pass over an index of the keys (a sort touched each key about log n
+ * times, each a string apart in memory). */
 static enum bg_status
 check_unique(const struct bg_jobdef *const *defs, size_t n, bool labels,
 	     bool across_files, struct bg_diags *diags)
 {
-	struct unique_key *keys;
+	struct bg__strindex seen = { 0 };
 	enum bg_status st = BG_OK;
-	size_t first = 0;
 
-	if (n < 2) {
-		return BG_OK;
-	}
-	keys = calloc(n, sizeof(*keys));
-	if (keys == NULL) {
-		return BG_ERR_NOMEM;
-	}
-	for (size_t i = 0; i < n; i++) {
-		keys[i].key = labels ? defs[i]->label : defs[i]->name;
-		keys[i].index = i;
-	}
-	qsort(keys, n, sizeof(*keys), unique_cmp);
-	for (size_t i = 1; i < n && st != BG_ERR_NOMEM; i++) {
-		const struct bg_jobdef *a, *b;
+	for (size_t i = 0; i < n && st != BG_ERR_NOMEM; i++) {
+		const struct bg_jobdef *a, *b = defs[i];
+		const char *key = labels ? b->label : b->name;
 		enum bg_status added;
+		size_t first = 0;
 		char *path;
-		if (strcmp(keys[i].key, keys[first].key) != 0) {
-			first = i;
+		if (key == NULL) {
 			continue;
 		}
-		a = defs[keys[first].index];
-		b = defs[keys[i].index];
+		added = bg__strindex_put(&seen, key, i, &first);
+		if (added == BG_ERR_NOMEM) {
+			st = added;
+			break;
+		}
+		if (added == BG_OK) {
+			continue;
+		}
+		a = defs[first];
 		if (across_files && a->origin.file != NULL &&
 		    b->origin.file != NULL &&
 		    strcmp(a->origin.file, b->origin.file) == 0) {
 			continue; /* the spec loader reported it */
 		}
 		/* Two jobs with one name have one label too: say it once. */
-		if (labels && strcmp(a->name, b->name) == 0) {
+		if (labels && a->name != NULL && b->name != NULL &&
+		    strcmp(a->name, b->name) == 0) {
 			continue;
 		}
 		path = bg__asprintf("%s%s%s", b->origin.path ? b->origin.path : "",
@@ -99,7 +80,7 @@ check_unique(const struct bg_jobdef *const *defs, size_t n, bool labels,
 		free(path);
 		st = added != BG_OK ? BG_ERR_NOMEM : BG_ERR_INVALID;
 	}
-	free(keys);
+	bg__strindex_finish(&seen);
 	return st;
 }
 
