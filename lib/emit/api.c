@@ -443,6 +443,21 @@ bg__api_text(struct em *em, const struct bg__object *t, const void *p,
 	return !o.refused && !text->failed && text->data != NULL;
 }
 
+bool
+bg__api_text_member(struct bg__out *o, const char *key,
+		    const struct bg__object *t, const void *p, bool fargate)
+{
+	struct bg__out in;
+
+	/* "key": and the opening quote, as a literal would be written */
+	bg__out_literal(o, key, "\"");
+	bg__out_start(&in, o->em, o->text, -1, "${%");
+	in.encoded = true;
+	out_object(&in, NULL, t, p, fargate, false);
+	bg__buf_putc(o->text, '"');
+	return !in.refused && !o->text->failed;
+}
+
 /* containerProperties: every key sorted, the order the provider
  * stores. */
 cJSON *

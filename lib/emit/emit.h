@@ -71,6 +71,14 @@ cJSON *bg__api_node_properties(struct em *em,
 struct bg__object;
 bool bg__api_text(struct em *em, const struct bg__object *t, const void *p,
 		  bool fargate, struct bg__buf *text);
+struct bg__out;
+/* The member key of o (text, Terraform JSON) whose value is that text
+ * as a string, written in place: each quote and backslash escaped as it
+ * is written, not the text first and then its escape. false where the
+ * text is refused (o's text is then to be dropped). */
+bool bg__api_text_member(struct bg__out *o, const char *key,
+			 const struct bg__object *t, const void *p,
+			 bool fargate);
 
 /* Where a walk writes a value (out.c): a cJSON tree (text NULL; the
  * value is root once written), or its text onto text, in the layout of
@@ -91,6 +99,9 @@ struct bg__out {
 	int level;
 	const char *refuse;
 	bool refused;
+	/* The text is written as the inside of a string literal: each
+	 * quote and backslash of it escaped again (bg__api_text_member). */
+	bool encoded;
 	cJSON *root;
 	unsigned depth;
 	unsigned lost; /* opened past the deepest level (a tree fails,
@@ -112,9 +123,6 @@ size_t bg__out_count(const struct bg__out *o);
  * that does not outlive the call. */
 void bg__out_string(struct bg__out *o, const char *key, const char *s,
 		    bool copy);
-/* A JSON document as a string, encoded and escaped already: never
- * refused. */
-void bg__out_encoded(struct bg__out *o, const char *key, const char *json);
 /* A literal: an integer's text, "true" or "false". */
 void bg__out_literal(struct bg__out *o, const char *key, const char *text);
 void bg__out_int(struct bg__out *o, const char *key, int64_t v);
@@ -206,6 +214,11 @@ void bg__json_put_string(struct bg__buf *b, const char *s);
 /* The same string literal of s (len bytes) written at o, which has room
  * for len * 6 + 2 bytes; returns the end of it. */
 char *bg__json_string_at(char *o, const char *s, size_t len);
+/* That literal as it reads inside another JSON string literal: its
+ * quotes and backslashes escaped once more (the literal "a\"b" reads
+ * \"a\\\"b\" there), at o, which has room for len * 7 + 4 bytes;
+ * returns the end of it. */
+char *bg__json_string_twice_at(char *o, const char *s, size_t len);
 /* The indentation of level (two spaces each) onto b. */
 void bg__json_indent(struct bg__buf *b, unsigned level);
 

@@ -94,17 +94,43 @@ escaped8(uint64_t v)
 }
 #endif
 
-/* The JSON string literal of s (len bytes), escaped as cJSON escapes
- * it, written at o, which has room for len * 6 + 2 bytes: the end of
- * it. Eight bytes are tested and stored at once (the room holds them:
- * the string has eight more); where one is to be escaped, the bytes
- * before it stand and the escape is written from its place on. */
-char *
-bg__json_string_at(char *o, const char *s, size_t len)
+/* The escape of byte c (escape_of[c] != 0) as it reads inside another
+ * string literal, its backslash (and a quote or backslash after it)
+ * escaped again: '"' is written \\\", '\n' \\n, 0x01 \\u0001; the end
+ * of it. */
+static char *
+put_escape_twice(char *o, unsigned char c)
+{
+	static const char hex[] = "0123456789abcdef";
+	char e = escape_of[c];
+
+	o[0] = '\\';
+	o[1] = '\\';
+	if (e == '"' || e == '\\') {
+		o[2] = '\\';
+		o[3] = e;
+		return o + 4;
+	}
+	if (e != 'u') {
+		o[2] = e;
+		return o + 3;
+	}
+	memcpy(o + 2, "u00", 3);
+	o[5] = hex[c >> 4];
+	o[6] = hex[c & 15];
+	return o + 7;
+}
+
+/* The literal of s between its quotes; twice: escaped for a string
+ * literal inside another (put_escape_twice). Eight bytes are tested and
+ * stored at once (the room holds them: the string has eight more);
+ * where one is to be escaped, the bytes before it stand and the escape
+ * is written from its place on. */
+static inline char *
+string_body_at(char *o, const char *s, size_t len, bool twice)
 {
 	size_t i = 0;
 
-	*o++ = '"';
 #ifdef EIGHT_AT_A_TIME
 	while (i + 8 <= len) {
 		uint64_t v, hit;
@@ -118,7 +144,8 @@ bg__json_string_at(char *o, const char *s, size_t len)
 			continue;
 		}
 		k = (unsigned)__builtin_ctzll(hit) / 8;
-		o = put_escape(o + k, (unsigned char)s[i + k]);
+		o = twice ? put_escape_twice(o + k, (unsigned char)s[i + k])
+			  : put_escape(o + k, (unsigned char)s[i + k]);
 		i += k + 1;
 	}
 #endif
@@ -127,11 +154,31 @@ bg__json_string_at(char *o, const char *s, size_t len)
 		if (escape_of[c] == 0) {
 			*o++ = (char)c;
 		} else {
-			o = put_escape(o, c);
+			o = twice ? put_escape_twice(o, c) : put_escape(o, c);
 		}
 	}
+	return o;
+}
+
+/* The JSON string literal of s (len bytes), escaped as cJSON escapes
+ * it, written at o, which has room for len * 6 + 2 bytes: the end of
+ * it. */
+char *
+bg__json_string_at(char *o, const char *s, size_t len)
+{
+	*o++ = '"';
+	o = string_body_at(o, s, len, false);
 	*o++ = '"';
 	return o;
+}
+
+char *
+bg__json_string_twice_at(char *o, const char *s, size_t len)
+{
+	memcpy(o, "\\\"", 2);
+	o = string_body_at(o + 2, s, len, true);
+	memcpy(o, "\\\"", 2);
+	return o + 2;
 }
 
 /* The string literal of s onto b, written into room for the longest

@@ -43,8 +43,10 @@ text_member(struct bg__out *o, const char *key, const char *v)
 	struct bg__out_level *l = &o->at[o->depth - 1];
 	bool more = l->count++ > 0;
 	size_t ind = pretty(o) && !l->array ? (size_t)(l->level + 1) * 2 : 0;
-	size_t klen = l->array ? 0 : strlen(key);
+	size_t klen = l->array || key == NULL ? 0 : strlen(key);
 	size_t vlen = v != NULL ? strlen(v) : 0;
+	char *(*literal)(char *, const char *, size_t) =
+		o->encoded ? bg__json_string_twice_at : bg__json_string_at;
 	char *start, *w;
 
 	if (klen > SIZE_MAX / 16 || vlen > SIZE_MAX / 16 ||
@@ -52,7 +54,7 @@ text_member(struct bg__out *o, const char *key, const char *v)
 		o->refused = true; /* the tree's printer has no bounds */
 		return;
 	}
-	start = w = bg__buf_room(o->text, 12 + ind + klen * 6 + vlen * 6);
+	start = w = bg__buf_room(o->text, 16 + ind + klen * 7 + vlen * 7);
 	if (w == NULL) {
 		return;
 	}
@@ -63,18 +65,21 @@ text_member(struct bg__out *o, const char *key, const char *v)
 		}
 	}
 	if (!l->array) {
+		if (key == NULL) {
+			key = ""; /* no caller writes a member without one */
+		}
 		if (o->refuse != NULL && strpbrk(key, o->refuse) != NULL) {
 			o->refused = true;
 		}
 		memcpy(w, between + 2, ind);
-		w = bg__json_string_at(w + ind, key, klen);
+		w = literal(w + ind, key, klen);
 		*w++ = ':';
 		if (pretty(o)) {
 			*w++ = ' ';
 		}
 	}
 	if (v != NULL) {
-		w = bg__json_string_at(w, v, vlen);
+		w = literal(w, v, vlen);
 	}
 	bg__buf_commit(o->text, (size_t)(w - start));
 }
@@ -101,6 +106,7 @@ bg__out_start(struct bg__out *o, struct em *em, struct bg__buf *text,
 	o->level = level;
 	o->refuse = refuse;
 	o->refused = false;
+	o->encoded = false;
 	o->root = NULL;
 	o->depth = 0;
 	o->lost = 0;
@@ -185,16 +191,6 @@ bg__out_string(struct bg__out *o, const char *key, const char *s, bool copy)
 		return;
 	}
 	tree_attach(o, key, copy ? cJSON_CreateString(s) : bg__em_ref(s));
-}
-
-void
-bg__out_encoded(struct bg__out *o, const char *key, const char *json)
-{
-	if (o->text != NULL) {
-		text_member(o, key, json);
-		return;
-	}
-	tree_attach(o, key, cJSON_CreateString(json));
 }
 
 void

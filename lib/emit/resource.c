@@ -309,11 +309,9 @@ props_text(struct bg__out *o, const struct bg_jobdef *def, bool fargate)
 		return;
 	}
 	if (pr.t == NULL ||
-	    !bg__api_text(o->em, pr.t, pr.p, fargate, &o->em->scratch)) {
+	    !bg__api_text_member(o, pr.key, pr.t, pr.p, fargate)) {
 		o->refused = true;
-		return;
 	}
-	bg__out_encoded(o, pr.key, o->em->scratch.data);
 }
 
 bool
