@@ -222,6 +222,74 @@ START_TEST(every_byte_at_every_place)
 }
 END_TEST
 
+/* The literal writer of the text output (bg__json_literal_at) at every
+ * length it treats apart (under four bytes, four to seven, words of
+ * eight and the word that ends a longer string), with every byte at
+ * every place, alone and next to a second one: once, as cJSON escapes
+ * the string; twice, as cJSON escapes that literal (its quotes left
+ * out); and what it saw: a '$', '{' or '%', a carriage return, exactly
+ * where the string holds one. */
+START_TEST(literals_at_every_length)
+{
+	for (size_t len = 1; len <= 19; len++) {
+		for (size_t at = 0; at < len; at++) {
+			for (unsigned c = 1; c < 256; c++) {
+				char text[20], *once, *twice_want;
+				char got[20 * 7 + 4];
+				unsigned seen = 0, want_seen = 0;
+				cJSON *str, *outer;
+				size_t n;
+				memset(text, 'a', len);
+				text[len] = '\0';
+				text[at] = (char)c;
+				if (at + 1 < len && at % 3 != 0) {
+					text[at + 1] = (char)(c == 255 ? 1 : c + 1);
+				}
+				if (strpbrk(text, "${%") != NULL) {
+					want_seen |= BG__SEEN_TEMPLATE;
+				}
+				if (strchr(text, '\r') != NULL) {
+					want_seen |= BG__SEEN_CR;
+				}
+				str = cJSON_CreateString(text);
+				once = cJSON_PrintUnformatted(str);
+				ck_assert_ptr_nonnull(once);
+				outer = cJSON_CreateString(once);
+				twice_want = cJSON_PrintUnformatted(outer);
+				ck_assert_ptr_nonnull(twice_want);
+
+				n = (size_t)(bg__json_literal_at(got, text, len,
+								 false, &seen) -
+					     got);
+				ck_assert_msg(n == strlen(once) &&
+						      memcmp(got, once, n) == 0,
+					      "byte %u at %zu of %zu: %.*s, not %s",
+					      c, at, len, (int)n, got, once);
+				ck_assert_uint_eq(seen, want_seen);
+				seen = 0;
+				n = (size_t)(bg__json_literal_at(got, text, len,
+								 true, &seen) -
+					     got);
+				/* cJSON's quotes around it are not the
+				 * writer's: it writes the inner literal */
+				ck_assert_msg(n == strlen(twice_want) - 2 &&
+						      memcmp(got, twice_want + 1,
+							     n) == 0,
+					      "twice: byte %u at %zu of %zu: "
+					      "%.*s, not %s",
+					      c, at, len, (int)n, got,
+					      twice_want);
+				ck_assert_uint_eq(seen, want_seen);
+				cJSON_free(once);
+				cJSON_free(twice_want);
+				cJSON_Delete(str);
+				cJSON_Delete(outer);
+			}
+		}
+	}
+}
+END_TEST
+
 /* Integers (bg__em_int's raw literals, resource requirement values)
  * are written as "%lld" prints them. */
 START_TEST(integers_are_printf)
@@ -257,5 +325,6 @@ test_suite(void)
 	add_test(s, what_cjson_cannot_print_fails);
 	add_test(s, integers_are_printf);
 	add_test(s, every_byte_at_every_place);
+	add_test(s, literals_at_every_length);
 	return s;
 }

@@ -425,7 +425,7 @@ object_json(struct em *em, const struct bg__object *t, const void *p,
 {
 	struct bg__out o;
 
-	bg__out_start(&o, em, NULL, -1, NULL);
+	bg__out_start(&o, em, NULL, -1, 0);
 	out_object(&o, NULL, t, p, fargate, false);
 	return o.root;
 }
@@ -436,7 +436,7 @@ bg__api_text(struct em *em, const struct bg__object *t, const void *p,
 {
 	struct bg__out o;
 
-	bg__out_start(&o, em, text, -1, "${%");
+	bg__out_start(&o, em, text, -1, BG__SEEN_TEMPLATE);
 	text->len = 0;
 	out_object(&o, NULL, t, p, fargate, false);
 	bg__buf_putn(text, "", 0);
@@ -451,7 +451,7 @@ bg__api_text_member(struct bg__out *o, const char *key,
 
 	/* "key": and the opening quote, as a literal would be written */
 	bg__out_literal(o, key, "\"");
-	bg__out_start(&in, o->em, o->text, -1, "${%");
+	bg__out_start(&in, o->em, o->text, -1, BG__SEEN_TEMPLATE);
 	in.encoded = true;
 	out_object(&in, NULL, t, p, fargate, false);
 	bg__buf_putc(o->text, '"');

@@ -83,7 +83,7 @@ bool bg__api_text_member(struct bg__out *o, const char *key,
 /* Where a walk writes a value (out.c): a cJSON tree (text NULL; the
  * value is root once written), or its text onto text, in the layout of
  * bg__json_put() at level (-1: bg__json_put_unformatted()). In text, a
- * string or key holding a byte of refuse, or a value only a tree can
+ * string or key holding a byte of a kind in refuse, or a value only a tree can
  * hold (bg__out_tree: an expression), refuses the text: the caller
  * builds the tree instead. */
 struct bg__out_level {
@@ -97,7 +97,7 @@ struct bg__out {
 	struct em *em;
 	struct bg__buf *text;
 	int level;
-	const char *refuse;
+	unsigned refuse; /* BG__SEEN_* that refuse the text */
 	bool refused;
 	/* The text is written as the inside of a string literal: each
 	 * quote and backslash of it escaped again (bg__api_text_member). */
@@ -109,10 +109,10 @@ struct bg__out {
 	struct bg__out_level at[32];
 };
 /* Starts o: a tree (text NULL) or text onto text at level, refused
- * by the bytes of refuse. The levels are not cleared: a walk reads
+ * by the kinds of bytes in refuse (BG__SEEN_*). The levels are not cleared: a walk reads
  * only those it opened. */
 void bg__out_start(struct bg__out *o, struct em *em, struct bg__buf *text,
-		   int level, const char *refuse);
+		   int level, unsigned refuse);
 /* Opens an object or array under key (NULL in an array, or for the
  * root); bg__out_close closes it, and with drop takes it out again. */
 void bg__out_open(struct bg__out *o, const char *key, bool array);
@@ -214,11 +214,16 @@ void bg__json_put_string(struct bg__buf *b, const char *s);
 /* The same string literal of s (len bytes) written at o, which has room
  * for len * 6 + 2 bytes; returns the end of it. */
 char *bg__json_string_at(char *o, const char *s, size_t len);
-/* That literal as it reads inside another JSON string literal: its
- * quotes and backslashes escaped once more (the literal "a\"b" reads
- * \"a\\\"b\" there), at o, which has room for len * 7 + 4 bytes;
- * returns the end of it. */
-char *bg__json_string_twice_at(char *o, const char *s, size_t len);
+/* The same literal; twice: as it reads inside another JSON string
+ * literal, its quotes and backslashes escaped once more (the literal
+ * "a\"b" reads \"a\\\"b\" there), for which o has room for len * 7 + 4
+ * bytes. seen gets BG__SEEN_TEMPLATE where s holds a '$', '{' or '%'
+ * (a Terraform template could start there) and BG__SEEN_CR where it
+ * holds a '\r'. */
+#define BG__SEEN_TEMPLATE 1u
+#define BG__SEEN_CR 2u
+char *bg__json_literal_at(char *o, const char *s, size_t len, bool twice,
+			  unsigned *seen);
 /* The indentation of level (two spaces each) onto b. */
 void bg__json_indent(struct bg__buf *b, unsigned level);
 

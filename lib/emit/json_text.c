@@ -53,6 +53,26 @@ static const char escape_of[256] = {
 	['\\'] = '\\',
 };
 
+/* What the string writer does with each byte: KIND_PLAIN writes it,
+ * KIND_ESCAPE escapes it (escape_of), KIND_TEMPLATE writes it and marks
+ * the string ('$', '{', '%': a Terraform template could start there). */
+enum { KIND_PLAIN, KIND_ESCAPE, KIND_TEMPLATE };
+static const unsigned char kind_of[256] = {
+	[0] = KIND_ESCAPE, [1] = KIND_ESCAPE, [2] = KIND_ESCAPE,
+	[3] = KIND_ESCAPE, [4] = KIND_ESCAPE, [5] = KIND_ESCAPE,
+	[6] = KIND_ESCAPE, [7] = KIND_ESCAPE, [8] = KIND_ESCAPE,
+	[9] = KIND_ESCAPE, [10] = KIND_ESCAPE, [11] = KIND_ESCAPE,
+	[12] = KIND_ESCAPE, [13] = KIND_ESCAPE, [14] = KIND_ESCAPE,
+	[15] = KIND_ESCAPE, [16] = KIND_ESCAPE, [17] = KIND_ESCAPE,
+	[18] = KIND_ESCAPE, [19] = KIND_ESCAPE, [20] = KIND_ESCAPE,
+	[21] = KIND_ESCAPE, [22] = KIND_ESCAPE, [23] = KIND_ESCAPE,
+	[24] = KIND_ESCAPE, [25] = KIND_ESCAPE, [26] = KIND_ESCAPE,
+	[27] = KIND_ESCAPE, [28] = KIND_ESCAPE, [29] = KIND_ESCAPE,
+	[30] = KIND_ESCAPE, [31] = KIND_ESCAPE, ['"'] = KIND_ESCAPE,
+	['\\'] = KIND_ESCAPE, ['$'] = KIND_TEMPLATE, ['{'] = KIND_TEMPLATE,
+	['%'] = KIND_TEMPLATE,
+};
+
 /* The escape of byte c (escape_of[c] != 0) at o; the end of it. */
 static char *
 put_escape(char *o, unsigned char c)
@@ -121,41 +141,113 @@ put_escape_twice(char *o, unsigned char c)
 	return o + 7;
 }
 
+#ifdef EIGHT_AT_A_TIME
+/* The high bit of a byte of v that is '$', '{' or '%' (haszero of each;
+ * exact as a whole: nonzero when one of them is there). */
+static uint64_t
+template8(uint64_t v)
+{
+	uint64_t d = v ^ (ONES * '$'), b = v ^ (ONES * '{'),
+		 p = v ^ (ONES * '%');
+
+	return (((d - ONES) & ~d) | ((b - ONES) & ~b) | ((p - ONES) & ~p)) &
+	       HIGHS;
+}
+#endif
+
 /* The literal of s between its quotes; twice: escaped for a string
- * literal inside another (put_escape_twice). Eight bytes are tested and
- * stored at once (the room holds them: the string has eight more);
- * where one is to be escaped, the bytes before it stand and the escape
- * is written from its place on. */
+ * literal inside another (put_escape_twice). seen (when not NULL) gets
+ * BG__SEEN_TEMPLATE for a '$', '{' or '%' and BG__SEEN_CR for a '\r'.
+ * Eight bytes are tested and stored at once (the room holds them: the
+ * string has eight more); where one is to be escaped, the bytes before
+ * it stand and the escape is written from its place on. The last bytes
+ * of a string of eight or more are tested as the word that ends it, a
+ * string of four to seven as its first and last four. */
 static inline char *
-string_body_at(char *o, const char *s, size_t len, bool twice)
+string_body_at(char *o, const char *s, size_t len, bool twice,
+	       unsigned *seen)
 {
 	size_t i = 0;
+	unsigned marks = 0;
 
 #ifdef EIGHT_AT_A_TIME
+	uint64_t templates = 0;
+
 	while (i + 8 <= len) {
 		uint64_t v, hit;
 		unsigned k;
 		memcpy(&v, s + i, 8);
 		memcpy(o, &v, 8);
 		hit = escaped8(v);
+		if (seen != NULL) {
+			templates |= template8(v);
+		}
 		if (hit == 0) {
 			o += 8;
 			i += 8;
 			continue;
 		}
 		k = (unsigned)__builtin_ctzll(hit) / 8;
+		if (s[i + k] == '\r') {
+			marks |= BG__SEEN_CR;
+		}
 		o = twice ? put_escape_twice(o + k, (unsigned char)s[i + k])
 			  : put_escape(o + k, (unsigned char)s[i + k]);
 		i += k + 1;
 	}
+	if (len >= 8 && i < len) {
+		/* The bytes left, lowest first, with zeros above them */
+		unsigned skip = (unsigned)(8 - (len - i));
+		uint64_t v, in = ~(uint64_t)0 >> (8 * skip);
+		memcpy(&v, s + len - 8, 8);
+		v >>= 8 * skip;
+		if (seen != NULL) {
+			templates |= template8(v) & in;
+		}
+		if ((escaped8(v) & in) == 0) {
+			memcpy(o, &v, 8);
+			o += len - i;
+			i = len;
+		}
+	}
+	if (len >= 4 && len < 8) {
+		/* Its first and last four bytes (they overlap) */
+		uint32_t a, b;
+		uint64_t v;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + len - 4, 4);
+		v = (uint64_t)a | (uint64_t)b << 32;
+		if (seen != NULL) {
+			templates |= template8(v);
+		}
+		if (escaped8(v) == 0) {
+			memcpy(o, &a, 4);
+			memcpy(o + len - 4, &b, 4);
+			o += len;
+			i = len;
+		}
+	}
+	if (templates != 0) {
+		marks |= BG__SEEN_TEMPLATE;
+	}
 #endif
 	for (; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (escape_of[c] == 0) {
+		unsigned char kind = kind_of[c];
+		if (kind != KIND_ESCAPE) {
+			if (kind == KIND_TEMPLATE) {
+				marks |= BG__SEEN_TEMPLATE;
+			}
 			*o++ = (char)c;
-		} else {
-			o = twice ? put_escape_twice(o, c) : put_escape(o, c);
+			continue;
 		}
+		if (c == '\r') {
+			marks |= BG__SEEN_CR;
+		}
+		o = twice ? put_escape_twice(o, c) : put_escape(o, c);
+	}
+	if (seen != NULL) {
+		*seen |= marks;
 	}
 	return o;
 }
@@ -167,18 +259,25 @@ char *
 bg__json_string_at(char *o, const char *s, size_t len)
 {
 	*o++ = '"';
-	o = string_body_at(o, s, len, false);
+	o = string_body_at(o, s, len, false, NULL);
 	*o++ = '"';
 	return o;
 }
 
 char *
-bg__json_string_twice_at(char *o, const char *s, size_t len)
+bg__json_literal_at(char *o, const char *s, size_t len, bool twice,
+		    unsigned *seen)
 {
-	memcpy(o, "\\\"", 2);
-	o = string_body_at(o + 2, s, len, true);
-	memcpy(o, "\\\"", 2);
-	return o + 2;
+	if (twice) {
+		memcpy(o, "\\\"", 2);
+		o = string_body_at(o + 2, s, len, true, seen);
+		memcpy(o, "\\\"", 2);
+		return o + 2;
+	}
+	*o++ = '"';
+	o = string_body_at(o, s, len, false, seen);
+	*o++ = '"';
+	return o;
 }
 
 /* The string literal of s onto b, written into room for the longest

@@ -7,7 +7,8 @@
  * indented two spaces a level), member by member.
  *
  * The Terraform JSON output changes some of a tree before printing it:
- * a string or key with one of o->refuse's bytes is escaped for
+ * a string or key with one of o->refuse's kinds of bytes (BG__SEEN_*,
+ * found as the string is written) is escaped for
  * Terraform's templates, an expression is encoded. The text has no
  * such step: meeting one, it is refused (o->refused), and the caller
  * builds the tree instead. A walk written once against these calls
@@ -45,8 +46,7 @@ text_member(struct bg__out *o, const char *key, const char *v)
 	size_t ind = pretty(o) && !l->array ? (size_t)(l->level + 1) * 2 : 0;
 	size_t klen = l->array || key == NULL ? 0 : strlen(key);
 	size_t vlen = v != NULL ? strlen(v) : 0;
-	char *(*literal)(char *, const char *, size_t) =
-		o->encoded ? bg__json_string_twice_at : bg__json_string_at;
+	unsigned seen = 0;
 	char *start, *w;
 
 	if (klen > SIZE_MAX / 16 || vlen > SIZE_MAX / 16 ||
@@ -68,18 +68,18 @@ text_member(struct bg__out *o, const char *key, const char *v)
 		if (key == NULL) {
 			key = ""; /* no caller writes a member without one */
 		}
-		if (o->refuse != NULL && strpbrk(key, o->refuse) != NULL) {
-			o->refused = true;
-		}
 		memcpy(w, between + 2, ind);
-		w = literal(w + ind, key, klen);
+		w = bg__json_literal_at(w + ind, key, klen, o->encoded, &seen);
 		*w++ = ':';
 		if (pretty(o)) {
 			*w++ = ' ';
 		}
 	}
 	if (v != NULL) {
-		w = literal(w, v, vlen);
+		w = bg__json_literal_at(w, v, vlen, o->encoded, &seen);
+	}
+	if (seen & o->refuse) {
+		o->refused = true;
 	}
 	bg__buf_commit(o->text, (size_t)(w - start));
 }
@@ -99,7 +99,7 @@ tree_attach(struct bg__out *o, const char *key, cJSON *item)
 
 void
 bg__out_start(struct bg__out *o, struct em *em, struct bg__buf *text,
-	      int level, const char *refuse)
+	      int level, unsigned refuse)
 {
 	o->em = em;
 	o->text = text;
@@ -184,9 +184,6 @@ void
 bg__out_string(struct bg__out *o, const char *key, const char *s, bool copy)
 {
 	if (o->text != NULL) {
-		if (o->refuse != NULL && strpbrk(s, o->refuse) != NULL) {
-			o->refused = true;
-		}
 		text_member(o, key, s);
 		return;
 	}
@@ -286,7 +283,7 @@ bg__em_map(struct em *em, const struct bg_kvlist *list)
 {
 	struct bg__out o;
 
-	bg__out_start(&o, em, NULL, -1, NULL);
+	bg__out_start(&o, em, NULL, -1, 0);
 	bg__out_map(&o, NULL, list);
 	return o.root;
 }

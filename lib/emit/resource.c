@@ -277,7 +277,7 @@ bg__resource_items(struct em *em, const struct bg_jobdef *def,
 			n += props_item(em, def, fargate, &items[n]);
 			continue;
 		}
-		bg__out_start(&o, em, NULL, -1, NULL);
+		bg__out_start(&o, em, NULL, -1, 0);
 		slot_out(&o, s, def);
 		if (o.root != NULL) {
 			items[n++] = (struct item){
@@ -321,7 +321,8 @@ bg__resource_text(struct em *em, const struct bg_jobdef *def,
 	bool fargate = bg_jobdef_supports_fargate(def);
 	struct bg__out o;
 
-	bg__out_start(&o, em, b, (int)level, "${%\r");
+	bg__out_start(&o, em, b, (int)level,
+		      BG__SEEN_TEMPLATE | BG__SEEN_CR);
 	call_once(&slots_once, find_slots);
 	bg__out_open(&o, NULL, false);
 	for (size_t i = 0; i < slot_count && !o.refused; i++) {
