@@ -639,6 +639,108 @@ START_TEST(the_check_finds_every_schema_key)
 }
 END_TEST
 
+/* The fields of a mapping or of the mapping a sequence holds, or NULL. */
+static const cyaml_schema_field_t *
+mapping_rows(const cyaml_schema_value_t *v)
+{
+	if (v->type == CYAML_SEQUENCE) {
+		v = v->sequence.entry;
+	}
+	return v->type == CYAML_MAPPING ? v->mapping.fields : NULL;
+}
+
+static size_t
+row_count(const cyaml_schema_field_t *f)
+{
+	size_t n = 0;
+
+	while (f[n].key != NULL) {
+		n++;
+	}
+	return n;
+}
+
+/* The load schema's rows of a mapping are the check schema's, in its
+ * order but for a first part: a stable partition (the rows of
+ * BG_F_OFTEN keys first). Down every mapping both schemas read. */
+static void
+same_rows_partitioned(const cyaml_schema_field_t *check,
+		      const cyaml_schema_field_t *load, unsigned depth,
+		      size_t *moved)
+{
+	size_t n = row_count(check), split = 0;
+	size_t at[512];
+
+	ck_assert_uint_lt(depth, 12);
+	ck_assert_uint_eq(row_count(load), n);
+	ck_assert_uint_le(n, ARRAY_LENGTH(at));
+	for (size_t i = 0; i < n; i++) {
+		at[i] = n;
+		for (size_t j = 0; j < n; j++) {
+			if (strcmp(load[i].key, check[j].key) == 0) {
+				at[i] = j;
+			}
+		}
+		ck_assert_msg(at[i] < n, "%s: not a row of the check schema",
+			      load[i].key);
+		/* The first part ends where the order goes back. */
+		if (split == 0 && i > 0 && at[i] < at[i - 1]) {
+			split = i;
+		}
+	}
+	for (size_t i = 1; i < n; i++) {
+		if (i != split) {
+			ck_assert_msg(at[i] > at[i - 1],
+				      "%s: out of the check schema's order",
+				      load[i].key);
+		}
+	}
+	*moved += split;
+	for (size_t i = 0; i < n; i++) {
+		const cyaml_schema_field_t *c = mapping_rows(&check[at[i]].value);
+		const cyaml_schema_field_t *l = mapping_rows(&load[i].value);
+		if (c != NULL && l != NULL) {
+			same_rows_partitioned(c, l, depth + 1, moved);
+		}
+	}
+}
+
+/* libcyaml compares each key with the rows of its mapping one after the
+ * other: the load schema has the keys most jobs write first. */
+START_TEST(load_rows_have_the_often_keys_first)
+{
+	static const char *const first[] = { "name",	"template",
+					     "image",	"command",
+					     "vcpus",	"memory",
+					     "environment", "tags",
+					     "parameters" };
+	const struct bg__schemas *sc = bg__schemas(&bg__obj_spec);
+	const cyaml_schema_field_t *spec, *job = NULL;
+	size_t moved = 0;
+
+	ck_assert_ptr_nonnull(sc);
+	same_rows_partitioned(mapping_rows(sc->check), mapping_rows(sc->load),
+			      0, &moved);
+	ck_assert_uint_gt(moved, 0);
+	spec = mapping_rows(sc->load);
+	for (size_t i = 0; spec[i].key != NULL; i++) {
+		if (strcmp(spec[i].key, "jobs") == 0) {
+			job = mapping_rows(&spec[i].value);
+		}
+	}
+	ck_assert_ptr_nonnull(job);
+	for (size_t i = 0; i < ARRAY_LENGTH(first); i++) {
+		ck_assert_str_eq(job[i].key, first[i]);
+	}
+	moved = 0;
+	sc = bg__schemas(&bg__obj_template);
+	ck_assert_ptr_nonnull(sc);
+	same_rows_partitioned(mapping_rows(sc->check), mapping_rows(sc->load),
+			      0, &moved);
+	ck_assert_uint_gt(moved, 0);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -653,5 +755,6 @@ test_suite(void)
 	add_test(s, api_keys_not_camel_case_are_the_listed_ones);
 	add_test(s, every_flag_sets_the_field_it_names);
 	add_test(s, the_check_finds_every_schema_key);
+	add_test(s, load_rows_have_the_often_keys_first);
 	return s;
 }

@@ -40,6 +40,7 @@
 struct gen {
 	bool load; /* the load schema (else the check schema) */
 	cyaml_schema_field_t rows[MAX_ROWS];
+	bool often[MAX_ROWS]; /* the row's field is BG_F_OFTEN */
 	size_t nrows;
 	/* Each object's rows by key: its slice of sorted (at the same
 	 * place as its rows) holds their indexes in rows, in key order. */
@@ -118,6 +119,7 @@ put_row(struct gen *g, const struct bg__field *f, uint32_t off)
 	} else if (kind == BG_K_NUM) {
 		kind = BG_K_STR;
 	}
+	g->often[g->nrows] = (f->flags & BG_F_OFTEN) != 0;
 	r = &g->rows[g->nrows++];
 	*r = (cyaml_schema_field_t){ .key = f->key, .data_offset = off };
 	switch (kind) {
@@ -206,6 +208,27 @@ sort_rows(struct gen *g, size_t from, size_t to)
 	}
 }
 
+/* libcyaml compares a key with an object's rows one after the other:
+ * in the load schema the rows of keys most specs write go first (in
+ * table order, as the rest). At 10,000 jobs of the benchmark's spec
+ * that is 28 M of 2.25 G instructions. The check schema keeps the
+ * table's order: input/check.c reports what is missing in it. */
+static void
+often_first(struct gen *g, size_t from, size_t to)
+{
+	cyaml_schema_field_t rest[MAX_ROWS];
+	size_t n = 0, at = from;
+
+	for (size_t r = from; r < to; r++) {
+		if (g->often[r]) {
+			g->rows[at++] = g->rows[r];
+		} else {
+			rest[n++] = g->rows[r];
+		}
+	}
+	memcpy(&g->rows[at], rest, n * sizeof(*rest));
+}
+
 /* Generates o's rows (once); returns its index. */
 static size_t
 generate(struct gen *g, const struct bg__object *o)
@@ -233,6 +256,9 @@ generate(struct gen *g, const struct bg__object *o)
 		return 0;
 	}
 	g->rows[g->nrows - 1] = (cyaml_schema_field_t)CYAML_FIELD_END;
+	if (g->load) {
+		often_first(g, (size_t)(first - g->rows), g->nrows - 1);
+	}
 	sort_rows(g, (size_t)(first - g->rows), g->nrows - 1);
 	g->object_rows[index] = first;
 	g->entries[index] = (cyaml_schema_value_t){

@@ -247,17 +247,22 @@ LOCAL_OBJECT(bg__obj_credentials, X, "private registry credentials",
  * or "c."; at offset 0, for the NEST rows). Declared once, written into
  * both tables. */
 #define CONTAINER_KEYS(S, P)                                                \
-	STR(S, P image, "image", .flags = BG_F_ALWAYS, .flag = "image",      \
+	STR(S, P image, "image", .flags = BG_F_ALWAYS | BG_F_OFTEN,         \
+	    .flag = "image",                                                 \
 	    .arg = "IMAGE", .desc = "container image"),                      \
 	LIST(S, P command, P command_count, "command", BG_K_STRS,            \
+	     .flags = BG_F_OFTEN,                                            \
 	     .desc = "command and arguments; may hold Ref::NAME"),           \
-	ROW(S, P vcpus_milli, "vcpus", BG_K_NUM, .api = "", .flag = "vcpus", \
+	ROW(S, P vcpus_milli, "vcpus", BG_K_NUM, .flags = BG_F_OFTEN,        \
+	    .api = "", .flag = "vcpus",                                      \
 	    .arg = "N", .desc = "vCPUs; fractions (0.25, 0.5) on Fargate"),  \
-	INT(S, P memory, "memory", .api = "", .flag = "memory",             \
+	INT(S, P memory, "memory", .flags = BG_F_OFTEN, .api = "",          \
+	    .flag = "memory",                                                \
 	    .arg = "MIB", .desc = "memory in MiB"),                          \
 	INT(S, P gpus, "gpus", .api = "", .flag = "gpus", .arg = "N",        \
 	    .desc = "physical GPUs (EC2 only)"),                             \
-	ROW(S, P environment, "environment", BG_K_ENV, .flag = "env",        \
+	ROW(S, P environment, "environment", BG_K_ENV, .flags = BG_F_OFTEN,  \
+	    .flag = "env",                                                   \
 	    .arg = "NAME=VALUE",                                             \
 	    .desc = "environment variables (a map, or a list of "            \
 		    "{name, value})"),                                       \
@@ -660,9 +665,10 @@ static const struct bg__field job_options_rows[] = {
 	     .flag = "deregister-on-new-revision", .arg = "true|false",
 	     .desc = "deregister the previous revision when terraform "
 		     "registers a new one (default true)"),
-	ROW(J, tags, "tags", BG_K_MAP, .flag = "tag", .arg = "KEY=VALUE",
-	    .desc = "tags of the job definition"),
-	ROW(J, parameters, "parameters", BG_K_MAP, .flag = "parameter",
+	ROW(J, tags, "tags", BG_K_MAP, .flags = BG_F_OFTEN, .flag = "tag",
+	    .arg = "KEY=VALUE", .desc = "tags of the job definition"),
+	ROW(J, parameters, "parameters", BG_K_MAP, .flags = BG_F_OFTEN,
+	    .flag = "parameter",
 	    .arg = "KEY=VALUE",
 	    .desc = "default values of Ref::NAME in the command"),
 	ROW(J, c, "container_properties", BG_K_EMBED,
@@ -686,11 +692,12 @@ OBJECT(bg__obj_job_options, J,
        job_options_rows);
 
 static const struct bg__field job_rows[] = {
-	STR(J, name, "name", .flag = "name", .arg = "NAME",
+	STR(J, name, "name", .flags = BG_F_OFTEN, .flag = "name",
+	    .arg = "NAME",
 	    .desc = "job definition name; default: the template's"),
 	STR(J, label, "label", .flag = "label", .arg = "LABEL",
 	    .desc = "Terraform resource label; default: from the name"),
-	STR(J, template, "template", .api = "",
+	STR(J, template, "template", .flags = BG_F_OFTEN, .api = "",
 	    .desc = "a built-in or user template; none: the job as written"),
 	STR(J, type, "type", .flags = BG_F_KNOWN, .enums = bg__enum_job_types,
 	    .desc = "container or multinode; must agree with the template"),

@@ -74,6 +74,9 @@ enum {
 	BG_F_BOXED = 1 << 12,   /* BG_K_OBJS: an array of pointers, each
 	                           item a block of its own, so that one
 	                           can be freed before the others */
+	BG_F_OFTEN = 1 << 13,   /* a key most specs write: first in the
+	                           rows libcyaml compares each key with,
+	                           one after the other (input/cyschema.c) */
 };
 
 struct bg__object;
