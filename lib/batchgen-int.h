@@ -103,6 +103,7 @@ int bg__buf_yaml_write(void *data, unsigned char *buffer, size_t size);
 struct bg__strindex_slot {
 	const char *key;
 	size_t value;
+	uint64_t hash; /* of key, in the hash table */
 };
 struct bg__strindex {
 	struct bg__strindex_slot *slots; /* hash table, past 8 keys */

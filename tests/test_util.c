@@ -174,6 +174,55 @@ START_TEST(sorted_map_is_qsorts_order)
 }
 END_TEST
 
+/* The string index against a plain search of what was put: keys that
+ * share a prefix, the empty key, keys said again (answered with the
+ * first value), through the small array and every growth of the hash
+ * table; keys never put are not found. */
+START_TEST(strindex_is_a_plain_search)
+{
+	enum { N = 3000 };
+	static char keys[N][16];
+	struct bg__strindex x = { 0 };
+	size_t put = 0;
+
+	rng_state = 0x7f4a7c15u;
+	for (size_t i = 0; i < N; i++) {
+		/* one key in four repeats an earlier one */
+		if (i > 0 && rng() % 4 == 0) {
+			memcpy(keys[i], keys[rng() % i], sizeof(keys[i]));
+		} else if (i == 7) {
+			keys[i][0] = '\0';
+		} else {
+			snprintf(keys[i], sizeof(keys[i]), "k%zu-%u", i % 97,
+				 (unsigned)(rng() % 100000));
+		}
+	}
+	for (size_t i = 0; i < N; i++) {
+		size_t first = N, existing = N, got = N;
+		for (size_t j = 0; j < i && first == N; j++) {
+			if (strcmp(keys[j], keys[i]) == 0) {
+				first = j;
+			}
+		}
+		if (first == N) {
+			ck_assert_int_eq(bg__strindex_put(&x, keys[i], i, &existing),
+					 BG_OK);
+			put++;
+		} else {
+			ck_assert_int_eq(bg__strindex_put(&x, keys[i], i, &existing),
+					 BG_ERR_ARG);
+			ck_assert_uint_eq(existing, first);
+		}
+		ck_assert(bg__strindex_get(&x, keys[i], &got));
+		ck_assert_uint_eq(got, first == N ? i : first);
+		ck_assert(!bg__strindex_get(&x, "absent", &got));
+	}
+	ck_assert_uint_eq(x.count, put);
+	ck_assert_uint_gt(x.cap, 2 * 1000);
+	bg__strindex_finish(&x);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -183,5 +232,6 @@ test_suite(void)
 	add_test(s, nfc_check_sees_past_any_ascii_prefix);
 	add_test(s, grow_an_item_at_a_time_doubles);
 	add_test(s, sorted_map_is_qsorts_order);
+	add_test(s, strindex_is_a_plain_search);
 	return s;
 }

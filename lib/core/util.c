@@ -554,11 +554,13 @@ str_hash(const char *s)
 	return h;
 }
 
+/* s into the table (s->hash set): its key is not read, as a key's
+ * string may lie anywhere in memory. */
 static void
 slot_insert(struct bg__strindex_slot *slots, size_t cap,
 	    const struct bg__strindex_slot *s)
 {
-	size_t j = (size_t)str_hash(s->key) & (cap - 1);
+	size_t j = (size_t)s->hash & (cap - 1);
 
 	while (slots[j].key != NULL) {
 		j = (j + 1) & (cap - 1);
@@ -579,6 +581,7 @@ strindex_grow(struct bg__strindex *x)
 	}
 	if (x->slots == NULL) {
 		for (size_t i = 0; i < x->count; i++) {
+			x->small[i].hash = str_hash(x->small[i].key);
 			slot_insert(slots, cap, &x->small[i]);
 		}
 	}
@@ -609,6 +612,7 @@ enum bg_status
 bg__strindex_put(struct bg__strindex *x, const char *key, size_t value,
 		 size_t *existing)
 {
+	uint64_t hash;
 	size_t j;
 
 	if (x->slots == NULL) {
@@ -632,9 +636,11 @@ bg__strindex_put(struct bg__strindex *x, const char *key, size_t value,
 	if ((x->count + 1) * 2 > x->cap && !strindex_grow(x)) {
 		return BG_ERR_NOMEM;
 	}
-	j = (size_t)str_hash(key) & (x->cap - 1);
+	hash = str_hash(key);
+	j = (size_t)hash & (x->cap - 1);
 	while (x->slots[j].key != NULL) {
-		if (strcmp(x->slots[j].key, key) == 0) {
+		if (x->slots[j].hash == hash &&
+		    strcmp(x->slots[j].key, key) == 0) {
 			if (existing != NULL) {
 				*existing = x->slots[j].value;
 			}
@@ -644,6 +650,7 @@ bg__strindex_put(struct bg__strindex *x, const char *key, size_t value,
 	}
 	x->slots[j].key = key;
 	x->slots[j].value = value;
+	x->slots[j].hash = hash;
 	x->count++;
 	return BG_OK;
 }
@@ -658,6 +665,7 @@ bg__strindex_finish(struct bg__strindex *x)
 bool
 bg__strindex_get(const struct bg__strindex *x, const char *key, size_t *value)
 {
+	uint64_t hash;
 	size_t j;
 
 	if (x->slots == NULL) {
@@ -667,9 +675,11 @@ bg__strindex_get(const struct bg__strindex *x, const char *key, size_t *value)
 		}
 		return i < x->count;
 	}
-	j = (size_t)str_hash(key) & (x->cap - 1);
+	hash = str_hash(key);
+	j = (size_t)hash & (x->cap - 1);
 	while (x->slots[j].key != NULL) {
-		if (strcmp(x->slots[j].key, key) == 0) {
+		if (x->slots[j].hash == hash &&
+		    strcmp(x->slots[j].key, key) == 0) {
 			*value = x->slots[j].value;
 			return true;
 		}
