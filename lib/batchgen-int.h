@@ -96,6 +96,9 @@ void bg__buf_finish(struct bg__buf *b);
  * struct bg__buf at data: 1 while it holds, 0 when memory ran out. */
 int bg__buf_yaml_write(void *data, unsigned char *buffer, size_t size);
 
+/* FNV-1a of a string: the string index's hash, and the key tables'. */
+uint64_t bg__str_hash(const char *s);
+
 /* A hash index of borrowed strings (the caller keeps them alive), for
  * "given twice" and lookups in linear time. Up to 8 keys it is a plain
  * array (most maps are small: no allocation, no hashing). Zero-

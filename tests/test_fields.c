@@ -64,6 +64,7 @@ collect_all(void)
 
 struct keys {
 	const char *v[128];
+	const struct bg__field *f[128];
 	size_t n;
 };
 
@@ -74,6 +75,7 @@ note_key(const struct bg__field *f, uint32_t off, void *ctx)
 
 	(void)off;
 	ck_assert_uint_lt(k->n, 128);
+	k->f[k->n] = f;
 	k->v[k->n++] = f->key;
 	return true;
 }
@@ -94,11 +96,42 @@ START_TEST(spec_keys_are_unique)
 			{
 				const struct bg__field *f = bg__object_field(
 					seen[i], k.v[a], NULL, NULL);
-				ck_assert_msg(f != NULL &&
+				/* that field of that object, not another's
+				 * of the same key */
+				ck_assert_msg(f != NULL && f == k.f[a] &&
 						      strcmp(f->key, k.v[a]) == 0,
 					      "%s: '%s' finds '%s'",
 					      seen[i]->name, k.v[a],
 					      f != NULL ? f->key : "nothing");
+			}
+			{
+				/* A neighbour of a key is no key, or itself. */
+				char other[80];
+				snprintf(other, sizeof(other), "%s_", k.v[a]);
+				ck_assert_ptr_null(bg__object_field(
+					seen[i], other, NULL, NULL));
+				const struct bg__field *g;
+				snprintf(other, sizeof(other), "%.*s",
+					 (int)strlen(k.v[a]) - 1, k.v[a]);
+				g = bg__object_field(seen[i], other, NULL, NULL);
+				ck_assert(g == NULL || strcmp(g->key, other) == 0);
+			}
+		}
+		/* The keys of every other object: found only where this
+		 * one has the key too, and then as its own field. */
+		for (size_t j = 0; j < seen_count; j++) {
+			struct keys o = { .n = 0 };
+			bg__object_each(seen[j], note_key, &o);
+			for (size_t b = 0; b < o.n; b++) {
+				const struct bg__field *f = bg__object_field(
+					seen[i], o.v[b], NULL, NULL);
+				size_t a = 0;
+				while (a < k.n && strcmp(k.v[a], o.v[b]) != 0) {
+					a++;
+				}
+				ck_assert_msg(a < k.n ? f == k.f[a] : f == NULL,
+					      "%s: '%s' of %s", seen[i]->name,
+					      o.v[b], seen[j]->name);
 			}
 		}
 		for (size_t r = 0; r < seen[i]->count; r++) {

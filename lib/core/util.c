@@ -543,8 +543,8 @@ bad:
 /* String index                                                        */
 /* ================================================================== */
 
-static uint64_t
-str_hash(const char *s)
+uint64_t
+bg__str_hash(const char *s)
 {
 	uint64_t h = UINT64_C(14695981039346656037);
 
@@ -581,7 +581,7 @@ strindex_grow(struct bg__strindex *x)
 	}
 	if (x->slots == NULL) {
 		for (size_t i = 0; i < x->count; i++) {
-			x->small[i].hash = str_hash(x->small[i].key);
+			x->small[i].hash = bg__str_hash(x->small[i].key);
 			slot_insert(slots, cap, &x->small[i]);
 		}
 	}
@@ -636,7 +636,7 @@ bg__strindex_put(struct bg__strindex *x, const char *key, size_t value,
 	if ((x->count + 1) * 2 > x->cap && !strindex_grow(x)) {
 		return BG_ERR_NOMEM;
 	}
-	hash = str_hash(key);
+	hash = bg__str_hash(key);
 	j = (size_t)hash & (x->cap - 1);
 	while (x->slots[j].key != NULL) {
 		if (x->slots[j].hash == hash &&
@@ -675,7 +675,7 @@ bg__strindex_get(const struct bg__strindex *x, const char *key, size_t *value)
 		}
 		return i < x->count;
 	}
-	hash = str_hash(key);
+	hash = bg__str_hash(key);
 	j = (size_t)hash & (x->cap - 1);
 	while (x->slots[j].key != NULL) {
 		if (x->slots[j].hash == hash &&

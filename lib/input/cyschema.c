@@ -36,15 +36,16 @@
  * out would show there first. */
 #define MAX_OBJECTS 64
 #define MAX_ROWS 512
+#define KEY_SLOTS (4 * MAX_ROWS)
 
 struct gen {
 	bool load; /* the load schema (else the check schema) */
 	cyaml_schema_field_t rows[MAX_ROWS];
 	bool often[MAX_ROWS]; /* the row's field is BG_F_OFTEN */
 	size_t nrows;
-	/* Each object's rows by key: its slice of sorted (at the same
-	 * place as its rows) holds their indexes in rows, in key order. */
-	uint16_t sorted[MAX_ROWS];
+	/* Every object's rows by (first row, key), open addressing: a
+	 * row + 1, 0 empty (bg__schema_field_index). */
+	uint16_t key_slots[KEY_SLOTS];
 	/* Per object: its rows, and the value of one entry of a list. */
 	const struct bg__object *objects[MAX_OBJECTS];
 	const cyaml_schema_field_t *object_rows[MAX_OBJECTS];
@@ -191,22 +192,6 @@ put_field(const struct bg__field *f, uint32_t off, void *ctx)
 	return true;
 }
 
-/* Fills sorted[from, to) with the indexes of rows[from, to) in key
- * order: an insertion sort, once per object at generation. */
-static void
-sort_rows(struct gen *g, size_t from, size_t to)
-{
-	for (size_t i = from; i < to; i++) {
-		size_t j = i;
-		while (j > from &&
-		       strcmp(g->rows[g->sorted[j - 1]].key, g->rows[i].key) >
-			       0) {
-			g->sorted[j] = g->sorted[j - 1];
-			j--;
-		}
-		g->sorted[j] = (uint16_t)i;
-	}
-}
 
 /* libcyaml compares a key with an object's rows one after the other:
  * in the load schema the rows of keys most specs write go first (in
@@ -227,6 +212,43 @@ often_first(struct gen *g, size_t from, size_t to)
 		}
 	}
 	memcpy(&g->rows[at], rest, n * sizeof(*rest));
+}
+
+static size_t
+key_slot(size_t base, const char *key)
+{
+	return (size_t)((bg__str_hash(key) ^
+			 (UINT64_C(0x9e3779b97f4a7c15) * (base + 1))) &
+			(KEY_SLOTS - 1));
+}
+
+/* The row of key among rows [base, base + count) from key_slots, or
+ * NULL. */
+static const cyaml_schema_field_t *
+row_of(const struct gen *g, size_t base, size_t count, const char *key)
+{
+	for (size_t j = key_slot(base, key); g->key_slots[j] != 0;
+	     j = (j + 1) & (KEY_SLOTS - 1)) {
+		size_t r = g->key_slots[j] - 1u;
+		if (r >= base && r < base + count &&
+		    strcmp(g->rows[r].key, key) == 0) {
+			return &g->rows[r];
+		}
+	}
+	return NULL;
+}
+
+/* Puts rows [from, to) into key_slots (their keys are unique). */
+static void
+index_rows(struct gen *g, size_t from, size_t to)
+{
+	for (size_t r = from; r < to; r++) {
+		size_t j = key_slot(from, g->rows[r].key);
+		while (g->key_slots[j] != 0) {
+			j = (j + 1) & (KEY_SLOTS - 1);
+		}
+		g->key_slots[j] = (uint16_t)(r + 1);
+	}
 }
 
 /* Generates o's rows (once); returns its index. */
@@ -259,7 +281,7 @@ generate(struct gen *g, const struct bg__object *o)
 	if (g->load) {
 		often_first(g, (size_t)(first - g->rows), g->nrows - 1);
 	}
-	sort_rows(g, (size_t)(first - g->rows), g->nrows - 1);
+	index_rows(g, (size_t)(first - g->rows), g->nrows - 1);
 	g->object_rows[index] = first;
 	g->entries[index] = (cyaml_schema_value_t){
 		.type = CYAML_MAPPING,
@@ -365,7 +387,8 @@ bg__schema_field_index(const cyaml_schema_field_t *fields, size_t count,
 		/* Whether fields lies in g's rows: compared as integers,
 		 * as pointers into different arrays may not be. */
 		uintptr_t at = (uintptr_t)fields, rows;
-		size_t base, lo = 0, hi = count;
+		const cyaml_schema_field_t *row;
+		size_t base;
 		if (g == NULL) {
 			continue;
 		}
@@ -378,20 +401,8 @@ bg__schema_field_index(const cyaml_schema_field_t *fields, size_t count,
 		if (base + count > g->nrows) {
 			continue;
 		}
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			size_t row = g->sorted[base + mid];
-			int c = strcmp(g->rows[row].key, key);
-			if (c == 0) {
-				return row - base;
-			}
-			if (c < 0) {
-				lo = mid + 1;
-			} else {
-				hi = mid;
-			}
-		}
-		return count;
+		row = row_of(g, base, count, key);
+		return row != NULL ? (size_t)(row - &g->rows[base]) : count;
 	}
 	for (size_t i = 0; i < count; i++) {
 		if (strcmp(fields[i].key, key) == 0) {

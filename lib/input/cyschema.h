@@ -24,8 +24,8 @@ struct bg__schemas {
 const struct bg__schemas *bg__schemas(const struct bg__object *root);
 
 /* The index of the field named key among the count fields of a
- * mapping (fields[0 .. count-1]), or count when none is: by binary
- * search in a generated schema's key order, else one by one. */
+ * mapping (fields[0 .. count-1]), or count when none is: through a
+ * hash of a generated schema's keys, else one by one. */
 size_t bg__schema_field_index(const cyaml_schema_field_t *fields,
 			      size_t count, const char *key);
 

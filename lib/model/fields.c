@@ -821,6 +821,12 @@ static struct {
 } indexes[MAX_OBJECTS];
 static const char *const *sorting; /* api keys, for order_cmp */
 static struct entry pool[MAX_ENTRIES];
+/* Every object's entries by (object, key), open addressing: a pool
+ * index + 1, 0 empty. bg__object_field is called for every key of
+ * every job; a binary search cost about five string compares. */
+#define KEY_SLOTS 2048
+_Static_assert(KEY_SLOTS >= 2 * MAX_ENTRIES, "the key table half full at most");
+static uint16_t key_slots[KEY_SLOTS];
 static char api_text[MAX_OBJECTS][MAX_ROWS][40];
 static size_t pool_used;
 static once_flag tables_once = ONCE_FLAG_INIT;
@@ -840,6 +846,48 @@ spread(const struct bg__object *o, uint32_t base, bool inlined, bool alias,
 							    alias };
 			(*n)++;
 		}
+	}
+}
+
+static size_t
+key_slot(unsigned id, const char *key)
+{
+	return (size_t)((bg__str_hash(key) ^ (UINT64_C(0x9e3779b97f4a7c15) *
+					      (id + 1))) &
+			(KEY_SLOTS - 1));
+}
+
+/* The entry of o with key, from key_slots, or NULL. */
+static const struct entry *
+entry_of(unsigned id, const char *key)
+{
+	const struct entry *first = indexes[id].entries;
+	const struct entry *end = first + indexes[id].count;
+
+	for (size_t j = key_slot(id, key); key_slots[j] != 0;
+	     j = (j + 1) & (KEY_SLOTS - 1)) {
+		const struct entry *e = &pool[key_slots[j] - 1];
+		if (e >= first && e < end && strcmp(e->key, key) == 0) {
+			return e;
+		}
+	}
+	return NULL;
+}
+
+/* Puts o's entries into key_slots; the first of equal keys stays. */
+static void
+index_keys(unsigned id)
+{
+	for (size_t i = 0; i < indexes[id].count; i++) {
+		const struct entry *e = &indexes[id].entries[i];
+		size_t j = key_slot(id, e->key);
+		if (entry_of(id, e->key) != NULL) {
+			continue;
+		}
+		while (key_slots[j] != 0) {
+			j = (j + 1) & (KEY_SLOTS - 1);
+		}
+		key_slots[j] = (uint16_t)(e - pool + 1);
 	}
 }
 
@@ -873,6 +921,7 @@ build(const struct bg__object *o)
 	indexes[o->id].count = n;
 	/* The first of equal keys wins, as in table order. */
 	qsort(indexes[o->id].entries, n, sizeof(struct entry), entry_cmp);
+	index_keys(o->id);
 	for (size_t i = 0; i < o->count && i < MAX_ROWS; i++) {
 		camel(&o->fields[i], api_text[o->id][i], 40);
 		indexes[o->id].api[i] = o->fields[i].api != NULL
@@ -902,7 +951,6 @@ const struct bg__field *
 bg__object_field(const struct bg__object *o, const char *key, uint32_t *off,
 		 bool *via_alias)
 {
-	struct entry probe = { .key = key };
 	const struct entry *e;
 
 	call_once(&tables_once, build_all);
@@ -912,8 +960,7 @@ bg__object_field(const struct bg__object *o, const char *key, uint32_t *off,
 	if (o->id >= MAX_OBJECTS || !indexes[o->id].built) {
 		return NULL;
 	}
-	e = bsearch(&probe, indexes[o->id].entries, indexes[o->id].count,
-		    sizeof(*e), entry_cmp);
+	e = entry_of(o->id, key);
 	if (e == NULL) {
 		return NULL;
 	}

@@ -709,7 +709,7 @@ check_retry_conditions(struct ctx *cx, const struct bg_jobdef *def)
 				 "on_reason may hold letters, digits, '.', ':' "
 				 "and spaces, with '*' only at the end (1 to "
 				 "512 characters); got '%.60s'",
-				 e->on_reason);
+				 e->on_reason != NULL ? e->on_reason : "");
 		bg__check_string(cx, R_EOE_REASON, path, e->on_status_reason,
 				 e->on_status_reason == NULL ||
 					 is_retry_pattern(e->on_status_reason,
@@ -718,7 +718,7 @@ check_retry_conditions(struct ctx *cx, const struct bg_jobdef *def)
 				 "on_status_reason may hold letters, digits, "
 				 "'.', ':' and spaces, with '*' only at the end "
 				 "(1 to 512 characters); got '%.60s'",
-				 e->on_status_reason);
+				 e->on_status_reason != NULL ? e->on_status_reason : "");
 	}
 }
 
