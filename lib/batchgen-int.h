@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "batchgen.h"
 
@@ -78,17 +79,52 @@ struct bg__buf {
 	void *sink_ctx;
 	bool sink_failed; /* the sink refused a write (failed is set too) */
 };
-void bg__buf_putn(struct bg__buf *b, const char *s, size_t n);
 /* Hands the text so far to b's sink once there are at least `at` bytes
  * (0: whatever there is) and empties b; without a sink, nothing. */
 void bg__buf_drain(struct bg__buf *b, size_t at);
 void bg__buf_puts(struct bg__buf *b, const char *s);
-void bg__buf_putc(struct bg__buf *b, char c);
 void bg__buf_printf(struct bg__buf *b, const char *fmt, ...) BG_PRINTF(2, 3);
+/* Where b has to grow first (or has failed): util.c. */
+void bg__buf_putn_grow(struct bg__buf *b, const char *s, size_t n);
+char *bg__buf_room_grow(struct bg__buf *b, size_t n);
+
+/* The emitters write a few bytes at a time, a few million times a
+ * render: where b has the room already, these need no call. */
+static inline void
+bg__buf_putn(struct bg__buf *b, const char *s, size_t n)
+{
+	if (!b->failed && n < b->cap - b->len) {
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+		return;
+	}
+	bg__buf_putn_grow(b, s, n);
+}
+
+static inline void
+bg__buf_putc(struct bg__buf *b, char c)
+{
+	bg__buf_putn(b, &c, 1);
+}
+
 /* Room for n more bytes at the end of b (NULL when memory ran out, b
  * then failed); bg__buf_commit(b, k) keeps the k <= n written there. */
-char *bg__buf_room(struct bg__buf *b, size_t n);
-void bg__buf_commit(struct bg__buf *b, size_t n);
+static inline char *
+bg__buf_room(struct bg__buf *b, size_t n)
+{
+	if (!b->failed && n < b->cap - b->len) {
+		return b->data + b->len;
+	}
+	return bg__buf_room_grow(b, n);
+}
+
+static inline void
+bg__buf_commit(struct bg__buf *b, size_t n)
+{
+	b->len += n;
+	b->data[b->len] = '\0';
+}
 /* Returns the data (caller frees) and resets b; NULL when failed. */
 char *bg__buf_take(struct bg__buf *b, size_t *len);
 void bg__buf_finish(struct bg__buf *b);

@@ -223,6 +223,49 @@ START_TEST(strindex_is_a_plain_search)
 }
 END_TEST
 
+/* The buffer's fast paths (no growth where the room is there) against
+ * a plain string: pieces of every length from 0 to 70 written by
+ * putn, putc and room + commit, so that they end at, just before and
+ * just past every capacity the buffer grows through; NUL-terminated
+ * after each. */
+START_TEST(buffer_writes_are_a_plain_string)
+{
+	static char want[200000];
+	struct bg__buf b = { 0 };
+	size_t len = 0;
+	char piece[80];
+
+	rng_state = 0x2f6b3c19u;
+	while (len + 80 < sizeof(want)) {
+		size_t n = rng() % 71;
+		unsigned how = rng() % 3;
+		char *room;
+		for (size_t i = 0; i < n; i++) {
+			piece[i] = (char)('a' + rng() % 26);
+		}
+		if (how == 1) {
+			n = 1;
+			bg__buf_putc(&b, piece[0]);
+		} else if (how == 2) {
+			room = bg__buf_room(&b, n + 5);
+			ck_assert_ptr_nonnull(room);
+			memcpy(room, piece, n);
+			bg__buf_commit(&b, n);
+		} else {
+			bg__buf_putn(&b, piece, n);
+		}
+		memcpy(want + len, piece, n);
+		len += n;
+		ck_assert(!b.failed);
+		ck_assert_uint_eq(b.len, len);
+		ck_assert_uint_lt(b.len, b.cap);
+		ck_assert_int_eq(b.data[b.len], '\0');
+	}
+	ck_assert(memcmp(b.data, want, len) == 0);
+	bg__buf_finish(&b);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -233,5 +276,6 @@ test_suite(void)
 	add_test(s, grow_an_item_at_a_time_doubles);
 	add_test(s, sorted_map_is_qsorts_order);
 	add_test(s, strindex_is_a_plain_search);
+	add_test(s, buffer_writes_are_a_plain_string);
 	return s;
 }

@@ -310,20 +310,13 @@ bg__line_col(char buf[24], unsigned line, unsigned col)
 }
 
 char *
-bg__buf_room(struct bg__buf *b, size_t n)
+bg__buf_room_grow(struct bg__buf *b, size_t n)
 {
 	return buf_reserve(b, n) ? b->data + b->len : NULL;
 }
 
 void
-bg__buf_commit(struct bg__buf *b, size_t n)
-{
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-void
-bg__buf_putn(struct bg__buf *b, const char *s, size_t n)
+bg__buf_putn_grow(struct bg__buf *b, const char *s, size_t n)
 {
 	if (!buf_reserve(b, n)) {
 		return;
@@ -337,12 +330,6 @@ void
 bg__buf_puts(struct bg__buf *b, const char *s)
 {
 	bg__buf_putn(b, s, strlen(s));
-}
-
-void
-bg__buf_putc(struct bg__buf *b, char c)
-{
-	bg__buf_putn(b, &c, 1);
 }
 
 void
