@@ -552,10 +552,16 @@ START_TEST(api_keys_not_camel_case_are_the_listed_ones)
 
 	collect_all();
 	for (size_t i = 0; i < seen_count; i++) {
+		const char *const *keys = bg__api_keys(seen[i]);
+		ck_assert_ptr_nonnull(keys);
 		for (size_t r = 0; r < seen[i]->count; r++) {
 			const struct bg__field *f = &seen[i]->fields[r];
-			char pair[96];
+			char pair[96], camel[96];
 			bool listed = false;
+			/* all the keys at once are each key's */
+			ck_assert_str_eq(keys[r], bg__api_key(seen[i], r));
+			bg__camel_case(f->key, camel, sizeof(camel));
+			ck_assert_str_eq(keys[r], f->api != NULL ? f->api : camel);
 			if (f->api == NULL) {
 				continue;
 			}

@@ -398,8 +398,9 @@ out_object(struct bg__out *o, const char *key, const struct bg__object *t,
 	   const void *p, bool fargate, bool drop_empty)
 {
 	const uint8_t *order = bg__api_order(t);
+	const char *const *keys = bg__api_keys(t);
 
-	if (order == NULL) {
+	if (order == NULL || keys == NULL) {
 		o->em->failed = true;
 		o->refused = true;
 		return;
@@ -408,7 +409,7 @@ out_object(struct bg__out *o, const char *key, const struct bg__object *t,
 	for (size_t k = 0; k < t->count && !o->refused; k++) {
 		size_t i = order[k];
 		const struct bg__field *f = &t->fields[i];
-		const char *api = bg__api_key(t, i);
+		const char *api = keys[i];
 		if (api[0] == '\0' || (f->flags & BG_F_ALIAS) ||
 		    f->same_as != NULL) {
 			continue;

@@ -1005,6 +1005,16 @@ bg__api_order(const struct bg__object *o)
 		       : NULL;
 }
 
+const char *const *
+bg__api_keys(const struct bg__object *o)
+{
+	call_once(&tables_once, build_all);
+	return o->id < MAX_OBJECTS && o->count <= MAX_ROWS &&
+			       indexes[o->id].built
+		       ? indexes[o->id].api
+		       : NULL;
+}
+
 const char *
 bg__api_key(const struct bg__object *o, size_t i)
 {

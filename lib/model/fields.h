@@ -173,6 +173,9 @@ const struct bg__field *bg__object_field(const struct bg__object *o,
 /* The API key of row i of o (camelCase of the spec key unless the
  * table says otherwise; static storage); "" when it has none. */
 const char *bg__api_key(const struct bg__object *o, size_t i);
+/* Every row's API key at once (row i's at [i]; NULL when the tables
+ * could not be built): a walk of all the rows looks each up. */
+const char *const *bg__api_keys(const struct bg__object *o);
 /* key ("pod_properties") in camelCase ("podProperties") into buf. */
 void bg__camel_case(const char *key, char *buf, size_t size);
 /* The rows of o in the order of their API keys (strcmp): the order
