@@ -158,6 +158,25 @@ bool bg__strindex_get(const struct bg__strindex *x, const char *key,
 		      size_t *value);
 void bg__strindex_finish(struct bg__strindex *x);
 
+/* A fixed index of the keys of a table built once (the field tables,
+ * the generated libcyaml schemas): the items lie in one array, stride
+ * bytes apart, each with its key (a const char *) at key_off; slots, a
+ * power of two of them and at most half full, hold an item's index +
+ * 1 (0: empty). A group (an object) is a range of items; groups may
+ * share keys. */
+struct bg__keyslots {
+	uint16_t *slots;
+	size_t count; /* of slots */
+	const void *items;
+	size_t stride, key_off;
+};
+/* The item of group with key among items [lo, hi), or SIZE_MAX. */
+size_t bg__keyslots_find(const struct bg__keyslots *t, size_t group,
+			 size_t lo, size_t hi, const char *key);
+/* Indexes items [lo, hi) as group; of equal keys the first stays. */
+void bg__keyslots_put(const struct bg__keyslots *t, size_t group, size_t lo,
+		      size_t hi);
+
 /* printf into a new string; NULL on ENOMEM. */
 char *bg__asprintf(const char *fmt, ...) BG_PRINTF(1, 2);
 char *bg__vasprintf(const char *fmt, va_list ap) BG_PRINTF(1, 0);

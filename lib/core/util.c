@@ -649,6 +649,56 @@ bg__strindex_finish(struct bg__strindex *x)
 	memset(x, 0, sizeof(*x));
 }
 
+static const char *
+keyslots_key(const struct bg__keyslots *t, size_t item)
+{
+	const char *at = (const char *)t->items + item * t->stride + t->key_off;
+	const char *key;
+
+	memcpy(&key, at, sizeof(key));
+	return key;
+}
+
+static size_t
+keyslots_start(const struct bg__keyslots *t, size_t group, const char *key)
+{
+	return (size_t)((bg__str_hash(key) ^
+			 (UINT64_C(0x9e3779b97f4a7c15) * (group + 1))) &
+			(t->count - 1));
+}
+
+size_t
+bg__keyslots_find(const struct bg__keyslots *t, size_t group, size_t lo,
+		  size_t hi, const char *key)
+{
+	for (size_t j = keyslots_start(t, group, key); t->slots[j] != 0;
+	     j = (j + 1) & (t->count - 1)) {
+		size_t item = t->slots[j] - 1u;
+		if (item >= lo && item < hi &&
+		    strcmp(keyslots_key(t, item), key) == 0) {
+			return item;
+		}
+	}
+	return SIZE_MAX;
+}
+
+void
+bg__keyslots_put(const struct bg__keyslots *t, size_t group, size_t lo,
+		 size_t hi)
+{
+	for (size_t item = lo; item < hi; item++) {
+		const char *key = keyslots_key(t, item);
+		size_t j = keyslots_start(t, group, key);
+		if (bg__keyslots_find(t, group, lo, hi, key) != SIZE_MAX) {
+			continue;
+		}
+		while (t->slots[j] != 0) {
+			j = (j + 1) & (t->count - 1);
+		}
+		t->slots[j] = (uint16_t)(item + 1);
+	}
+}
+
 bool
 bg__strindex_get(const struct bg__strindex *x, const char *key, size_t *value)
 {

@@ -43,8 +43,8 @@ struct gen {
 	cyaml_schema_field_t rows[MAX_ROWS];
 	bool often[MAX_ROWS]; /* the row's field is BG_F_OFTEN */
 	size_t nrows;
-	/* Every object's rows by (first row, key), open addressing: a
-	 * row + 1, 0 empty (bg__schema_field_index). */
+	/* Every object's rows by key, its first row its group
+	 * (bg__keyslots; bg__schema_field_index). */
 	uint16_t key_slots[KEY_SLOTS];
 	/* Per object: its rows, and the value of one entry of a list. */
 	const struct bg__object *objects[MAX_OBJECTS];
@@ -192,7 +192,6 @@ put_field(const struct bg__field *f, uint32_t off, void *ctx)
 	return true;
 }
 
-
 /* libcyaml compares a key with an object's rows one after the other:
  * in the load schema the rows of keys most specs write go first (in
  * table order, as the rest). At 10,000 jobs of the benchmark's spec
@@ -214,49 +213,22 @@ often_first(struct gen *g, size_t from, size_t to)
 	memcpy(&g->rows[at], rest, n * sizeof(*rest));
 }
 
-static size_t
-key_slot(size_t base, const char *key)
+/* The index of g's rows by key: each object's rows a group. */
+static struct bg__keyslots
+keys_of_rows(struct gen *g)
 {
-	return (size_t)((bg__str_hash(key) ^
-			 (UINT64_C(0x9e3779b97f4a7c15) * (base + 1))) &
-			(KEY_SLOTS - 1));
-}
-
-/* The row of key among rows [base, base + count) from key_slots, or
- * NULL. */
-static const cyaml_schema_field_t *
-row_of(const struct gen *g, size_t base, size_t count, const char *key)
-{
-	for (size_t j = key_slot(base, key); g->key_slots[j] != 0;
-	     j = (j + 1) & (KEY_SLOTS - 1)) {
-		size_t r = g->key_slots[j] - 1u;
-		if (r >= base && r < base + count &&
-		    strcmp(g->rows[r].key, key) == 0) {
-			return &g->rows[r];
-		}
-	}
-	return NULL;
-}
-
-/* Puts rows [from, to) into key_slots (their keys are unique). */
-static void
-index_rows(struct gen *g, size_t from, size_t to)
-{
-	for (size_t r = from; r < to; r++) {
-		size_t j = key_slot(from, g->rows[r].key);
-		while (g->key_slots[j] != 0) {
-			j = (j + 1) & (KEY_SLOTS - 1);
-		}
-		g->key_slots[j] = (uint16_t)(r + 1);
-	}
+	return (struct bg__keyslots){ g->key_slots, KEY_SLOTS, g->rows,
+				      sizeof(g->rows[0]),
+				      offsetof(cyaml_schema_field_t, key) };
 }
 
 /* Generates o's rows (once); returns its index. */
 static size_t
 generate(struct gen *g, const struct bg__object *o)
 {
-	size_t index = 0;
+	size_t index = 0, from;
 	const cyaml_schema_field_t *first;
+	struct bg__keyslots keys;
 
 	if (rows_of(g, o, &index) != NULL || g->failed) {
 		return index;
@@ -278,10 +250,12 @@ generate(struct gen *g, const struct bg__object *o)
 		return 0;
 	}
 	g->rows[g->nrows - 1] = (cyaml_schema_field_t)CYAML_FIELD_END;
+	from = (size_t)(first - g->rows);
 	if (g->load) {
-		often_first(g, (size_t)(first - g->rows), g->nrows - 1);
+		often_first(g, from, g->nrows - 1);
 	}
-	index_rows(g, (size_t)(first - g->rows), g->nrows - 1);
+	keys = keys_of_rows(g);
+	bg__keyslots_put(&keys, from, from, g->nrows - 1);
 	g->object_rows[index] = first;
 	g->entries[index] = (cyaml_schema_value_t){
 		.type = CYAML_MAPPING,
@@ -383,12 +357,12 @@ bg__schema_field_index(const cyaml_schema_field_t *fields, size_t count,
 		       const char *key)
 {
 	for (size_t k = 0; k < ARRAY_LENGTH(gens); k++) {
-		const struct gen *g = gens[k];
+		struct gen *g = gens[k];
 		/* Whether fields lies in g's rows: compared as integers,
 		 * as pointers into different arrays may not be. */
 		uintptr_t at = (uintptr_t)fields, rows;
-		const cyaml_schema_field_t *row;
-		size_t base;
+		struct bg__keyslots keys;
+		size_t base, row;
 		if (g == NULL) {
 			continue;
 		}
@@ -401,8 +375,9 @@ bg__schema_field_index(const cyaml_schema_field_t *fields, size_t count,
 		if (base + count > g->nrows) {
 			continue;
 		}
-		row = row_of(g, base, count, key);
-		return row != NULL ? (size_t)(row - &g->rows[base]) : count;
+		keys = keys_of_rows(g);
+		row = bg__keyslots_find(&keys, base, base, base + count, key);
+		return row != SIZE_MAX ? row - base : count;
 	}
 	for (size_t i = 0; i < count; i++) {
 		if (strcmp(fields[i].key, key) == 0) {

@@ -825,8 +825,11 @@ static struct entry pool[MAX_ENTRIES];
  * index + 1, 0 empty. bg__object_field is called for every key of
  * every job; a binary search cost about five string compares. */
 #define KEY_SLOTS 2048
-_Static_assert(KEY_SLOTS >= 2 * MAX_ENTRIES, "the key table half full at most");
+_Static_assert(KEY_SLOTS >= 2 * MAX_ENTRIES, "the key index half full");
 static uint16_t key_slots[KEY_SLOTS];
+static const struct bg__keyslots keys_of_pool = {
+	key_slots, KEY_SLOTS, pool, sizeof(pool[0]), offsetof(struct entry, key)
+};
 static char api_text[MAX_OBJECTS][MAX_ROWS][40];
 static size_t pool_used;
 static once_flag tables_once = ONCE_FLAG_INIT;
@@ -849,46 +852,15 @@ spread(const struct bg__object *o, uint32_t base, bool inlined, bool alias,
 	}
 }
 
-static size_t
-key_slot(unsigned id, const char *key)
-{
-	return (size_t)((bg__str_hash(key) ^ (UINT64_C(0x9e3779b97f4a7c15) *
-					      (id + 1))) &
-			(KEY_SLOTS - 1));
-}
-
-/* The entry of o with key, from key_slots, or NULL. */
+/* The entry of object id with key, or NULL. */
 static const struct entry *
 entry_of(unsigned id, const char *key)
 {
-	const struct entry *first = indexes[id].entries;
-	const struct entry *end = first + indexes[id].count;
+	size_t lo = (size_t)(indexes[id].entries - pool);
+	size_t at = bg__keyslots_find(&keys_of_pool, id, lo,
+				      lo + indexes[id].count, key);
 
-	for (size_t j = key_slot(id, key); key_slots[j] != 0;
-	     j = (j + 1) & (KEY_SLOTS - 1)) {
-		const struct entry *e = &pool[key_slots[j] - 1];
-		if (e >= first && e < end && strcmp(e->key, key) == 0) {
-			return e;
-		}
-	}
-	return NULL;
-}
-
-/* Puts o's entries into key_slots; the first of equal keys stays. */
-static void
-index_keys(unsigned id)
-{
-	for (size_t i = 0; i < indexes[id].count; i++) {
-		const struct entry *e = &indexes[id].entries[i];
-		size_t j = key_slot(id, e->key);
-		if (entry_of(id, e->key) != NULL) {
-			continue;
-		}
-		while (key_slots[j] != 0) {
-			j = (j + 1) & (KEY_SLOTS - 1);
-		}
-		key_slots[j] = (uint16_t)(e - pool + 1);
-	}
+	return at != SIZE_MAX ? &pool[at] : NULL;
 }
 
 static int
@@ -921,7 +893,9 @@ build(const struct bg__object *o)
 	indexes[o->id].count = n;
 	/* The first of equal keys wins, as in table order. */
 	qsort(indexes[o->id].entries, n, sizeof(struct entry), entry_cmp);
-	index_keys(o->id);
+	bg__keyslots_put(&keys_of_pool, o->id,
+			 (size_t)(indexes[o->id].entries - pool),
+			 (size_t)(indexes[o->id].entries - pool) + n);
 	for (size_t i = 0; i < o->count && i < MAX_ROWS; i++) {
 		camel(&o->fields[i], api_text[o->id][i], 40);
 		indexes[o->id].api[i] = o->fields[i].api != NULL
