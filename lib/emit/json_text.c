@@ -53,24 +53,12 @@ static const char escape_of[256] = {
 	['\\'] = '\\',
 };
 
-/* What the string writer does with each byte: KIND_PLAIN writes it,
- * KIND_ESCAPE escapes it (escape_of), KIND_TEMPLATE writes it and marks
- * the string ('$', '{', '%': a Terraform template could start there). */
-enum { KIND_PLAIN, KIND_ESCAPE, KIND_TEMPLATE };
-static const unsigned char kind_of[256] = {
-	[0] = KIND_ESCAPE, [1] = KIND_ESCAPE, [2] = KIND_ESCAPE,
-	[3] = KIND_ESCAPE, [4] = KIND_ESCAPE, [5] = KIND_ESCAPE,
-	[6] = KIND_ESCAPE, [7] = KIND_ESCAPE, [8] = KIND_ESCAPE,
-	[9] = KIND_ESCAPE, [10] = KIND_ESCAPE, [11] = KIND_ESCAPE,
-	[12] = KIND_ESCAPE, [13] = KIND_ESCAPE, [14] = KIND_ESCAPE,
-	[15] = KIND_ESCAPE, [16] = KIND_ESCAPE, [17] = KIND_ESCAPE,
-	[18] = KIND_ESCAPE, [19] = KIND_ESCAPE, [20] = KIND_ESCAPE,
-	[21] = KIND_ESCAPE, [22] = KIND_ESCAPE, [23] = KIND_ESCAPE,
-	[24] = KIND_ESCAPE, [25] = KIND_ESCAPE, [26] = KIND_ESCAPE,
-	[27] = KIND_ESCAPE, [28] = KIND_ESCAPE, [29] = KIND_ESCAPE,
-	[30] = KIND_ESCAPE, [31] = KIND_ESCAPE, ['"'] = KIND_ESCAPE,
-	['\\'] = KIND_ESCAPE, ['$'] = KIND_TEMPLATE, ['{'] = KIND_TEMPLATE,
-	['%'] = KIND_TEMPLATE,
+/* The mark of a byte a Terraform template could start at ('$', '{',
+ * '%'): the string writer reports them beside its escapes. */
+static const unsigned char template_of[256] = {
+	['$'] = BG__SEEN_TEMPLATE,
+	['{'] = BG__SEEN_TEMPLATE,
+	['%'] = BG__SEEN_TEMPLATE,
 };
 
 /* The escape of byte c (escape_of[c] != 0) at o; the end of it. */
@@ -233,11 +221,8 @@ string_body_at(char *o, const char *s, size_t len, bool twice,
 #endif
 	for (; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
-		unsigned char kind = kind_of[c];
-		if (kind != KIND_ESCAPE) {
-			if (kind == KIND_TEMPLATE) {
-				marks |= BG__SEEN_TEMPLATE;
-			}
+		marks |= template_of[c];
+		if (escape_of[c] == 0) {
 			*o++ = (char)c;
 			continue;
 		}

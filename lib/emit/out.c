@@ -44,11 +44,15 @@ text_member(struct bg__out *o, const char *key, const char *v)
 	struct bg__out_level *l = &o->at[o->depth - 1];
 	bool more = l->count++ > 0;
 	size_t ind = pretty(o) && !l->array ? (size_t)(l->level + 1) * 2 : 0;
-	size_t klen = l->array || key == NULL ? 0 : strlen(key);
+	size_t klen;
 	size_t vlen = v != NULL ? strlen(v) : 0;
 	unsigned seen = 0;
 	char *start, *w;
 
+	if (!l->array && key == NULL) {
+		key = ""; /* no caller writes a member without one */
+	}
+	klen = l->array ? 0 : strlen(key);
 	if (klen > SIZE_MAX / 16 || vlen > SIZE_MAX / 16 ||
 	    ind > sizeof(between) - 3) {
 		o->refused = true; /* the tree's printer has no bounds */
@@ -65,9 +69,6 @@ text_member(struct bg__out *o, const char *key, const char *v)
 		}
 	}
 	if (!l->array) {
-		if (key == NULL) {
-			key = ""; /* no caller writes a member without one */
-		}
 		memcpy(w, between + 2, ind);
 		w = bg__json_literal_at(w + ind, key, klen, o->encoded, &seen);
 		*w++ = ':';
