@@ -83,9 +83,9 @@ bool bg__api_text_member(struct bg__out *o, const char *key,
 /* Where a walk writes a value (out.c): a cJSON tree (text NULL; the
  * value is root once written), or its text onto text, in the layout of
  * bg__json_put() at level (-1: bg__json_put_unformatted()). In text, a
- * string or key holding a byte of a kind in refuse, or a value only a tree can
- * hold (bg__out_tree: an expression), refuses the text: the caller
- * builds the tree instead. */
+ * string or key holding a byte of a kind in refuse, or a value only a
+ * tree can hold (bg__out_tree: an expression), refuses the text: the
+ * caller builds the tree instead. */
 struct bg__out_level {
 	cJSON *node; /* tree: the open object or array */
 	bool array;
@@ -109,8 +109,8 @@ struct bg__out {
 	struct bg__out_level at[32];
 };
 /* Starts o: a tree (text NULL) or text onto text at level, refused
- * by the kinds of bytes in refuse (BG__SEEN_*). The levels are not cleared: a walk reads
- * only those it opened. */
+ * by the kinds of bytes in refuse (BG__SEEN_*). The levels are not
+ * cleared: a walk reads only those it opened. */
 void bg__out_start(struct bg__out *o, struct em *em, struct bg__buf *text,
 		   int level, unsigned refuse);
 /* Opens an object or array under key (NULL in an array, or for the

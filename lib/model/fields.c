@@ -992,10 +992,9 @@ bg__api_keys(const struct bg__object *o)
 const char *
 bg__api_key(const struct bg__object *o, size_t i)
 {
-	call_once(&tables_once, build_all);
-	return o->id < MAX_OBJECTS && i < MAX_ROWS && indexes[o->id].built
-		       ? indexes[o->id].api[i]
-		       : "";
+	const char *const *keys = bg__api_keys(o);
+
+	return keys != NULL && i < o->count ? keys[i] : "";
 }
 
 const char *

@@ -718,7 +718,9 @@ check_retry_conditions(struct ctx *cx, const struct bg_jobdef *def)
 				 "on_status_reason may hold letters, digits, "
 				 "'.', ':' and spaces, with '*' only at the end "
 				 "(1 to 512 characters); got '%.60s'",
-				 e->on_status_reason != NULL ? e->on_status_reason : "");
+				 e->on_status_reason != NULL
+					 ? e->on_status_reason
+					 : "");
 	}
 }
 
