@@ -403,44 +403,38 @@ def suppressions(src, tmp, lint, findings):
                            capture_output=True, text=True, cwd=os.path.join(d, 'repo'))
         results.append(('fail-on: warning in the configuration; lint %s exits %d' % (' '.join(args), want),
                         None if p.returncode == want else p.stderr[-300:]))
+
+    def refused(name, text, lines, what):
+        # a configuration lint refuses: exit 2, a lint-config finding at
+        # each of lines, nothing linted
+        path = os.path.join(d, name)
+        open(path, 'w').write(text)
+        p = subprocess.run([lint.bin, 'lint', '--config', path, spec], capture_output=True,
+                           text=True)
+        got = [(g[1], g[4]) for g in findings(p.stderr)]
+        results.append((what, None if p.returncode == 2 and got == [(n, 'lint-config')
+                                                                    for n in lines]
+                        else 'exit %d %s' % (p.returncode, p.stderr)))
+
     # A configuration that does not say what it means: exit 2, each
     # problem at its place, nothing linted.
-    bad = os.path.join(d, 'bad.yaml')
-    open(bad, 'w').write('fail-on: sometimes\nrules:\n  no-such-rule: off\n  sec-root-fs: loud\n'
-                         'ignore:\n  - files: ["*"]\ncolour: blue\n')
-    p = subprocess.run([lint.bin, 'lint', '--config', bad, spec], capture_output=True, text=True)
-    got = [(g[1], g[4]) for g in findings(p.stderr)]
-    results.append(('a bad configuration: exit 2, every problem at its line, nothing linted',
-                    None if p.returncode == 2 and got == [(1, 'lint-config'), (3, 'lint-config'),
-                                                          (4, 'lint-config'), (6, 'lint-config'),
-                                                          (7, 'lint-config')]
-                    else 'exit %d %s' % (p.returncode, p.stderr)))
+    refused('bad.yaml', 'fail-on: sometimes\nrules:\n  no-such-rule: off\n  sec-root-fs: loud\n'
+            'ignore:\n  - files: ["*"]\ncolour: blue\n', [1, 3, 4, 6, 7],
+            'a bad configuration: exit 2, every problem at its line, nothing linted')
     # ignore given twice: the second list is refused at its key (it was
     # written past the first list's end: fuzz-lint under ASan)
-    twice = os.path.join(d, 'twice.yaml')
-    open(twice, 'w').write('ignore:\n  - rule: sec-privileged\n  - rule: sec-root-fs\n'
-                           'ignore:\n  - rule: sec-privileged\n')
-    p = subprocess.run([lint.bin, 'lint', '--config', twice, spec], capture_output=True, text=True)
-    got = [(g[1], g[4]) for g in findings(p.stderr)]
-    results.append(('ignore given twice in a configuration: exit 2 at the second',
-                    None if p.returncode == 2 and got == [(4, 'lint-config')]
-                    else 'exit %d %s' % (p.returncode, p.stderr)))
+    refused('twice.yaml', 'ignore:\n  - rule: sec-privileged\n  - rule: sec-root-fs\n'
+            'ignore:\n  - rule: sec-privileged\n', [4],
+            'ignore given twice in a configuration: exit 2 at the second')
     # Any other key given twice: each second one refused at its key,
     # where it was taken over the first (fail-on), kept beside it (a
     # rule's level) or written over it, leaking the first list (files,
     # paths of an ignore entry: fuzz-lint under ASan).
-    again = os.path.join(d, 'again.yaml')
-    open(again, 'w').write('fail-on: warning\nfail-on: error\nrules:\n  sec-root-fs: "off"\n'
-                           '  sec-root-fs: warning\nignore:\n  - rule: sec-privileged\n'
-                           '    files: a.json\n    files: ["*.json"]\n    paths: x\n'
-                           '    paths: [y]\n    rule: sec-root-fs\n')
-    p = subprocess.run([lint.bin, 'lint', '--config', again, spec], capture_output=True, text=True)
-    got = [(g[1], g[4]) for g in findings(p.stderr)]
-    results.append(('a key given twice in a configuration: exit 2 at each second one',
-                    None if p.returncode == 2 and got == [(2, 'lint-config'), (5, 'lint-config'),
-                                                          (9, 'lint-config'), (11, 'lint-config'),
-                                                          (12, 'lint-config')]
-                    else 'exit %d %s' % (p.returncode, p.stderr)))
+    refused('again.yaml', 'fail-on: warning\nfail-on: error\nrules:\n  sec-root-fs: "off"\n'
+            '  sec-root-fs: warning\nignore:\n  - rule: sec-privileged\n'
+            '    files: a.json\n    files: ["*.json"]\n    paths: x\n'
+            '    paths: [y]\n    rule: sec-root-fs\n', [2, 5, 9, 11, 12],
+            'a key given twice in a configuration: exit 2 at each second one')
     p = subprocess.run([lint.bin, 'lint', '--diagnostics', 'json', '--config',
                         os.path.join(d, '.batchgen.yaml'), 'repo'], capture_output=True, text=True, cwd=d)
     results.append(('--diagnostics json counts the suppressed',
